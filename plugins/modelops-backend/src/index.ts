@@ -1,0 +1,1 @@
+export { modelopsPlugin as default } from './plugin';
