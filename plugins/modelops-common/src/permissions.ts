@@ -1,0 +1,126 @@
+import {
+  createPermission,
+  type BasicPermission,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+
+/**
+ * Resource type of the catalog entities our permissions apply to, so that
+ * conditional decisions (for example "is entity owner") from the catalog's
+ * permission rules can be used for ModelOps data too.
+ *
+ * @public
+ */
+export const MODELOPS_ENTITY_RESOURCE_TYPE = 'catalog-entity';
+
+function entityPermission(
+  name: string,
+  action: 'read' | 'create' | 'update' | 'delete',
+): ResourcePermission<typeof MODELOPS_ENTITY_RESOURCE_TYPE> {
+  return createPermission({
+    name,
+    attributes: { action },
+    resourceType: MODELOPS_ENTITY_RESOURCE_TYPE,
+  });
+}
+
+function basicPermission(
+  name: string,
+  action: 'read' | 'create' | 'update' | 'delete',
+): BasicPermission {
+  return createPermission({ name, attributes: { action } });
+}
+
+/** Post evaluation reports and monitoring snapshots for a model. @public */
+export const evidenceCreatePermission = entityPermission(
+  'modelops.evidence.create',
+  'create',
+);
+/** Read cost records and cost views of an entity. @public */
+export const costReadPermission = entityPermission(
+  'modelops.cost.read',
+  'read',
+);
+/** Ingest cost records (API, CSV import). @public */
+export const costIngestPermission = basicPermission(
+  'modelops.cost.ingest',
+  'create',
+);
+/** Trigger a scorecard evaluation on demand. @public */
+export const scorecardEvaluatePermission = basicPermission(
+  'modelops.scorecard.evaluate',
+  'update',
+);
+/** Request a waiver for a failing check on an entity. @public */
+export const waiverRequestPermission = entityPermission(
+  'modelops.waiver.request',
+  'create',
+);
+/** Approve or reject somebody else's waiver request. @public */
+export const waiverApprovePermission = basicPermission(
+  'modelops.waiver.approve',
+  'update',
+);
+/** Create, change and close campaigns. @public */
+export const campaignManagePermission = basicPermission(
+  'modelops.campaign.manage',
+  'update',
+);
+/** Attest an entity in an ownership review (owning group members). @public */
+export const reviewAttestPermission = entityPermission(
+  'modelops.review.attest',
+  'update',
+);
+/** Administer review cycles and attest on behalf of any group. @public */
+export const reviewAdminPermission = basicPermission(
+  'modelops.review.admin',
+  'update',
+);
+/** Report a problem with a model (user feedback). @public */
+export const feedbackCreatePermission = entityPermission(
+  'modelops.feedback.create',
+  'create',
+);
+/** Change the state of feedback on a model (owners). @public */
+export const feedbackUpdatePermission = entityPermission(
+  'modelops.feedback.update',
+  'update',
+);
+/** Request a production change (promotion or rollback) of a model. @public */
+export const changeRequestPermission = entityPermission(
+  'modelops.change.request',
+  'create',
+);
+/** Approve or reject a change request (review group members). @public */
+export const changeApprovePermission = basicPermission(
+  'modelops.change.approve',
+  'update',
+);
+/** Record deployment and incident events (CI/CD, incident tools). @public */
+export const deliveryEventCreatePermission = basicPermission(
+  'modelops.delivery.create',
+  'create',
+);
+
+/**
+ * Every permission of the ModelOps plugins, for permission policies and the
+ * backend's permission integration.
+ *
+ * @public
+ */
+export const modelopsPermissions = [
+  evidenceCreatePermission,
+  costReadPermission,
+  costIngestPermission,
+  scorecardEvaluatePermission,
+  waiverRequestPermission,
+  waiverApprovePermission,
+  campaignManagePermission,
+  reviewAttestPermission,
+  reviewAdminPermission,
+  feedbackCreatePermission,
+  feedbackUpdatePermission,
+  changeRequestPermission,
+  changeApprovePermission,
+  deliveryEventCreatePermission,
+];
