@@ -2,11 +2,16 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { modelopsPermissions } from '@modelops/plugin-modelops-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { migrateDatabase } from './service/migrateDatabase';
+import type { ModelOpsRouterOptions } from './service/types';
 
 /**
- * modelopsPlugin backend plugin
+ * The ModelOps backend plugin: evidence, cost, scorecards and reviews.
  *
  * @public
  */
@@ -15,17 +20,32 @@ export const modelopsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ httpRouter, permissionsRegistry, database, ...deps }) {
+        const knex = await database.getClient();
+        if (!database.migrations?.skip) {
+          await migrateDatabase(knex);
+        }
+        permissionsRegistry.addPermissions(modelopsPermissions);
+
+        const options: ModelOpsRouterOptions = { ...deps, database: knex };
+        const router = Router();
+        router.use(express.json({ limit: '1mb' }));
+        // Feature routers are mounted here, one line each.
+        void options;
+        httpRouter.use(router);
       },
     });
   },

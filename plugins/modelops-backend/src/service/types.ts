@@ -1,0 +1,29 @@
+import type {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { Knex } from 'knex';
+
+/**
+ * What every feature router of the ModelOps backend receives from the plugin.
+ * The database is already migrated when a router factory is called.
+ */
+export interface ModelOpsRouterOptions {
+  logger: LoggerService;
+  config: RootConfigService;
+  database: Knex;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  scheduler: SchedulerService;
+  notifications: NotificationService;
+}
