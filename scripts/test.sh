@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs every test of the suite: type-check, lint, unit and database tests
+# (SQLite and a real PostgreSQL), and the end-to-end browser tests against a
+# running portal. Installs what it needs (Node 24, dependencies, PostgreSQL
+# and Chromium from Debian when absent and running as root). Prints each
+# stage's result and, last, the totals as "N passed, N failed".
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set +e
+
+RESULTS="$ROOT/.tools/test-results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+declare -a STAGES=()
+PASSED=0
+FAILED=0
+
+record() { # stage name, status (ok|FAILED), detail
+  STAGES+=("$(printf '%-22s %-7s %s' "$1" "$2" "$3")")
+  printf '\033[1m--> %s: %s %s\033[0m\n' "$1" "$2" "$3"
+}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+apt_install() {
+  [ -n "${APT_UPDATED:-}" ] || { as_root apt-get update -qq >/dev/null; APT_UPDATED=1; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- PostgreSQL for the database tests --------------------------------------
+PG_URL="${MODELOPS_TEST_POSTGRES_URL:-postgresql://postgres:postgres@localhost:5432}"
+ensure_postgres() {
+  if pg_isready -q -d "$PG_URL" 2>/dev/null; then return 0; fi
+  if ! command -v pg_ctlcluster >/dev/null; then
+    log "Installing PostgreSQL from Debian"
+    apt_install postgresql || return 1
+  fi
+  local cluster
+  cluster="$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')"
+  [ -n "$cluster" ] || return 1
+  log "Starting PostgreSQL $cluster"
+  as_root pg_ctlcluster $cluster start || true
+  for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
+  as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres';\"" >/dev/null
+  pg_isready -q -d "$PG_URL"
+}
+
+# --- Chromium for the browser tests -----------------------------------------
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+ensure_chromium() {
+  [ -x "$CHROMIUM" ] && return 0
+  log "Installing Chromium from Debian"
+  apt_install chromium && [ -x "$CHROMIUM" ]
+}
+
+# --- Stages -----------------------------------------------------------------
+log "Type-check"
+if yarn tsc >"$RESULTS/tsc.log" 2>&1; then record typecheck ok ""; PASSED=$((PASSED+1));
+else tail -n 30 "$RESULTS/tsc.log"; record typecheck FAILED "see .tools/test-results/tsc.log"; FAILED=$((FAILED+1)); fi
+
+log "Lint"
+if node_modules/.bin/backstage-cli repo lint >"$RESULTS/lint.log" 2>&1; then record lint ok ""; PASSED=$((PASSED+1));
+else tail -n 30 "$RESULTS/lint.log"; record lint FAILED "see .tools/test-results/lint.log"; FAILED=$((FAILED+1)); fi
+
+log "PostgreSQL"
+if ensure_postgres; then record postgresql ok "$(psql "$PG_URL" -tAc 'show server_version' 2>/dev/null)";
+else record postgresql FAILED "no server reachable at the test connection string"; FAILED=$((FAILED+1)); fi
+
+log "Unit and database tests (jest, SQLite and PostgreSQL)"
+CI=true \
+  BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PG_URL" \
+  BACKSTAGE_TEST_DISABLE_DOCKER=1 \
+  node_modules/.bin/backstage-cli repo test --json --outputFile="$RESULTS/jest.json" \
+  >"$RESULTS/jest.log" 2>&1
+jest_rc=$?
+read -r jp jf pg <<<"$(node scripts/summarize-jest.mjs "$RESULTS/jest.json")"
+PASSED=$((PASSED+jp)); FAILED=$((FAILED+jf))
+if [ "$jest_rc" = 0 ] && [ "$jf" = 0 ]; then record "unit tests" ok "$jp passed";
+else grep -E '●|FAIL ' "$RESULTS/jest.log" | head -n 40; record "unit tests" FAILED "$jp passed, $jf failed (exit $jest_rc)"; [ "$jf" = 0 ] && FAILED=$((FAILED+1)); fi
+# TestDatabases silently drops PostgreSQL when it finds no server: make sure
+# the PostgreSQL leg really ran.
+if [ "${pg:-0}" -gt 0 ]; then record "postgresql leg" ok "$pg tests ran on PostgreSQL 15";
+else record "postgresql leg" FAILED "no test ran on PostgreSQL"; FAILED=$((FAILED+1)); fi
+
+log "End-to-end tests (Chromium)"
+if ensure_chromium; then
+  bash scripts/e2e.sh "$RESULTS" >"$RESULTS/e2e.log" 2>&1
+  e2e_rc=$?
+  cat "$RESULTS/e2e.log" | tail -n 30
+  read -r ep ef <<<"$(grep -E '^(e2e: )?[0-9]+ passed, [0-9]+ failed' "$RESULTS/e2e.log" | tail -n 1 | sed -E 's/^e2e: //; s/ passed, / /; s/ failed.*//')"
+  ep=${ep:-0}; ef=${ef:-0}
+  PASSED=$((PASSED+ep)); FAILED=$((FAILED+ef))
+  if [ "$e2e_rc" = 0 ] && [ "$ef" = 0 ] && [ "$ep" -gt 0 ]; then record e2e ok "$ep passed";
+  else record e2e FAILED "$ep passed, $ef failed (exit $e2e_rc)"; [ "$ef" = 0 ] && FAILED=$((FAILED+1)); fi
+else
+  record e2e FAILED "Chromium is not available"; FAILED=$((FAILED+1))
+fi
+
+echo
+echo "Stage                  Result  Detail"
+printf '%s\n' "${STAGES[@]}"
+echo
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]
