@@ -5,3 +5,7 @@
  */
 
 export * from './permissions';
+export * from './api/cost';
+export * from './scorecards';
+export * from './api/scorecards';
+export * from './client/ScorecardClient';

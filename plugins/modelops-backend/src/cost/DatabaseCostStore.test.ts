@@ -1,0 +1,193 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { migrateDatabase } from '../service/migrateDatabase';
+import { DatabaseCostStore } from './DatabaseCostStore';
+import type { StoredCostRecord } from './types';
+
+jest.setTimeout(60_000);
+
+const MODEL = 'mlmodel:default/churn-predictor';
+const OTHER = 'mlmodel:default/fraud-detector';
+
+function record(overrides: Partial<StoredCostRecord> = {}): StoredCostRecord {
+  return {
+    source: 'api',
+    entityRef: MODEL,
+    day: '2026-10-01',
+    category: 'inference',
+    amount: 10,
+    currency: 'USD',
+    usageQuantity: 1000,
+    usageUnit: 'inferences',
+    ...overrides,
+  };
+}
+
+describe('DatabaseCostStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStore(databaseId: 'SQLITE_3' | 'POSTGRES_15') {
+    const knex = await databases.init(databaseId);
+    await migrateDatabase(knex);
+    return { knex, store: DatabaseCostStore.create({ database: knex }) };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'replaces a re-sent day instead of doubling it, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.upsertRecords([record(), record({ category: 'storage' })]);
+      await store.upsertRecords([record({ amount: 12 })]);
+
+      const rows = await knex('modelops_cost_records').orderBy('category');
+      expect(rows).toHaveLength(2);
+      expect(rows.map(r => [r.category, Number(r.amount)])).toEqual([
+        ['inference', 12],
+        ['storage', 10],
+      ]);
+      expect(rows[0].model_version).toBe('');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps versions and sources apart, collapses repeats within a call, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const written = await store.upsertRecords([
+        record(),
+        record({ modelVersion: '2.0.0' }),
+        record({ source: 'opencost' }),
+        record({ amount: 99 }),
+        record({ entityRef: 'MLModel:default/Churn-Predictor', amount: 7 }),
+      ]);
+      expect(written).toBe(3);
+      const rows = await knex('modelops_cost_records').orderBy([
+        'source',
+        'model_version',
+      ]);
+      expect(
+        rows.map(r => [r.source, r.model_version, Number(r.amount)]),
+      ).toEqual([
+        ['api', '', 7],
+        ['api', '2.0.0', 10],
+        ['opencost', '', 10],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes large batches in chunks within one transaction, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const records: StoredCostRecord[] = [];
+      for (let i = 0; i < 1200; i++) {
+        records.push(record({ entityRef: `mlmodel:default/m-${i}` }));
+      }
+      expect(await store.upsertRecords(records)).toBe(1200);
+      const [{ count }] = await knex('modelops_cost_records').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(1200);
+
+      // A failing chunk rolls back the chunks written before it.
+      const broken = records.map(r => ({ ...r, source: 'retry' }));
+      (broken[900] as any).amount = null;
+      await expect(store.upsertRecords(broken)).rejects.toThrow();
+      const [{ count: after }] = await knex('modelops_cost_records')
+        .where('source', 'retry')
+        .count({ count: '*' });
+      expect(Number(after)).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'groups spend by month and category and reports activity, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.upsertRecords([
+        record({ day: '2026-09-30', amount: 5, usageQuantity: 500 }),
+        record({ day: '2026-10-01', amount: 10, usageQuantity: 1000 }),
+        record({ day: '2026-10-02', amount: 20, usageQuantity: 3000 }),
+        record({
+          day: '2026-10-02',
+          category: 'storage',
+          amount: 3,
+          usageQuantity: 40,
+          usageUnit: 'GiB-days',
+        }),
+        record({
+          entityRef: OTHER,
+          day: '2026-10-03',
+          category: 'training',
+          amount: 50,
+          usageQuantity: undefined,
+          usageUnit: undefined,
+        }),
+      ]);
+
+      const monthly = await store.monthlyCosts(
+        { from: '2026-09-01', to: '2026-10-31' },
+        [MODEL],
+      );
+      expect(
+        monthly.sort((a, b) =>
+          `${a.month}${a.category}`.localeCompare(`${b.month}${b.category}`),
+        ),
+      ).toEqual([
+        {
+          entityRef: MODEL,
+          month: '2026-09',
+          category: 'inference',
+          amount: 5,
+          inferences: 500,
+        },
+        {
+          entityRef: MODEL,
+          month: '2026-10',
+          category: 'inference',
+          amount: 30,
+          inferences: 4000,
+        },
+        {
+          entityRef: MODEL,
+          month: '2026-10',
+          category: 'storage',
+          amount: 3,
+          inferences: 0,
+        },
+      ]);
+      expect(
+        await store.monthlyCosts({ from: '2026-10-01', to: '2026-10-31' }),
+      ).toHaveLength(3);
+
+      expect(
+        await store.dailyCosts(MODEL, { from: '2026-10-01', to: '2026-10-31' }),
+      ).toEqual([
+        { day: '2026-10-01', amount: 10 },
+        { day: '2026-10-02', amount: 23 },
+      ]);
+
+      const activity = await store.activity({
+        from: '2026-10-02',
+        to: '2026-10-31',
+      });
+      expect(
+        activity.sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
+      ).toEqual([
+        {
+          entityRef: MODEL,
+          amount: 23,
+          inferences: 3000,
+          firstDay: '2026-09-30',
+          lastInferenceDay: '2026-10-02',
+        },
+        {
+          entityRef: OTHER,
+          amount: 50,
+          inferences: 0,
+          firstDay: '2026-10-03',
+          lastInferenceDay: undefined,
+        },
+      ]);
+    },
+  );
+});

@@ -1,0 +1,219 @@
+/*
+ * DatabaseCostStore: cost records in knex (SQLite or PostgreSQL). Writes are
+ * upserts on the natural key so that a source re-sending a day replaces it;
+ * reads are a handful of grouped queries, never one query per entity.
+ */
+import { INFERENCE_USAGE_UNIT } from '@modelops/plugin-modelops-common';
+import type { Knex } from 'knex';
+import type {
+  CostStore,
+  DailyCostRow,
+  DayRange,
+  EntityActivityRow,
+  MonthlyCostRow,
+  StoredCostRecord,
+} from './types';
+
+const TABLE = 'modelops_cost_records';
+const KEY_COLUMNS = [
+  'source',
+  'day',
+  'entity_ref',
+  'model_version',
+  'category',
+] as const;
+// Ten bound values per row: 500 rows stay far below SQLite's variable limit
+// while keeping the number of statements per batch small.
+const INSERT_CHUNK_ROWS = 500;
+// Upper bound of values in one `IN (...)` list.
+const WHERE_IN_CHUNK = 500;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    chunks.push(items.slice(i, i + size));
+  }
+  return chunks;
+}
+
+function naturalKey(record: StoredCostRecord): string {
+  return [
+    record.source,
+    record.day,
+    record.entityRef.toLocaleLowerCase('en-US'),
+    record.modelVersion ?? '',
+    record.category,
+  ].join('\u0000');
+}
+
+/** Options of {@link DatabaseCostStore.create}. */
+export interface DatabaseCostStoreOptions {
+  /** A knex client whose database is already migrated. */
+  database: Knex;
+}
+
+/** Cost records kept in the plugin's database. */
+export class DatabaseCostStore implements CostStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(options: DatabaseCostStoreOptions): DatabaseCostStore {
+    return new DatabaseCostStore(options.database);
+  }
+
+  async upsertRecords(records: StoredCostRecord[]): Promise<number> {
+    // PostgreSQL refuses to update the same row twice in one statement, so
+    // repeated keys are collapsed before they reach the database.
+    const distinct = new Map<string, StoredCostRecord>();
+    for (const record of records) {
+      distinct.set(naturalKey(record), record);
+    }
+    if (distinct.size === 0) {
+      return 0;
+    }
+    const now = new Date();
+    const rows = [...distinct.values()].map(record => ({
+      source: record.source,
+      entity_ref: record.entityRef.toLocaleLowerCase('en-US'),
+      model_version: record.modelVersion ?? '',
+      day: record.day,
+      category: record.category,
+      amount: record.amount,
+      currency: record.currency,
+      usage_quantity: record.usageQuantity ?? null,
+      usage_unit: record.usageUnit ?? null,
+      ingested_at: now,
+    }));
+    await this.db.transaction(async tx => {
+      for (const part of chunk(rows, INSERT_CHUNK_ROWS)) {
+        await tx(TABLE)
+          .insert(part)
+          .onConflict([...KEY_COLUMNS])
+          .merge([
+            'amount',
+            'currency',
+            'usage_quantity',
+            'usage_unit',
+            'ingested_at',
+          ]);
+      }
+    });
+    return rows.length;
+  }
+
+  async monthlyCosts(
+    range: DayRange,
+    entityRefs?: string[],
+  ): Promise<MonthlyCostRow[]> {
+    return this.forEntities(entityRefs, async refs => {
+      const month = this.db.raw('substr(day, 1, 7)');
+      const query = this.db(TABLE)
+        .select(
+          'entity_ref',
+          this.db.raw('substr(day, 1, 7) as month'),
+          'category',
+        )
+        .sum({ amount: 'amount' })
+        .select(this.inferencesSum())
+        .whereBetween('day', [range.from, range.to])
+        .groupBy('entity_ref', month, 'category');
+      if (refs) {
+        query.whereIn('entity_ref', refs);
+      }
+      const rows: Array<Record<string, unknown>> = await query;
+      return rows.map(row => ({
+        entityRef: String(row.entity_ref),
+        month: String(row.month),
+        category: row.category as MonthlyCostRow['category'],
+        amount: Number(row.amount ?? 0),
+        inferences: Number(row.inferences ?? 0),
+      }));
+    });
+  }
+
+  async dailyCosts(entityRef: string, range: DayRange): Promise<DailyCostRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.db(TABLE)
+      .select('day')
+      .sum({ amount: 'amount' })
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .whereBetween('day', [range.from, range.to])
+      .groupBy('day')
+      .orderBy('day');
+    return rows.map(row => ({
+      day: String(row.day),
+      amount: Number(row.amount ?? 0),
+    }));
+  }
+
+  async activity(
+    range: DayRange,
+    entityRefs?: string[],
+  ): Promise<EntityActivityRow[]> {
+    return this.forEntities(entityRefs, async refs => {
+      const inWindow = this.db(TABLE)
+        .select('entity_ref')
+        .sum({ amount: 'amount' })
+        .select(this.inferencesSum())
+        .whereBetween('day', [range.from, range.to])
+        .groupBy('entity_ref');
+      // History before the window decides how long an entity has been idle.
+      const history = this.db(TABLE)
+        .select('entity_ref')
+        .min({ first_day: 'day' })
+        .select(
+          this.db.raw(
+            'max(case when usage_unit = ? and usage_quantity > 0 then day end) as last_inference_day',
+            [INFERENCE_USAGE_UNIT],
+          ),
+        )
+        .where('day', '<=', range.to)
+        .groupBy('entity_ref');
+      if (refs) {
+        inWindow.whereIn('entity_ref', refs);
+        history.whereIn('entity_ref', refs);
+      }
+      const [windowRows, historyRows]: Array<Array<Record<string, unknown>>> =
+        await Promise.all([inWindow, history]);
+      const historyByRef = new Map(
+        historyRows.map(row => [String(row.entity_ref), row]),
+      );
+      return windowRows.map(row => {
+        const past = historyByRef.get(String(row.entity_ref));
+        return {
+          entityRef: String(row.entity_ref),
+          amount: Number(row.amount ?? 0),
+          inferences: Number(row.inferences ?? 0),
+          firstDay: String(past?.first_day ?? range.from),
+          lastInferenceDay: past?.last_inference_day
+            ? String(past.last_inference_day)
+            : undefined,
+        };
+      });
+    });
+  }
+
+  private inferencesSum(): Knex.Raw {
+    return this.db.raw(
+      'sum(case when usage_unit = ? then coalesce(usage_quantity, 0) else 0 end) as inferences',
+      [INFERENCE_USAGE_UNIT],
+    );
+  }
+
+  // Runs a read for all entities at once, or in slices of the ref list so
+  // that long lists stay within the databases' bound-variable limits.
+  private async forEntities<T>(
+    entityRefs: string[] | undefined,
+    read: (refs: string[] | undefined) => Promise<T[]>,
+  ): Promise<T[]> {
+    if (!entityRefs) {
+      return read(undefined);
+    }
+    const refs = [
+      ...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US'))),
+    ];
+    const results: T[] = [];
+    for (const part of chunk(refs, WHERE_IN_CHUNK)) {
+      results.push(...(await read(part)));
+    }
+    return results;
+  }
+}
