@@ -9,3 +9,4 @@ export * from './api/cost';
 export * from './scorecards';
 export * from './api/scorecards';
 export * from './client/ScorecardClient';
+export * from './risk';

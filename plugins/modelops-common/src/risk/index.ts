@@ -1,0 +1,4 @@
+export * from './types';
+export * from './riskQuestionnaire';
+export * from './riskControls';
+export * from './classifyRisk';
