@@ -9,6 +9,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { Router } from 'express';
 import type { Knex } from 'knex';
 
 /**
@@ -27,3 +28,11 @@ export interface ModelOpsRouterOptions {
   scheduler: SchedulerService;
   notifications: NotificationService;
 }
+
+/**
+ * Builds the express router of one feature (evidence, cost, scorecards...).
+ * plugin.ts mounts each on the plugin's router, after JSON body parsing.
+ */
+export type ModelOpsFeatureRouterFactory = (
+  options: ModelOpsRouterOptions,
+) => Promise<Router> | Router;

@@ -1,0 +1,2 @@
+export * from './createTestRouter';
+export * from './initTestDatabase';
