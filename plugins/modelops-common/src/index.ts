@@ -10,3 +10,6 @@ export * from './scorecards';
 export * from './api/scorecards';
 export * from './client/ScorecardClient';
 export * from './risk';
+export * from './scorecards';
+export * from './api/scorecards';
+export * from './client/ScorecardClient';

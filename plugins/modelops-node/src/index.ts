@@ -1,18 +1,9 @@
-/***/
 /**
- * Node.js library for the modelops plugin.
+ * Extension points of the ModelOps backend: scorecard checks and fact providers.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './types';
+export * from './extensions';
+export * from './ruleCheck';

@@ -1,0 +1,223 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { z } from 'zod';
+import type {
+  CheckMetadata,
+  CheckResult,
+  EffectiveCheckState,
+  PackLevel,
+  PackScore,
+} from '../scorecards/types';
+
+/**
+ * API types and request schemas of the scorecard routes
+ * (`/api/modelops/scorecards/...`), shared by the backend and the client.
+ */
+
+const entityRef = z.string().transform((value, ctx) => {
+  try {
+    return stringifyEntityRef(parseEntityRef(value));
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be an entity reference such as mlmodel:default/name',
+    });
+    return z.NEVER;
+  }
+});
+
+const isoDate = z.string().refine(v => !Number.isNaN(Date.parse(v)), {
+  message: 'must be an ISO 8601 date or date-time',
+});
+
+/** Body of `POST /scorecards/evaluate`; without entityRef every entity is evaluated. @public */
+export const scorecardEvaluateRequestSchema = z.strictObject({
+  entityRef: entityRef.optional(),
+});
+
+/** Body of `POST /scorecards/waivers`. @public */
+export const waiverCreateRequestSchema = z.strictObject({
+  entityRef,
+  checkId: z.string().min(1),
+  reason: z
+    .string()
+    .trim()
+    .min(10, { message: 'must explain the waiver in at least 10 characters' }),
+  expiresAt: isoDate,
+});
+
+/** Body of `POST /scorecards/waivers/:id/approve|reject`. @public */
+export const waiverDecisionRequestSchema = z.strictObject({
+  comment: z.string().max(2000).optional(),
+});
+
+/** Which entities a campaign covers; every given list must match. @public */
+export const campaignEntityFilterSchema = z.strictObject({
+  kinds: z
+    .array(z.enum(['MLModel', 'Dataset']))
+    .min(1)
+    .optional(),
+  owners: z.array(entityRef).min(1).optional(),
+  systems: z.array(z.string().min(1)).min(1).optional(),
+  lifecycles: z.array(z.string().min(1)).min(1).optional(),
+  riskTiers: z.array(z.string().min(1)).min(1).optional(),
+});
+
+/** Body of `POST /scorecards/campaigns`. @public */
+export const campaignCreateRequestSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  checkIds: z.array(z.string().min(1)).min(1),
+  entityFilter: campaignEntityFilterSchema.default({}),
+  dueDate: isoDate,
+  owner: entityRef,
+});
+
+/** Body of `PATCH /scorecards/campaigns/:id`. @public */
+export const campaignUpdateRequestSchema = campaignCreateRequestSchema
+  .partial()
+  .extend({ status: z.enum(['open', 'closed']).optional() });
+
+/** Query of `GET /scorecards/summary`. @public */
+export const scorecardSummaryQuerySchema = z.strictObject({
+  groupBy: z.enum(['team', 'system', 'pack']).default('team'),
+});
+
+/** Query of `GET /scorecards/history`: exactly one of entityRef or team. @public */
+export const scorecardHistoryQuerySchema = z
+  .strictObject({
+    entityRef: entityRef.optional(),
+    team: entityRef.optional(),
+    days: z.coerce.number().int().min(1).max(365).default(90),
+  })
+  .refine(q => (q.entityRef === undefined) !== (q.team === undefined), {
+    message: 'give exactly one of entityRef or team',
+    path: ['entityRef'],
+  });
+
+/** The entity filter of a campaign. @public */
+export type CampaignEntityFilter = z.infer<typeof campaignEntityFilterSchema>;
+/** Body of a waiver request. @public */
+export type WaiverCreateRequest = z.input<typeof waiverCreateRequestSchema>;
+/** Body of a campaign creation. @public */
+export type CampaignCreateRequest = z.input<typeof campaignCreateRequestSchema>;
+/** Body of a campaign change. @public */
+export type CampaignUpdateRequest = z.input<typeof campaignUpdateRequestSchema>;
+
+/** Status of a waiver; an approved waiver past its expiry reads as `expired`. @public */
+export type WaiverStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+
+/** A waiver of one failing check on one entity. @public */
+export interface Waiver {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  status: WaiverStatus;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionComment?: string;
+}
+
+/** A check result with what the UI shows about the check. @public */
+export interface CheckResultView extends CheckResult {
+  check: CheckMetadata;
+  effectiveState: EffectiveCheckState;
+  /** The approved, unexpired waiver that turns a failure into `waived`. */
+  waiverId?: string;
+}
+
+/** `GET /scorecards/entity` response. @public */
+export interface EntityScorecard {
+  entityRef: string;
+  /** When the entity was last evaluated; undefined if never. */
+  evaluatedAt?: string;
+  score: number;
+  packs: PackScore[];
+  /** Failing and waived checks with remediation, most severe first. */
+  failing: CheckResultView[];
+  passing: number;
+  waivers: Waiver[];
+}
+
+/** One row of a summary: a team, a system or a pack. @public */
+export interface ScorecardSummaryRow {
+  key: string;
+  entities: number;
+  /** Mean entity score (team, system) or severity-weighted pass rate (pack), 0..100. */
+  score: number;
+  passing: number;
+  failing: number;
+  waived: number;
+  /** Entities per level; for the pack grouping only. */
+  levels?: Record<PackLevel, number>;
+}
+
+/** `GET /scorecards/summary` response. @public */
+export interface ScorecardSummary {
+  groupBy: 'team' | 'system' | 'pack';
+  rows: ScorecardSummaryRow[];
+}
+
+/** A change of a check's state on one entity. @public */
+export interface CheckStateChange {
+  entityRef: string;
+  checkId: string;
+  from?: 'pass' | 'fail';
+  to: 'pass' | 'fail';
+  at: string;
+}
+
+/** A daily point of a trend (team or entity). @public */
+export interface ScorecardTrendPoint {
+  day: string;
+  score: number;
+  passing: number;
+  failing: number;
+}
+
+/** `GET /scorecards/history` response. @public */
+export interface ScorecardHistory {
+  changes: CheckStateChange[];
+  trend: ScorecardTrendPoint[];
+}
+
+/** A campaign: bring a set of checks to green for some entities by a date. @public */
+export interface Campaign {
+  id: string;
+  title: string;
+  description?: string;
+  checkIds: string[];
+  entityFilter: CampaignEntityFilter;
+  dueDate: string;
+  owner: string;
+  status: 'open' | 'closed';
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Progress of one team in a campaign. @public */
+export interface CampaignTeamProgress {
+  team: string;
+  entities: number;
+  /** Entities where every campaign check passes or is waived. */
+  done: number;
+}
+
+/** `GET /scorecards/campaigns/:id/progress` response. @public */
+export interface CampaignProgress {
+  campaignId: string;
+  entities: number;
+  done: number;
+  teams: CampaignTeamProgress[];
+}
+
+/** `POST /scorecards/evaluate` response. @public */
+export interface ScorecardEvaluation {
+  entities: number;
+  results: number;
+  changed: number;
+  durationMs: number;
+}

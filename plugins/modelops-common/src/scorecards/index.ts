@@ -1,0 +1,5 @@
+export * from './types';
+export * from './evaluateRule';
+export * from './checkDefinitionSchema';
+export * from './checkApplies';
+export * from './scoreEntity';
