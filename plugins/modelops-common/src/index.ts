@@ -13,3 +13,5 @@ export * from './risk';
 export * from './scorecards';
 export * from './api/scorecards';
 export * from './client/ScorecardClient';
+export * from './kinds';
+export * from './validation';

@@ -1,0 +1,46 @@
+/**
+ * The apiVersion of the MLModel and Dataset kinds.
+ *
+ * @public
+ */
+export const MODELOPS_API_VERSION = 'modelops.dev/v1alpha1';
+
+/** Kind name of machine learning models. @public */
+export const MLMODEL_KIND = 'MLModel';
+
+/** Kind name of datasets. @public */
+export const DATASET_KIND = 'Dataset';
+
+/**
+ * Link types (metadata.links[].type) the ModelOps pages recognise and place,
+ * for example the runbook button on every model page.
+ *
+ * @public
+ */
+export const MODELOPS_LINK_TYPES = [
+  'runbook',
+  'dashboard',
+  'playbook',
+  'on-call',
+  'postmortem',
+  'model-card',
+  'datasheet',
+] as const;
+
+/** One of {@link MODELOPS_LINK_TYPES}. @public */
+export type ModelOpsLinkType = (typeof MODELOPS_LINK_TYPES)[number];
+
+/**
+ * Annotation naming the MLflow registered model an MLModel entity mirrors.
+ *
+ * @public
+ */
+export const ANNOTATION_MLFLOW_MODEL = 'modelops.dev/mlflow-model';
+
+/**
+ * Annotation naming the MLflow server (the provider id in app-config) an
+ * MLModel entity was read from.
+ *
+ * @public
+ */
+export const ANNOTATION_MLFLOW_SERVER = 'modelops.dev/mlflow-server';

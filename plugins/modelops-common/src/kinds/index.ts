@@ -1,0 +1,14 @@
+export * from './constants';
+export * from './enums';
+export * from './relations';
+export { modelOpsMetadataSchema } from './metadataSchema';
+export { mlModelSpecSchema, mlModelEntitySchema } from './mlModelEntitySchema';
+export { datasetSpecSchema, datasetEntitySchema } from './datasetEntitySchema';
+export { isMLModelEntity, isDatasetEntity } from './guards';
+export type {
+  MLModelSpec,
+  DatasetSpec,
+  MLModelEntity,
+  DatasetEntity,
+} from './types';
+export { getKindJsonSchemas, serializeKindJsonSchema } from './kindJsonSchemas';

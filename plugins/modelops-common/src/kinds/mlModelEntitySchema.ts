@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { MLMODEL_KIND, MODELOPS_API_VERSION } from './constants';
+import {
+  DEPLOYMENT_STRATEGIES,
+  DRIFT_TESTS,
+  HUMAN_OVERSIGHT_MODES,
+  METRIC_DIRECTIONS,
+  MLMODEL_FORMATS,
+  MLMODEL_TYPES,
+  MODELOPS_LIFECYCLES,
+  MODEL_REGISTRY_TYPES,
+  RETRAINING_TRIGGERS,
+  RISK_TIERS,
+  SERVING_MODES,
+} from './enums';
+import { modelOpsMetadataSchema } from './metadataSchema';
+import {
+  entityRef,
+  entityRefList,
+  httpUrl,
+  isoDate,
+  isoDuration,
+  nonEmptyString,
+  nonNegativeNumber,
+  oneOf,
+  stringList,
+  text,
+} from './schemaPrimitives';
+
+// Every object is strict so that a misspelt key is reported instead of
+// silently ignored; only owner and lifecycle are required so that a one-line
+// model can enter the catalog and the scorecards show what is missing.
+
+const registrySchema = z.strictObject({
+  type: oneOf(MODEL_REGISTRY_TYPES),
+  name: nonEmptyString().describe('Registered model name in the registry.'),
+  alias: nonEmptyString()
+    .optional()
+    .describe('Alias (or stage) serving traffic, e.g. champion.'),
+});
+
+const intendedUseSchema = z.strictObject({
+  primaryUses: stringList().optional(),
+  primaryUsers: stringList().optional(),
+  outOfScope: stringList().optional(),
+});
+
+const kpiSchema = z.strictObject({
+  name: nonEmptyString(),
+  target: z
+    .union([z.string(), z.number()], {
+      error: 'expected a string or a number',
+    })
+    .optional(),
+  businessOutcome: text().optional(),
+});
+
+const metricSchema = z.strictObject({
+  name: nonEmptyString(),
+  threshold: z.number().optional(),
+  direction: oneOf(METRIC_DIRECTIONS).optional(),
+  slice: nonEmptyString().optional(),
+});
+
+const riskSchema = z.strictObject({
+  tier: oneOf(RISK_TIERS).optional().describe('EU AI Act risk category.'),
+  domain: nonEmptyString().optional(),
+  impactAssessment: z
+    .strictObject({
+      url: httpUrl().optional(),
+      date: isoDate().optional(),
+    })
+    .optional(),
+  humanOversight: z
+    .strictObject({
+      mode: oneOf(HUMAN_OVERSIGHT_MODES).optional(),
+      optOut: z.boolean().optional(),
+    })
+    .optional(),
+  explainability: stringList()
+    .optional()
+    .describe('Explanation methods, e.g. shap, lime.'),
+  protectedAttributes: stringList().optional(),
+  fairness: z
+    .array(
+      z.strictObject({
+        metric: nonEmptyString(),
+        threshold: z.number().optional(),
+      }),
+    )
+    .optional(),
+  reviewBoard: entityRef().optional(),
+});
+
+const deploymentSchema = z
+  .strictObject({
+    serving: oneOf(SERVING_MODES).optional(),
+    strategy: oneOf(DEPLOYMENT_STRATEGIES).optional(),
+    autoscaling: z
+      .strictObject({
+        minReplicas: z
+          .int({ error: 'expected a whole number' })
+          .min(0, { error: 'expected a whole number >= 0' })
+          .optional(),
+        maxReplicas: z
+          .int({ error: 'expected a whole number' })
+          .min(1, { error: 'expected a whole number >= 1' })
+          .optional(),
+        metric: nonEmptyString().optional(),
+      })
+      .superRefine((value, ctx) => {
+        if (
+          value.minReplicas !== undefined &&
+          value.maxReplicas !== undefined &&
+          value.minReplicas > value.maxReplicas
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['minReplicas'],
+            input: value.minReplicas,
+            message: `expected at most maxReplicas (${value.maxReplicas})`,
+          });
+        }
+      })
+      .optional(),
+    latencySloMs: nonNegativeNumber().optional(),
+    coldStartSloMs: nonNegativeNumber().optional(),
+    circuitBreaker: z.boolean().optional(),
+    isolated: z.boolean().optional(),
+    challenger: entityRef()
+      .optional()
+      .describe('Model evaluated against this one in production.'),
+  })
+  .optional();
+
+const monitoringSchema = z
+  .strictObject({
+    drift: z
+      .strictObject({
+        test: oneOf(DRIFT_TESTS).optional(),
+        features: z.boolean().optional(),
+        output: z.boolean().optional(),
+      })
+      .optional(),
+    featureLogging: z.boolean().optional(),
+    alerts: stringList().optional(),
+    dashboard: httpUrl().optional(),
+    retraining: z
+      .strictObject({
+        triggers: z.array(oneOf(RETRAINING_TRIGGERS)).optional(),
+        cadence: isoDuration().optional(),
+      })
+      .optional(),
+  })
+  .optional();
+
+const costSchema = z
+  .strictObject({
+    costCenter: nonEmptyString().optional(),
+    monthlyBudget: nonNegativeNumber().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, {
+        error: 'expected an ISO 4217 currency code like USD',
+      })
+      .optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+    targetCostPer1kInferences: nonNegativeNumber().optional(),
+  })
+  .optional();
+
+const retentionSchema = z
+  .strictObject({
+    decisionLogs: isoDuration().optional(),
+    evaluationEvidence: isoDuration().optional(),
+  })
+  .optional();
+
+/**
+ * The spec of an MLModel entity.
+ *
+ * @public
+ */
+export const mlModelSpecSchema = z.strictObject({
+  // identity
+  type: oneOf(MLMODEL_TYPES).optional(),
+  lifecycle: oneOf(MODELOPS_LIFECYCLES),
+  owner: entityRef().describe('Owning group; short refs default to Group.'),
+  businessOwner: entityRef().optional(),
+  system: entityRef().optional(),
+  framework: nonEmptyString().optional(),
+  format: oneOf(MLMODEL_FORMATS).optional(),
+  license: nonEmptyString().optional(),
+  version: nonEmptyString().optional(),
+  registry: registrySchema.optional(),
+  // lineage
+  trainedOn: entityRefList()
+    .optional()
+    .describe('Training datasets; short refs default to Dataset.'),
+  evaluatedOn: entityRefList()
+    .optional()
+    .describe('Evaluation datasets; short refs default to Dataset.'),
+  derivedFrom: entityRefList()
+    .optional()
+    .describe('Base models; short refs default to MLModel.'),
+  // purpose
+  intendedUse: intendedUseSchema.optional(),
+  allowedPurposes: stringList().optional(),
+  limitations: text().optional(),
+  assumptions: text().optional(),
+  fallback: text()
+    .optional()
+    .describe('What serves requests when the model fails.'),
+  // value
+  kpis: z.array(kpiSchema).optional(),
+  // quality
+  metrics: z.array(metricSchema).optional(),
+  // risk and compliance
+  risk: riskSchema.optional(),
+  // operations
+  deployment: deploymentSchema,
+  monitoring: monitoringSchema,
+  // money
+  cost: costSchema,
+  // records
+  retention: retentionSchema,
+});
+
+/**
+ * A whole MLModel entity document. Metadata and the envelope stay open for
+ * what the catalog adds (relations, status); the spec is strict.
+ *
+ * @public
+ */
+export const mlModelEntitySchema = z.looseObject({
+  apiVersion: z.literal(MODELOPS_API_VERSION, {
+    error: `expected "${MODELOPS_API_VERSION}"`,
+  }),
+  kind: z.literal(MLMODEL_KIND, { error: `expected "${MLMODEL_KIND}"` }),
+  metadata: modelOpsMetadataSchema,
+  spec: mlModelSpecSchema,
+});

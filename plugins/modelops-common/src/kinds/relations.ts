@@ -1,0 +1,26 @@
+/*
+ * Lineage and stewardship relations of the MLModel and Dataset kinds. Each
+ * relation is emitted in both directions by the catalog processor, so that
+ * both ends of an edge can be queried without a second lookup.
+ */
+
+/** MLModel trainedOn Dataset. @public */
+export const RELATION_TRAINED_ON = 'trainedOn';
+/** Dataset trainingDataFor MLModel; reverse of {@link RELATION_TRAINED_ON}. @public */
+export const RELATION_TRAINING_DATA_FOR = 'trainingDataFor';
+/** MLModel evaluatedOn Dataset. @public */
+export const RELATION_EVALUATED_ON = 'evaluatedOn';
+/** Dataset evaluationDataFor MLModel; reverse of {@link RELATION_EVALUATED_ON}. @public */
+export const RELATION_EVALUATION_DATA_FOR = 'evaluationDataFor';
+/** MLModel derivedFrom base MLModel, or Dataset derivedFrom source Dataset. @public */
+export const RELATION_DERIVED_FROM = 'derivedFrom';
+/** Reverse of {@link RELATION_DERIVED_FROM}. @public */
+export const RELATION_HAS_DERIVATIVE = 'hasDerivative';
+/** Dataset stewardedBy User or Group. @public */
+export const RELATION_STEWARDED_BY = 'stewardedBy';
+/** Reverse of {@link RELATION_STEWARDED_BY}. @public */
+export const RELATION_STEWARD_OF = 'stewardOf';
+/** Dataset producedBy Component (the pipeline that writes it). @public */
+export const RELATION_PRODUCED_BY = 'producedBy';
+/** Reverse of {@link RELATION_PRODUCED_BY}. @public */
+export const RELATION_PRODUCES = 'produces';

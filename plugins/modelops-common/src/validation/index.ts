@@ -1,0 +1,3 @@
+export { validateModelOpsEntity } from './validateModelOpsEntity';
+export { formatValidationProblems } from './formatValidationProblems';
+export type { ModelOpsValidationProblem } from './types';
