@@ -15,3 +15,4 @@ export * from './api/scorecards';
 export * from './client/ScorecardClient';
 export * from './kinds';
 export * from './validation';
+export * from './api/evidence';

@@ -1,0 +1,70 @@
+import type {
+  EvaluationReport,
+  EvaluationReportData,
+  MonitoringSnapshot,
+  MonitoringSnapshotData,
+} from '@modelops/plugin-modelops-common';
+
+/** Outcome of storing evidence under an idempotency key. */
+export interface StoredEvidence<T> {
+  /** False when the same key and payload were stored before (a retry). */
+  created: boolean;
+  record: T;
+}
+
+/** Filter of {@link EvidenceStore.listEvaluations}. */
+export interface EvaluationFilter {
+  modelRef: string;
+  modelVersion?: string;
+  limit: number;
+}
+
+/** Filter of {@link EvidenceStore.listMonitoringSnapshots}. */
+export interface MonitoringSnapshotFilter {
+  modelRef: string;
+  modelVersion?: string;
+  /** Keep snapshots whose window ends at or after this ISO timestamp. */
+  since?: string;
+  limit: number;
+}
+
+/**
+ * Storage of evaluation reports and monitoring snapshots. Inputs are the
+ * validated, normalised outputs of the common zod schemas.
+ */
+export interface EvidenceStore {
+  /**
+   * Stores a report with its metrics in one transaction.
+   *
+   * @throws ConflictError when its idempotency key was used for another payload
+   */
+  addEvaluation(
+    input: EvaluationReportData,
+  ): Promise<StoredEvidence<EvaluationReport>>;
+  /** Reports of a model, newest `evaluatedAt` first. */
+  listEvaluations(filter: EvaluationFilter): Promise<EvaluationReport[]>;
+  /**
+   * Stores a snapshot with its drift statistics in one transaction.
+   *
+   * @throws ConflictError when its idempotency key was used for another payload
+   */
+  addMonitoringSnapshot(
+    input: MonitoringSnapshotData,
+  ): Promise<StoredEvidence<MonitoringSnapshot>>;
+  /** Snapshots of a model, newest `windowEnd` first. */
+  listMonitoringSnapshots(
+    filter: MonitoringSnapshotFilter,
+  ): Promise<MonitoringSnapshot[]>;
+  /**
+   * The newest report of each given model (by `evaluatedAt`), keyed by the
+   * normalised model ref; models without reports are absent. One query per
+   * chunk of refs, however many models.
+   */
+  latestEvaluationsByModel(
+    modelRefs: string[],
+  ): Promise<Map<string, EvaluationReport>>;
+  /** The newest snapshot of each given model (by `windowEnd`), as above. */
+  latestSnapshotsByModel(
+    modelRefs: string[],
+  ): Promise<Map<string, MonitoringSnapshot>>;
+}
