@@ -1,0 +1,391 @@
+/*
+ * DatabaseReviewStore: review cycles, items, the decision log and sent
+ * reminders in knex (SQLite or PostgreSQL). Item state changes are
+ * conditional updates (`WHERE state IN (...)`) inside one transaction per
+ * request, so two people deciding the same item at once cannot both win and
+ * a failed bulk request leaves nothing half-written.
+ */
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  ReviewCycle,
+  ReviewDecisionRecord,
+  ReviewItem,
+  ReviewItemState,
+} from '@modelops/plugin-modelops-common';
+import type { Knex } from 'knex';
+import type {
+  NewReviewCycle,
+  NewReviewDecision,
+  NewReviewItem,
+  ReviewItemFilter,
+  ReviewReminderKind,
+  ReviewStore,
+} from './types';
+
+const CYCLES = 'modelops_review_cycles';
+const ITEMS = 'modelops_review_items';
+const DECISIONS = 'modelops_review_decisions';
+const REMINDERS = 'modelops_review_reminders';
+// Upper bound of rows per insert and of values in one `IN (...)` list,
+// far below SQLite's limit on bound variables.
+const CHUNK = 200;
+
+type Row = Record<string, any>;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    chunks.push(items.slice(i, i + size));
+  }
+  return chunks;
+}
+
+function optional(value: unknown): string | undefined {
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+// Which states each action may start from. Deciding again while the cycle
+// is open replaces an earlier keep, retire or unaccepted transfer; an
+// accepted transfer is final.
+const ALLOWED_FROM: Record<NewReviewDecision['action'], ReviewItemState[]> = {
+  keep: ['pending', 'kept', 'retired', 'transfer-pending'],
+  retire: ['pending', 'kept', 'retired', 'transfer-pending'],
+  transfer: ['pending', 'kept', 'retired', 'transfer-pending'],
+  'accept-transfer': ['transfer-pending'],
+};
+
+const NEXT_STATE: Record<NewReviewDecision['action'], ReviewItemState> = {
+  keep: 'kept',
+  retire: 'retired',
+  transfer: 'transfer-pending',
+  'accept-transfer': 'transferred',
+};
+
+const UNDECIDED: ReviewItemState[] = ['pending', 'transfer-pending'];
+
+/** Options of {@link DatabaseReviewStore.create}. */
+export interface DatabaseReviewStoreOptions {
+  /** A knex client whose database is already migrated. */
+  database: Knex;
+}
+
+/** Review data kept in the plugin's database. */
+export class DatabaseReviewStore implements ReviewStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(options: DatabaseReviewStoreOptions): DatabaseReviewStore {
+    return new DatabaseReviewStore(options.database);
+  }
+
+  async openCycle(
+    cycle: NewReviewCycle,
+    items: NewReviewItem[],
+    now: Date,
+  ): Promise<{ created: boolean; cycle: ReviewCycle }> {
+    const id = await this.db.transaction(async tx => {
+      const inserted: Row[] = await tx(CYCLES)
+        .insert({
+          cadence: cycle.cadence,
+          kind: cycle.kind,
+          lifecycles: JSON.stringify(cycle.lifecycles),
+          period: cycle.period.label,
+          period_start: cycle.period.start,
+          period_end: cycle.period.end,
+          due_at: cycle.period.dueAt,
+          opened_at: now.toISOString(),
+        })
+        .onConflict(['cadence', 'period'])
+        .ignore()
+        .returning('id');
+      if (inserted.length === 0) {
+        return undefined;
+      }
+      const cycleId = Number(inserted[0].id ?? inserted[0]);
+      const distinct = new Map(items.map(i => [i.entityRef, i]));
+      for (const part of chunk([...distinct.values()], CHUNK)) {
+        await tx(ITEMS).insert(
+          part.map(item => ({
+            cycle_id: cycleId,
+            entity_ref: item.entityRef,
+            entity_kind: item.entityKind,
+            entity_title: item.entityTitle ?? null,
+            owner_ref: item.ownerRef,
+            state: 'pending',
+          })),
+        );
+      }
+      return cycleId;
+    });
+    const created = id !== undefined;
+    const row: Row = created
+      ? await this.cycleQuery().where(`${CYCLES}.id`, id).first()
+      : await this.cycleQuery()
+          .where({ cadence: cycle.cadence, period: cycle.period.label })
+          .first();
+    return { created, cycle: this.toCycle(row, now) };
+  }
+
+  async hasCycle(cadence: string, period: string): Promise<boolean> {
+    const row = await this.db(CYCLES).where({ cadence, period }).first('id');
+    return row !== undefined;
+  }
+
+  async listCycles(now: Date): Promise<ReviewCycle[]> {
+    const rows: Row[] = await this.cycleQuery().orderBy([
+      { column: 'period_start', order: 'desc' },
+      { column: `${CYCLES}.id`, order: 'desc' },
+    ]);
+    return rows.map(row => this.toCycle(row, now));
+  }
+
+  async getItems(ids: string[], now: Date): Promise<ReviewItem[]> {
+    const numeric = ids.map(Number);
+    const rows: Row[] = [];
+    for (const part of chunk(numeric, CHUNK)) {
+      rows.push(...(await this.itemQuery().whereIn(`${ITEMS}.id`, part)));
+    }
+    return rows.map(row => this.toItem(row, now));
+  }
+
+  async listItems(filter: ReviewItemFilter, now: Date): Promise<ReviewItem[]> {
+    const query = this.itemQuery();
+    if (filter.cycleIds) {
+      query.whereIn(`${ITEMS}.cycle_id`, filter.cycleIds.map(Number));
+    }
+    if (filter.ownerRefs) {
+      query.whereIn(`${ITEMS}.owner_ref`, filter.ownerRefs);
+    }
+    if (filter.transferTo) {
+      query
+        .whereIn(`${ITEMS}.transfer_to`, filter.transferTo)
+        .where(`${ITEMS}.state`, 'transfer-pending');
+    }
+    if (filter.entityRefs) {
+      query.whereIn(`${ITEMS}.entity_ref`, filter.entityRefs);
+    }
+    if (filter.openCyclesOnly) {
+      query.where(`${CYCLES}.period_end`, '>', now.toISOString());
+    }
+    const rows: Row[] = await query.orderBy([
+      { column: `${CYCLES}.period_start`, order: 'desc' },
+      { column: `${ITEMS}.owner_ref`, order: 'asc' },
+      { column: `${ITEMS}.entity_ref`, order: 'asc' },
+    ]);
+    return rows.map(row => this.toItem(row, now));
+  }
+
+  async recordDecisions(
+    decisions: NewReviewDecision[],
+    now: Date,
+  ): Promise<ReviewItem[]> {
+    const at = now.toISOString();
+    await this.db.transaction(async tx => {
+      for (const decision of decisions) {
+        const item: Row | undefined = await tx(ITEMS)
+          .join(CYCLES, `${CYCLES}.id`, `${ITEMS}.cycle_id`)
+          .where(`${ITEMS}.id`, Number(decision.itemId))
+          .first(
+            `${ITEMS}.id`,
+            `${ITEMS}.cycle_id`,
+            `${ITEMS}.entity_ref`,
+            `${ITEMS}.state`,
+            `${CYCLES}.period_end`,
+          );
+        if (!item) {
+          throw new NotFoundError(`Review item ${decision.itemId} not found`);
+        }
+        if (item.period_end <= at) {
+          throw new ConflictError(
+            `Review item ${decision.itemId} belongs to a closed cycle`,
+          );
+        }
+        const allowed = ALLOWED_FROM[decision.action];
+        const changes: Row =
+          decision.action === 'accept-transfer'
+            ? { state: NEXT_STATE[decision.action], accepted_by: decision.actor, accepted_at: at }
+            : {
+                state: NEXT_STATE[decision.action],
+                decision: decision.action,
+                note: decision.note ?? null,
+                decided_by: decision.actor,
+                decided_at: at,
+                transfer_to: decision.transferTo ?? null,
+                accepted_by: null,
+                accepted_at: null,
+              };
+        const updated = await tx(ITEMS)
+          .where('id', Number(decision.itemId))
+          .whereIn('state', allowed)
+          .update(changes);
+        if (updated !== 1) {
+          throw new ConflictError(
+            decision.action === 'accept-transfer'
+              ? `Review item ${decision.itemId} has no transfer waiting for acceptance (state ${item.state})`
+              : `Review item ${decision.itemId} can no longer be decided (state ${item.state})`,
+          );
+        }
+        await tx(DECISIONS).insert({
+          item_id: Number(decision.itemId),
+          cycle_id: Number(item.cycle_id),
+          entity_ref: item.entity_ref,
+          action: decision.action,
+          actor: decision.actor,
+          authority: decision.authority,
+          note: decision.note ?? null,
+          transfer_to: decision.transferTo ?? null,
+          created_at: at,
+        });
+      }
+    });
+    return this.getItems(
+      decisions.map(d => d.itemId),
+      now,
+    );
+  }
+
+  async listDecisions(entityRef: string): Promise<ReviewDecisionRecord[]> {
+    const rows: Row[] = await this.db(DECISIONS)
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(row => this.toDecision(row));
+  }
+
+  async latestDecisions(
+    entityRefs: string[],
+  ): Promise<Map<string, ReviewDecisionRecord>> {
+    const latest = new Map<string, ReviewDecisionRecord>();
+    for (const part of chunk([...new Set(entityRefs)], CHUNK)) {
+      // Ordered oldest first, so the last row per entity wins; one query per
+      // chunk instead of one per entity.
+      const rows: Row[] = await this.db(DECISIONS)
+        .whereIn('entity_ref', part)
+        .whereIn('action', ['keep', 'transfer', 'retire'])
+        .orderBy([
+          { column: 'created_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]);
+      for (const row of rows) {
+        latest.set(row.entity_ref, this.toDecision(row));
+      }
+    }
+    return latest;
+  }
+
+  async claimReminders(
+    cycleId: string,
+    groupRefs: string[],
+    reminder: ReviewReminderKind,
+    now: Date,
+  ): Promise<string[]> {
+    const claimed: string[] = [];
+    for (const part of chunk([...new Set(groupRefs)], CHUNK)) {
+      const inserted: Row[] = await this.db(REMINDERS)
+        .insert(
+          part.map(groupRef => ({
+            cycle_id: Number(cycleId),
+            group_ref: groupRef,
+            reminder,
+            sent_at: now.toISOString(),
+          })),
+        )
+        .onConflict(['cycle_id', 'group_ref', 'reminder'])
+        .ignore()
+        .returning('group_ref');
+      claimed.push(...inserted.map(row => String(row.group_ref ?? row)));
+    }
+    return claimed;
+  }
+
+  async releaseReminder(
+    cycleId: string,
+    groupRef: string,
+    reminder: ReviewReminderKind,
+  ): Promise<void> {
+    await this.db(REMINDERS)
+      .where({ cycle_id: Number(cycleId), group_ref: groupRef, reminder })
+      .delete();
+  }
+
+  private cycleQuery() {
+    const decided = this.db.raw(
+      `sum(case when ${ITEMS}.state in ('kept', 'transferred', 'retired') then 1 else 0 end) as decided_count`,
+    );
+    return this.db(CYCLES)
+      .leftJoin(ITEMS, `${ITEMS}.cycle_id`, `${CYCLES}.id`)
+      .select(`${CYCLES}.*`)
+      .count({ item_count: `${ITEMS}.id` })
+      .select(decided)
+      .groupBy(`${CYCLES}.id`);
+  }
+
+  private itemQuery() {
+    return this.db(ITEMS)
+      .join(CYCLES, `${CYCLES}.id`, `${ITEMS}.cycle_id`)
+      .select(
+        `${ITEMS}.*`,
+        `${CYCLES}.due_at as cycle_due_at`,
+        `${CYCLES}.period_end as cycle_period_end`,
+      );
+  }
+
+  private toCycle(row: Row, now: Date): ReviewCycle {
+    return {
+      id: String(row.id),
+      cadence: row.cadence,
+      kind: row.kind,
+      lifecycles: JSON.parse(row.lifecycles),
+      period: row.period,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      dueAt: row.due_at,
+      openedAt: row.opened_at,
+      status: row.period_end > now.toISOString() ? 'open' : 'closed',
+      itemCount: Number(row.item_count ?? 0),
+      decidedCount: Number(row.decided_count ?? 0),
+    };
+  }
+
+  private toItem(row: Row, now: Date): ReviewItem {
+    const at = now.toISOString();
+    const state = row.state as ReviewItemState;
+    return {
+      id: String(row.id),
+      cycleId: String(row.cycle_id),
+      entityRef: row.entity_ref,
+      entityKind: row.entity_kind,
+      entityTitle: optional(row.entity_title),
+      ownerRef: row.owner_ref,
+      state,
+      dueAt: row.cycle_due_at,
+      overdue:
+        UNDECIDED.includes(state) &&
+        row.cycle_due_at < at &&
+        row.cycle_period_end > at,
+      decision: optional(row.decision) as ReviewItem['decision'],
+      note: optional(row.note),
+      decidedBy: optional(row.decided_by),
+      decidedAt: optional(row.decided_at),
+      transferTo: optional(row.transfer_to),
+      acceptedBy: optional(row.accepted_by),
+      acceptedAt: optional(row.accepted_at),
+    };
+  }
+
+  private toDecision(row: Row): ReviewDecisionRecord {
+    return {
+      id: String(row.id),
+      itemId: String(row.item_id),
+      cycleId: String(row.cycle_id),
+      entityRef: row.entity_ref,
+      action: row.action,
+      actor: row.actor,
+      authority: row.authority,
+      note: optional(row.note),
+      transferTo: optional(row.transfer_to),
+      createdAt: row.created_at,
+    };
+  }
+}
