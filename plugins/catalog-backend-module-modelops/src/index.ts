@@ -1,8 +1,9 @@
-/***/
 /**
- * The modelops-processor module for @backstage/plugin-catalog-backend
+ * Catalog module for ModelOps: the MLModel and Dataset kinds (validation and
+ * lineage relations) and the MLflow entity provider.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleModelops as default } from './module';
+export { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';

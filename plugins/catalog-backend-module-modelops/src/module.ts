@@ -1,21 +1,23 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { ModelopsProcessor } from './processor/ModelopsProcessor';
+import { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
 
+/**
+ * Catalog module adding the MLModel and Dataset kinds: their validation and
+ * relations.
+ *
+ * @public
+ */
 export const catalogModuleModelops = createBackendModule({
   pluginId: 'catalog',
-  moduleId: 'modelops-processor',
+  moduleId: 'modelops',
   register({ registerInit }) {
     registerInit({
       deps: {
-        config: coreServices.rootConfig,
         catalog: catalogProcessingExtensionPoint,
       },
-      async init({ catalog, config }) {
-        catalog.addProcessor(ModelopsProcessor.fromConfig(config));
+      async init({ catalog }) {
+        catalog.addProcessor(ModelOpsEntityProcessor.create());
       },
     });
   },

@@ -1,0 +1,224 @@
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_HAS_PART,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  LocationSpec,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  DATASET_KIND,
+  formatValidationProblems,
+  isDatasetEntity,
+  isMLModelEntity,
+  MLMODEL_KIND,
+  MODELOPS_API_VERSION,
+  RELATION_DERIVED_FROM,
+  RELATION_EVALUATED_ON,
+  RELATION_EVALUATION_DATA_FOR,
+  RELATION_HAS_DERIVATIVE,
+  RELATION_PRODUCED_BY,
+  RELATION_PRODUCES,
+  RELATION_STEWARD_OF,
+  RELATION_STEWARDED_BY,
+  RELATION_TRAINED_ON,
+  RELATION_TRAINING_DATA_FOR,
+  validateModelOpsEntity,
+} from '@modelops/plugin-modelops-common';
+
+/** One spec field that names other entities, and the relation pair it makes. */
+interface RelationField {
+  field: string;
+  defaultKind: string;
+  outgoing: string;
+  incoming: string;
+}
+
+const OWNER: RelationField = {
+  field: 'owner',
+  defaultKind: 'Group',
+  outgoing: RELATION_OWNED_BY,
+  incoming: RELATION_OWNER_OF,
+};
+const SYSTEM: RelationField = {
+  field: 'system',
+  defaultKind: 'System',
+  outgoing: RELATION_PART_OF,
+  incoming: RELATION_HAS_PART,
+};
+
+/** The relation fields of each kind, with the kind a short ref defaults to. */
+const RELATION_FIELDS: Record<string, RelationField[]> = {
+  [MLMODEL_KIND]: [
+    OWNER,
+    SYSTEM,
+    {
+      field: 'trainedOn',
+      defaultKind: DATASET_KIND,
+      outgoing: RELATION_TRAINED_ON,
+      incoming: RELATION_TRAINING_DATA_FOR,
+    },
+    {
+      field: 'evaluatedOn',
+      defaultKind: DATASET_KIND,
+      outgoing: RELATION_EVALUATED_ON,
+      incoming: RELATION_EVALUATION_DATA_FOR,
+    },
+    {
+      field: 'derivedFrom',
+      defaultKind: MLMODEL_KIND,
+      outgoing: RELATION_DERIVED_FROM,
+      incoming: RELATION_HAS_DERIVATIVE,
+    },
+  ],
+  [DATASET_KIND]: [
+    OWNER,
+    SYSTEM,
+    {
+      field: 'steward',
+      defaultKind: 'User',
+      outgoing: RELATION_STEWARDED_BY,
+      incoming: RELATION_STEWARD_OF,
+    },
+    {
+      field: 'producedBy',
+      defaultKind: 'Component',
+      outgoing: RELATION_PRODUCED_BY,
+      incoming: RELATION_PRODUCES,
+    },
+    {
+      field: 'derivedFrom',
+      defaultKind: DATASET_KIND,
+      outgoing: RELATION_DERIVED_FROM,
+      incoming: RELATION_HAS_DERIVATIVE,
+    },
+  ],
+};
+
+/** Ref lists sorted in preProcess so that reordering a file is not a change. */
+const SORTED_FIELDS: Record<string, string[]> = {
+  [MLMODEL_KIND]: ['trainedOn', 'evaluatedOn', 'derivedFrom'],
+  [DATASET_KIND]: ['derivedFrom', 'access'],
+};
+
+function isModelOpsKind(entity: Entity): boolean {
+  return isMLModelEntity(entity) || isDatasetEntity(entity);
+}
+
+/**
+ * Catalog processor of the MLModel and Dataset kinds: validates them
+ * against the kind schemas and emits their ownership, system, lineage,
+ * stewardship and production relations in both directions.
+ *
+ * @public
+ */
+export class ModelOpsEntityProcessor implements CatalogProcessor {
+  static create(): ModelOpsEntityProcessor {
+    return new ModelOpsEntityProcessor();
+  }
+
+  private constructor() {}
+
+  getProcessorName(): string {
+    return 'ModelOpsEntityProcessor';
+  }
+
+  /**
+   * Returns false for other kinds so that their processors decide; throws
+   * for an invalid MLModel or Dataset so that the catalog records a
+   * processing error on that entity (naming every path and rule) and keeps
+   * processing the others.
+   */
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    if (!isModelOpsKind(entity)) {
+      return false;
+    }
+    const problems = validateModelOpsEntity(entity);
+    if (problems.length > 0) {
+      throw new InputError(
+        `${entity.kind} ${stringifyEntityRef(entity)} does not match the ${
+          entity.kind
+        } ${MODELOPS_API_VERSION} schema:\n${formatValidationProblems(
+          problems,
+        )}`,
+      );
+    }
+    return true;
+  }
+
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    if (!isModelOpsKind(entity) || !entity.spec) {
+      return entity;
+    }
+    for (const field of SORTED_FIELDS[entity.kind] ?? []) {
+      const value = entity.spec[field];
+      if (Array.isArray(value) && value.every(v => typeof v === 'string')) {
+        entity.spec[field] = [...value].sort();
+      }
+    }
+    return entity;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    if (!isModelOpsKind(entity)) {
+      return entity;
+    }
+    const selfRef = getCompoundEntityRef(entity);
+    for (const relationField of RELATION_FIELDS[entity.kind] ?? []) {
+      const value = entity.spec?.[relationField.field];
+      if (value === undefined) {
+        continue;
+      }
+      for (const target of [value].flat()) {
+        if (typeof target !== 'string') {
+          continue; // already reported by validateEntityKind
+        }
+        let targetRef;
+        try {
+          targetRef = parseEntityRef(target, {
+            defaultKind: relationField.defaultKind,
+            defaultNamespace: selfRef.namespace,
+          });
+        } catch (error) {
+          emit(
+            processingResult.inputError(
+              location,
+              `spec.${
+                relationField.field
+              }: expected an entity reference; got ${JSON.stringify(target)}`,
+            ),
+          );
+          continue;
+        }
+        emit(
+          processingResult.relation({
+            source: selfRef,
+            type: relationField.outgoing,
+            target: targetRef,
+          }),
+        );
+        emit(
+          processingResult.relation({
+            source: targetRef,
+            type: relationField.incoming,
+            target: selfRef,
+          }),
+        );
+      }
+    }
+    return entity;
+  }
+}
