@@ -11,7 +11,7 @@ import { ConflictError } from '@backstage/errors';
 import type { Knex } from 'knex';
 
 /** Arguments of {@link idempotentInsert}. */
-export interface IdempotentInsertOptions<TRow extends Record<string, unknown>> {
+export interface IdempotentInsertOptions<TRow extends object> {
   /** Table with a unique index over `keyColumns`. */
   table: string;
   /** The row to insert, including the key and fingerprint columns. */
@@ -37,14 +37,14 @@ export interface IdempotentInsertResult<TRow> {
  *
  * @throws ConflictError when the key exists with a different fingerprint
  */
-export async function idempotentInsert<TRow extends Record<string, unknown>>(
+export async function idempotentInsert<TRow extends object>(
   db: Knex | Knex.Transaction,
   options: IdempotentInsertOptions<TRow>,
 ): Promise<IdempotentInsertResult<TRow>> {
   const { table, row, keyColumns, fingerprintColumn } = options;
   const inserted = await db(table)
     .insert(row)
-    .onConflict(keyColumns as string[])
+    .onConflict([...keyColumns])
     .ignore()
     .returning('*');
   if (inserted.length > 0) {

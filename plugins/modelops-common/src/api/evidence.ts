@@ -10,6 +10,9 @@
  */
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
+// The same vocabulary as spec.monitoring.drift.test of MLModel entities, so
+// that checks can compare what a model declares with what it reports.
+import { DRIFT_TESTS } from '../kinds/enums';
 
 /** Most metrics one evaluation report may hold. @public */
 export const MAX_EVALUATION_METRICS = 1000;
@@ -17,25 +20,6 @@ export const MAX_EVALUATION_METRICS = 1000;
 export const MAX_SNAPSHOT_DRIFT_ENTRIES = 2000;
 /** The pseudo feature name of drift measured on the model's output. @public */
 export const OUTPUT_DRIFT_FEATURE = '__output__';
-
-/**
- * Statistical tests of drift statistics: Kolmogorov-Smirnov, population
- * stability index, chi-squared, Jensen-Shannon distance, Wasserstein distance,
- * Kullback-Leibler divergence.
- *
- * @public
- */
-export const DRIFT_TESTS = [
-  'ks',
-  'psi',
-  'chi2',
-  'jensen-shannon',
-  'wasserstein',
-  'kl',
-] as const;
-
-/** @public */
-export type DriftTest = (typeof DRIFT_TESTS)[number];
 
 /**
  * A zod schema of an entity ref of one kind, normalised to lower case
