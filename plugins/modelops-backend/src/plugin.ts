@@ -7,6 +7,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelopsPermissions } from '@modelops/plugin-modelops-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createCostRouter } from './cost/createCostRouter';
 import { migrateDatabase } from './service/migrateDatabase';
 import type { ModelOpsRouterOptions } from './service/types';
 
@@ -44,6 +45,7 @@ export const modelopsPlugin = createBackendPlugin({
         const router = Router();
         router.use(express.json({ limit: '1mb' }));
         // Feature routers are mounted here, one line each.
+        router.use(await createCostRouter(options));
         void options;
         httpRouter.use(router);
       },

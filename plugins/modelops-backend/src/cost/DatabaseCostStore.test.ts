@@ -1,5 +1,8 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { migrateDatabase } from '../service/migrateDatabase';
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import { initTestDatabase } from '../service/__testUtils__';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import type { StoredCostRecord } from './types';
 
@@ -25,9 +28,8 @@ function record(overrides: Partial<StoredCostRecord> = {}): StoredCostRecord {
 describe('DatabaseCostStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  async function createStore(databaseId: 'SQLITE_3' | 'POSTGRES_15') {
-    const knex = await databases.init(databaseId);
-    await migrateDatabase(knex);
+  async function createStore(databaseId: TestDatabaseId) {
+    const knex = await initTestDatabase(databases, databaseId);
     return { knex, store: DatabaseCostStore.create({ database: knex }) };
   }
 

@@ -130,7 +130,10 @@ export class DatabaseCostStore implements CostStore {
     });
   }
 
-  async dailyCosts(entityRef: string, range: DayRange): Promise<DailyCostRow[]> {
+  async dailyCosts(
+    entityRef: string,
+    range: DayRange,
+  ): Promise<DailyCostRow[]> {
     const rows: Array<Record<string, unknown>> = await this.db(TABLE)
       .select('day')
       .sum({ amount: 'amount' })

@@ -77,8 +77,13 @@ export const costRecordInputSchema = z.object({
 /** @public */
 export type CostRecordInput = z.infer<typeof costRecordInputSchema>;
 
-/** Most records accepted in one ingestion request. @public */
-export const MAX_COST_RECORDS_PER_BATCH = 10000;
+/**
+ * Most records accepted in one ingestion request; keeps a batch within the
+ * plugin's 1 MB JSON body limit.
+ *
+ * @public
+ */
+export const MAX_COST_RECORDS_PER_BATCH = 2500;
 
 /**
  * Body of `POST /cost/records`: a batch from one source, stored in one
@@ -128,6 +133,9 @@ export interface CostCsvImportResponse {
   /** Records stored after summing rows per day, entity and category. */
   upserted: number;
   unmapped: {
+    /** How many rows no entity claimed. */
+    rowCount: number;
+    /** The first of them (at most 100), to fix their tags. */
     rows: UnmappedCostRow[];
     total: number;
     currency: string;

@@ -1,0 +1,130 @@
+/*
+ * CostAccess: who may read which cost. By default the members of an entity's
+ * owning group and the members of the finance group (config
+ * `modelops.cost.financeGroup`) may read its cost; the permission framework
+ * (costReadPermission) can deny further. Service callers are trusted: their
+ * tokens' access restrictions are already enforced by the framework.
+ */
+import type {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { costReadPermission } from '@modelops/plugin-modelops-common';
+
+/** What a caller may read. */
+export interface CostReader {
+  credentials: BackstageCredentials;
+  /** Services and finance group members read every entity's cost. */
+  readsAll: boolean;
+  /** The user and the groups the user is a member of, as entity refs. */
+  ownershipRefs: Set<string>;
+}
+
+/** Options of {@link CostAccess.create}. */
+export interface CostAccessOptions {
+  auth: AuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  financeGroup?: string;
+}
+
+/** Decides cost reads from catalog membership and the permission framework. */
+export class CostAccess {
+  private constructor(private readonly options: CostAccessOptions) {}
+
+  static create(options: CostAccessOptions): CostAccess {
+    return new CostAccess({
+      ...options,
+      financeGroup: options.financeGroup?.toLocaleLowerCase('en-US'),
+    });
+  }
+
+  /** Resolves the caller's ownership refs from the user entity's memberOf. */
+  async reader(credentials: BackstageCredentials): Promise<CostReader> {
+    if (!this.options.auth.isPrincipal(credentials, 'user')) {
+      return { credentials, readsAll: true, ownershipRefs: new Set() };
+    }
+    const userRef =
+      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    // The user entity is read with the plugin's own credentials: a policy that
+    // hides users from each other must not hide a user's groups from us.
+    const user = await this.options.catalog.getEntityByRef(userRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    const ownershipRefs = new Set<string>([userRef]);
+    for (const relation of user?.relations ?? []) {
+      if (relation.type === RELATION_MEMBER_OF) {
+        ownershipRefs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+      }
+    }
+    const financeGroup = this.options.financeGroup;
+    return {
+      credentials,
+      readsAll: financeGroup !== undefined && ownershipRefs.has(financeGroup),
+      ownershipRefs,
+    };
+  }
+
+  /** True when the reader belongs to the owner (or reads everything). */
+  ownsOrReadsAll(reader: CostReader, owner: string | undefined): boolean {
+    return (
+      reader.readsAll ||
+      (owner !== undefined &&
+        reader.ownershipRefs.has(owner.toLocaleLowerCase('en-US')))
+    );
+  }
+
+  /**
+   * Checks one entity: the ownership rule, then costReadPermission.
+   *
+   * @throws NotAllowedError (403) when either says no
+   */
+  async assertCanRead(
+    reader: CostReader,
+    entityRef: string,
+    owner: string | undefined,
+  ): Promise<void> {
+    if (!this.ownsOrReadsAll(reader, owner)) {
+      throw new NotAllowedError(
+        `Not allowed: cost of ${entityRef} is readable by members of ${
+          owner ?? 'its owning group'
+        }${
+          this.options.financeGroup ? ` and ${this.options.financeGroup}` : ''
+        }`,
+      );
+    }
+    const allowed = await this.filterPermitted(reader, [entityRef]);
+    if (!allowed.has(entityRef)) {
+      throw new NotAllowedError(
+        `Not allowed: ${costReadPermission.name} on ${entityRef}`,
+      );
+    }
+  }
+
+  /** The subset of entity refs the permission framework allows, in one call. */
+  async filterPermitted(
+    reader: CostReader,
+    entityRefs: string[],
+  ): Promise<Set<string>> {
+    if (entityRefs.length === 0) {
+      return new Set();
+    }
+    const decisions = await this.options.permissions.authorize(
+      entityRefs.map(resourceRef => ({
+        permission: costReadPermission,
+        resourceRef,
+      })),
+      { credentials: reader.credentials },
+    );
+    return new Set(
+      entityRefs.filter(
+        (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
+      ),
+    );
+  }
+}

@@ -1,0 +1,243 @@
+/*
+ * createCostRouter: the cost feature of the ModelOps backend. Ingestion
+ * (API batches, CSV billing exports), the scheduled OpenCost pull, the
+ * optional demo history, and the read views behind the cost pages.
+ *
+ * Access: ingestion takes a service token, or a user allowed
+ * costIngestPermission. Reads take the members of the owning group or of the
+ * finance group (`modelops.cost.financeGroup`), and costReadPermission must
+ * not be denied; anybody else gets 403, never an empty answer.
+ */
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  costIngestPermission,
+  costIngestRequestSchema,
+  type CostCsvImportResponse,
+  type CostIngestResponse,
+} from '@modelops/plugin-modelops-common';
+import express, { type Request, type Router } from 'express';
+import PromiseRouter from 'express-promise-router';
+import { z } from 'zod';
+import { auditMutation } from '../service/auditMutation';
+import { requireCredentials } from '../service/authorizeEntity';
+import { parseBody } from '../service/parseBody';
+import { parseQuery } from '../service/parseQuery';
+import type { ModelOpsRouterOptions } from '../service/types';
+import { CostAccess } from './CostAccess';
+import { CostCatalog } from './CostCatalog';
+import { readCostSettings } from './CostConfig';
+import { CostEntityResolver } from './CostEntityResolver';
+import { CostViews } from './CostViews';
+import { CsvCostImporter } from './CsvCostImporter';
+import { DatabaseCostStore } from './DatabaseCostStore';
+import { loadDemoCosts } from './demo/loadDemoCosts';
+import { OpenCostSource } from './OpenCostSource';
+
+const CSV_BODY_LIMIT = '20mb';
+
+const entityQuery = z.object({
+  entityRef: z
+    .string({ error: 'is required' })
+    .regex(
+      /^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/,
+      'expected a full entity ref kind:namespace/name',
+    ),
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});
+const teamsQuery = z.object({
+  months: z.coerce.number().int().min(3).max(36).default(12),
+});
+const modelsQuery = teamsQuery.extend({
+  team: z.string().min(1).optional(),
+});
+const idleQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(30),
+});
+const csvJsonBody = z.object({
+  csv: z.string().min(1, 'must hold the CSV text'),
+});
+
+// Rules zod cannot express per row: the reporting currency and one record per
+// natural key within a batch. Reported with row paths like zod's own issues.
+function assertBatchConsistent(
+  records: z.infer<typeof costIngestRequestSchema>['records'],
+  currency: string,
+): void {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  records.forEach((record, index) => {
+    if (record.currency !== currency) {
+      problems.push(
+        `records.${index}.currency: expected ${currency} (modelops.cost.currency), got ${record.currency}`,
+      );
+    }
+    const key = [
+      record.day,
+      record.entityRef.toLocaleLowerCase('en-US'),
+      record.modelVersion ?? '',
+      record.category,
+    ].join('|');
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, index);
+    } else {
+      problems.push(
+        `records.${index}: repeats records.${first} (same day, entityRef, modelVersion and category)`,
+      );
+    }
+  });
+  if (problems.length) {
+    throw new InputError(`Invalid body: ${problems.slice(0, 20).join('; ')}`);
+  }
+}
+
+/** Builds the cost router; schedules sources and loads demo data first. */
+export async function createCostRouter(
+  options: ModelOpsRouterOptions,
+): Promise<Router> {
+  const settings = readCostSettings(options.config);
+  const store = DatabaseCostStore.create({ database: options.database });
+  const catalog = CostCatalog.create({ catalog: options.catalog });
+  const access = CostAccess.create({
+    auth: options.auth,
+    permissions: options.permissions,
+    catalog: options.catalog,
+    financeGroup: settings.financeGroup,
+  });
+  const views = CostViews.create({
+    store,
+    catalog,
+    access,
+    currency: settings.currency,
+  });
+  const csvImporter = CsvCostImporter.create({
+    mapping: settings.csv,
+    currency: settings.currency,
+  });
+
+  if (settings.opencost) {
+    await OpenCostSource.create({
+      settings: settings.opencost,
+      currency: settings.currency,
+      store,
+      catalog,
+      auth: options.auth,
+      logger: options.logger,
+    }).schedule(options.scheduler);
+  }
+  if (settings.demoData) {
+    await loadDemoCosts({
+      database: options.database,
+      currency: settings.currency,
+      logger: options.logger,
+    });
+  }
+
+  // Ingestion: service tokens always, users with costIngestPermission.
+  async function authorizeIngest(req: Request) {
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
+    if (options.auth.isPrincipal(credentials, 'user')) {
+      const [decision] = await options.permissions.authorize(
+        [{ permission: costIngestPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`Not allowed: ${costIngestPermission.name}`);
+      }
+    }
+    return credentials;
+  }
+
+  async function reader(req: Request) {
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
+    return access.reader(credentials);
+  }
+
+  const router = PromiseRouter();
+
+  router.post('/cost/records', async (req, res) => {
+    await authorizeIngest(req);
+    const body = parseBody(costIngestRequestSchema, req.body);
+    assertBatchConsistent(body.records, settings.currency);
+    const response: CostIngestResponse = await auditMutation(
+      options,
+      req,
+      {
+        eventId: 'cost-ingest',
+        meta: { source: body.source, records: body.records.length },
+      },
+      async () => ({
+        source: body.source,
+        upserted: await store.upsertRecords(
+          body.records.map(record => ({ ...record, source: body.source })),
+        ),
+      }),
+    );
+    res.json(response);
+  });
+
+  router.post(
+    '/cost/import/csv',
+    express.text({ type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT }),
+    async (req, res) => {
+      const credentials = await authorizeIngest(req);
+      const csv =
+        typeof req.body === 'string'
+          ? req.body
+          : parseBody(csvJsonBody, req.body).csv;
+      // Entities are read with the caller's credentials: a caller cannot
+      // attribute spend to entities it cannot see.
+      const resolver = CostEntityResolver.create({
+        entities: await catalog.listEntities(credentials),
+        tagKey: settings.csv.tagKey,
+      });
+      const { records, report } = csvImporter.read(csv, resolver);
+      const response: CostCsvImportResponse = await auditMutation(
+        options,
+        req,
+        {
+          eventId: 'cost-import',
+          meta: {
+            source: report.source,
+            rows: report.rows,
+            unmappedRows: report.unmapped.rowCount,
+          },
+        },
+        async () => ({
+          ...report,
+          upserted: await store.upsertRecords(records),
+        }),
+      );
+      res.json(response);
+    },
+  );
+
+  router.get('/cost/entity', async (req, res) => {
+    const query = parseQuery(entityQuery, req.query);
+    res.json(
+      await views.entity(await reader(req), query.entityRef, query.months),
+    );
+  });
+
+  router.get('/cost/teams', async (req, res) => {
+    const query = parseQuery(teamsQuery, req.query);
+    res.json(await views.teams(await reader(req), query.months));
+  });
+
+  router.get('/cost/models', async (req, res) => {
+    const query = parseQuery(modelsQuery, req.query);
+    res.json(await views.models(await reader(req), query.months, query.team));
+  });
+
+  router.get('/cost/idle', async (req, res) => {
+    const query = parseQuery(idleQuery, req.query);
+    res.json(await views.idle(await reader(req), query.days));
+  });
+
+  return router;
+}
