@@ -1,8 +1,14 @@
-/***/
 /**
- * The modelops module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions that start governed model and dataset projects:
+ * risk classification, risk assessments, model cards, catalog validation and
+ * a local export for portals without a Git host.
  *
  * @packageDocumentation
  */
 
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleModelops as default } from './module';
+export { createRiskClassifyAction } from './actions/risk/createRiskClassifyAction';
+export { createRiskAssessmentWriteAction } from './actions/risk/createRiskAssessmentWriteAction';
+export { createCatalogValidateAction } from './actions/catalog/createCatalogValidateAction';
+export { createWorkspaceExportAction } from './actions/workspace/createWorkspaceExportAction';
+export type { ModelCardContent } from './types';

@@ -1,21 +1,38 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCatalogValidateAction } from './actions/catalog/createCatalogValidateAction';
+import { createRiskAssessmentWriteAction } from './actions/risk/createRiskAssessmentWriteAction';
+import { createRiskClassifyAction } from './actions/risk/createRiskClassifyAction';
+import { createWorkspaceExportAction } from './actions/workspace/createWorkspaceExportAction';
 
 /**
- * A backend module that registers the action into the scaffolder
+ * Registers the ModelOps template actions with the scaffolder:
+ * `modelops:risk:classify`, `modelops:risk-assessment:write`,
+ * `modelops:catalog:validate` and
+ * `modelops:workspace:export`.
+ *
+ * @public
  */
-export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
+export const scaffolderModuleModelops = createBackendModule({
   pluginId: 'scaffolder',
+  moduleId: 'modelops',
   register({ registerInit }) {
     registerInit({
       deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions}) {
-        scaffolderActions.addActions(createExampleAction());
-      }
+      async init({ scaffolderActions, config }) {
+        scaffolderActions.addActions(
+          createRiskClassifyAction(),
+          createRiskAssessmentWriteAction(),
+          createCatalogValidateAction(),
+          createWorkspaceExportAction({ config }),
+        );
+      },
     });
   },
-})
+});
