@@ -8,6 +8,9 @@ import { modelopsPermissions } from '@modelops/plugin-modelops-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createCostRouter } from './cost/createCostRouter';
+import { loadDemoEvidence } from './demo/loadDemoEvidence';
+import { createEvidenceRouter } from './evidence/createEvidenceRouter';
+import { DatabaseEvidenceStore } from './evidence/DatabaseEvidenceStore';
 import { migrateDatabase } from './service/migrateDatabase';
 import type { ModelOpsRouterOptions } from './service/types';
 
@@ -46,7 +49,11 @@ export const modelopsPlugin = createBackendPlugin({
         router.use(express.json({ limit: '1mb' }));
         // Feature routers are mounted here, one line each.
         router.use(await createCostRouter(options));
-        void options;
+        router.use(createEvidenceRouter(options));
+        await loadDemoEvidence({
+          ...options,
+          store: DatabaseEvidenceStore.create({ knex }),
+        });
         httpRouter.use(router);
       },
     });

@@ -11,10 +11,7 @@
  *   t.setPermissionDecision(AuthorizeResult.DENY);
  *   await request(t.app).post('/evaluations').send(body).expect(403);
  */
-import {
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import type {
   AuditorService,
   AuditorServiceCreateEventOptions,
