@@ -1,3 +1,8 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/**
+ * The route of the model catalog page (`/ml-models` by default).
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({ id: 'modelops' });

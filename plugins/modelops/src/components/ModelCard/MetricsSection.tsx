@@ -1,0 +1,120 @@
+import Grid from '@mui/material/Grid';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { MLModelEntity, MLModelSpec } from '@modelops/plugin-modelops-common';
+import { EvaluationReport } from '../../api/types';
+import { evaluatedMetricNames, latestEvaluation, metricHistory } from '../charts/chartData';
+import { LazyMetricHistoryChart } from '../charts/LazyCharts';
+import { MissingSection } from '../common/MissingSection';
+import { Section } from '../common/Section';
+
+type DeclaredMetric = NonNullable<MLModelSpec['metrics']>[number];
+
+/** Whether a value meets a declared threshold; `undefined` when it cannot tell. */
+export function meetsThreshold(
+  metric: DeclaredMetric,
+  value: number | undefined,
+): boolean | undefined {
+  if (value === undefined || metric.threshold === undefined) {
+    return undefined;
+  }
+  return metric.direction === 'lower-is-better'
+    ? value <= metric.threshold
+    : value >= metric.threshold;
+}
+
+function statusText(ok: boolean | undefined): string {
+  if (ok === undefined) {
+    return '—';
+  }
+  return ok ? 'meets threshold' : 'breaches threshold';
+}
+
+/** Which evidence the model card is built from. */
+export type EvidenceProps = {
+  entity: MLModelEntity;
+  evaluations: EvaluationReport[];
+};
+
+/**
+ * "Metrics" of the model card: the declared metrics with their thresholds,
+ * the latest evaluated value, and each metric across versions.
+ */
+export function MetricsSection(props: EvidenceProps) {
+  const { entity, evaluations } = props;
+  const declared = entity.spec.metrics ?? [];
+  const latest = latestEvaluation(evaluations, entity.spec.version) ?? latestEvaluation(evaluations);
+  const declaredNames = new Set(declared.map(m => m.name));
+  // Metrics a pipeline reports without a declared threshold are charted too,
+  // so nothing measured is hidden.
+  const charted: DeclaredMetric[] = [
+    ...declared,
+    ...evaluatedMetricNames(evaluations)
+      .filter(name => !declaredNames.has(name))
+      .map(name => ({ name })),
+  ];
+  return (
+    <Section id="metrics" title="Metrics">
+      {declared.length === 0 ? (
+        <MissingSection
+          what="Performance metrics and thresholds"
+          field="spec.metrics"
+          example={'metrics:\n  - name: auc\n    threshold: 0.78\n    direction: higher-is-better'}
+        />
+      ) : (
+        <Table size="small" aria-label="Declared metrics">
+          <TableHead>
+            <TableRow>
+              <TableCell>Metric</TableCell>
+              <TableCell>Threshold</TableCell>
+              <TableCell>Direction</TableCell>
+              <TableCell>Latest value</TableCell>
+              <TableCell>Status</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {declared.map(metric => {
+              const value = latest?.metrics.find(m => m.name === metric.name && !m.slice)?.value;
+              return (
+                <TableRow key={metric.name}>
+                  <TableCell>{metric.name}</TableCell>
+                  <TableCell>{metric.threshold ?? '—'}</TableCell>
+                  <TableCell>{metric.direction ?? 'higher-is-better'}</TableCell>
+                  <TableCell>{value ?? '—'}</TableCell>
+                  <TableCell>{statusText(meetsThreshold(metric, value))}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {evaluations.length === 0 ? (
+        <Typography variant="body2" sx={{ mt: 2 }}>
+          No evaluation reports yet. Pipelines post them to the ModelOps
+          backend (<code>POST /api/modelops/evaluations</code>) after each
+          training or evaluation run.
+        </Typography>
+      ) : (
+        <Grid container spacing={2} sx={{ mt: 1 }}>
+          {charted.map(metric => {
+            const points = metricHistory(evaluations, metric.name);
+            return points.length === 0 ? null : (
+              <Grid item xs={12} md={6} key={metric.name}>
+                <LazyMetricHistoryChart
+                  metric={metric.name}
+                  points={points}
+                  threshold={metric.threshold}
+                  direction={metric.direction}
+                />
+              </Grid>
+            );
+          })}
+        </Grid>
+      )}
+    </Section>
+  );
+}

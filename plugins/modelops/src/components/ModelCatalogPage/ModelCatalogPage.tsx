@@ -1,0 +1,211 @@
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { Content, Header, Page } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { RefLink } from '../common/RelatedEntities';
+import { Entity } from '@backstage/catalog-model';
+import { MODEL_FACETS } from './modelCatalogQuery';
+import { useModelCatalog, ModelCatalogState } from './useModelCatalog';
+
+const PAGE_SIZES = [25, 50, 100];
+
+function spec(entity: Entity): Record<string, any> {
+  return (entity.spec ?? {}) as Record<string, any>;
+}
+
+function Filters(props: { state: ModelCatalogState }) {
+  const { state } = props;
+  return (
+    <Stack spacing={2} component="form" role="search" aria-label="Filter models" onSubmit={e => e.preventDefault()}>
+      <TextField
+        label="Search models"
+        size="small"
+        value={state.term}
+        onChange={e => state.setTerm(e.target.value)}
+        inputProps={{ 'aria-label': 'Search models' }}
+      />
+      {MODEL_FACETS.map(facet => {
+        const options = state.facets[facet.field] ?? [];
+        const counts = new Map(options.map(o => [o.value, o.count]));
+        return (
+          <Autocomplete
+            key={facet.field}
+            multiple
+            size="small"
+            options={options.map(o => o.value)}
+            value={state.selection[facet.field] ?? []}
+            onChange={(_event, values) => state.setFacet(facet.field, values)}
+            getOptionLabel={value => `${value} (${counts.get(value) ?? 0})`}
+            renderTags={(values, getTagProps) =>
+              values.map((value, index) => (
+                <Chip size="small" label={value} {...getTagProps({ index })} key={value} />
+              ))
+            }
+            renderInput={params => <TextField {...params} label={facet.label} />}
+          />
+        );
+      })}
+    </Stack>
+  );
+}
+
+function Pager(props: { state: ModelCatalogState }) {
+  const { state } = props;
+  const first = state.pageIndex * state.pageSize + 1;
+  const last = first + state.models.length - 1;
+  const total = state.totalItems;
+  return (
+    <Stack direction="row" spacing={2} alignItems="center" justifyContent="flex-end" sx={{ p: 1 }}>
+      <TextField
+        select
+        size="small"
+        label="Rows"
+        value={state.pageSize}
+        onChange={e => state.setPageSize(Number(e.target.value))}
+        sx={{ width: 90 }}
+      >
+        {PAGE_SIZES.map(size => (
+          <MenuItem key={size} value={size}>
+            {size}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Typography variant="body2" aria-live="polite">
+        {state.models.length === 0
+          ? 'No models'
+          : `${first}–${last}${total ? ` of ${total.toLocaleString('en-US')}` : ''}`}
+      </Typography>
+      <Button size="small" onClick={state.previousPage} disabled={!state.previousPage}>
+        Previous
+      </Button>
+      <Button size="small" onClick={state.nextPage} disabled={!state.nextPage}>
+        Next
+      </Button>
+    </Stack>
+  );
+}
+
+function ModelTable(props: { state: ModelCatalogState }) {
+  const { state } = props;
+  return (
+    <Paper>
+      {state.loading && <LinearProgress aria-label="Loading models" />}
+      <TableContainer>
+        <Table size="small" aria-label="ML models">
+          <TableHead>
+            <TableRow>
+              <TableCell>Model</TableCell>
+              <TableCell>Owner</TableCell>
+              <TableCell>Lifecycle</TableCell>
+              <TableCell>Risk tier</TableCell>
+              <TableCell>Type</TableCell>
+              <TableCell>System</TableCell>
+              <TableCell>Version</TableCell>
+              <TableCell>Tags</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {state.models.map(model => {
+              const s = spec(model);
+              return (
+                <TableRow key={`${model.metadata.namespace}/${model.metadata.name}`} hover>
+                  <TableCell>
+                    <EntityRefLink entityRef={model} title={model.metadata.title ?? model.metadata.name} />
+                    {model.metadata.description && (
+                      <Typography variant="caption" display="block" color="text.secondary">
+                        {model.metadata.description}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {s.owner && <RefLink entityRef={s.owner} defaultKind="Group" />}
+                  </TableCell>
+                  <TableCell>{s.lifecycle}</TableCell>
+                  <TableCell>{s.risk?.tier}</TableCell>
+                  <TableCell>{s.type}</TableCell>
+                  <TableCell>
+                    {s.system && <RefLink entityRef={s.system} defaultKind="System" />}
+                  </TableCell>
+                  <TableCell>{s.version}</TableCell>
+                  <TableCell>
+                    {(model.metadata.tags ?? []).map(tag => (
+                      <Chip key={tag} size="small" label={tag} sx={{ mr: 0.5 }} />
+                    ))}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+            {!state.loading && state.models.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={8}>
+                  No models match. Clear a filter, or register models of kind
+                  MLModel in the catalog.
+                </TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <Pager state={state} />
+    </Paper>
+  );
+}
+
+/**
+ * The body of the model catalog: facet filters and a server-paged table.
+ *
+ * @public
+ */
+export function ModelCatalogContent() {
+  const state = useModelCatalog();
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} md={3}>
+        <Filters state={state} />
+      </Grid>
+      <Grid item xs={12} md={9}>
+        {state.error && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            Models could not be loaded: {state.error.message}
+          </Alert>
+        )}
+        <Box>
+          <ModelTable state={state} />
+        </Box>
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The model catalog page: every MLModel entity, filterable by owner,
+ * lifecycle, risk tier, type, system and tags, with text search.
+ *
+ * @public
+ */
+export function ModelCatalogPage() {
+  return (
+    <Page themeId="tool">
+      <Header title="ML models" subtitle="Every model in the catalog, with its owner, lifecycle and risk tier" />
+      <Content>
+        <ModelCatalogContent />
+      </Content>
+    </Page>
+  );
+}

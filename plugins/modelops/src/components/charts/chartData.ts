@@ -1,0 +1,130 @@
+import { EvaluationReport, MonitoringSnapshot } from '../../api/types';
+
+/** One point of a metric's history: its overall value in one model version. */
+export type MetricHistoryPoint = {
+  version: string;
+  value: number;
+  evaluatedAt: string;
+};
+
+/** One bar of the fairness chart: a metric's value for one group. */
+export type FairnessBar = { group: string; value: number };
+
+/** A fairness metric computed on the groups of one protected attribute. */
+export type FairnessSeries = {
+  metric: string;
+  attribute: string;
+  bars: FairnessBar[];
+};
+
+/** Drift statistics of every feature at the end of one monitoring window. */
+export type DriftPoint = { windowEnd: string } & Record<string, number | string>;
+
+function byEvaluatedAt(a: EvaluationReport, b: EvaluationReport): number {
+  return a.evaluatedAt.localeCompare(b.evaluatedAt);
+}
+
+/**
+ * The overall (unsliced) value of a metric in each model version, taking the
+ * most recent evaluation of each version, ordered by when versions were
+ * evaluated. Versions are not ordered by their names because version schemes
+ * differ between teams.
+ */
+export function metricHistory(
+  evaluations: EvaluationReport[],
+  metricName: string,
+): MetricHistoryPoint[] {
+  const latestByVersion = new Map<string, MetricHistoryPoint>();
+  for (const evaluation of [...evaluations].sort(byEvaluatedAt)) {
+    const metric = evaluation.metrics.find(
+      m => m.name === metricName && !m.slice,
+    );
+    if (metric) {
+      latestByVersion.delete(evaluation.modelVersion);
+      latestByVersion.set(evaluation.modelVersion, {
+        version: evaluation.modelVersion,
+        value: metric.value,
+        evaluatedAt: evaluation.evaluatedAt,
+      });
+    }
+  }
+  return [...latestByVersion.values()];
+}
+
+/** The names of all overall metrics found in the evaluations, sorted. */
+export function evaluatedMetricNames(evaluations: EvaluationReport[]): string[] {
+  const names = new Set<string>();
+  for (const evaluation of evaluations) {
+    for (const metric of evaluation.metrics) {
+      if (!metric.slice) {
+        names.add(metric.name);
+      }
+    }
+  }
+  return [...names].sort();
+}
+
+/** The most recent evaluation, optionally of one model version only. */
+export function latestEvaluation(
+  evaluations: EvaluationReport[],
+  modelVersion?: string,
+): EvaluationReport | undefined {
+  const candidates = modelVersion
+    ? evaluations.filter(e => e.modelVersion === modelVersion)
+    : evaluations;
+  return [...candidates].sort(byEvaluatedAt).pop();
+}
+
+/**
+ * The sliced metrics of one evaluation, one series per metric and attribute,
+ * groups in the order they were reported.
+ */
+export function fairnessSeries(
+  evaluation: EvaluationReport | undefined,
+): FairnessSeries[] {
+  if (!evaluation) {
+    return [];
+  }
+  const series = new Map<string, FairnessSeries>();
+  for (const metric of evaluation.metrics) {
+    if (!metric.slice) {
+      continue;
+    }
+    const key = `${metric.name}\u0000${metric.slice.attribute}`;
+    let entry = series.get(key);
+    if (!entry) {
+      entry = { metric: metric.name, attribute: metric.slice.attribute, bars: [] };
+      series.set(key, entry);
+    }
+    entry.bars.push({ group: metric.slice.group, value: metric.value });
+  }
+  return [...series.values()];
+}
+
+/**
+ * Drift statistics over time: one point per window end, one key per feature.
+ * When a window reports a feature twice (two tests), the larger statistic is
+ * kept because the chart is there to show the worst drift.
+ */
+export function driftOverTime(snapshots: MonitoringSnapshot[]): {
+  features: string[];
+  points: DriftPoint[];
+} {
+  const features = new Set<string>();
+  const sorted = [...snapshots].sort((a, b) =>
+    a.windowEnd.localeCompare(b.windowEnd),
+  );
+  const points: DriftPoint[] = [];
+  for (const snapshot of sorted) {
+    const point: DriftPoint = { windowEnd: snapshot.windowEnd.slice(0, 10) };
+    for (const drift of snapshot.drift) {
+      features.add(drift.feature);
+      const previous = point[drift.feature];
+      if (typeof previous !== 'number' || drift.statistic > previous) {
+        point[drift.feature] = drift.statistic;
+      }
+    }
+    points.push(point);
+  }
+  return { features: [...features].sort(), points };
+}
