@@ -8,6 +8,7 @@ export * from './permissions';
 export * from './api/cost';
 export * from './scorecards';
 export * from './api/scorecards';
+export * from './api/reviews';
 export * from './client/ScorecardClient';
 export * from './risk';
 export * from './scorecards';
