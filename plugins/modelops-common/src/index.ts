@@ -17,3 +17,5 @@ export * from './client/ScorecardClient';
 export * from './kinds';
 export * from './validation';
 export * from './api/evidence';
+export * from './client/createModelOpsFetcher';
+export * from './client/ModelOpsClient';
