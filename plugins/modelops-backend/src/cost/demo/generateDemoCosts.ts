@@ -18,6 +18,9 @@ import {
   type DemoCostEntity,
 } from './demoPortfolio';
 
+// Day from which the demo's spend trend is measured.
+const TREND_ANCHOR = '2026-01-01';
+
 /** Source name of generated demo records. */
 export const DEMO_COST_SOURCE = 'demo';
 
@@ -118,8 +121,11 @@ export function generateDemoCosts(
       if (entity.lifecycle === 'retired' && daysToEnd < 120) continue;
       const noise = (channel: string) =>
         unit(seed, `${entity.name}/${day}/${channel}`);
-      // Spend drifts up by about a tenth over the year.
-      let scale = 0.9 + (0.1 * index) / days;
+      // Spend drifts up by about a tenth a year. Measured from a fixed day,
+      // not from the window start, so a day's amount never depends on when
+      // the history was generated.
+      const age = daysBetween(TREND_ANCHOR, day);
+      let scale = 1 + (0.1 * age) / 365;
       if (entity.name === DEMO_OVER_BUDGET_MODEL && daysToEnd < 75) {
         // A new feature doubled the prompt length: spend ramps well past budget.
         scale *= 1 + (0.55 * (75 - daysToEnd)) / 75;
@@ -159,7 +165,10 @@ export function generateDemoCosts(
 
       const retrains =
         profile.retrainEvery > 0 &&
-        (index + retrainOffset) % profile.retrainEvery === 0;
+        (((age + retrainOffset) % profile.retrainEvery) +
+          profile.retrainEvery) %
+          profile.retrainEvery ===
+          0;
       if (retrains && profile.shares.training > 0) {
         records.push({
           source: DEMO_COST_SOURCE,
@@ -180,10 +189,7 @@ export function generateDemoCosts(
       }
 
       const storedGiB = Math.round(
-        200 +
-          800 *
-            unit(seed, `${entity.name}/size`) *
-            (0.8 + (0.4 * index) / days),
+        200 + 800 * unit(seed, `${entity.name}/size`) * (1 + (0.4 * age) / 365),
       );
       records.push({
         source: DEMO_COST_SOURCE,
@@ -191,7 +197,7 @@ export function generateDemoCosts(
         day,
         category: 'storage',
         amount: cents(
-          dailyBase * profile.shares.storage * (0.8 + (0.4 * index) / days),
+          dailyBase * profile.shares.storage * (1 + (0.4 * age) / 365),
         ),
         currency,
         usageQuantity: storedGiB,
