@@ -197,8 +197,12 @@ export const evaluationListQuerySchema = z.strictObject({
     .default(EVIDENCE_LIST_LIMITS.default),
 });
 
-/** @public */
-export type EvaluationListQuery = z.input<typeof evaluationListQuerySchema>;
+/** Query of `GET /evaluations` as a client sends it. @public */
+export interface EvaluationListQuery {
+  modelRef: string;
+  modelVersion?: string;
+  limit?: number;
+}
 
 /**
  * Query of `GET /monitoring-snapshots`; `since` keeps snapshots whose window
@@ -218,10 +222,14 @@ export const monitoringSnapshotListQuerySchema = z.strictObject({
     .default(EVIDENCE_LIST_LIMITS.default),
 });
 
-/** @public */
-export type MonitoringSnapshotListQuery = z.input<
-  typeof monitoringSnapshotListQuerySchema
->;
+/** Query of `GET /monitoring-snapshots` as a client sends it. @public */
+export interface MonitoringSnapshotListQuery {
+  modelRef: string;
+  modelVersion?: string;
+  /** ISO 8601 date-time. */
+  since?: string;
+  limit?: number;
+}
 
 /** Answer of the evidence list routes. @public */
 export interface EvidenceList<T> {
