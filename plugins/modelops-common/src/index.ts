@@ -19,3 +19,4 @@ export * from './validation';
 export * from './api/evidence';
 export * from './client/createModelOpsFetcher';
 export * from './client/ModelOpsClient';
+export * from './client/CostClient';
