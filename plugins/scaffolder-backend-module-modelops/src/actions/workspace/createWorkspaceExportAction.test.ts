@@ -156,4 +156,22 @@ describe('modelops:workspace:export', () => {
     expect(output.content()).toEqual({});
     expect(ctx.output).toHaveBeenCalledWith('fileCount', 0);
   });
+
+  it('warns instead of failing in a dry run when not configured', async () => {
+    const logger = mockServices.logger.mock();
+    const action = createWorkspaceExportAction({
+      config: mockServices.rootConfig({ data: {} }),
+    });
+    await action.handler({
+      ...mockContext({
+        workspacePath: workspace.path,
+        input: { targetName: 'preview' },
+        logger,
+      }),
+      isDryRun: true,
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Dry run: modelops:workspace:export is disabled'),
+    );
+  });
 });

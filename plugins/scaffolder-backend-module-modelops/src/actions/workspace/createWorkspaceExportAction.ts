@@ -89,26 +89,34 @@ export function createWorkspaceExportAction(options: {
     },
     async handler(ctx) {
       const input = parseActionInput(inputSchema(zv3), ctx.input);
-      if (!outputDir) {
-        throw new InputError(
-          `modelops:workspace:export is disabled: set ${LOCAL_OUTPUT_DIR_CONFIG_KEY} in app-config to a folder on the backend host, or choose a Git publish target`,
-        );
-      }
       const source = await resolveWorkspacePath(
         ctx.workspacePath,
         input.sourcePath,
         'sourcePath',
       );
-      const root = path.resolve(outputDir);
-      // targetName is a single safe segment (see the schema), so the join cannot leave root.
-      const target = path.join(root, input.targetName);
+      const disabledMessage = `modelops:workspace:export is disabled: set ${LOCAL_OUTPUT_DIR_CONFIG_KEY} in app-config to a folder on the backend host, or choose a Git publish target`;
 
+      // A dry run previews the generated files in the template editor, which needs no output folder.
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would export ${input.sourcePath} to ${target}`);
-        ctx.output('path', target);
+        if (outputDir) {
+          ctx.logger.info(
+            `Dry run: would export ${input.sourcePath} to ${path.join(
+              outputDir,
+              input.targetName,
+            )}`,
+          );
+        } else {
+          ctx.logger.warn(`Dry run: ${disabledMessage}`);
+        }
         ctx.output('fileCount', 0);
         return;
       }
+      if (!outputDir) {
+        throw new InputError(disabledMessage);
+      }
+      const root = path.resolve(outputDir);
+      // targetName is a single safe segment (see the schema), so the join cannot leave root.
+      const target = path.join(root, input.targetName);
 
       const exists = await fs
         .stat(target)

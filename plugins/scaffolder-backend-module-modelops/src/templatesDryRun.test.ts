@@ -1,0 +1,264 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { validateModelOpsEntity } from '@modelops/plugin-modelops-common';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { parse, parseAllDocuments } from 'yaml';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { scaffolderModuleModelops } from './module';
+
+// Every template under templates/ runs through the scaffolder's own dry-run
+// endpoint, with this module's actions, so fetch:template renders the real
+// skeleton and modelops:catalog:validate checks what it produced.
+const TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
+
+const DATASETS = ['loan-applications-2024', 'loan-applications-holdout'].map(
+  name => ({
+    apiVersion: 'modelops.dev/v1alpha1',
+    kind: 'Dataset',
+    metadata: { name, namespace: 'default' },
+    spec: { owner: 'group:default/data-platform', lifecycle: 'production' },
+  }),
+);
+const EXISTING_MODEL = {
+  apiVersion: 'modelops.dev/v1alpha1',
+  kind: 'MLModel',
+  metadata: {
+    name: 'credit-risk-scorer',
+    namespace: 'default',
+    title: 'Credit risk scorer',
+    uid: '2d4c1f9e',
+    etag: 'e1',
+  },
+  spec: {
+    owner: 'group:default/risk-ml',
+    lifecycle: 'production',
+    type: 'classification',
+    trainedOn: ['dataset:default/loan-applications-2024'],
+  },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/risk-ml' }],
+};
+
+function readTemplateFolder(folder: string) {
+  const root = path.join(TEMPLATES_DIR, folder);
+  const files: { path: string; base64Content: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else {
+        files.push({
+          path: path.relative(root, full).split(path.sep).join('/'),
+          base64Content: fs.readFileSync(full).toString('base64'),
+        });
+      }
+    }
+  };
+  walk(root);
+  const template = parse(fs.readFileSync(path.join(root, 'template.yaml'), 'utf8'));
+  return { template, directoryContents: files };
+}
+
+type DryRunResult = {
+  status: number;
+  body: any;
+  files: Record<string, string>;
+};
+
+describe('templates dry run', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleModelops,
+        catalogServiceMock.factory({
+          entities: [...DATASETS, EXISTING_MODEL],
+        }),
+        mockServices.rootConfig.factory({
+          data: { backend: { baseUrl: 'http://localhost' } },
+        }),
+      ],
+    }));
+  });
+
+  async function dryRun(
+    folder: string,
+    values: Record<string, unknown>,
+  ): Promise<DryRunResult> {
+    const { template, directoryContents } = readTemplateFolder(folder);
+    const response = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .send({ template, values, directoryContents });
+    const files: Record<string, string> = {};
+    for (const file of response.body.directoryContents ?? []) {
+      files[file.path] = Buffer.from(file.base64Content, 'base64').toString('utf8');
+    }
+    return { status: response.status, body: response.body, files };
+  }
+
+  /** Log lines of failed steps, so a failing run shows why. */
+  function failedSteps(result: DryRunResult) {
+    if (!result.body.log) {
+      return [JSON.stringify(result.body)];
+    }
+    return result.body.log
+      .map((l: any) => l.body)
+      .filter((b: any) => b.status === 'failed' || /error/i.test(b.message ?? ''));
+  }
+
+  function entitiesIn(text: string) {
+    return parseAllDocuments(text).map(d => d.toJS());
+  }
+
+  it('lists every template folder in templates/all.yaml', () => {
+    const location = parse(
+      fs.readFileSync(path.join(TEMPLATES_DIR, 'all.yaml'), 'utf8'),
+    );
+    const folders = fs
+      .readdirSync(TEMPLATES_DIR, { withFileTypes: true })
+      .filter(e => e.isDirectory())
+      .map(e => `./${e.name}/template.yaml`);
+    expect([...location.spec.targets].sort()).toEqual(folders.sort());
+  });
+
+  it('new model project: generates a valid, governed repository', async () => {
+    const result = await dryRun('model-project', {
+      name: 'cv-screener',
+      title: 'CV screener',
+      description: 'Ranks applications for recruiter review.',
+      owner: 'group:default/talent-ml',
+      system: 'system:default/talent-acquisition',
+      type: 'ranking',
+      framework: 'lightgbm',
+      trainedOn: ['dataset:default/loan-applications-2024'],
+      evaluatedOn: ['dataset:default/loan-applications-holdout'],
+      primaryUse: 'Order applications for recruiter review',
+      outOfScope: 'Automatic rejection of applicants',
+      limitations: 'Career gaps are under-represented in the training data.',
+      fallback: 'Recruiters review applications in arrival order.',
+      primaryMetric: 'ndcg',
+      metricThreshold: 0.7,
+      metricDirection: 'higher-is-better',
+      riskAnswers: {
+        annexIIIAreas: ['employment'],
+        profilesNaturalPersons: true,
+      },
+      humanOversight: 'human-in-the-loop',
+      serving: 'kubernetes',
+      latencySloMs: 300,
+      driftTest: 'psi',
+      retrainingCadence: 'P90D',
+      costCenter: 'CC-2210',
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    expect(result.status).toBe(200);
+    expect(Object.keys(result.files).sort()).toEqual([
+      '.github/workflows/ci.yaml',
+      'MODEL_CARD.md',
+      'README.md',
+      'RISK_ASSESSMENT.md',
+      'RUNBOOK.md',
+      'catalog-info.yaml',
+      'monitoring.yaml',
+    ]);
+
+    const [model, component] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(model)).toEqual([]);
+    expect(model.spec).toMatchObject({
+      owner: 'group:default/talent-ml',
+      system: 'system:default/talent-acquisition',
+      trainedOn: ['dataset:default/loan-applications-2024'],
+      risk: {
+        tier: 'high',
+        domain: 'employment',
+        humanOversight: { mode: 'human-in-the-loop' },
+      },
+      monitoring: { retraining: { cadence: 'P90D' } },
+    });
+    expect(component.spec.dependsOn).toEqual(['mlmodel:default/cv-screener']);
+
+    expect(result.files['MODEL_CARD.md']).toContain('| Risk tier (EU AI Act) | high |');
+    expect(result.files['RISK_ASSESSMENT.md']).toContain('**Conformity assessment and CE marking** (Art. 43, 47, 48)');
+    expect(result.files['RUNBOOK.md']).toMatch(/## Data incidents[\s\S]*## Model incidents[\s\S]*## Infrastructure incidents/);
+    const ci = result.files['.github/workflows/ci.yaml'];
+    expect(ci).toContain('${{ secrets.MODELOPS_TOKEN }}');
+    expect(ci).toContain('value = next(m["value"] for m in report["metrics"] if m["name"] == "ndcg")');
+    expect(parse(result.files['monitoring.yaml']).metrics[0]).toMatchObject({
+      name: 'ndcg',
+      threshold: 0.7,
+    });
+    expect(result.body.output.text[0].content).toContain('**high**');
+  });
+
+  // The form fills every parameter default before it calls the backend; the dry-run endpoint does not.
+  const MODEL_FORM_DEFAULTS = {
+    type: 'classification',
+    framework: 'scikit-learn',
+    fallback: 'Serve the previous model version; if none, route to the manual process.',
+    primaryMetric: 'auc',
+    metricThreshold: 0.75,
+    metricDirection: 'higher-is-better',
+    humanOversight: 'human-on-the-loop',
+    serving: 'kubernetes',
+    latencySloMs: 200,
+    driftTest: 'psi',
+    retrainingCadence: 'P90D',
+    publishTarget: 'local',
+  };
+
+  it('new model project: required answers plus form defaults produce a valid entity', async () => {
+    const result = await dryRun('model-project', {
+      ...MODEL_FORM_DEFAULTS,
+      name: 'demand-forecast',
+      owner: 'group:default/supply-chain-ml',
+      type: 'forecasting',
+      trainedOn: ['dataset:default/loan-applications-2024'],
+      primaryUse: 'Weekly demand planning',
+      riskAnswers: {},
+    });
+    expect(failedSteps(result)).toEqual([]);
+    expect(result.status).toBe(200);
+    const [model] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(model)).toEqual([]);
+    expect(model.spec.risk).toEqual({
+      tier: 'minimal',
+      humanOversight: { mode: 'human-on-the-loop' },
+    });
+    expect(model.spec.cost).toBeUndefined();
+  });
+
+  it('new model project: the validation step names every field a bad run leaves empty', async () => {
+    const result = await dryRun('model-project', {
+      name: 'demand-forecast',
+      owner: 'group:default/supply-chain-ml',
+      type: 'forecasting',
+      trainedOn: [],
+      primaryUse: 'Weekly demand planning',
+      riskAnswers: {},
+      publishTarget: 'local',
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.message).toContain(
+      'catalog-info.yaml (document 1, MLModel:demand-forecast): spec.monitoring.retraining.cadence: expected an ISO 8601 duration like P90D, P7Y or PT24H; got null',
+    );
+  });
+
+  it('new model project: refuses values that break the parameter schema', async () => {
+    const result = await dryRun('model-project', {
+      name: 'Not A Valid Name',
+      owner: 'group:default/talent-ml',
+      type: 'ranking',
+      trainedOn: [],
+      primaryUse: 'x',
+      riskAnswers: {},
+      publishTarget: 'local',
+    });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body.errors)).toContain('name');
+  });
+});
