@@ -7,3 +7,5 @@
 
 export { catalogModuleModelops as default } from './module';
 export { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
+export { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
+export type { MlflowRefreshResult } from './mlflow/MlflowEntityProvider';

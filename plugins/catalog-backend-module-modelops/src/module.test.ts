@@ -1,6 +1,9 @@
 import { startTestBackend, mockServices } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogBackend, {
+  CATALOG_ERRORS_TOPIC,
+} from '@backstage/plugin-catalog-backend';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   catalogProcessingExtensionPoint,
   EntityProvider,
@@ -37,6 +40,8 @@ const entities: Entity[] = [
   },
 ];
 
+const processingErrors: string[] = [];
+
 class StaticProvider implements EntityProvider {
   getProviderName() {
     return 'static-models';
@@ -57,9 +62,27 @@ const staticProviderModule = createBackendModule({
   moduleId: 'static-models',
   register({ registerInit }) {
     registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        events: eventsServiceRef,
+      },
+      async init({ catalog, events }) {
         catalog.addEntityProvider(new StaticProvider());
+        // The catalog publishes processing errors on this topic; the portal
+        // shows the same text on the entity's processing error panel.
+        await events.subscribe({
+          id: 'modelops-test',
+          topics: [CATALOG_ERRORS_TOPIC],
+          async onEvent(params) {
+            const payload = params.eventPayload as {
+              entity: string;
+              errors: Error[];
+            };
+            processingErrors.push(
+              ...payload.errors.map(e => `${payload.entity}: ${e.message}`),
+            );
+          },
+        });
       },
     });
   },
@@ -120,8 +143,18 @@ describe('catalogModuleModelops', () => {
         ]),
       );
 
-      // The invalid model never reaches the catalog; its neighbours do.
+      // The invalid model never reaches the catalog; its neighbours do, and
+      // the processing error names the path and the rule.
       expect((await byName('mlmodel', 'broken')).status).toBe(404);
+      const error = await waitFor(async () =>
+        processingErrors.find(e => e.startsWith('mlmodel:default/broken')),
+      );
+      expect(error).toContain(
+        'spec.risk.tier: expected one of unacceptable, high, limited, minimal; got "hgih"',
+      );
+      expect(
+        processingErrors.every(e => e.startsWith('mlmodel:default/broken')),
+      ).toBe(true);
     } finally {
       await backend.stop();
     }

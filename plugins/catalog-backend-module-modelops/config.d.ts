@@ -1,0 +1,43 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      modelops?: {
+        /**
+         * MLflow servers whose registered models become MLModel entities,
+         * keyed by an id of your choice (used in the provider name and the
+         * modelops.dev/mlflow-server annotation).
+         */
+        mlflow?: {
+          [id: string]: {
+            /** Base URL of the MLflow tracking server, e.g. https://mlflow.example.com */
+            baseUrl: string;
+            /**
+             * Bearer token for the MLflow REST API. Read it from the
+             * environment: token: ${MLFLOW_TOKEN}
+             * @visibility secret
+             */
+            token?: string;
+            /**
+             * MLflow search filter for registered models, e.g.
+             * "name LIKE 'credit-%'" or "tags.team = 'risk'".
+             */
+            filter?: string;
+            /** How often to read the registry; default every 30 minutes. */
+            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+            /** Used when a model's MLflow tags do not say. */
+            defaults?: {
+              /** Owner entity ref, e.g. group:default/ml-platform */
+              owner?: string;
+              /** One of experimental, development, staging, production, deprecated, retired. */
+              lifecycle?: string;
+              /** System entity ref. */
+              system?: string;
+            };
+          };
+        };
+      };
+    };
+  };
+}
