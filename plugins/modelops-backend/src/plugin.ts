@@ -5,12 +5,21 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelopsPermissions } from '@modelops/plugin-modelops-common';
+import {
+  modelopsChecksExtensionPoint,
+  modelopsFactProvidersExtensionPoint,
+} from '@modelops/plugin-modelops-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createCostRouter } from './cost/createCostRouter';
 import { loadDemoEvidence } from './demo/loadDemoEvidence';
 import { createEvidenceRouter } from './evidence/createEvidenceRouter';
 import { DatabaseEvidenceStore } from './evidence/DatabaseEvidenceStore';
+import { createReviewsRouter, registerReviewTasks } from './reviews';
+import {
+  createScorecards,
+  type ScorecardsExtensions,
+} from './scorecards/createScorecards';
 import { migrateDatabase } from './service/migrateDatabase';
 import type { ModelOpsRouterOptions } from './service/types';
 
@@ -22,6 +31,17 @@ import type { ModelOpsRouterOptions } from './service/types';
 export const modelopsPlugin = createBackendPlugin({
   pluginId: 'modelops',
   register(env) {
+    const scorecardExtensions: ScorecardsExtensions = {
+      checks: [],
+      factProviders: [],
+    };
+    env.registerExtensionPoint(modelopsChecksExtensionPoint, {
+      addCheck: (...checks) => scorecardExtensions.checks.push(...checks),
+    });
+    env.registerExtensionPoint(modelopsFactProvidersExtensionPoint, {
+      addFactProvider: (...providers) =>
+        scorecardExtensions.factProviders.push(...providers),
+    });
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -50,6 +70,9 @@ export const modelopsPlugin = createBackendPlugin({
         // Feature routers are mounted here, one line each.
         router.use(await createCostRouter(options));
         router.use(createEvidenceRouter(options));
+        router.use(await createReviewsRouter(options));
+        await registerReviewTasks(options);
+        router.use(await createScorecards(options, scorecardExtensions));
         await loadDemoEvidence({
           ...options,
           store: DatabaseEvidenceStore.create({ knex }),

@@ -1,0 +1,365 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { initTestDatabase } from '../service/__testUtils__';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import type { ScoredEntityRow, StoredCheckResult } from './types';
+
+jest.setTimeout(60_000);
+
+const T0 = '2026-11-01T00:00:00.000Z';
+const T1 = '2026-11-02T00:00:00.000Z';
+
+const entity = (
+  ref: string,
+  owner: string,
+  score: number,
+): ScoredEntityRow => ({
+  entityRef: ref,
+  kind: 'MLModel',
+  owner,
+  system: 'system:default/lending',
+  lifecycle: 'production',
+  riskTier: 'high',
+  score,
+  packs: [
+    {
+      pack: 'ownership',
+      level: score === 100 ? 'gold' : 'none',
+      score,
+      passing: 1,
+      failing: 0,
+      waived: 0,
+    },
+  ],
+  evaluatedAt: T0,
+});
+const result = (
+  ref: string,
+  checkId: string,
+  state: 'pass' | 'fail',
+): StoredCheckResult => ({
+  entityRef: ref,
+  checkId,
+  pack: 'ownership',
+  level: 'bronze',
+  severity: 'error',
+  state,
+  message: state === 'fail' ? 'x is missing' : undefined,
+  changedAt: T0,
+});
+
+describe('DatabaseScorecardStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function seeded(databaseId: 'SQLITE_3' | 'POSTGRES_15') {
+    const store = DatabaseScorecardStore.create(
+      await initTestDatabase(databases, databaseId),
+    );
+    await store.writeBatch({
+      entities: [
+        entity('mlmodel:default/a', 'group:default/ml', 50),
+        entity('mlmodel:default/b', 'group:default/risk', 100),
+      ],
+      upserts: [
+        result('mlmodel:default/a', 'c1', 'pass'),
+        result('mlmodel:default/a', 'c2', 'fail'),
+        result('mlmodel:default/b', 'c1', 'pass'),
+      ],
+      removals: [],
+      changes: [
+        { entityRef: 'mlmodel:default/a', checkId: 'c2', to: 'fail', at: T0 },
+      ],
+    });
+    return store;
+  }
+
+  it.each(databases.eachSupportedId())(
+    'writes results in batches and reads them back, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      // A chunk-crossing batch: 1,200 results of one entity.
+      const many = Array.from({ length: 1200 }, (_, i) =>
+        result('mlmodel:default/c', `k${i}`, 'pass'),
+      );
+      await store.writeBatch({
+        entities: [entity('mlmodel:default/c', 'group:default/ml', 100)],
+        upserts: many,
+        removals: [],
+        changes: [],
+      });
+      const results = await store.getResults([
+        'mlmodel:default/a',
+        'mlmodel:default/c',
+        'mlmodel:default/none',
+      ]);
+      expect(results.get('mlmodel:default/c')).toHaveLength(1200);
+      expect(
+        results.get('mlmodel:default/a')!.find(r => r.checkId === 'c2'),
+      ).toEqual(result('mlmodel:default/a', 'c2', 'fail'));
+      expect(results.has('mlmodel:default/none')).toBe(false);
+
+      await store.writeBatch({
+        entities: [],
+        upserts: [
+          { ...result('mlmodel:default/a', 'c2', 'pass'), changedAt: T1 },
+        ],
+        removals: [{ entityRef: 'mlmodel:default/a', checkId: 'c1' }],
+        changes: [
+          {
+            entityRef: 'mlmodel:default/a',
+            checkId: 'c2',
+            from: 'fail',
+            to: 'pass',
+            at: T1,
+          },
+        ],
+      });
+      const after = (await store.getResults(['mlmodel:default/a'])).get(
+        'mlmodel:default/a',
+      )!;
+      expect(after).toEqual([
+        { ...result('mlmodel:default/a', 'c2', 'pass'), changedAt: T1 },
+      ]);
+      expect(
+        await store.getChanges({ entityRef: 'mlmodel:default/a', since: T0 }),
+      ).toEqual([
+        {
+          entityRef: 'mlmodel:default/a',
+          checkId: 'c2',
+          from: 'fail',
+          to: 'pass',
+          at: T1,
+        },
+        { entityRef: 'mlmodel:default/a', checkId: 'c2', to: 'fail', at: T0 },
+      ]);
+      expect(
+        await store.getChanges({ team: 'group:default/risk', since: T0 }),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'summarises by team, system and pack with active waivers, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      const byTeam = await store.getSummary('team', T1);
+      expect(byTeam.rows).toEqual([
+        {
+          key: 'group:default/ml',
+          entities: 1,
+          score: 50,
+          passing: 1,
+          failing: 1,
+          waived: 0,
+        },
+        {
+          key: 'group:default/risk',
+          entities: 1,
+          score: 100,
+          passing: 1,
+          failing: 0,
+          waived: 0,
+        },
+      ]);
+      const waiver = await store.createWaiver(
+        {
+          entityRef: 'mlmodel:default/a',
+          checkId: 'c2',
+          reason: 'Vendor fix due next sprint',
+          requestedBy: 'user:default/ada',
+          expiresAt: '2026-12-01T00:00:00.000Z',
+        },
+        T0,
+      );
+      await store.decideWaiver(
+        waiver.id,
+        { status: 'approved', decidedBy: 'user:default/bob' },
+        T0,
+      );
+      expect((await store.getSummary('system', T1)).rows).toEqual([
+        {
+          key: 'system:default/lending',
+          entities: 2,
+          score: 75,
+          passing: 2,
+          failing: 0,
+          waived: 1,
+        },
+      ]);
+      const byPack = await store.getSummary('pack', T1);
+      expect(byPack.rows).toEqual([
+        {
+          key: 'ownership',
+          entities: 2,
+          score: 100,
+          passing: 2,
+          failing: 0,
+          waived: 1,
+          levels: { none: 1, bronze: 0, silver: 0, gold: 1 },
+        },
+      ]);
+      // After expiry the same waiver no longer counts.
+      expect(
+        (await store.getSummary('team', '2026-12-02T00:00:00.000Z')).rows[0]
+          .failing,
+      ).toBe(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps daily trend points per team, idempotent per day, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      await store.writeDailySnapshot('2026-11-01');
+      await store.writeDailySnapshot('2026-11-01');
+      expect(
+        await store.getTrend('team', 'group:default/ml', '2026-10-01'),
+      ).toEqual([{ day: '2026-11-01', score: 50, passing: 1, failing: 1 }]);
+      expect(await store.getTrend('all', 'all', '2026-10-01')).toEqual([
+        { day: '2026-11-01', score: 75, passing: 2, failing: 1 },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'forgets entities a full run did not see, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      await store.writeBatch({
+        entities: [
+          {
+            ...entity('mlmodel:default/b', 'group:default/risk', 100),
+            evaluatedAt: T1,
+          },
+        ],
+        upserts: [],
+        removals: [],
+        changes: [],
+      });
+      expect(await store.deleteEntitiesEvaluatedBefore(T1)).toBe(1);
+      expect(await store.getEntity('mlmodel:default/a')).toBeUndefined();
+      expect((await store.getResults(['mlmodel:default/a'])).size).toBe(0);
+      expect(await store.getEntity('mlmodel:default/b')).toMatchObject({
+        score: 100,
+        evaluatedAt: T1,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'runs waivers through request, decision and expiry, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      const request = {
+        entityRef: 'mlmodel:default/a',
+        checkId: 'c2',
+        reason: 'Vendor fix due next sprint',
+        requestedBy: 'user:default/ada',
+        expiresAt: '2026-11-10T00:00:00.000Z',
+      };
+      const waiver = await store.createWaiver(request, T0);
+      expect(waiver).toMatchObject({ status: 'pending', requestedAt: T0 });
+      await expect(store.createWaiver(request, T0)).rejects.toThrow(
+        ConflictError,
+      );
+      expect(
+        (await store.getActiveWaivers(['mlmodel:default/a'], T0)).size,
+      ).toBe(0);
+
+      const approved = await store.decideWaiver(
+        waiver.id,
+        { status: 'approved', decidedBy: 'user:default/bob', comment: 'ok' },
+        T1,
+      );
+      expect(approved).toMatchObject({
+        status: 'approved',
+        decidedBy: 'user:default/bob',
+        decidedAt: T1,
+        decisionComment: 'ok',
+      });
+      await expect(
+        store.decideWaiver(
+          waiver.id,
+          { status: 'rejected', decidedBy: 'user:default/bob' },
+          T1,
+        ),
+      ).rejects.toThrow(ConflictError);
+      await expect(
+        store.decideWaiver('nope', { status: 'approved', decidedBy: 'x' }, T1),
+      ).rejects.toThrow(NotFoundError);
+      expect(
+        (await store.getActiveWaivers(['mlmodel:default/a'], T1))
+          .get('mlmodel:default/a')
+          ?.get('c2'),
+      ).toBe(waiver.id);
+
+      const later = '2026-11-10T00:00:00.000Z';
+      expect(
+        (await store.getActiveWaivers(['mlmodel:default/a'], later)).size,
+      ).toBe(0);
+      expect((await store.getWaiver(waiver.id, later))?.status).toBe('expired');
+      expect(
+        await store.listWaivers({ status: 'expired' }, later),
+      ).toHaveLength(1);
+      expect(
+        await store.listWaivers({ status: 'approved' }, later),
+      ).toHaveLength(0);
+      // An expired waiver no longer blocks a new request.
+      await expect(store.createWaiver(request, later)).resolves.toMatchObject({
+        status: 'pending',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores campaigns, their results and notification claims, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      const campaign = await store.createCampaign(
+        {
+          title: 'Q4 owners',
+          checkIds: ['c2'],
+          entityFilter: { riskTiers: ['high'] },
+          dueDate: '2026-12-01T00:00:00.000Z',
+          owner: 'group:default/risk',
+          createdBy: 'user:default/ada',
+        },
+        T0,
+      );
+      expect(await store.listCampaigns({ status: 'open' })).toEqual([campaign]);
+      expect(await store.getCampaignResults(campaign, T0)).toEqual([
+        {
+          entityRef: 'mlmodel:default/a',
+          owner: 'group:default/ml',
+          checkId: 'c2',
+          state: 'fail',
+          waived: false,
+        },
+      ]);
+      const closed = await store.updateCampaign(campaign.id, {
+        status: 'closed',
+        entityFilter: { owners: ['group:default/risk'] },
+      });
+      expect(closed).toMatchObject({
+        status: 'closed',
+        entityFilter: { owners: ['group:default/risk'] },
+      });
+      expect(await store.getCampaignResults(closed, T0)).toEqual([]);
+      await expect(
+        store.updateCampaign('nope', { title: 'x' }),
+      ).rejects.toThrow(NotFoundError);
+
+      expect(
+        await store.claimNotifications(campaign.id, ['a', 'b', 'a'], T0),
+      ).toEqual(['a', 'b']);
+      expect(
+        await store.claimNotifications(campaign.id, ['b', 'c'], T1),
+      ).toEqual(['c']);
+      await store.deleteCampaign(campaign.id);
+      expect(await store.getCampaign(campaign.id)).toBeUndefined();
+      await expect(store.deleteCampaign(campaign.id)).rejects.toThrow(
+        NotFoundError,
+      );
+    },
+  );
+});

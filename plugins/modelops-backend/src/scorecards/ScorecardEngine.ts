@@ -1,0 +1,339 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  checkApplies,
+  scoreEntity,
+  type CheckStateChange,
+  type EntityFacts,
+  type RuleOutcome,
+  type ScorecardEvaluation,
+} from '@modelops/plugin-modelops-common';
+import type {
+  ModelopsCheck,
+  ModelopsFactProvider,
+} from '@modelops/plugin-modelops-node';
+import type {
+  EvaluationBatch,
+  ScorecardStore,
+  ScoredEntityRow,
+  StoredCheckResult,
+} from './types';
+
+/** A pass-to-fail change with the entity's fields, for campaign notifications. */
+export interface Regression {
+  change: CheckStateChange;
+  entity: ScoredEntityRow;
+}
+
+/** What one evaluated page produced. */
+export interface PageEvaluation {
+  results: number;
+  changed: number;
+  regressions: Regression[];
+}
+
+/** Evaluates checks over catalog entities and stores results with history. */
+export interface ScorecardEngine {
+  /** Every registered check, in registration order. */
+  listChecks(): ModelopsCheck[];
+  /** Evaluates every MLModel and Dataset, page by page. */
+  evaluateAll(): Promise<ScorecardEvaluation>;
+  /** Evaluates one entity; NotFoundError when the catalog does not have it. */
+  evaluateEntity(entityRef: string): Promise<ScorecardEvaluation>;
+  /** Evaluates and stores one page of entities (facts in bulk, one transaction). */
+  evaluatePage(entities: Entity[], now: Date): Promise<PageEvaluation>;
+}
+
+/** Options of {@link DefaultScorecardEngine.create}. */
+export interface ScorecardEngineOptions {
+  store: ScorecardStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  checks: ModelopsCheck[];
+  factProviders: ModelopsFactProvider[];
+  /** Entities per catalog page and per fact query; default 500. */
+  pageSize?: number;
+  /** Called after a full run with its regressions (campaign notifications). */
+  onRegressions?: (regressions: Regression[], now: Date) => Promise<void>;
+  /** Clock, replaceable in tests. */
+  now?: () => Date;
+}
+
+const KINDS = ['MLModel', 'Dataset'];
+
+function refOrUndefined(
+  value: unknown,
+  defaultKind: string,
+  namespace: string,
+): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function safeEvaluate(
+  check: ModelopsCheck,
+  entity: Entity,
+  facts: EntityFacts,
+  now: Date,
+): RuleOutcome {
+  try {
+    return check.evaluate({ entity, facts, now });
+  } catch (error) {
+    // A broken custom check fails on the entity, with the reason, instead
+    // of aborting the evaluation of every other check.
+    return {
+      passed: false,
+      message: `check could not be evaluated: ${String(error)}`,
+    };
+  }
+}
+
+/** The default {@link ScorecardEngine}. */
+export class DefaultScorecardEngine implements ScorecardEngine {
+  private readonly pageSize: number;
+  private readonly now: () => Date;
+
+  private constructor(private readonly options: ScorecardEngineOptions) {
+    this.pageSize = options.pageSize ?? 500;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static create(options: ScorecardEngineOptions): DefaultScorecardEngine {
+    const seen = new Set<string>();
+    for (const check of options.checks) {
+      if (seen.has(check.id)) {
+        throw new Error(`Scorecard check id ${check.id} is registered twice`);
+      }
+      seen.add(check.id);
+    }
+    const providerIds = new Set<string>(['entity']);
+    for (const provider of options.factProviders) {
+      if (providerIds.has(provider.id)) {
+        throw new Error(
+          `Fact provider id ${provider.id} is registered twice or reserved`,
+        );
+      }
+      providerIds.add(provider.id);
+    }
+    return new DefaultScorecardEngine(options);
+  }
+
+  listChecks(): ModelopsCheck[] {
+    return this.options.checks;
+  }
+
+  async evaluateAll(): Promise<ScorecardEvaluation> {
+    const startedAt = Date.now();
+    const now = this.now();
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const totals = { entities: 0, results: 0, changed: 0 };
+    const regressions: Regression[] = [];
+    let failedPages = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.options.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: this.pageSize }
+          : { filter: { kind: KINDS }, limit: this.pageSize },
+        { credentials },
+      );
+      try {
+        const result = await this.evaluatePage(page.items, now);
+        totals.entities += page.items.length;
+        totals.results += result.results;
+        totals.changed += result.changed;
+        regressions.push(...result.regressions);
+      } catch (error) {
+        // One page failing (a fact source down) keeps that page's previous
+        // results; the other pages still move on.
+        failedPages += 1;
+        this.options.logger.error(
+          `Scorecard evaluation of a page failed: ${error}`,
+        );
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    if (failedPages === 0) {
+      const removed = await this.options.store.deleteEntitiesEvaluatedBefore(
+        now.toISOString(),
+      );
+      if (removed > 0) {
+        this.options.logger.info(
+          `Forgot scorecards of ${removed} entities no longer in the catalog`,
+        );
+      }
+    }
+    await this.options.store.writeDailySnapshot(now.toISOString().slice(0, 10));
+    if (this.options.onRegressions) {
+      await this.options.onRegressions(regressions, now);
+    }
+    return { ...totals, durationMs: Date.now() - startedAt };
+  }
+
+  async evaluateEntity(entityRef: string): Promise<ScorecardEvaluation> {
+    const startedAt = Date.now();
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    if (!entity || !KINDS.includes(entity.kind)) {
+      throw new NotFoundError(
+        `No MLModel or Dataset ${entityRef} in the catalog`,
+      );
+    }
+    const now = this.now();
+    const result = await this.evaluatePage([entity], now);
+    if (this.options.onRegressions) {
+      await this.options.onRegressions(result.regressions, now);
+    }
+    return {
+      entities: 1,
+      results: result.results,
+      changed: result.changed,
+      durationMs: Date.now() - startedAt,
+    };
+  }
+
+  private async gatherFacts(
+    entities: Entity[],
+    now: Date,
+  ): Promise<Map<string, EntityFacts>> {
+    const facts = new Map<string, EntityFacts>();
+    for (const entity of entities) {
+      facts.set(stringifyEntityRef(entity), { entity });
+    }
+    const answers = await Promise.all(
+      this.options.factProviders.map(async p => ({
+        id: p.id,
+        facts: await p.getFacts(entities, { now }),
+      })),
+    );
+    for (const { id, facts: byEntity } of answers) {
+      for (const [ref, value] of byEntity) {
+        const entityFacts = facts.get(ref);
+        if (entityFacts) entityFacts[id] = value;
+      }
+    }
+    return facts;
+  }
+
+  async evaluatePage(entities: Entity[], now: Date): Promise<PageEvaluation> {
+    if (entities.length === 0)
+      return { results: 0, changed: 0, regressions: [] };
+    const nowIso = now.toISOString();
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const [facts, existing, waivers] = await Promise.all([
+      this.gatherFacts(entities, now),
+      this.options.store.getResults(refs),
+      this.options.store.getActiveWaivers(refs, nowIso),
+    ]);
+
+    const batch: EvaluationBatch = {
+      entities: [],
+      upserts: [],
+      removals: [],
+      changes: [],
+    };
+    const regressions: Regression[] = [];
+    let results = 0;
+    entities.forEach((entity, i) => {
+      const entityRef = refs[i];
+      const previous = new Map(
+        (existing.get(entityRef) ?? []).map(r => [r.checkId, r]),
+      );
+      const entityWaivers = waivers.get(entityRef);
+      const current: StoredCheckResult[] = [];
+      const entityChanges: CheckStateChange[] = [];
+      for (const check of this.options.checks) {
+        if (!checkApplies(check.appliesTo, entity)) continue;
+        const outcome = safeEvaluate(check, entity, facts.get(entityRef)!, now);
+        const state = outcome.passed ? 'pass' : 'fail';
+        const before = previous.get(check.id);
+        previous.delete(check.id);
+        const result: StoredCheckResult = {
+          entityRef,
+          checkId: check.id,
+          pack: check.pack,
+          level: check.level,
+          severity: check.severity,
+          state,
+          message: outcome.message,
+          changedAt:
+            before && before.state === state ? before.changedAt : nowIso,
+        };
+        current.push(result);
+        if (
+          !before ||
+          before.state !== state ||
+          before.message !== result.message ||
+          before.level !== result.level ||
+          before.severity !== result.severity ||
+          before.pack !== result.pack
+        ) {
+          batch.upserts.push(result);
+        }
+        if (!before || before.state !== state) {
+          entityChanges.push({
+            entityRef,
+            checkId: check.id,
+            from: before?.state,
+            to: state,
+            at: nowIso,
+          });
+        }
+      }
+      for (const stale of previous.keys()) {
+        batch.removals.push({ entityRef, checkId: stale });
+      }
+      results += current.length;
+
+      const namespace = entity.metadata.namespace ?? 'default';
+      const spec = (entity.spec ?? {}) as Record<string, any>;
+      const score = scoreEntity(
+        current.map(r => ({
+          ...r,
+          state:
+            r.state === 'fail' && entityWaivers?.has(r.checkId)
+              ? 'waived'
+              : r.state,
+        })),
+      );
+      const row: ScoredEntityRow = {
+        entityRef,
+        kind: entity.kind,
+        owner: refOrUndefined(spec.owner, 'group', namespace),
+        system: refOrUndefined(spec.system, 'system', namespace),
+        lifecycle:
+          typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+        riskTier:
+          typeof spec.risk?.tier === 'string' ? spec.risk.tier : undefined,
+        score: score.score,
+        packs: score.packs,
+        evaluatedAt: nowIso,
+      };
+      batch.entities.push(row);
+      batch.changes.push(...entityChanges);
+      for (const change of entityChanges) {
+        if (change.from === 'pass' && change.to === 'fail') {
+          regressions.push({ change, entity: row });
+        }
+      }
+    });
+
+    await this.options.store.writeBatch(batch);
+    return { results, changed: batch.changes.length, regressions };
+  }
+}

@@ -1,0 +1,88 @@
+import type {
+  ModelopsCheck,
+  ModelopsFactProvider,
+} from '@modelops/plugin-modelops-node';
+import { ruleCheck } from '@modelops/plugin-modelops-node';
+import type { Router } from 'express';
+import type { ModelOpsRouterOptions } from '../service/types';
+import { DefaultCampaignNotifier } from './CampaignNotifier';
+import { createScorecardsRouter } from './createScorecardsRouter';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { DatabaseEvidenceStore } from '../evidence/DatabaseEvidenceStore';
+import { CostFactProvider } from './facts/CostFactProvider';
+import { EvidenceFactProvider } from './facts/EvidenceFactProvider';
+import { LinksFactProvider } from './facts/LinksFactProvider';
+import { OwnershipFactProvider } from './facts/OwnershipFactProvider';
+import { RecordsFactProvider } from './facts/RecordsFactProvider';
+import { shippedChecks } from './packs/shippedChecks';
+import { readScorecardsConfig } from './readScorecardsConfig';
+import { DefaultScorecardEngine } from './ScorecardEngine';
+
+/** Checks and fact providers that modules added through the extension points. */
+export interface ScorecardsExtensions {
+  checks: ModelopsCheck[];
+  factProviders: ModelopsFactProvider[];
+}
+
+/** Id of the scheduled evaluation; the scheduler runs it on one replica at a time. */
+export const SCORECARDS_TASK_ID = 'modelops-scorecards-evaluate';
+
+/**
+ * Assembles the scorecards feature: shipped, config and module checks,
+ * built-in and module fact providers, the engine, the scheduled evaluation
+ * and the router.
+ */
+export async function createScorecards(
+  options: ModelOpsRouterOptions,
+  extensions: ScorecardsExtensions,
+): Promise<Router> {
+  const config = readScorecardsConfig(options.config);
+  const disabled = new Set(config.disabledChecks);
+  const checks = [
+    ...shippedChecks(),
+    ...config.checks.map(ruleCheck),
+    ...extensions.checks,
+  ].filter(c => !disabled.has(c.id));
+  const store = DatabaseScorecardStore.create(options.database);
+  const notifier = DefaultCampaignNotifier.create({
+    store,
+    notifications: options.notifications,
+    logger: options.logger,
+  });
+  const engine = DefaultScorecardEngine.create({
+    store,
+    catalog: options.catalog,
+    auth: options.auth,
+    logger: options.logger,
+    checks,
+    factProviders: [
+      LinksFactProvider.create(),
+      RecordsFactProvider.create(),
+      OwnershipFactProvider.create({
+        catalog: options.catalog,
+        auth: options.auth,
+      }),
+      EvidenceFactProvider.create({
+        store: DatabaseEvidenceStore.create({ knex: options.database }),
+      }),
+      CostFactProvider.create({ database: options.database }),
+      ...extensions.factProviders,
+    ],
+    pageSize: config.pageSize,
+    onRegressions: (regressions, now) => notifier.notify(regressions, now),
+  });
+
+  await options.scheduler.scheduleTask({
+    id: SCORECARDS_TASK_ID,
+    ...config.schedule,
+    scope: 'global',
+    fn: async () => {
+      const result = await engine.evaluateAll();
+      options.logger.info(
+        `Scorecards evaluated: ${result.entities} entities, ${result.results} results, ${result.changed} changes in ${result.durationMs} ms`,
+      );
+    },
+  });
+
+  return createScorecardsRouter(options, { engine, store });
+}

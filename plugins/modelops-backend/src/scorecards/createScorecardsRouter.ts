@@ -1,0 +1,404 @@
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  SEVERITY_WEIGHTS,
+  campaignCreateRequestSchema,
+  campaignManagePermission,
+  campaignUpdateRequestSchema,
+  scoreEntity,
+  scorecardEvaluatePermission,
+  scorecardEvaluateRequestSchema,
+  scorecardHistoryQuerySchema,
+  scorecardSummaryQuerySchema,
+  waiverApprovePermission,
+  waiverCreateRequestSchema,
+  waiverDecisionRequestSchema,
+  waiverRequestPermission,
+  type CampaignEntityFilter,
+  type CheckResultView,
+  type EntityScorecard,
+} from '@modelops/plugin-modelops-common';
+import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
+import type { Request, Router } from 'express';
+import Router_ from 'express-promise-router';
+import { z } from 'zod';
+import { auditMutation } from '../service/auditMutation';
+import { authorizeBasic } from '../service/authorizeBasic';
+import {
+  authorizeEntity,
+  requireCredentials,
+  type CallerCredentials,
+} from '../service/authorizeEntity';
+import { parseBody } from '../service/parseBody';
+import { parseQuery } from '../service/parseQuery';
+import type { ModelOpsRouterOptions } from '../service/types';
+import { campaignProgress } from './campaignProgress';
+import type { ScorecardEngine } from './ScorecardEngine';
+import type { ScorecardStore } from './types';
+
+/** Waivers are temporary: at most a year, then the check must be fixed or re-waived. */
+export const MAX_WAIVER_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the scorecard router needs besides the shared router options. */
+export interface ScorecardsRouterServices {
+  engine: ScorecardEngine;
+  store: ScorecardStore;
+  now?: () => Date;
+}
+
+const waiverListQuerySchema = z.strictObject({
+  status: z.enum(['pending', 'approved', 'rejected', 'expired']).optional(),
+  entityRef: z.string().optional(),
+});
+const entityQuerySchema = z.strictObject({ entityRef: z.string().min(1) });
+
+function normalizeRef(
+  value: string,
+  field: string,
+  defaultKind?: string,
+): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, defaultKind ? { defaultKind } : undefined),
+    );
+  } catch {
+    throw new InputError(
+      `Invalid ${field}: must be an entity reference such as mlmodel:default/name`,
+    );
+  }
+}
+
+function principalRef(credentials: CallerCredentials): string {
+  const p = credentials.principal;
+  return p.type === 'user' ? p.userEntityRef : `service:${p.subject}`;
+}
+
+function publicCheck({ evaluate: _evaluate, ...check }: ModelopsCheck) {
+  return check;
+}
+
+/**
+ * Routes under `/scorecards`: entity scorecards, summaries, history,
+ * on-demand evaluation, waivers and campaigns. Every route authenticates;
+ * mutations go through the permission framework and the auditor.
+ */
+export function createScorecardsRouter(
+  options: ModelOpsRouterOptions,
+  services: ScorecardsRouterServices,
+): Router {
+  const { engine, store } = services;
+  const now = services.now ?? (() => new Date());
+  const checksById = () => new Map(engine.listChecks().map(c => [c.id, c]));
+  const router = Router_();
+  const read = (req: Request) =>
+    requireCredentials(options, req, { allowService: true });
+
+  router.get('/scorecards/checks', async (req, res) => {
+    await read(req);
+    res.json({ items: engine.listChecks().map(publicCheck) });
+  });
+
+  router.get('/scorecards/entity', async (req, res) => {
+    await read(req);
+    const entityRef = normalizeRef(
+      parseQuery(entityQuerySchema, req.query).entityRef,
+      'query.entityRef',
+    );
+    const nowIso = now().toISOString();
+    const [entity, results, waivers, active] = await Promise.all([
+      store.getEntity(entityRef),
+      store.getResults([entityRef]),
+      store.listWaivers({ entityRef }, nowIso),
+      store.getActiveWaivers([entityRef], nowIso),
+    ]);
+    const checks = checksById();
+    const activeForEntity = active.get(entityRef);
+    // Waivers are applied here, at read time, so an expired waiver stops
+    // counting the moment it expires, without waiting for a run.
+    const views: CheckResultView[] = (results.get(entityRef) ?? [])
+      .filter(r => checks.has(r.checkId))
+      .map(r => {
+        const waiverId =
+          r.state === 'fail' ? activeForEntity?.get(r.checkId) : undefined;
+        return {
+          ...r,
+          check: publicCheck(checks.get(r.checkId)!),
+          effectiveState: waiverId ? 'waived' : r.state,
+          waiverId,
+        };
+      });
+    const score = scoreEntity(
+      views.map(v => ({ ...v, state: v.effectiveState })),
+    );
+    const body: EntityScorecard = {
+      entityRef,
+      evaluatedAt: entity?.evaluatedAt,
+      score: score.score,
+      packs: score.packs,
+      failing: views
+        .filter(v => v.effectiveState !== 'pass')
+        .sort(
+          (a, b) =>
+            SEVERITY_WEIGHTS[b.severity] - SEVERITY_WEIGHTS[a.severity] ||
+            a.checkId.localeCompare(b.checkId),
+        ),
+      passing: views.filter(v => v.effectiveState === 'pass').length,
+      waivers,
+    };
+    res.json(body);
+  });
+
+  router.get('/scorecards/summary', async (req, res) => {
+    await read(req);
+    const { groupBy } = parseQuery(scorecardSummaryQuerySchema, req.query);
+    res.json(await store.getSummary(groupBy, now().toISOString()));
+  });
+
+  router.get('/scorecards/history', async (req, res) => {
+    await read(req);
+    const query = parseQuery(scorecardHistoryQuerySchema, req.query);
+    const since = new Date(now().getTime() - query.days * DAY_MS).toISOString();
+    const changes = await store.getChanges({
+      entityRef: query.entityRef,
+      team: query.team,
+      since,
+    });
+    const trend = query.team
+      ? await store.getTrend('team', query.team, since.slice(0, 10))
+      : [];
+    res.json({ changes, trend });
+  });
+
+  router.post('/scorecards/evaluate', async (req, res) => {
+    const body = parseBody(scorecardEvaluateRequestSchema, req.body);
+    await authorizeBasic(options, req, scorecardEvaluatePermission, {
+      allowService: true,
+    });
+    const result = await auditMutation(
+      options,
+      req,
+      { eventId: 'scorecard-evaluate', entityRef: body.entityRef },
+      () =>
+        body.entityRef
+          ? engine.evaluateEntity(body.entityRef)
+          : engine.evaluateAll(),
+    );
+    res.json(result);
+  });
+
+  router.get('/scorecards/waivers', async (req, res) => {
+    await read(req);
+    const query = parseQuery(waiverListQuerySchema, req.query);
+    const entityRef = query.entityRef
+      ? normalizeRef(query.entityRef, 'query.entityRef')
+      : undefined;
+    res.json({
+      items: await store.listWaivers(
+        { status: query.status, entityRef },
+        now().toISOString(),
+      ),
+    });
+  });
+
+  router.get('/scorecards/waivers/:id', async (req, res) => {
+    await read(req);
+    const waiver = await store.getWaiver(req.params.id, now().toISOString());
+    if (!waiver) throw new NotFoundError(`No waiver with id ${req.params.id}`);
+    res.json(waiver);
+  });
+
+  router.post('/scorecards/waivers', async (req, res) => {
+    const body = parseBody(waiverCreateRequestSchema, req.body);
+    if (!checksById().has(body.checkId)) {
+      throw new InputError(
+        `Invalid body: checkId: no check with id ${body.checkId}`,
+      );
+    }
+    const at = now();
+    const expires = Date.parse(body.expiresAt);
+    if (expires <= at.getTime()) {
+      throw new InputError('Invalid body: expiresAt: must be in the future');
+    }
+    if (expires > at.getTime() + MAX_WAIVER_DAYS * DAY_MS) {
+      throw new InputError(
+        `Invalid body: expiresAt: must be at most ${MAX_WAIVER_DAYS} days ahead`,
+      );
+    }
+    const credentials = await authorizeEntity(
+      options,
+      req,
+      waiverRequestPermission,
+      body.entityRef,
+    );
+    const waiver = await auditMutation(
+      options,
+      req,
+      {
+        eventId: 'waiver-request',
+        entityRef: body.entityRef,
+        meta: { checkId: body.checkId },
+      },
+      () =>
+        store.createWaiver(
+          {
+            entityRef: body.entityRef,
+            checkId: body.checkId,
+            reason: body.reason,
+            requestedBy: principalRef(credentials),
+            expiresAt: new Date(expires).toISOString(),
+          },
+          at.toISOString(),
+        ),
+    );
+    res.status(201).json(waiver);
+  });
+
+  router.post('/scorecards/waivers/:id/:decision', async (req, res) => {
+    const decision = req.params.decision;
+    if (decision !== 'approve' && decision !== 'reject') {
+      throw new NotFoundError(
+        `Unknown waiver action ${decision}; use approve or reject`,
+      );
+    }
+    const body = parseBody(waiverDecisionRequestSchema, req.body);
+    const credentials = await authorizeBasic(
+      options,
+      req,
+      waiverApprovePermission,
+    );
+    const decidedBy = principalRef(credentials);
+    const nowIso = now().toISOString();
+    const waiver = await store.getWaiver(req.params.id, nowIso);
+    if (!waiver) throw new NotFoundError(`No waiver with id ${req.params.id}`);
+    const result = await auditMutation(
+      options,
+      req,
+      {
+        eventId: `waiver-${decision}`,
+        entityRef: waiver.entityRef,
+        meta: { waiverId: waiver.id, checkId: waiver.checkId },
+      },
+      async () => {
+        // Two-person rule: the approver must not be the requester.
+        if (decision === 'approve' && waiver.requestedBy === decidedBy) {
+          throw new NotAllowedError(
+            'A waiver must be approved by someone other than the person who requested it',
+          );
+        }
+        return store.decideWaiver(
+          waiver.id,
+          {
+            status: decision === 'approve' ? 'approved' : 'rejected',
+            decidedBy,
+            comment: body.comment,
+          },
+          nowIso,
+        );
+      },
+    );
+    res.json(result);
+  });
+
+  const normalizeFilter = (filter: CampaignEntityFilter | undefined) =>
+    filter && {
+      ...filter,
+      systems: filter.systems?.map(s =>
+        normalizeRef(s, 'body.entityFilter.systems', 'system'),
+      ),
+    };
+  const validateCheckIds = (ids: string[] | undefined) => {
+    const checks = checksById();
+    const unknown = ids?.filter(id => !checks.has(id)) ?? [];
+    if (unknown.length > 0) {
+      throw new InputError(
+        `Invalid body: checkIds: unknown check(s) ${unknown.join(', ')}`,
+      );
+    }
+  };
+
+  router.get('/scorecards/campaigns', async (req, res) => {
+    await read(req);
+    res.json({ items: await store.listCampaigns() });
+  });
+
+  router.get('/scorecards/campaigns/:id', async (req, res) => {
+    await read(req);
+    const campaign = await store.getCampaign(req.params.id);
+    if (!campaign)
+      throw new NotFoundError(`No campaign with id ${req.params.id}`);
+    res.json(campaign);
+  });
+
+  router.get('/scorecards/campaigns/:id/progress', async (req, res) => {
+    await read(req);
+    const campaign = await store.getCampaign(req.params.id);
+    if (!campaign)
+      throw new NotFoundError(`No campaign with id ${req.params.id}`);
+    res.json(
+      campaignProgress(
+        campaign,
+        await store.getCampaignResults(campaign, now().toISOString()),
+      ),
+    );
+  });
+
+  router.post('/scorecards/campaigns', async (req, res) => {
+    const body = parseBody(campaignCreateRequestSchema, req.body);
+    validateCheckIds(body.checkIds);
+    const credentials = await authorizeBasic(
+      options,
+      req,
+      campaignManagePermission,
+    );
+    const campaign = await auditMutation(
+      options,
+      req,
+      { eventId: 'campaign-create', meta: { title: body.title } },
+      () =>
+        store.createCampaign(
+          {
+            ...body,
+            dueDate: new Date(body.dueDate).toISOString(),
+            entityFilter: normalizeFilter(body.entityFilter)!,
+            createdBy: principalRef(credentials),
+          },
+          now().toISOString(),
+        ),
+    );
+    res.status(201).json(campaign);
+  });
+
+  router.patch('/scorecards/campaigns/:id', async (req, res) => {
+    const body = parseBody(campaignUpdateRequestSchema, req.body);
+    validateCheckIds(body.checkIds);
+    await authorizeBasic(options, req, campaignManagePermission);
+    const campaign = await auditMutation(
+      options,
+      req,
+      { eventId: 'campaign-update', meta: { campaignId: req.params.id } },
+      () =>
+        store.updateCampaign(req.params.id, {
+          ...body,
+          dueDate: body.dueDate
+            ? new Date(body.dueDate).toISOString()
+            : undefined,
+          entityFilter: normalizeFilter(body.entityFilter),
+        }),
+    );
+    res.json(campaign);
+  });
+
+  router.delete('/scorecards/campaigns/:id', async (req, res) => {
+    await authorizeBasic(options, req, campaignManagePermission);
+    await auditMutation(
+      options,
+      req,
+      { eventId: 'campaign-delete', meta: { campaignId: req.params.id } },
+      () => store.deleteCampaign(req.params.id),
+    );
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,47 @@
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { ModelopsFactProvider } from '@modelops/plugin-modelops-node';
+
+const DURATION =
+  /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T.*)?$/;
+
+/**
+ * Days in an ISO 8601 duration's date part (P7Y, P6M, P90D); undefined when
+ * it is not a duration. Months count 30.5 days so that P6M reaches the
+ * six months the EU AI Act asks logs to be kept.
+ */
+export function durationDays(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = DURATION.exec(value.trim());
+  if (!m || value.trim() === 'P') return undefined;
+  const [y, mo, w, d] = m.slice(1, 5).map(v => (v ? Number(v) : 0));
+  return Math.round(y * 365.25 + mo * 30.5 + w * 7 + d);
+}
+
+/**
+ * `records.decisionLogDays` and `records.evaluationEvidenceDays`: the
+ * retention durations of spec.retention in days, so rules can compare them.
+ */
+export class RecordsFactProvider implements ModelopsFactProvider {
+  readonly id = 'records';
+
+  private constructor() {}
+
+  static create(): RecordsFactProvider {
+    return new RecordsFactProvider();
+  }
+
+  async getFacts(entities: Entity[]) {
+    const out = new Map<string, Record<string, unknown>>();
+    for (const entity of entities) {
+      const retention = (entity.spec?.retention ?? {}) as Record<
+        string,
+        unknown
+      >;
+      out.set(stringifyEntityRef(entity), {
+        decisionLogDays: durationDays(retention.decisionLogs),
+        evaluationEvidenceDays: durationDays(retention.evaluationEvidence),
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,305 @@
+import type { CheckDefinition } from '@modelops/plugin-modelops-common';
+import { practice } from './practices';
+
+const pack = 'production-readiness';
+/** Production readiness is graded where the model serves or is about to. */
+const appliesTo: CheckDefinition['appliesTo'] = {
+  kinds: ['MLModel'],
+  lifecycles: ['staging', 'production'],
+};
+
+/** Production readiness: serving, fallback, rollout, scaling, SLOs, monitoring, runbook. */
+export const productionReadinessPack: CheckDefinition[] = [
+  {
+    id: `${pack}.serving`,
+    title: 'Serving platform declared',
+    description:
+      'The model says how it is served (Kubernetes, serverless, batch, edge...).',
+    rationale: {
+      practice: practice(4, 'containerized model serving'),
+      euAiAct: 'Annex IV 2(e)',
+    },
+    appliesTo,
+    rule: { fact: 'entity.spec.deployment.serving', op: 'exists' },
+    severity: 'error',
+    remediation: {
+      text: 'Set spec.deployment.serving, e.g. `serving: kubernetes`.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.fallback`,
+    title: 'Fallback defined',
+    description:
+      'What serves requests when the model fails or is switched off.',
+    rationale: {
+      practice: practice(3, 'fallback logic'),
+      euAiAct: 'Art. 15(4)',
+      nistAiRmf: 'MANAGE 2.4',
+    },
+    appliesTo,
+    rule: { fact: 'entity.spec.fallback', op: 'exists' },
+    severity: 'critical',
+    remediation: {
+      text: 'Describe the fallback in spec.fallback (rules engine, manual queue, previous version).',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.runbook`,
+    title: 'Runbook linked',
+    description:
+      'An incident runbook covering data, model and infrastructure troubleshooting.',
+    rationale: {
+      practice: practice(7, 'runbooks for incident response'),
+      nistAiRmf: 'MANAGE 4.3',
+    },
+    appliesTo,
+    rule: { fact: 'links.runbook', op: 'exists' },
+    severity: 'error',
+    remediation: { text: 'Add a metadata.links entry with `type: runbook`.' },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.dashboard`,
+    title: 'Monitoring dashboard linked',
+    description: 'Operators find the serving dashboard from the model page.',
+    rationale: {
+      practice: practice(7, 'monitoring dashboards'),
+      nistAiRmf: 'MEASURE 2.4',
+    },
+    appliesTo,
+    rule: {
+      any: [
+        { fact: 'entity.spec.monitoring.dashboard', op: 'exists' },
+        { fact: 'links.dashboard', op: 'exists' },
+      ],
+    },
+    severity: 'warning',
+    remediation: {
+      text: 'Set spec.monitoring.dashboard or add a link with `type: dashboard`.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.alerts`,
+    title: 'Alerts configured',
+    description:
+      'Alerts for performance degradation, latency spikes or resource exhaustion.',
+    rationale: {
+      practice: practice(5, 'automated alerts'),
+      euAiAct: 'Art. 72',
+      nistAiRmf: 'MANAGE 4.1',
+    },
+    appliesTo,
+    rule: { fact: 'entity.spec.monitoring.alerts', op: 'exists' },
+    severity: 'error',
+    remediation: { text: 'List the alerts in spec.monitoring.alerts.' },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.drift-monitoring`,
+    title: 'Prediction drift tested',
+    description:
+      'A statistical test (KS, PSI...) runs on the output distribution.',
+    rationale: {
+      practice: practice(5, 'prediction drift'),
+      euAiAct: 'Art. 72',
+      nistAiRmf: 'MEASURE 2.4',
+    },
+    appliesTo,
+    rule: {
+      all: [
+        { fact: 'entity.spec.monitoring.drift.test', op: 'exists' },
+        {
+          fact: 'entity.spec.monitoring.drift.output',
+          op: 'equals',
+          value: true,
+        },
+      ],
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Set spec.monitoring.drift.test (ks, psi...) and `output: true`.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.feature-logging`,
+    title: 'Feature distributions logged',
+    description: 'Production inputs are logged so input drift can be detected.',
+    rationale: {
+      practice: practice(5, 'Log feature distributions'),
+      euAiAct: 'Art. 12',
+    },
+    appliesTo,
+    rule: {
+      fact: 'entity.spec.monitoring.featureLogging',
+      op: 'equals',
+      value: true,
+    },
+    severity: 'warning',
+    remediation: {
+      text: 'Log features in production and set spec.monitoring.featureLogging: true.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.latency-slo`,
+    title: 'Latency SLO set',
+    description: 'A p95 latency objective the serving stack is held to.',
+    rationale: {
+      practice: practice(3, 'Define performance thresholds'),
+      nistAiRmf: 'MEASURE 2.5',
+    },
+    appliesTo,
+    rule: { fact: 'entity.spec.deployment.latencySloMs', op: 'gte', value: 1 },
+    severity: 'warning',
+    remediation: {
+      text: 'Set spec.deployment.latencySloMs to the p95 objective in milliseconds.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.progressive-rollout`,
+    title: 'Progressive rollout',
+    description:
+      'New versions reach traffic gradually (canary, blue-green or shadow).',
+    rationale: {
+      practice: practice(4, 'canary deployments'),
+      nistAiRmf: 'MANAGE 2.3',
+    },
+    appliesTo,
+    rule: {
+      fact: 'entity.spec.deployment.strategy',
+      op: 'oneOf',
+      value: ['canary', 'blue-green', 'shadow'],
+    },
+    severity: 'warning',
+    remediation: {
+      text: 'Set spec.deployment.strategy to canary, blue-green or shadow.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.autoscaling`,
+    title: 'Autoscaling policy',
+    description: 'Online serving scales with query volume or utilisation.',
+    rationale: { practice: practice(4, 'autoscaling policies') },
+    appliesTo,
+    rule: {
+      any: [
+        {
+          fact: 'entity.spec.deployment.serving',
+          op: 'oneOf',
+          value: ['batch', 'edge', 'embedded'],
+        },
+        {
+          fact: 'entity.spec.deployment.autoscaling.maxReplicas',
+          op: 'gte',
+          value: 1,
+        },
+      ],
+    },
+    severity: 'warning',
+    remediation: {
+      text: 'Set spec.deployment.autoscaling (minReplicas, maxReplicas, metric).',
+    },
+    pack,
+    level: 'gold',
+  },
+  {
+    id: `${pack}.circuit-breaker`,
+    title: 'Circuit breaker',
+    description:
+      'Callers stop calling a failing model and switch to the fallback.',
+    rationale: {
+      practice: practice(4, 'circuit breakers'),
+      euAiAct: 'Art. 15(4)',
+    },
+    appliesTo,
+    rule: {
+      fact: 'entity.spec.deployment.circuitBreaker',
+      op: 'equals',
+      value: true,
+    },
+    severity: 'warning',
+    remediation: {
+      text: 'Put a circuit breaker in front of the model and set spec.deployment.circuitBreaker: true.',
+    },
+    pack,
+    level: 'gold',
+  },
+  {
+    id: `${pack}.cold-start-slo`,
+    title: 'Cold start SLO for serverless',
+    description: 'Serverless endpoints have a cold start objective.',
+    rationale: { practice: practice(4, 'cold start times') },
+    appliesTo,
+    rule: {
+      any: [
+        {
+          not: {
+            fact: 'entity.spec.deployment.serving',
+            op: 'equals',
+            value: 'serverless',
+          },
+        },
+        { fact: 'entity.spec.deployment.coldStartSloMs', op: 'gte', value: 1 },
+      ],
+    },
+    severity: 'info',
+    remediation: { text: 'Set spec.deployment.coldStartSloMs.' },
+    pack,
+    level: 'gold',
+  },
+  {
+    id: `${pack}.retraining-triggers`,
+    title: 'Retraining triggers',
+    description:
+      'Retraining starts on drift, performance, data freshness or a schedule.',
+    rationale: {
+      practice: practice(5, 'retraining triggers'),
+      nistAiRmf: 'MANAGE 4.1',
+    },
+    appliesTo,
+    rule: { fact: 'entity.spec.monitoring.retraining.triggers', op: 'exists' },
+    severity: 'warning',
+    remediation: {
+      text: 'List spec.monitoring.retraining.triggers and a cadence.',
+    },
+    pack,
+    level: 'gold',
+  },
+  {
+    id: `${pack}.portable-format`,
+    title: 'Portable serialization format',
+    description:
+      'The artifact is in a portable, safe format rather than pickle.',
+    rationale: {
+      practice: practice(4, 'serialization formats'),
+      nistAiRmf: 'MEASURE 2.7',
+    },
+    appliesTo,
+    rule: {
+      fact: 'entity.spec.format',
+      op: 'oneOf',
+      value: ['onnx', 'pmml', 'safetensors', 'savedmodel', 'torchscript'],
+    },
+    severity: 'info',
+    remediation: {
+      text: 'Export to ONNX, PMML, safetensors, SavedModel or TorchScript and set spec.format.',
+    },
+    pack,
+    level: 'gold',
+  },
+];

@@ -1,0 +1,146 @@
+import type {
+  Campaign,
+  CampaignCreateRequest,
+  CampaignEntityFilter,
+  CampaignUpdateRequest,
+  CheckLevel,
+  CheckSeverity,
+  CheckState,
+  CheckStateChange,
+  PackScore,
+  ScorecardSummary,
+  ScorecardTrendPoint,
+  Waiver,
+} from '@modelops/plugin-modelops-common';
+
+/** The catalog fields of an evaluated entity that rollups and campaigns filter on. */
+export interface ScoredEntityRow {
+  entityRef: string;
+  kind: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  riskTier?: string;
+  score: number;
+  packs: PackScore[];
+  evaluatedAt: string;
+}
+
+/** The stored latest state of one check on one entity. */
+export interface StoredCheckResult {
+  entityRef: string;
+  checkId: string;
+  pack: string;
+  level: CheckLevel;
+  severity: CheckSeverity;
+  state: CheckState;
+  message?: string;
+  changedAt: string;
+}
+
+/** What one page of an evaluation writes, in one transaction. */
+export interface EvaluationBatch {
+  entities: ScoredEntityRow[];
+  /** New results and results whose state or message changed. */
+  upserts: StoredCheckResult[];
+  /** Results of checks that no longer apply (or no longer exist). */
+  removals: Array<{ entityRef: string; checkId: string }>;
+  /** State changes, including first results (from undefined). */
+  changes: CheckStateChange[];
+}
+
+/** An approved, unexpired waiver, keyed for overlaying on results. */
+export type ActiveWaivers = Map<string, Map<string, string>>;
+
+/** New waiver as the store receives it (validated). */
+export interface NewWaiver {
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  requestedBy: string;
+  expiresAt: string;
+}
+
+/** New campaign as the store receives it (validated, normalised). */
+export type NewCampaign = Omit<CampaignCreateRequest, 'entityFilter'> & {
+  entityFilter: CampaignEntityFilter;
+  createdBy: string;
+};
+
+/** A result joined with the entity's fields, for campaign progress. */
+export interface CampaignResultRow {
+  entityRef: string;
+  owner?: string;
+  checkId: string;
+  state: CheckState;
+  waived: boolean;
+}
+
+/** Persistence of scorecard results, history, waivers and campaigns. */
+export interface ScorecardStore {
+  /** Stored results of the given entities, grouped by entity ref. */
+  getResults(entityRefs: string[]): Promise<Map<string, StoredCheckResult[]>>;
+  /** Writes one evaluated page in a single transaction, in chunks. */
+  writeBatch(batch: EvaluationBatch): Promise<void>;
+  /** Forgets entities (and their results) not evaluated since a full run began. */
+  deleteEntitiesEvaluatedBefore(iso: string): Promise<number>;
+  /** Upserts today's team and overall rollup points (idempotent per day). */
+  writeDailySnapshot(day: string): Promise<void>;
+  getEntity(entityRef: string): Promise<ScoredEntityRow | undefined>;
+  getSummary(
+    groupBy: ScorecardSummary['groupBy'],
+    now: string,
+  ): Promise<ScorecardSummary>;
+  getChanges(filter: {
+    entityRef?: string;
+    team?: string;
+    since: string;
+  }): Promise<CheckStateChange[]>;
+  getTrend(
+    scope: 'team' | 'all',
+    key: string,
+    sinceDay: string,
+  ): Promise<ScorecardTrendPoint[]>;
+
+  /** Approved waivers whose expiry is after `now`, per entity ref and check id. */
+  getActiveWaivers(entityRefs: string[], now: string): Promise<ActiveWaivers>;
+  createWaiver(waiver: NewWaiver, now: string): Promise<Waiver>;
+  getWaiver(id: string, now: string): Promise<Waiver | undefined>;
+  listWaivers(
+    filter: { status?: Waiver['status']; entityRef?: string },
+    now: string,
+  ): Promise<Waiver[]>;
+  /** Moves a pending waiver to approved or rejected; ConflictError when it is not pending. */
+  decideWaiver(
+    id: string,
+    decision: {
+      status: 'approved' | 'rejected';
+      decidedBy: string;
+      comment?: string;
+    },
+    now: string,
+  ): Promise<Waiver>;
+
+  createCampaign(campaign: NewCampaign, now: string): Promise<Campaign>;
+  getCampaign(id: string): Promise<Campaign | undefined>;
+  listCampaigns(filter?: { status?: Campaign['status'] }): Promise<Campaign[]>;
+  updateCampaign(
+    id: string,
+    update: CampaignUpdateRequest & { entityFilter?: CampaignEntityFilter },
+  ): Promise<Campaign>;
+  deleteCampaign(id: string): Promise<void>;
+  /** Results of the campaign's checks on the entities its filter matches. */
+  getCampaignResults(
+    campaign: Campaign,
+    now: string,
+  ): Promise<CampaignResultRow[]>;
+  /**
+   * Records notification keys of a campaign and returns those that were not
+   * recorded before, so each reminder or regression is sent once.
+   */
+  claimNotifications(
+    campaignId: string,
+    keys: string[],
+    now: string,
+  ): Promise<string[]>;
+}
