@@ -261,4 +261,150 @@ describe('templates dry run', () => {
     expect(result.status).toBe(400);
     expect(JSON.stringify(result.body.errors)).toContain('name');
   });
+
+  it('new dataset: generates the entity, a JSON Schema and the datasheet', async () => {
+    const result = await dryRun('dataset', {
+      name: 'support-tickets',
+      title: 'Support tickets',
+      description: 'Customer support tickets with resolution codes.',
+      owner: 'group:default/data-platform',
+      steward: 'user:default/priya.raman',
+      system: 'system:default/customer-support',
+      type: 'text',
+      source: 'warehouse.support.tickets',
+      classification: 'confidential',
+      containsPII: true,
+      piiCategories: ['name', 'email'],
+      lawfulBasis: 'contract',
+      regulations: ['gdpr'],
+      retentionPeriod: 'P3Y',
+      retentionPolicyUrl: 'https://grc.example.com/policies/support',
+      columns: [
+        { name: 'ticket_id', type: 'string', description: 'Ticket id', pii: false },
+        { name: 'customer_email', type: 'string', pii: true },
+        { name: 'opened_at', type: 'timestamp', pii: false },
+        { name: 'priority', type: 'integer' },
+      ],
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    expect(result.status).toBe(200);
+    expect(Object.keys(result.files).sort()).toEqual([
+      'DATASHEET.md',
+      'README.md',
+      'catalog-info.yaml',
+      'schema/schema.json',
+    ]);
+    const [dataset] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(dataset)).toEqual([]);
+    expect(dataset.spec).toMatchObject({
+      steward: 'user:default/priya.raman',
+      classification: 'confidential',
+      containsPII: true,
+      piiCategories: ['name', 'email'],
+      lawfulBasis: 'contract',
+      regulations: ['gdpr'],
+      retention: {
+        period: 'P3Y',
+        policyUrl: 'https://grc.example.com/policies/support',
+      },
+    });
+    const schema = JSON.parse(result.files['schema/schema.json']);
+    expect(schema.required).toEqual(['ticket_id', 'customer_email', 'opened_at', 'priority']);
+    expect(schema.properties.opened_at).toEqual({
+      type: 'string',
+      format: 'date-time',
+      description: '',
+      'x-pii': false,
+    });
+    expect(schema.properties.customer_email['x-pii']).toBe(true);
+    expect(result.files['DATASHEET.md']).toContain('| `customer_email` | string | yes |');
+    expect(result.files['DATASHEET.md']).toContain('| Lawful basis | contract |');
+  });
+
+  it('new dataset: without personal data, no PII fields are written', async () => {
+    const result = await dryRun('dataset', {
+      name: 'weather-daily',
+      owner: 'group:default/data-platform',
+      steward: 'user:default/priya.raman',
+      type: 'time-series',
+      source: 's3://open-data/weather/daily',
+      classification: 'public',
+      containsPII: false,
+      retentionPeriod: 'P1Y',
+      columns: [{ name: 'day', type: 'date' }],
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    const [dataset] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(dataset)).toEqual([]);
+    expect(dataset.spec.containsPII).toBe(false);
+    expect(dataset.spec.piiCategories).toBeUndefined();
+    expect(dataset.spec.regulations).toBeUndefined();
+    expect(JSON.parse(result.files['schema/schema.json']).properties.day.format).toBe('date');
+  });
+
+  it('AI risk assessment: patches spec.risk of a catalog model and writes the documents', async () => {
+    const result = await dryRun('risk-assessment', {
+      model: 'mlmodel:default/credit-risk-scorer',
+      riskAnswers: {
+        annexIIIAreas: ['essential-services'],
+        profilesNaturalPersons: true,
+        transparencyDuties: ['interacts-with-people'],
+      },
+      humanOversight: 'human-in-the-loop',
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    expect(result.status).toBe(200);
+    expect(Object.keys(result.files).sort()).toEqual([
+      'RISK_ASSESSMENT.md',
+      'RISK_REVIEW.md',
+      'catalog-info.yaml',
+    ]);
+    const [model] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(model)).toEqual([]);
+    expect(model.metadata).toEqual({
+      name: 'credit-risk-scorer',
+      title: 'Credit risk scorer',
+    });
+    expect(model.relations).toBeUndefined();
+    expect(model.spec.risk).toEqual({
+      tier: 'high',
+      domain: 'essential-services',
+      humanOversight: { mode: 'human-in-the-loop' },
+    });
+    const assessment = result.files['RISK_ASSESSMENT.md'];
+    expect(assessment).toContain('# AI risk assessment: Credit risk scorer');
+    expect(assessment).toContain('**Fundamental rights impact assessment** (Art. 27)');
+    expect(assessment).toContain('**Disclose AI interaction** (Art. 50(1))');
+    expect(result.files['RISK_REVIEW.md']).toContain('`mlmodel:default/credit-risk-scorer`');
+    expect(result.body.output.text[0].content).toContain(
+      '**high** for `mlmodel:default/credit-risk-scorer`',
+    );
+  });
+
+  it('AI risk assessment: a prohibited practice makes the model unacceptable', async () => {
+    const result = await dryRun('risk-assessment', {
+      model: 'mlmodel:default/credit-risk-scorer',
+      riskAnswers: { prohibitedPractices: ['social-scoring'] },
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    const [model] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(model.spec.risk).toEqual({ tier: 'unacceptable' });
+    expect(result.files['RISK_ASSESSMENT.md']).toContain(
+      '**Do not place on the market or use** (Art. 5)',
+    );
+  });
+
+  it('AI risk assessment: an unknown answer is refused naming the field', async () => {
+    const result = await dryRun('risk-assessment', {
+      model: 'mlmodel:default/credit-risk-scorer',
+      riskAnswers: { annexIIIAreas: ['credit'] },
+      publishTarget: 'local',
+    });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body)).toContain('annexIIIAreas');
+  });
 });
