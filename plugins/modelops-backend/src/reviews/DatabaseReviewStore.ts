@@ -117,11 +117,13 @@ export class DatabaseReviewStore implements ReviewStore {
       return cycleId;
     });
     const created = id !== undefined;
-    const row: Row = created
-      ? await this.cycleQuery().where(`${CYCLES}.id`, id).first()
-      : await this.cycleQuery()
-          .where({ cadence: cycle.cadence, period: cycle.period.label })
-          .first();
+    const row = (await (created
+      ? this.cycleQuery().where(`${CYCLES}.id`, id!)
+      : this.cycleQuery().where({
+          cadence: cycle.cadence,
+          period: cycle.period.label,
+        })
+    ).first()) as Row;
     return { created, cycle: this.toCycle(row, now) };
   }
 

@@ -1,0 +1,174 @@
+/*
+ * ReviewCatalog: the catalog reads reviews need, made with the plugin's own
+ * service credentials so that a caller's catalog read permissions cannot hide
+ * a membership or make an existing owner look missing. Every read is paged or
+ * batched, never one request per entity.
+ */
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  type Entity,
+  parseEntityRef,
+  RELATION_HAS_MEMBER,
+  RELATION_MEMBER_OF,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type { EntityFilterQuery } from '@backstage/catalog-client';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+
+const PAGE_SIZE = 500;
+const REFS_BATCH = 500;
+
+/** Lower-cases a ref so refs from YAML, relations and tokens compare equal. */
+export function normalizeRef(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+/** The normalized ref of an entity. */
+export function entityRefOf(entity: Entity): string {
+  return normalizeRef(stringifyEntityRef(entity));
+}
+
+/**
+ * The owner of an entity: the `ownedBy` relation the catalog emitted, or
+ * `spec.owner` read as a group ref in the entity's namespace.
+ */
+export function ownerRefOf(entity: Entity): string | undefined {
+  const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
+  if (relation) {
+    return normalizeRef(relation.targetRef);
+  }
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || owner.trim() === '') {
+    return undefined;
+  }
+  try {
+    return normalizeRef(
+      stringifyEntityRef(
+        parseEntityRef(owner.trim(), {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** Options of {@link ReviewCatalog.create}. */
+export interface ReviewCatalogOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+}
+
+/** Catalog reads of the review feature. */
+export class ReviewCatalog {
+  private constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+  ) {}
+
+  static create(options: ReviewCatalogOptions): ReviewCatalog {
+    return new ReviewCatalog(options.catalog, options.auth);
+  }
+
+  /**
+   * Every entity matching a filter, page by page. With `credentials` the
+   * caller's view of the catalog is used, otherwise the plugin's own.
+   */
+  async queryAll(
+    filter: EntityFilterQuery,
+    credentials?: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const options = {
+      credentials: credentials ?? (await this.auth.getOwnServiceCredentials()),
+    };
+    const entities: Entity[] = [];
+    let response = await this.catalog.queryEntities(
+      { filter, limit: PAGE_SIZE },
+      options,
+    );
+    entities.push(...response.items);
+    while (response.pageInfo.nextCursor) {
+      response = await this.catalog.queryEntities(
+        { cursor: response.pageInfo.nextCursor, limit: PAGE_SIZE },
+        options,
+      );
+      entities.push(...response.items);
+    }
+    return entities;
+  }
+
+  /** The entities that exist among `refs`, keyed by normalized ref. */
+  async getByRefs(refs: string[]): Promise<Map<string, Entity>> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const found = new Map<string, Entity>();
+    const distinct = [...new Set(refs.map(normalizeRef))];
+    for (let i = 0; i < distinct.length; i += REFS_BATCH) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: distinct.slice(i, i + REFS_BATCH) },
+        { credentials },
+      );
+      for (const entity of items) {
+        if (entity) {
+          found.set(entityRefOf(entity), entity);
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The refs a user attests for: the groups of the user's `memberOf`
+   * relations and the user itself (entities may be owned by a person).
+   */
+  async ownershipRefsOf(userRef: string): Promise<string[]> {
+    const user = (await this.getByRefs([userRef])).get(normalizeRef(userRef));
+    const groups =
+      user?.relations
+        ?.filter(r => r.type === RELATION_MEMBER_OF)
+        .map(r => normalizeRef(r.targetRef)) ?? [];
+    return [...new Set([normalizeRef(userRef), ...groups])];
+  }
+
+  /**
+   * Members of each group that exists. Groups missing from the catalog are
+   * absent from the map.
+   */
+  async membersOf(groupRefs: string[]): Promise<Map<string, string[]>> {
+    const groups = await this.getByRefs(groupRefs);
+    const members = new Map<string, string[]>();
+    for (const [ref, group] of groups) {
+      members.set(ref, membersOfGroup(group));
+    }
+    return members;
+  }
+}
+
+/** Members of a group entity: `hasMember` relations plus `spec.members`. */
+export function membersOfGroup(group: Entity): string[] {
+  const fromRelations =
+    group.relations
+      ?.filter(r => r.type === RELATION_HAS_MEMBER)
+      .map(r => normalizeRef(r.targetRef)) ?? [];
+  const specMembers = group.spec?.members;
+  const fromSpec = Array.isArray(specMembers)
+    ? specMembers
+        .filter((m): m is string => typeof m === 'string')
+        .map(m =>
+          normalizeRef(
+            stringifyEntityRef(
+              parseEntityRef(m, {
+                defaultKind: 'user',
+                defaultNamespace: group.metadata.namespace ?? 'default',
+              }),
+            ),
+          ),
+        )
+    : [];
+  return [...new Set([...fromRelations, ...fromSpec])];
+}
