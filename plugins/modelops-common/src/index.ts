@@ -20,3 +20,4 @@ export * from './api/evidence';
 export * from './client/createModelOpsFetcher';
 export * from './client/ModelOpsClient';
 export * from './client/CostClient';
+export * from './modelCard';

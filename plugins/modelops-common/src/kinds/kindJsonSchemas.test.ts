@@ -9,7 +9,8 @@ describe('committed JSON Schema files', () => {
     'schema/%s matches the zod schema',
     (file, schema) => {
       const committed = fs.readFileSync(path.join(schemaDir, file), 'utf8');
-      // On failure regenerate with scripts/generate-json-schemas.ts (see README).
+      // On failure regenerate from this package's folder with
+      // node --require @backstage/cli/config/nodeTransform.cjs scripts/generate-json-schemas.ts
       expect(committed).toBe(serializeKindJsonSchema(schema));
     },
   );

@@ -1,0 +1,3 @@
+export { modelCardToHuggingFaceReadme } from './modelCardToHuggingFaceReadme';
+export { huggingFaceReadmeToMLModelSpec } from './huggingFaceReadmeToMLModelSpec';
+export type { ModelCardEvaluation } from './types';
