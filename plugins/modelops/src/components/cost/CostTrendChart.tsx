@@ -1,0 +1,74 @@
+/*
+ * CostTrendChart: monthly spend stacked by category, with the budget as a
+ * reference line. Holds the recharts import, so that the chart library is
+ * only loaded (via React.lazy) when a cost card is actually shown.
+ */
+import {
+  COST_CATEGORIES,
+  type MonthlyCost,
+} from '@modelops/plugin-modelops-common';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useTheme } from '@mui/material/styles';
+import { formatCost } from './formatCost';
+
+/** Props of {@link CostTrendChart}. */
+export interface CostTrendChartProps {
+  months: MonthlyCost[];
+  currency: string;
+  monthlyBudget?: number;
+}
+
+/** Stacked monthly bars by category. */
+export default function CostTrendChart(props: CostTrendChartProps) {
+  const theme = useTheme();
+  const colors = [
+    theme.palette.primary.main,
+    theme.palette.secondary.main,
+    theme.palette.info.main,
+    theme.palette.grey[500],
+  ];
+  const data = props.months.map(m => ({ month: m.month, ...m.byCategory }));
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <BarChart
+        data={data}
+        accessibilityLayer
+        aria-label="Monthly cost by category"
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="month" />
+        <YAxis tickFormatter={v => formatCost(Number(v), props.currency)} />
+        <Tooltip
+          formatter={value => formatCost(Number(value), props.currency)}
+        />
+        <Legend />
+        {COST_CATEGORIES.map((category, index) => (
+          <Bar
+            key={category}
+            dataKey={category}
+            stackId="cost"
+            fill={colors[index]}
+          />
+        ))}
+        {props.monthlyBudget !== undefined && (
+          <ReferenceLine
+            y={props.monthlyBudget}
+            stroke={theme.palette.error.main}
+            strokeDasharray="6 3"
+            label="budget"
+          />
+        )}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
