@@ -20,4 +20,5 @@ export * from './api/evidence';
 export * from './client/createModelOpsFetcher';
 export * from './client/ModelOpsClient';
 export * from './client/CostClient';
+export * from './client/ReviewClient';
 export * from './modelCard';

@@ -300,3 +300,30 @@ export interface PortfolioReview {
   generatedAt: string;
   rows: PortfolioRow[];
 }
+
+/**
+ * `GET /reviews/entity`: the review items of one entity in open cycles and
+ * its whole decision log.
+ *
+ * @public
+ */
+export interface EntityReview {
+  entityRef: string;
+  items: ReviewItem[];
+  decisions: ReviewDecisionRecord[];
+}
+
+/**
+ * Query of `GET /reviews/entity`.
+ *
+ * @public
+ */
+export const reviewEntityQuerySchema = z.strictObject({
+  entityRef: z
+    .string()
+    .regex(
+      /^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/,
+      'expected a full entity ref kind:namespace/name',
+    )
+    .max(255),
+});
