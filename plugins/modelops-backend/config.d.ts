@@ -19,6 +19,67 @@ export interface Config {
        * cycle opens.
        */
       reviews?: boolean;
+      /**
+       * Generates a year of daily cost history (training, inference with
+       * inference counts, storage) for the demo models, including a model
+       * idle for 45 days and one over budget. Upserted under the `demo`
+       * source, so restarts replace rather than double it.
+       */
+      cost?: boolean;
+    };
+    /** Cost accountability: records, sources and views. */
+    cost?: {
+      /**
+       * Reporting currency (ISO 4217). Records in other currencies are
+       * rejected rather than summed with it. Default USD.
+       */
+      currency?: string;
+      /**
+       * Group whose members may read every entity's cost (besides the
+       * members of each entity's owning group), for example
+       * `group:default/finance`.
+       */
+      financeGroup?: string;
+      /** Column mapping of cloud billing exports posted to /cost/import/csv. */
+      csv?: {
+        /** Source name the imported records are stored under. Default `csv`. */
+        source?: string;
+        /** Column with the usage day or timestamp. Default `date`. */
+        dateColumn?: string;
+        /** Column with the cost amount. Default `cost`. */
+        amountColumn?: string;
+        /** Column with the currency; rows without one use the reporting currency. Default `currency`. */
+        currencyColumn?: string;
+        /** Column with a usage quantity, for example served requests. */
+        usageColumn?: string;
+        /** Unit of the usage column. Default `inferences`. */
+        usageUnit?: string;
+        /** Column whose values training, inference, storage or other give the category. */
+        categoryColumn?: string;
+        /** Category of rows without one. Default `other`. */
+        defaultCategory?: 'training' | 'inference' | 'storage' | 'other';
+        /** Column with the resource tags or labels (JSON object, GCP key/value array, or k=v pairs). Default `tags`. */
+        tagsColumn?: string;
+        /** Tag whose value names the entity (full ref or name). Default `modelops.dev/entity`. */
+        tagKey?: string;
+      };
+      /** Scheduled pull from the OpenCost allocation API. */
+      opencost?: {
+        /** OpenCost API base URL, for example http://opencost.opencost:9003. */
+        baseUrl: string;
+        /** Kubernetes label naming the entity. Default `modelops.dev/entity`. */
+        labelKey?: string;
+        /** OpenCost window of each pull; recent days are re-read as they settle. Default `3d`. */
+        window?: string;
+        /** Category of the pulled spend. Default `inference`. */
+        category?: 'training' | 'inference' | 'storage' | 'other';
+        /** Source name of the pulled records. Default `opencost`. */
+        source?: string;
+        /** Minutes between pulls. Default 60. */
+        frequencyMinutes?: number;
+        /** Minutes before a pull is abandoned. Default 10. */
+        timeoutMinutes?: number;
+      };
     };
     /** Ownership reviews. */
     reviews?: {
