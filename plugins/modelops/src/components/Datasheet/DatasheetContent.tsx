@@ -134,7 +134,7 @@ function Datasheet(props: { entity: DatasetEntity }) {
                   <MissingSection
                     what={sectionTitle(key)}
                     field={`spec.datasheet.${key}`}
-                    example={`datasheet:\n  ${key}: |\n    ${SECTION_QUESTIONS[key]}`}
+                    example={`datasheet:\n  ${key}: |\n    Markdown answering the question above.`}
                   />
                 </>
               )}

@@ -27,7 +27,7 @@ export function CaveatsSection(props: { entity: MLModelEntity }) {
         <MissingSection
           what="Known limitations"
           field="spec.limitations"
-          example={'limitations: Under-represents applicants with thin credit files.'}
+          example="limitations: Under-represents applicants with thin credit files."
         />
       )}
     </Section>

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
-import { renderEntityContent } from '../../testing/renderEntityContent';
+import { renderEntityContent } from '../../__testUtils__/renderEntityContent';
 import {
   evaluations,
   fakeModelOpsApi,
   fullModel,
   minimalModel,
   snapshots,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import { ModelCardContent } from './ModelCardContent';
 
 function renderCard(entity: Entity, api = fakeModelOpsApi()) {

@@ -1,4 +1,4 @@
-import { evaluations, snapshots } from '../../testing/fixtures';
+import { evaluations, snapshots } from '../../__testUtils__/fixtures';
 import {
   driftOverTime,
   evaluatedMetricNames,

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import {
+  reviewAttestPermission,
+  type ReviewDecision,
+} from '@modelops/plugin-modelops-common';
+import { reviewApiRef } from './reviewApiRef';
+import { ReviewStateChip } from './ReviewStateChip';
+
+const ACTION_LABELS: Record<string, string> = {
+  keep: 'kept',
+  transfer: 'proposed a transfer',
+  retire: 'decided to retire',
+  'accept-transfer': 'accepted the transfer',
+};
+
+/**
+ * The ownership review of the current entity: its state in the open cycle,
+ * keep and retire buttons for those allowed to attest, and the decision log.
+ *
+ * @public
+ */
+export function EntityReviewCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const reviewApi = useApi(reviewApiRef);
+  const alertApi = useApi(alertApiRef);
+  // The permission framework's view; the backend also checks that the
+  // caller belongs to the owning group, and says so if not.
+  const { allowed } = usePermission({
+    permission: reviewAttestPermission,
+    resourceRef: entityRef,
+  });
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => reviewApi.getEntityReview(entityRef),
+    [reviewApi, entityRef],
+  );
+  const [busy, setBusy] = useState(false);
+
+  async function decide(itemId: string, decision: ReviewDecision) {
+    setBusy(true);
+    try {
+      await reviewApi.attest(itemId, { decision });
+      alertApi.post({ message: `Recorded: ${decision}`, severity: 'success', display: 'transient' });
+      retry();
+    } catch (e) {
+      alertApi.post({ message: String((e as Error).message), severity: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  let content;
+  if (loading && !value) {
+    content = <Progress />;
+  } else if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else if (value) {
+    const item = value.items[0];
+    content = (
+      <>
+        {item ? (
+          <Box display="flex" alignItems="center" gap={1} mb={1} flexWrap="wrap">
+            <ReviewStateChip state={item.state} overdue={item.overdue} />
+            <Typography variant="body2">
+              Owner {item.ownerRef}, due {item.dueAt.slice(0, 10)}
+            </Typography>
+            {allowed && (item.state === 'pending' || item.state === 'transfer-pending') && (
+              <Box ml="auto" display="flex" gap={0.5}>
+                <Button size="small" variant="contained" disabled={busy} onClick={() => decide(item.id, 'keep')}>
+                  Keep
+                </Button>
+                <Button size="small" color="warning" disabled={busy} onClick={() => decide(item.id, 'retire')}>
+                  Retire
+                </Button>
+              </Box>
+            )}
+          </Box>
+        ) : (
+          <Typography variant="body2" mb={1}>
+            No open review cycle lists this entity.
+          </Typography>
+        )}
+        {value.decisions.length > 0 ? (
+          <List dense aria-label="decision history">
+            {[...value.decisions].reverse().map(d => (
+              <ListItem key={d.id} disableGutters>
+                <ListItemText
+                  primary={`${d.actor} ${ACTION_LABELS[d.action] ?? d.action}${d.transferTo ? ` to ${d.transferTo}` : ''}${d.authority === 'admin' ? ' (as review admin)' : ''}`}
+                  secondary={`${d.createdAt.slice(0, 10)}${d.note ? ` · ${d.note}` : ''}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            Never attested.
+          </Typography>
+        )}
+      </>
+    );
+  }
+  return <InfoCard title="Ownership review">{content}</InfoCard>;
+}

@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  Content,
+  EmptyState,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type {
+  ReviewAttestRequest,
+  ReviewItem,
+} from '@modelops/plugin-modelops-common';
+import { reviewApiRef } from './reviewApiRef';
+import { ReviewStateChip } from './ReviewStateChip';
+import { TransferDialog } from './TransferDialog';
+
+const DECIDABLE = new Set(['pending', 'kept', 'retired', 'transfer-pending']);
+
+function titleOf(item: ReviewItem): string {
+  return item.entityTitle ?? item.entityRef.replace(/^.*\//, '');
+}
+
+/**
+ * Everything the caller's groups own in open review cycles: one click to
+ * keep or retire, a dialog to propose a transfer, bulk decisions for the
+ * selected rows, and the transfers other teams offer to the caller's groups.
+ *
+ * @public
+ */
+export function MyTeamReviewPage() {
+  const reviewApi = useApi(reviewApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => reviewApi.getMyReviews(),
+    [reviewApi],
+  );
+  const [selected, setSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [transferring, setTransferring] = useState<ReviewItem | undefined>();
+
+  async function run(action: () => Promise<unknown>, message: string) {
+    setBusy(true);
+    try {
+      await action();
+      alertApi.post({ message, severity: 'success', display: 'transient' });
+      setSelected([]);
+      retry();
+    } catch (e) {
+      alertApi.post({ message: String((e as Error).message), severity: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const decide = (item: ReviewItem, request: ReviewAttestRequest) =>
+    run(() => reviewApi.attest(item.id, request), `${titleOf(item)}: ${request.decision} recorded`);
+
+  let body;
+  if (loading && !value) {
+    body = <Progress />;
+  } else if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (value) {
+    const items = value.items;
+    const decidable = items.filter(i => DECIDABLE.has(i.state));
+    const toggle = (id: string) =>
+      setSelected(s => (s.includes(id) ? s.filter(x => x !== id) : [...s, id]));
+    body = (
+      <Stack spacing={3}>
+        <InfoCard title={`What my teams own (${items.length})`}>
+          {items.length === 0 ? (
+            <EmptyState
+              missing="data"
+              title="Nothing to review"
+              description={`No open review cycle lists entities owned by ${value.groups.join(', ')}.`}
+            />
+          ) : (
+            <>
+              <Box display="flex" gap={1} mb={1}>
+                <Button
+                  variant="contained"
+                  disabled={busy || selected.length === 0}
+                  onClick={() =>
+                    run(
+                      () => reviewApi.attestMany({ itemIds: selected, decision: 'keep' }),
+                      `Kept ${selected.length} entities`,
+                    )
+                  }
+                >
+                  Keep selected ({selected.length})
+                </Button>
+                <Button
+                  variant="outlined"
+                  color="warning"
+                  disabled={busy || selected.length === 0}
+                  onClick={() =>
+                    run(
+                      () => reviewApi.attestMany({ itemIds: selected, decision: 'retire' }),
+                      `Marked ${selected.length} entities for retirement`,
+                    )
+                  }
+                >
+                  Retire selected
+                </Button>
+              </Box>
+              <Table size="small" aria-label="review items">
+                <TableHead>
+                  <TableRow>
+                    <TableCell padding="checkbox">
+                      <Checkbox
+                        inputProps={{ 'aria-label': 'select all' }}
+                        checked={decidable.length > 0 && selected.length === decidable.length}
+                        indeterminate={selected.length > 0 && selected.length < decidable.length}
+                        onChange={(_, checked) =>
+                          setSelected(checked ? decidable.map(i => i.id) : [])
+                        }
+                      />
+                    </TableCell>
+                    <TableCell>Entity</TableCell>
+                    <TableCell>Owner</TableCell>
+                    <TableCell>Due</TableCell>
+                    <TableCell>State</TableCell>
+                    <TableCell>Decision</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {items.map(item => (
+                    <TableRow key={item.id} selected={selected.includes(item.id)}>
+                      <TableCell padding="checkbox">
+                        <Checkbox
+                          inputProps={{ 'aria-label': `select ${titleOf(item)}` }}
+                          disabled={!DECIDABLE.has(item.state)}
+                          checked={selected.includes(item.id)}
+                          onChange={() => toggle(item.id)}
+                        />
+                      </TableCell>
+                      <TableCell>
+                        <Typography variant="body2">{titleOf(item)}</Typography>
+                        <Typography variant="caption" color="text.secondary">
+                          {item.entityKind} · {item.entityRef}
+                        </Typography>
+                      </TableCell>
+                      <TableCell>{item.ownerRef}</TableCell>
+                      <TableCell>{item.dueAt.slice(0, 10)}</TableCell>
+                      <TableCell>
+                        <ReviewStateChip state={item.state} overdue={item.overdue} />
+                        {item.transferTo && (
+                          <Typography variant="caption" display="block">
+                            to {item.transferTo}
+                          </Typography>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {DECIDABLE.has(item.state) && (
+                          <Box display="flex" gap={0.5}>
+                            <Button size="small" disabled={busy} onClick={() => decide(item, { decision: 'keep' })}>
+                              Keep
+                            </Button>
+                            <Button size="small" disabled={busy} onClick={() => setTransferring(item)}>
+                              Transfer
+                            </Button>
+                            <Button size="small" color="warning" disabled={busy} onClick={() => decide(item, { decision: 'retire' })}>
+                              Retire
+                            </Button>
+                          </Box>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )}
+        </InfoCard>
+        {value.incomingTransfers.length > 0 && (
+          <InfoCard title="Transfers offered to my teams">
+            <Table size="small" aria-label="incoming transfers">
+              <TableBody>
+                {value.incomingTransfers.map(item => (
+                  <TableRow key={item.id}>
+                    <TableCell>{titleOf(item)}</TableCell>
+                    <TableCell>
+                      from {item.ownerRef} to {item.transferTo}
+                      {item.note ? ` · ${item.note}` : ''}
+                    </TableCell>
+                    <TableCell align="right">
+                      <Button
+                        size="small"
+                        variant="contained"
+                        disabled={busy}
+                        onClick={() =>
+                          run(() => reviewApi.acceptTransfer(item.id), `${titleOf(item)}: transfer accepted`)
+                        }
+                      >
+                        Accept
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </InfoCard>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header title="Ownership review" subtitle="Confirm, transfer or retire what your teams own" />
+      <Content>
+        {body}
+        {transferring && (
+          <TransferDialog
+            open
+            entityTitle={titleOf(transferring)}
+            onCancel={() => setTransferring(undefined)}
+            onConfirm={(transferTo, note) => {
+              const item = transferring;
+              setTransferring(undefined);
+              decide(item, { decision: 'transfer', transferTo, note });
+            }}
+          />
+        )}
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,125 @@
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type {
+  ReviewFinding,
+  ReviewTeamProgress,
+} from '@modelops/plugin-modelops-common';
+import { reviewApiRef } from './reviewApiRef';
+
+const FINDING_LABELS: Record<ReviewFinding['type'], string> = {
+  'owner-not-found': 'Owner not in catalog',
+  'owner-without-members': 'Owner group has no members',
+  'missing-steward': 'No data steward',
+  'missing-business-owner': 'No business owner',
+  'attestation-overdue': 'Attestation overdue',
+};
+
+const teamColumns: TableColumn<ReviewTeamProgress>[] = [
+  { title: 'Team', field: 'team' },
+  {
+    title: 'Done',
+    field: 'percentDone',
+    render: row => (
+      <Box display="flex" alignItems="center" gap={1} minWidth={160}>
+        <LinearProgress
+          variant="determinate"
+          value={row.percentDone}
+          sx={{ flexGrow: 1 }}
+          aria-label={`${row.team} ${row.percentDone}% done`}
+        />
+        <Typography variant="body2">{row.percentDone}%</Typography>
+      </Box>
+    ),
+  },
+  { title: 'Entities', field: 'total', type: 'numeric' },
+  { title: 'Pending', field: 'pending', type: 'numeric' },
+  { title: 'Overdue', field: 'overdue', type: 'numeric' },
+  { title: 'Kept', field: 'kept', type: 'numeric' },
+  { title: 'Transfer pending', field: 'transferPending', type: 'numeric' },
+  { title: 'Transferred', field: 'transferred', type: 'numeric' },
+  { title: 'Retire', field: 'retired', type: 'numeric' },
+];
+
+const findingColumns: TableColumn<ReviewFinding>[] = [
+  { title: 'Problem', field: 'type', render: row => FINDING_LABELS[row.type] },
+  { title: 'Entity', field: 'entityRef' },
+  { title: 'Owner', field: 'ownerRef' },
+  { title: 'Details', field: 'message' },
+];
+
+/**
+ * Review progress of every team in the open cycles, with the ownership
+ * problems found: orphans, missing stewards and business owners, overdue
+ * attestations.
+ *
+ * @public
+ */
+export function ReviewProgressPage() {
+  const reviewApi = useApi(reviewApiRef);
+  const { value, loading, error } = useAsync(
+    async () => {
+      const [progress, findings] = await Promise.all([
+        reviewApi.getProgress(),
+        reviewApi.getFindings(),
+      ]);
+      return { progress, findings };
+    },
+    [reviewApi],
+  );
+
+  let body;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (value) {
+    const { progress, findings } = value;
+    body = (
+      <Stack spacing={3}>
+        <InfoCard title="Open cycles">
+          {progress.cycles.length === 0 ? (
+            <Typography>No review cycle is open.</Typography>
+          ) : (
+            progress.cycles.map(c => (
+              <Typography key={c.id} variant="body2">
+                {c.kind} ({c.lifecycles.join(', ')}), period {c.period}: {c.decidedCount} of {c.itemCount} decided, due {c.dueAt.slice(0, 10)}
+              </Typography>
+            ))
+          )}
+        </InfoCard>
+        <Table<ReviewTeamProgress>
+          title="Progress by team"
+          columns={teamColumns}
+          data={progress.teams}
+          options={{ paging: false, search: false }}
+        />
+        <Table<ReviewFinding>
+          title={`Ownership problems (${findings.items.length})`}
+          columns={findingColumns}
+          data={findings.items}
+          options={{ paging: findings.items.length > 20, pageSize: 20 }}
+        />
+      </Stack>
+    );
+  }
+  return (
+    <Page themeId="tool">
+      <Header title="Review progress" subtitle="Ownership attestation by team" />
+      <Content>{body}</Content>
+    </Page>
+  );
+}
