@@ -1,0 +1,374 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { createTestRouter, initTestDatabase } from '../service/__testUtils__';
+import type { ModelOpsRouterOptions } from '../service/types';
+import { createScorecardsRouter } from './createScorecardsRouter';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { LinksFactProvider } from './facts/LinksFactProvider';
+import { OwnershipFactProvider } from './facts/OwnershipFactProvider';
+import { RecordsFactProvider } from './facts/RecordsFactProvider';
+import { shippedChecks } from './packs/shippedChecks';
+import { DefaultScorecardEngine } from './ScorecardEngine';
+import { mlGroup, productionModel } from './testFixtures';
+
+jest.setTimeout(60_000);
+
+const MODEL = 'mlmodel:default/scorer';
+const otherUser = mockCredentials.user.header('user:default/approver');
+
+describe('createScorecardsRouter', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let clock = new Date('2026-11-20T00:00:00Z');
+
+  async function setup() {
+    const knex = await initTestDatabase(databases, 'SQLITE_3');
+    const store = DatabaseScorecardStore.create(knex);
+    const factory = (options: ModelOpsRouterOptions) => {
+      const engine = DefaultScorecardEngine.create({
+        store,
+        catalog: options.catalog,
+        auth: options.auth,
+        logger: options.logger,
+        checks: shippedChecks(),
+        factProviders: [
+          LinksFactProvider.create(),
+          RecordsFactProvider.create(),
+          OwnershipFactProvider.create({
+            catalog: options.catalog,
+            auth: options.auth,
+          }),
+        ],
+        now: () => clock,
+      });
+      return createScorecardsRouter(options, {
+        engine,
+        store,
+        now: () => clock,
+      });
+    };
+    // High risk without an impact assessment: the check a waiver is asked for.
+    const t = await createTestRouter(factory, {
+      database: knex,
+      entities: [
+        mlGroup,
+        productionModel('scorer', { risk: { tier: 'high' } }),
+      ],
+    });
+    return t;
+  }
+
+  beforeEach(() => {
+    clock = new Date('2026-11-20T00:00:00Z');
+  });
+
+  it('rejects bad input with 400s naming the field and the rule', async () => {
+    const { app } = await setup();
+    const cases: Array<[request.Test, RegExp]> = [
+      [request(app).get('/scorecards/entity'), /entityRef/],
+      [
+        request(app).get('/scorecards/entity?entityRef=not%20a%20ref'),
+        /query.entityRef: must be an entity reference/,
+      ],
+      [request(app).get('/scorecards/summary?groupBy=planet'), /groupBy/],
+      [
+        request(app).get('/scorecards/history'),
+        /entityRef: give exactly one of entityRef or team/,
+      ],
+      [
+        request(app).post('/scorecards/evaluate').send({ entityRef: 7 }),
+        /entityRef/,
+      ],
+      [
+        request(app).post('/scorecards/waivers').send({
+          entityRef: MODEL,
+          checkId: 'responsible-ai.impact-assessment',
+          expiresAt: '2026-12-01',
+        }),
+        /reason/,
+      ],
+      [
+        request(app).post('/scorecards/waivers').send({
+          entityRef: MODEL,
+          checkId: 'nope',
+          reason: 'A good reason here',
+          expiresAt: '2026-12-01',
+        }),
+        /checkId: no check with id nope/,
+      ],
+      [
+        request(app).post('/scorecards/waivers').send({
+          entityRef: MODEL,
+          checkId: 'responsible-ai.impact-assessment',
+          reason: 'A good reason here',
+          expiresAt: '2026-11-01',
+        }),
+        /expiresAt: must be in the future/,
+      ],
+      [
+        request(app).post('/scorecards/waivers').send({
+          entityRef: MODEL,
+          checkId: 'responsible-ai.impact-assessment',
+          reason: 'A good reason here',
+          expiresAt: '2028-11-01',
+        }),
+        /expiresAt: must be at most 365 days ahead/,
+      ],
+      [
+        request(app).post('/scorecards/waivers').send({
+          entityRef: MODEL,
+          checkId: 'responsible-ai.impact-assessment',
+          reason: 'A good reason here',
+          expiresAt: 'soon',
+        }),
+        /expiresAt: must be an ISO 8601 date/,
+      ],
+      [
+        request(app)
+          .post('/scorecards/campaigns')
+          .send({
+            title: 'x',
+            checkIds: ['nope'],
+            dueDate: '2026-12-01',
+            owner: 'group:default/ml',
+          }),
+        /checkIds: unknown check\(s\) nope/,
+      ],
+      [
+        request(app).post('/scorecards/campaigns').send({
+          title: 'x',
+          checkIds: [],
+          dueDate: '2026-12-01',
+          owner: 'group:default/ml',
+        }),
+        /checkIds/,
+      ],
+      [
+        request(app)
+          .post('/scorecards/campaigns')
+          .send({
+            title: 'x',
+            checkIds: ['ownership.system'],
+            dueDate: '2026-12-01',
+            owner: 'group:default/ml',
+            extra: 1,
+          }),
+        /extra/,
+      ],
+    ];
+    for (const [req, message] of cases) {
+      const res = await req;
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 400,
+        message: expect.stringMatching(message),
+      });
+    }
+  });
+
+  it('answers 401 without credentials and 403 without permission', async () => {
+    const { app, setPermissionDecision, auditEvents } = await setup();
+    await request(app)
+      .get('/scorecards/summary')
+      .set('Authorization', mockCredentials.none.header())
+      .expect(401);
+    setPermissionDecision(AuthorizeResult.DENY);
+    await request(app).post('/scorecards/evaluate').send({}).expect(403);
+    await request(app)
+      .post('/scorecards/campaigns')
+      .send({
+        title: 'x',
+        checkIds: ['ownership.system'],
+        dueDate: '2026-12-01',
+        owner: 'group:default/ml',
+      })
+      .expect(403);
+    expect(auditEvents).toEqual([]);
+  });
+
+  it('evaluates on demand and shows levels, failing checks and remediation', async () => {
+    const { app, auditEvents } = await setup();
+    const run = await request(app)
+      .post('/scorecards/evaluate')
+      .send({ entityRef: 'MLModel:default/scorer' })
+      .expect(200);
+    expect(run.body).toMatchObject({ entities: 1 });
+    expect(auditEvents).toEqual([
+      expect.objectContaining({
+        eventId: 'scorecard-evaluate',
+        status: 'succeeded',
+      }),
+    ]);
+    await request(app)
+      .post('/scorecards/evaluate')
+      .send({ entityRef: 'mlmodel:default/ghost' })
+      .expect(404);
+
+    const card = await request(app)
+      .get(`/scorecards/entity?entityRef=${MODEL}`)
+      .expect(200);
+    expect(card.body.evaluatedAt).toBe('2026-11-20T00:00:00.000Z');
+    const impact = card.body.failing.find(
+      (f: any) => f.checkId === 'responsible-ai.impact-assessment',
+    );
+    expect(impact).toMatchObject({
+      effectiveState: 'fail',
+      severity: 'critical',
+      check: {
+        title: 'Impact assessment on file',
+        remediation: {
+          text: expect.stringContaining('spec.risk.impactAssessment'),
+        },
+      },
+    });
+    expect(
+      card.body.packs.find((p: any) => p.pack === 'responsible-ai').level,
+    ).toBe('none');
+    expect(card.body.failing[0].severity).toBe('critical');
+
+    const all = await request(app)
+      .post('/scorecards/evaluate')
+      .send({})
+      .expect(200);
+    expect(all.body).toMatchObject({ entities: 1, changed: 0 });
+    const summary = await request(app)
+      .get('/scorecards/summary?groupBy=team')
+      .expect(200);
+    expect(summary.body.rows).toEqual([
+      expect.objectContaining({ key: 'group:default/ml', entities: 1 }),
+    ]);
+    const history = await request(app)
+      .get(`/scorecards/history?team=group:default/ml`)
+      .expect(200);
+    expect(history.body.trend).toEqual([
+      expect.objectContaining({ day: '2026-11-20' }),
+    ]);
+    expect(history.body.changes.length).toBeGreaterThan(0);
+  });
+
+  it('needs a second person to approve a waiver, which lapses at expiry', async () => {
+    const { app, auditEvents, permissionRequests } = await setup();
+    await request(app).post('/scorecards/evaluate').send({}).expect(200);
+    const created = await request(app)
+      .post('/scorecards/waivers')
+      .send({
+        entityRef: MODEL,
+        checkId: 'responsible-ai.impact-assessment',
+        reason: 'Assessment booked with the review board',
+        expiresAt: '2026-12-01T00:00:00Z',
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      status: 'pending',
+      requestedBy: 'user:default/mock',
+    });
+    expect(permissionRequests.at(-1)).toMatchObject({
+      permission: { name: 'modelops.waiver.request' },
+      resourceRef: MODEL,
+    });
+
+    const self = await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/approve`)
+      .send({})
+      .expect(403);
+    expect(self.body.error.message).toBe(
+      'A waiver must be approved by someone other than the person who requested it',
+    );
+    await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/approve`)
+      .set('Authorization', otherUser)
+      .send({ comment: 'ok' })
+      .expect(200);
+    await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/approve`)
+      .set('Authorization', otherUser)
+      .send({})
+      .expect(409);
+    await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/shrug`)
+      .send({})
+      .expect(404);
+
+    const waived = await request(app)
+      .get(`/scorecards/entity?entityRef=${MODEL}`)
+      .expect(200);
+    expect(
+      waived.body.failing.find(
+        (f: any) => f.checkId === 'responsible-ai.impact-assessment',
+      ),
+    ).toMatchObject({
+      effectiveState: 'waived',
+      waiverId: created.body.id,
+    });
+    expect(waived.body.waivers).toEqual([
+      expect.objectContaining({
+        status: 'approved',
+        decidedBy: 'user:default/approver',
+      }),
+    ]);
+
+    clock = new Date('2026-12-02T00:00:00Z');
+    const lapsed = await request(app)
+      .get(`/scorecards/entity?entityRef=${MODEL}`)
+      .expect(200);
+    expect(
+      lapsed.body.failing.find(
+        (f: any) => f.checkId === 'responsible-ai.impact-assessment',
+      ).effectiveState,
+    ).toBe('fail');
+    expect(lapsed.body.waivers[0].status).toBe('expired');
+    expect(auditEvents.map(e => [e.eventId, e.status])).toEqual([
+      ['scorecard-evaluate', 'succeeded'],
+      ['waiver-request', 'succeeded'],
+      ['waiver-approve', 'failed'],
+      ['waiver-approve', 'succeeded'],
+      ['waiver-approve', 'failed'],
+    ]);
+  });
+
+  it('manages campaigns and reports progress per team', async () => {
+    const { app } = await setup();
+    await request(app).post('/scorecards/evaluate').send({}).expect(200);
+    const created = await request(app)
+      .post('/scorecards/campaigns')
+      .send({
+        title: 'Impact assessments',
+        checkIds: ['responsible-ai.impact-assessment'],
+        entityFilter: { riskTiers: ['high'], systems: ['lending'] },
+        dueDate: '2026-12-15',
+        owner: 'group:default/ml',
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      status: 'open',
+      entityFilter: { systems: ['system:default/lending'] },
+      dueDate: '2026-12-15T00:00:00.000Z',
+    });
+    const progress = await request(app)
+      .get(`/scorecards/campaigns/${created.body.id}/progress`)
+      .expect(200);
+    expect(progress.body).toEqual({
+      campaignId: created.body.id,
+      entities: 1,
+      done: 0,
+      teams: [{ team: 'group:default/ml', entities: 1, done: 0 }],
+    });
+    await request(app)
+      .patch(`/scorecards/campaigns/${created.body.id}`)
+      .send({ status: 'closed' })
+      .expect(200);
+    expect(
+      (await request(app).get('/scorecards/campaigns').expect(200)).body
+        .items[0].status,
+    ).toBe('closed');
+    await request(app)
+      .patch('/scorecards/campaigns/nope')
+      .send({ title: 'y' })
+      .expect(404);
+    await request(app)
+      .delete(`/scorecards/campaigns/${created.body.id}`)
+      .expect(204);
+    await request(app)
+      .get(`/scorecards/campaigns/${created.body.id}`)
+      .expect(404);
+  });
+});
