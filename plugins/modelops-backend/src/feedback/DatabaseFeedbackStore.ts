@@ -1,0 +1,161 @@
+import type {
+  Feedback,
+  FeedbackCategory,
+  FeedbackState,
+} from '@modelops/plugin-modelops-common';
+import type { Knex } from 'knex';
+import type {
+  FeedbackFilter,
+  FeedbackStateChange,
+  FeedbackStore,
+  NewFeedback,
+  UnresolvedFeedbackSummary,
+} from './types';
+
+const TABLE = 'modelops_feedback';
+// Model refs of bulk reads are sent in chunks, far below SQLite's limit of
+// bound parameters per statement.
+const BULK_READ_CHUNK = 2000;
+// Ids are bigint; anything else cannot exist and must not reach PostgreSQL,
+// which would reject the cast with an error.
+const ID_PATTERN = /^[1-9]\d{0,17}$/;
+
+interface FeedbackRow {
+  id: string | number;
+  entity_ref: string;
+  category: string;
+  text: string;
+  state: string;
+  reporter_ref: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  comment: string | null;
+}
+
+function toFeedback(row: FeedbackRow): Feedback {
+  const feedback: Feedback = {
+    id: String(row.id),
+    entityRef: row.entity_ref,
+    category: row.category as FeedbackCategory,
+    text: row.text,
+    state: row.state as FeedbackState,
+    reporterRef: row.reporter_ref,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.updated_by !== null) feedback.updatedBy = row.updated_by;
+  if (row.comment !== null) feedback.comment = row.comment;
+  return feedback;
+}
+
+/** Feedback storage in the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseFeedbackStore implements FeedbackStore {
+  private constructor(
+    private readonly knex: Knex,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Creates the store on a migrated database.
+   *
+   * @param options.now - clock for report and state change times, replaceable in tests
+   */
+  static create(options: { knex: Knex; now?: () => Date }): FeedbackStore {
+    return new DatabaseFeedbackStore(
+      options.knex,
+      options.now ?? (() => new Date()),
+    );
+  }
+
+  async addFeedback(input: NewFeedback): Promise<Feedback> {
+    const now = this.now().toISOString();
+    const [row] = await this.knex(TABLE)
+      .insert({
+        entity_ref: input.entityRef,
+        category: input.category,
+        text: input.text,
+        state: 'open',
+        reporter_ref: input.reporterRef,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('*');
+    return toFeedback(row);
+  }
+
+  async listFeedback(filter: FeedbackFilter): Promise<Feedback[]> {
+    const query = this.knex<FeedbackRow>(TABLE)
+      .where({ entity_ref: filter.entityRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(filter.limit);
+    if (filter.state) {
+      query.andWhere({ state: filter.state });
+    }
+    return (await query).map(toFeedback);
+  }
+
+  async getFeedback(id: string): Promise<Feedback | undefined> {
+    if (!ID_PATTERN.test(id)) return undefined;
+    const row = await this.knex<FeedbackRow>(TABLE).where({ id }).first();
+    return row ? toFeedback(row) : undefined;
+  }
+
+  async setState(
+    id: string,
+    change: FeedbackStateChange,
+  ): Promise<Feedback | undefined> {
+    if (!ID_PATTERN.test(id)) return undefined;
+    const rows = await this.knex<FeedbackRow>(TABLE)
+      .where({ id })
+      .update({
+        state: change.state,
+        updated_at: this.now().toISOString(),
+        updated_by: change.updatedBy,
+        // A state change without a comment clears the previous one, so the
+        // comment shown always explains the current state.
+        comment: change.comment ?? null,
+      })
+      .returning('*');
+    return rows.length > 0 ? toFeedback(rows[0] as FeedbackRow) : undefined;
+  }
+
+  async summarizeUnresolved(
+    entityRefs: string[],
+    overdueBefore: string,
+  ): Promise<Map<string, UnresolvedFeedbackSummary>> {
+    const result = new Map<string, UnresolvedFeedbackSummary>();
+    const refs = [...new Set(entityRefs)];
+    for (let i = 0; i < refs.length; i += BULK_READ_CHUNK) {
+      const rows: Array<{
+        entity_ref: string;
+        unresolved: number | string;
+        overdue: number | string | null;
+        oldest: string;
+      }> = await this.knex(TABLE)
+        .select('entity_ref')
+        .count({ unresolved: '*' })
+        .select(
+          this.knex.raw(
+            'sum(case when created_at < ? then 1 else 0 end) as overdue',
+            [overdueBefore],
+          ),
+        )
+        .min({ oldest: 'created_at' })
+        .whereIn('entity_ref', refs.slice(i, i + BULK_READ_CHUNK))
+        .whereIn('state', ['open', 'acknowledged'])
+        .groupBy('entity_ref');
+      for (const row of rows) {
+        result.set(row.entity_ref, {
+          unresolved: Number(row.unresolved),
+          overdue: Number(row.overdue ?? 0),
+          oldestUnresolvedAt: row.oldest,
+        });
+      }
+    }
+    return result;
+  }
+}

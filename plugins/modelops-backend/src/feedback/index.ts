@@ -1,0 +1,7 @@
+export { createFeedbackRouter } from './createFeedbackRouter';
+export type { FeedbackRouterDeps } from './createFeedbackRouter';
+export {
+  FeedbackFactProvider,
+  feedbackAnsweredCheck,
+} from './FeedbackFactProvider';
+export { readFeedbackConfig } from './readFeedbackConfig';
