@@ -9,6 +9,7 @@ import { DefaultCampaignNotifier } from './CampaignNotifier';
 import { createScorecardsRouter } from './createScorecardsRouter';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseEvidenceStore } from '../evidence/DatabaseEvidenceStore';
+import { ReviewFactProvider } from '../reviews/ReviewFactProvider';
 import { CostFactProvider } from './facts/CostFactProvider';
 import { EvidenceFactProvider } from './facts/EvidenceFactProvider';
 import { LinksFactProvider } from './facts/LinksFactProvider';
@@ -66,6 +67,11 @@ export async function createScorecards(
         store: DatabaseEvidenceStore.create({ knex: options.database }),
       }),
       CostFactProvider.create({ database: options.database }),
+      ReviewFactProvider.create({
+        database: options.database,
+        catalog: options.catalog,
+        auth: options.auth,
+      }),
       ...extensions.factProviders,
     ],
     pageSize: config.pageSize,
