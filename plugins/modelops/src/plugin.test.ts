@@ -25,7 +25,7 @@ describe('modelops plugin', () => {
   });
 
   it('exports the new-system plugin with its page, contents and card', () => {
-    expect(alphaPlugin.id).toBe('modelops');
+    expect(alphaPlugin.pluginId).toBe('modelops');
     const ids = ['api:modelops', 'page:modelops', 'entity-content:modelops/model-card', 'entity-content:modelops/datasheet', 'entity-card:modelops/model-operations'];
     for (const id of ids) {
       expect(alphaPlugin.getExtension(id as any)).toBeDefined();

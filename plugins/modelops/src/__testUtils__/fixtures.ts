@@ -3,9 +3,9 @@ import {
   DatasetEntity,
   EvaluationReport,
   MLModelEntity,
+  ModelOpsEvidenceApi,
   MonitoringSnapshot,
 } from '@modelops/plugin-modelops-common';
-import { ModelOpsApi } from '../api/types';
 
 /** A production model with every field the pages read. */
 export const fullModel: MLModelEntity = {
@@ -109,8 +109,10 @@ export const snapshots: MonitoringSnapshot[] = [1, 2, 3].map(day => ({
 /** An evidence API answering with fixed evidence. */
 export function fakeModelOpsApi(
   evidence: { evaluations?: EvaluationReport[]; snapshots?: MonitoringSnapshot[] } = {},
-): jest.Mocked<ModelOpsApi> {
+): jest.Mocked<ModelOpsEvidenceApi> {
   return {
+    postEvaluation: jest.fn(),
+    postMonitoringSnapshot: jest.fn(),
     getEvaluations: jest.fn().mockResolvedValue(evidence.evaluations ?? []),
     getMonitoringSnapshots: jest.fn().mockResolvedValue(evidence.snapshots ?? []),
   };

@@ -4,7 +4,7 @@ import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react'
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Entity } from '@backstage/catalog-model';
 import { modelOpsApiRef } from '../api/modelOpsApiRef';
-import { ModelOpsApi } from '../api/types';
+import { ModelOpsEvidenceApi } from '@modelops/plugin-modelops-common';
 import { fakeModelOpsApi } from './fixtures';
 
 /**
@@ -14,7 +14,7 @@ import { fakeModelOpsApi } from './fixtures';
 export function renderEntityContent(
   element: ReactElement,
   entity: Entity,
-  api: ModelOpsApi = fakeModelOpsApi(),
+  api: ModelOpsEvidenceApi = fakeModelOpsApi(),
 ) {
   return renderInTestApp(<EntityProvider entity={entity}>{element}</EntityProvider>, {
     apis: [[modelOpsApiRef, api]],

@@ -3,8 +3,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { ModelOpsClient } from '@modelops/plugin-modelops-common';
 import { modelOpsApiRef } from './modelOpsApiRef';
-import { ModelOpsEvidenceClient } from './ModelOpsEvidenceClient';
 
 /**
  * The factory of the ModelOps evidence client, for the legacy `createApp`
@@ -16,5 +16,5 @@ export const modelOpsApiFactory = createApiFactory({
   api: modelOpsApiRef,
   deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
   factory: ({ discoveryApi, fetchApi }) =>
-    ModelOpsEvidenceClient.create({ discoveryApi, fetchApi }),
+    ModelOpsClient.create({ discoveryApi, fetchApi }),
 });

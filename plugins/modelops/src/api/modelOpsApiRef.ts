@@ -1,13 +1,13 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { ModelOpsApi } from './types';
+import type { ModelOpsEvidenceApi } from '@modelops/plugin-modelops-common';
 
 /**
- * The API reference of the ModelOps evidence client, shared by the legacy and
- * the new frontend system.
+ * The API reference of the ModelOps evidence client (evaluations and
+ * monitoring snapshots), shared by the legacy and the new frontend system.
  *
  * @public
  */
-export const modelOpsApiRef = createApiRef<ModelOpsApi>().with({
+export const modelOpsApiRef = createApiRef<ModelOpsEvidenceApi>().with({
   id: 'plugin.modelops.service',
   pluginId: 'modelops',
 });

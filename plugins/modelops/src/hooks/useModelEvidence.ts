@@ -2,7 +2,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef, Entity } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
 import { modelOpsApiRef } from '../api/modelOpsApiRef';
-import { EvaluationReport, MonitoringSnapshot } from '../api/types';
+import {
+  EVIDENCE_LIST_LIMITS,
+  EvaluationReport,
+  MonitoringSnapshot,
+} from '@modelops/plugin-modelops-common';
 
 /** The evidence of one model as loaded for its pages. */
 export type ModelEvidence = {
@@ -22,8 +26,9 @@ export function useModelEvidence(entity: Entity): ModelEvidence {
   const modelRef = stringifyEntityRef(entity);
   const state = useAsync(async () => {
     const [evaluations, snapshots] = await Promise.all([
-      api.getEvaluations({ modelRef }),
-      api.getMonitoringSnapshots({ modelRef }),
+      // The charts show a model's whole history: ask for the largest page.
+      api.getEvaluations({ modelRef, limit: EVIDENCE_LIST_LIMITS.max }),
+      api.getMonitoringSnapshots({ modelRef, limit: EVIDENCE_LIST_LIMITS.max }),
     ]);
     return { evaluations, snapshots };
   }, [api, modelRef]);

@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { MLModelEntity, MLModelSpec } from '@modelops/plugin-modelops-common';
-import { EvaluationReport } from '../../api/types';
+import { EvaluationReport } from '@modelops/plugin-modelops-common';
 import { evaluatedMetricNames, latestEvaluation, metricHistory } from '../charts/chartData';
 import { LazyMetricHistoryChart } from '../charts/LazyCharts';
 import { MissingSection } from '../common/MissingSection';

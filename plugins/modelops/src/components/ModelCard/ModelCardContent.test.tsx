@@ -38,6 +38,7 @@ describe('ModelCardContent', () => {
     }
     expect(api.getEvaluations).toHaveBeenCalledWith({
       modelRef: 'mlmodel:default/credit-risk-scorer',
+      limit: 500,
     });
 
     expect(within(section('Intended use')).getByText('Credit underwriters')).toBeInTheDocument();

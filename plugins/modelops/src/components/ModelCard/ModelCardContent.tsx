@@ -19,6 +19,7 @@ import { DatasetRefsSection } from './DatasetRefsSection';
 import { QuantitativeAnalysesSection } from './QuantitativeAnalysesSection';
 import { EthicalConsiderationsSection } from './EthicalConsiderationsSection';
 import { CaveatsSection } from './CaveatsSection';
+import { ExportReadmeButton } from './ExportReadmeButton';
 
 function ModelCard(props: { entity: MLModelEntity }) {
   const { entity } = props;
@@ -30,6 +31,9 @@ function ModelCard(props: { entity: MLModelEntity }) {
   ];
   return (
     <Stack spacing={2}>
+      <Stack direction="row" justifyContent="flex-end">
+        <ExportReadmeButton entity={entity} evaluations={evaluations} />
+      </Stack>
       {error && (
         <Alert severity="warning">
           Evaluation and monitoring evidence could not be loaded ({error.message});

@@ -1,7 +1,7 @@
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { MLModelEntity } from '@modelops/plugin-modelops-common';
-import { EvaluationReport, MonitoringSnapshot } from '../../api/types';
+import { EvaluationReport, MonitoringSnapshot } from '@modelops/plugin-modelops-common';
 import { driftOverTime, fairnessSeries, latestEvaluation } from '../charts/chartData';
 import { LazyDriftChart, LazyFairnessChart } from '../charts/LazyCharts';
 import { MissingSection } from '../common/MissingSection';
