@@ -171,7 +171,13 @@ describe('createCostRouter', () => {
       const { app, setPermissionDecision } = await setup(databaseId);
       setPermissionDecision(AuthorizeResult.DENY);
       const body = { source: 'pipeline', records: [record({})] };
-      await request(app).post('/cost/records').send(body).expect(403);
+      const denied = await request(app)
+        .post('/cost/records')
+        .send(body)
+        .expect(403);
+      expect(denied.body.error.message).toBe(
+        'Not allowed: modelops.cost.ingest',
+      );
       await request(app)
         .post('/cost/records')
         .set('Authorization', mockCredentials.service.header())
