@@ -193,13 +193,11 @@ describe('createFeedbackRouter', () => {
   });
 
   it('answers 400 naming the fields, 404 for unknown feedback and 403 on DENY', async () => {
-    const bad = await request(t.app)
-      .post('/feedback')
-      .send({
-        entityRef: 'component:default/churn',
-        category: 'rant',
-        text: ' ',
-      });
+    const bad = await request(t.app).post('/feedback').send({
+      entityRef: 'component:default/churn',
+      category: 'rant',
+      text: ' ',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain(
       'entityRef: expected a mlmodel entity ref such as mlmodel:default/name',

@@ -1,4 +1,4 @@
-import { parseEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -25,6 +25,7 @@ import {
   type Membership,
 } from './CatalogMembership';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
+import { entityPagePath } from './entityPagePath';
 import type { FeedbackStore } from './types';
 
 /** Replaceable parts of the feedback router, for tests. */
@@ -39,12 +40,6 @@ const CATEGORY_LABELS: Record<Feedback['category'], string> = {
   usability: 'Usability problem',
   outage: 'Outage',
 };
-
-/** The entity page of a model, relative to the app, for notification links. */
-function entityPagePath(entityRef: string): string {
-  const ref = parseEntityRef(entityRef);
-  return `/catalog/${ref.namespace}/${ref.kind}/${ref.name}`;
-}
 
 /**
  * Routes of user feedback on models (see src/schema/openapi.yaml):

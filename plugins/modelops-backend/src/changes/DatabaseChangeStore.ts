@@ -1,0 +1,175 @@
+import type {
+  ChangeKind,
+  ChangeRequest,
+  ChangeStatus,
+} from '@modelops/plugin-modelops-common';
+import type { Knex } from 'knex';
+import type {
+  ChangeDecisionRecord,
+  ChangeFilter,
+  ChangeStore,
+  NewChangeRequest,
+} from './types';
+
+const TABLE = 'modelops_change_requests';
+// Model refs of bulk reads are sent in chunks, far below SQLite's limit of
+// bound parameters per statement.
+const BULK_READ_CHUNK = 2000;
+// Ids are bigint; anything else cannot exist and must not reach PostgreSQL,
+// which would reject the cast with an error.
+const ID_PATTERN = /^[1-9]\d{0,17}$/;
+
+interface ChangeRow {
+  id: string | number;
+  entity_ref: string;
+  kind: string;
+  model_version: string;
+  evidence_links: string;
+  reason: string;
+  status: string;
+  requester_ref: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+}
+
+function toChange(row: ChangeRow): ChangeRequest {
+  const change: ChangeRequest = {
+    id: String(row.id),
+    entityRef: row.entity_ref,
+    kind: row.kind as ChangeKind,
+    modelVersion: row.model_version,
+    evidenceLinks: JSON.parse(row.evidence_links),
+    reason: row.reason,
+    status: row.status as ChangeStatus,
+    requesterRef: row.requester_ref,
+    createdAt: row.created_at,
+  };
+  if (row.decided_by !== null) change.decidedBy = row.decided_by;
+  if (row.decided_at !== null) change.decidedAt = row.decided_at;
+  if (row.decision_comment !== null) {
+    change.decisionComment = row.decision_comment;
+  }
+  return change;
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const distinct = [...new Set(items)];
+  const result: T[][] = [];
+  for (let i = 0; i < distinct.length; i += BULK_READ_CHUNK) {
+    result.push(distinct.slice(i, i + BULK_READ_CHUNK));
+  }
+  return result;
+}
+
+/** Change request storage in the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseChangeStore implements ChangeStore {
+  private constructor(
+    private readonly knex: Knex,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Creates the store on a migrated database.
+   *
+   * @param options.now - clock for request and decision times, replaceable in tests
+   */
+  static create(options: { knex: Knex; now?: () => Date }): ChangeStore {
+    return new DatabaseChangeStore(
+      options.knex,
+      options.now ?? (() => new Date()),
+    );
+  }
+
+  async addChange(input: NewChangeRequest): Promise<ChangeRequest> {
+    const [row] = await this.knex(TABLE)
+      .insert({
+        entity_ref: input.entityRef,
+        kind: input.kind,
+        model_version: input.modelVersion,
+        evidence_links: JSON.stringify(input.evidenceLinks),
+        reason: input.reason,
+        status: 'pending',
+        requester_ref: input.requesterRef,
+        created_at: this.now().toISOString(),
+      })
+      .returning('*');
+    return toChange(row);
+  }
+
+  async listChanges(filter: ChangeFilter): Promise<ChangeRequest[]> {
+    const query = this.knex<ChangeRow>(TABLE)
+      .where({ entity_ref: filter.entityRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(filter.limit);
+    if (filter.status) {
+      query.andWhere({ status: filter.status });
+    }
+    return (await query).map(toChange);
+  }
+
+  async getChange(id: string): Promise<ChangeRequest | undefined> {
+    if (!ID_PATTERN.test(id)) return undefined;
+    const row = await this.knex<ChangeRow>(TABLE).where({ id }).first();
+    return row ? toChange(row) : undefined;
+  }
+
+  async decide(
+    id: string,
+    decision: ChangeDecisionRecord,
+  ): Promise<ChangeRequest | undefined> {
+    if (!ID_PATTERN.test(id)) return undefined;
+    // The status condition makes the decision atomic: of two reviewers
+    // deciding at once, one updates the row and the other finds nothing.
+    const rows = await this.knex<ChangeRow>(TABLE)
+      .where({ id, status: 'pending' })
+      .update({
+        status: decision.status,
+        decided_by: decision.decidedBy,
+        decided_at: this.now().toISOString(),
+        decision_comment: decision.comment ?? null,
+      })
+      .returning('*');
+    return rows.length > 0 ? toChange(rows[0] as ChangeRow) : undefined;
+  }
+
+  async approvedPromotions(
+    entityRefs: string[],
+  ): Promise<Map<string, Set<string>>> {
+    const result = new Map<string, Set<string>>();
+    for (const chunk of chunks(entityRefs)) {
+      const rows: Array<{ entity_ref: string; model_version: string }> =
+        await this.knex(TABLE)
+          .distinct('entity_ref', 'model_version')
+          .whereIn('entity_ref', chunk)
+          .where({ status: 'approved', kind: 'promote' });
+      for (const row of rows) {
+        const versions = result.get(row.entity_ref) ?? new Set<string>();
+        versions.add(row.model_version);
+        result.set(row.entity_ref, versions);
+      }
+    }
+    return result;
+  }
+
+  async pendingCounts(entityRefs: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    for (const chunk of chunks(entityRefs)) {
+      const rows: Array<{ entity_ref: string; n: number | string }> =
+        await this.knex(TABLE)
+          .select('entity_ref')
+          .count({ n: '*' })
+          .whereIn('entity_ref', chunk)
+          .where({ status: 'pending' })
+          .groupBy('entity_ref');
+      for (const row of rows) {
+        result.set(row.entity_ref, Number(row.n));
+      }
+    }
+    return result;
+  }
+}

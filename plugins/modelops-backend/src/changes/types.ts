@@ -1,0 +1,53 @@
+import type {
+  ChangeKind,
+  ChangeRequest,
+  ChangeStatus,
+} from '@modelops/plugin-modelops-common';
+
+/** A validated change request and who made it. */
+export interface NewChangeRequest {
+  entityRef: string;
+  kind: ChangeKind;
+  modelVersion: string;
+  evidenceLinks: string[];
+  reason: string;
+  requesterRef: string;
+}
+
+/** Filter of {@link ChangeStore.listChanges}. */
+export interface ChangeFilter {
+  entityRef: string;
+  status?: ChangeStatus;
+  limit: number;
+}
+
+/** A reviewer's decision. */
+export interface ChangeDecisionRecord {
+  status: Exclude<ChangeStatus, 'pending'>;
+  decidedBy: string;
+  comment?: string;
+}
+
+/** Storage of change requests and their decisions. */
+export interface ChangeStore {
+  addChange(input: NewChangeRequest): Promise<ChangeRequest>;
+  /** Change requests of a model, newest first. */
+  listChanges(filter: ChangeFilter): Promise<ChangeRequest[]>;
+  getChange(id: string): Promise<ChangeRequest | undefined>;
+  /**
+   * Decides a pending request. Undefined when it is not pending any more
+   * (decided concurrently) or does not exist; a decision is never replaced.
+   */
+  decide(
+    id: string,
+    decision: ChangeDecisionRecord,
+  ): Promise<ChangeRequest | undefined>;
+  /**
+   * The model versions with an approved promotion, per model among
+   * `entityRefs` (lower case); models without any are absent. A fixed
+   * number of queries.
+   */
+  approvedPromotions(entityRefs: string[]): Promise<Map<string, Set<string>>>;
+  /** Pending requests per model among `entityRefs`; absent when none. */
+  pendingCounts(entityRefs: string[]): Promise<Map<string, number>>;
+}
