@@ -21,7 +21,6 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
 import { RiskTierPreview } from './RiskTierPreview';
 
 /**
@@ -76,7 +75,8 @@ export function RiskQuestionnaire(
   const { formData, onChange, schema, disabled, idSchema, rawErrors } = props;
   // The scaffolder widens enums to strings in the stored form data; the options below only produce valid ids.
   const answers = (formData ?? {}) as RiskQuestionnaireAnswers;
-  const classification = useMemo(() => classifyRisk(answers), [answers]);
+  // Cheap enough to run on every render, which keeps the preview in step with the answers.
+  const classification = classifyRisk(answers);
   const id = idSchema?.$id ?? 'riskQuestionnaire';
 
   const update = (patch: Partial<RiskQuestionnaireAnswers>) => {
