@@ -1,8 +1,24 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import modelopsPlugin from '@modelops/plugin-modelops/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [
+    catalogPlugin,
+    // The relations graph on entity pages, which shows a model's datasets,
+    // owner and system.
+    catalogGraphPlugin,
+    scaffolderPlugin,
+    notificationsPlugin,
+    orgPlugin,
+    modelopsPlugin,
+    navModule,
+    homeModule,
+  ],
 });
