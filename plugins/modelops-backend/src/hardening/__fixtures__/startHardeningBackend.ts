@@ -1,0 +1,336 @@
+/*
+ * startHardeningBackend: starts the real modelops plugin (plugin.ts, with
+ * every feature router it mounts) in a test backend and captures the router
+ * it hands to httpRouter. The captured router is served by a plain express
+ * app on loopback, so thousands of requests cost well under a millisecond
+ * each, and its stack is walked to discover every route: new routes are
+ * covered by the hardening suites without editing a list.
+ *
+ * The permission service is a policy switch (ALLOW, DENY or CONDITIONAL,
+ * the latter resolving "is entity owner" per resource the way the catalog's
+ * conditional rules would), and the auditor records every event.
+ */
+import {
+  coreServices,
+  createServiceFactory,
+  type AuditorService,
+  type BackstageCredentials,
+  type PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+  startTestBackend,
+  type TestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  type AuthorizePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import type { JsonObject } from '@backstage/types';
+import express, { type Handler } from 'express';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Knex } from 'knex';
+import { modelopsPlugin } from '../../plugin';
+import {
+  ENTITIES,
+  memberships,
+  ownerOf,
+} from './hardeningCatalog';
+
+/** The decision the test permission policy gives. */
+export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL';
+
+/** One route found in the plugin's router. */
+export interface DiscoveredRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Express path, with `:params`. */
+  path: string;
+}
+
+/** One auditor event with the actor and outcome. */
+export interface RecordedAudit {
+  eventId: string;
+  meta?: JsonObject;
+  actor?: string;
+  status: 'initiated' | 'succeeded' | 'failed';
+  error?: Error;
+}
+
+/** What a request of the harness answers. */
+export interface HarnessResponse {
+  status: number;
+  text: string;
+  /** Parsed JSON body, undefined when the body is not JSON. */
+  body: any;
+  headers: Headers;
+}
+
+/** Options of one request. */
+export interface HarnessRequest {
+  method: string;
+  path: string;
+  /** The Authorization header; omitted means the default mock user. */
+  authorization?: string;
+  /** A JSON value to send as application/json. */
+  json?: unknown;
+  /** A raw body, sent as is with `contentType`. */
+  raw?: string | Buffer;
+  contentType?: string;
+  query?: Record<string, string | string[]>;
+}
+
+/** A started hardening backend. */
+export interface HardeningBackend {
+  knex: Knex;
+  routes: DiscoveredRoute[];
+  audits: RecordedAudit[];
+  setPolicy(mode: PolicyMode): void;
+  request(req: HarnessRequest): Promise<HarnessResponse>;
+  /** Rows per table of the plugin's database, migration tables excluded. */
+  rowCounts(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startHardeningBackend}. */
+export interface StartHardeningBackendOptions {
+  knex: Knex;
+  config?: JsonObject;
+}
+
+function actorOf(credentials: BackstageCredentials | undefined) {
+  const p = credentials?.principal as any;
+  if (!p) return undefined;
+  if (p.type === 'user') return p.userEntityRef as string;
+  if (p.type === 'service') return `service:${p.subject}`;
+  return p.type as string;
+}
+
+function decide(
+  mode: PolicyMode,
+  request: AuthorizePermissionRequest,
+  credentials: BackstageCredentials,
+): AuthorizeResult.ALLOW | AuthorizeResult.DENY {
+  if (mode === 'ALLOW') return AuthorizeResult.ALLOW;
+  if (mode === 'DENY') return AuthorizeResult.DENY;
+  // A conditional policy only applies to resource permissions; basic ones
+  // cannot carry conditions, so the policy allows them.
+  if (!isResourcePermission(request.permission) || !request.resourceRef) {
+    return AuthorizeResult.ALLOW;
+  }
+  const principal = credentials.principal as any;
+  if (principal.type !== 'user') return AuthorizeResult.DENY;
+  const owner = ownerOf(request.resourceRef);
+  return owner && memberships(principal.userEntityRef).has(owner)
+    ? AuthorizeResult.ALLOW
+    : AuthorizeResult.DENY;
+}
+
+/** Walks an express router stack and lists its routes. */
+export function discoverRoutes(handler: any, prefix = ''): DiscoveredRoute[] {
+  const routes: DiscoveredRoute[] = [];
+  for (const layer of handler?.stack ?? []) {
+    if (layer.route) {
+      for (const method of Object.keys(layer.route.methods)) {
+        if (method === '_all') continue;
+        routes.push({
+          method: method.toUpperCase() as DiscoveredRoute['method'],
+          path: prefix + layer.route.path,
+        });
+      }
+    } else if (layer.handle?.stack) {
+      if (!layer.regexp?.fast_slash) {
+        throw new Error(
+          'A feature router is mounted under a path; teach discoverRoutes its prefix',
+        );
+      }
+      routes.push(...discoverRoutes(layer.handle, prefix));
+    }
+  }
+  return routes;
+}
+
+/** Starts the plugin with controllable permissions and a recording auditor. */
+export async function startHardeningBackend(
+  options: StartHardeningBackendOptions,
+): Promise<HardeningBackend> {
+  let mode: PolicyMode = 'ALLOW';
+  const audits: RecordedAudit[] = [];
+  const captured: Handler[] = [];
+
+  const permissions: PermissionsService = {
+    async authorize(requests, { credentials }) {
+      return requests.map(r => ({ result: decide(mode, r, credentials) }));
+    },
+    async authorizeConditional(requests, { credentials }) {
+      return requests.map(r => {
+        if (mode !== 'CONDITIONAL') {
+          return {
+            result:
+              mode === 'ALLOW' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          };
+        }
+        const principal = credentials.principal as any;
+        return {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: r.permission.resourceType,
+          conditions: {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: r.permission.resourceType,
+            params: {
+              claims:
+                principal.type === 'user'
+                  ? [...memberships(principal.userEntityRef)]
+                  : [],
+            },
+          },
+        } as any;
+      });
+    },
+  };
+  const auditor: AuditorService = {
+    async createEvent(event) {
+      const credentials = event.request
+        ? await httpAuth.credentials(event.request as any).catch(() => undefined)
+        : undefined;
+      const recorded: RecordedAudit = {
+        eventId: event.eventId,
+        meta: event.meta,
+        actor: actorOf(credentials),
+        status: 'initiated',
+      };
+      audits.push(recorded);
+      return {
+        async success() {
+          recorded.status = 'succeeded';
+        },
+        async fail({ error }) {
+          recorded.status = 'failed';
+          recorded.error = error;
+        },
+      };
+    },
+  };
+  const httpAuth = mockServices.httpAuth({ pluginId: 'modelops' });
+
+  const backend: TestBackend = await startTestBackend({
+    features: [
+      modelopsPlugin,
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.httpAuth.factory(),
+      mockServices.scheduler.mock().factory,
+      catalogServiceMock.factory({ entities: ENTITIES as Entity[] }),
+      createServiceFactory({
+        service: coreServices.permissions,
+        deps: {},
+        factory: () => permissions,
+      }),
+      createServiceFactory({
+        service: coreServices.auditor,
+        deps: {},
+        factory: () => auditor,
+      }),
+      createServiceFactory({
+        service: coreServices.httpRouter,
+        deps: {},
+        factory: () => ({
+          use: (handler: Handler) => captured.push(handler),
+          addAuthPolicy: () => {},
+          addWebSocketHandler: () => {},
+        }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
+    ],
+  });
+
+  const app = express();
+  for (const handler of captured) app.use(handler);
+  app.use(mockErrorHandler());
+  const server: Server = await new Promise(resolve => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The permission framework's integration routes are mounted by
+  // permissionsRegistry through the same httpRouter; they are not ours.
+  const routes = captured
+    .flatMap(h => discoverRoutes(h))
+    .filter(r => !r.path.startsWith('/.well-known/'));
+
+  return {
+    knex: options.knex,
+    routes,
+    audits,
+    setPolicy(next) {
+      mode = next;
+    },
+    async request(req) {
+      const url = new URL(base + req.path);
+      for (const [k, v] of Object.entries(req.query ?? {})) {
+        for (const value of Array.isArray(v) ? v : [v]) {
+          url.searchParams.append(k, value);
+        }
+      }
+      const headers: Record<string, string> = {
+        authorization: req.authorization ?? mockCredentials.user.header(),
+      };
+      let body: string | Buffer | undefined;
+      if (req.json !== undefined) {
+        body = JSON.stringify(req.json);
+        headers['content-type'] = 'application/json';
+      } else if (req.raw !== undefined) {
+        body = req.raw;
+        if (req.contentType) headers['content-type'] = req.contentType;
+      }
+      const res = await fetch(url, {
+        method: req.method,
+        headers,
+        body: body as any,
+      });
+      const text = await res.text();
+      let parsed: any;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, text, body: parsed, headers: res.headers };
+    },
+    async rowCounts() {
+      const client = options.knex.client.config.client as string;
+      const tables: string[] = /pg|postgres/.test(client)
+        ? (
+            await options.knex('pg_tables')
+              .where({ schemaname: 'public' })
+              .select('tablename')
+          ).map((r: any) => r.tablename)
+        : (
+            await options.knex('sqlite_master')
+              .where({ type: 'table' })
+              .select('name')
+          ).map((r: any) => r.name);
+      const counts: Record<string, number> = {};
+      for (const table of tables.sort()) {
+        if (table.startsWith('knex_') || table.startsWith('sqlite_')) continue;
+        const [{ n }] = await options.knex(table).count({ n: '*' });
+        counts[table] = Number(n);
+      }
+      return counts;
+    },
+    async stop() {
+      await new Promise<void>(resolve => server.close(() => resolve()));
+      await backend.stop();
+    },
+  };
+}
