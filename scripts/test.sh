@@ -85,8 +85,9 @@ if ensure_chromium; then
   bash scripts/e2e.sh "$RESULTS" >"$RESULTS/e2e.log" 2>&1
   e2e_rc=$?
   cat "$RESULTS/e2e.log" | tail -n 30
-  read -r ep ef <<<"$(grep -E '^(e2e: )?[0-9]+ passed, [0-9]+ failed' "$RESULTS/e2e.log" | tail -n 1 | sed -E 's/^e2e: //; s/ passed, / /; s/ failed.*//')"
-  ep=${ep:-0}; ef=${ef:-0}
+  # The runner ends with "<passed>/<run> steps passed".
+  read -r ep er <<<"$(grep -E '^[0-9]+/[0-9]+ steps passed' "$RESULTS/e2e.log" | tail -n 1 | sed -E 's#^([0-9]+)/([0-9]+).*#\1 \2#')"
+  ep=${ep:-0}; ef=$(( ${er:-0} - ep ))
   PASSED=$((PASSED+ep)); FAILED=$((FAILED+ef))
   if [ "$e2e_rc" = 0 ] && [ "$ef" = 0 ] && [ "$ep" -gt 0 ]; then record e2e ok "$ep passed";
   else record e2e FAILED "$ep passed, $ef failed (exit $e2e_rc)"; [ "$ef" = 0 ] && FAILED=$((FAILED+1)); fi
