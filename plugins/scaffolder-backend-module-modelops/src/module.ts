@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createCatalogValidateAction } from './actions/catalog/createCatalogValidateAction';
+import { createModelCardAction } from './actions/modelCard/createModelCardAction';
 import { createRiskAssessmentWriteAction } from './actions/risk/createRiskAssessmentWriteAction';
 import { createRiskClassifyAction } from './actions/risk/createRiskClassifyAction';
 import { createWorkspaceExportAction } from './actions/workspace/createWorkspaceExportAction';
@@ -11,7 +12,7 @@ import { createWorkspaceExportAction } from './actions/workspace/createWorkspace
 /**
  * Registers the ModelOps template actions with the scaffolder:
  * `modelops:risk:classify`, `modelops:risk-assessment:write`,
- * `modelops:catalog:validate` and
+ * `modelops:model-card:create`, `modelops:catalog:validate` and
  * `modelops:workspace:export`.
  *
  * @public
@@ -29,6 +30,7 @@ export const scaffolderModuleModelops = createBackendModule({
         scaffolderActions.addActions(
           createRiskClassifyAction(),
           createRiskAssessmentWriteAction(),
+          createModelCardAction(),
           createCatalogValidateAction(),
           createWorkspaceExportAction({ config }),
         );

@@ -407,4 +407,68 @@ describe('templates dry run', () => {
     expect(result.status).toBe(400);
     expect(JSON.stringify(result.body)).toContain('annexIIIAreas');
   });
+
+  it('register an MLflow model: registry block, and fields imported from a Hugging Face README', async () => {
+    const result = await dryRun('mlflow-model', {
+      registryName: 'Sentiment DistilBERT',
+      alias: 'champion',
+      version: '7',
+      name: 'sentiment-distilbert',
+      owner: 'group:default/customer-experience',
+      lifecycle: 'production',
+      trainedOn: ['dataset:default/loan-applications-2024'],
+      huggingFaceReadme: [
+        '---',
+        'license: apache-2.0',
+        'datasets: [sst2]',
+        'base_model: distilbert/distilbert-base-uncased',
+        'pipeline_tag: text-classification',
+        '---',
+        '',
+        '# DistilBERT SST-2',
+        '',
+        '## Limitations',
+        '',
+        'English only.',
+      ].join('\n'),
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    expect(result.status).toBe(200);
+    expect(Object.keys(result.files).sort()).toEqual([
+      'MODEL_CARD.md',
+      'catalog-info.yaml',
+    ]);
+    const [model] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(model)).toEqual([]);
+    expect(model.metadata.annotations).toEqual({
+      'modelops.dev/mlflow-model': 'Sentiment DistilBERT',
+    });
+    expect(model.spec).toMatchObject({
+      lifecycle: 'production',
+      version: '7',
+      registry: { type: 'mlflow', name: 'Sentiment DistilBERT', alias: 'champion' },
+      // The form's datasets win over the README's.
+      trainedOn: ['dataset:default/loan-applications-2024'],
+      license: 'apache-2.0',
+      limitations: 'English only.',
+    });
+    expect(result.files['MODEL_CARD.md']).toContain('## Imported details\n\n# DistilBERT SST-2');
+  });
+
+  it('register an MLflow model: works without a README', async () => {
+    const result = await dryRun('mlflow-model', {
+      registryName: 'fraud-gbm',
+      alias: 'champion',
+      name: 'fraud-gbm',
+      owner: 'group:default/fraud-ml',
+      lifecycle: 'staging',
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    const [model] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(model)).toEqual([]);
+    expect(model.spec.trainedOn).toBeUndefined();
+    expect(result.body.output.text[0].content.trim()).toBe('Nothing imported.');
+  });
 });

@@ -1,6 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
-import { mockContext } from '../../testUtils/mockContext';
+import { mockContext } from '../../__testUtils__/mockContext';
 import { validateModelOpsEntity } from '@modelops/plugin-modelops-common';
 import fs from 'node:fs';
 import path from 'node:path';

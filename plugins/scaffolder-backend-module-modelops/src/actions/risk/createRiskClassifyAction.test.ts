@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { mockContext } from '../../testUtils/mockContext';
+import { mockContext } from '../../__testUtils__/mockContext';
 import { createRiskClassifyAction } from './createRiskClassifyAction';
 
 describe('modelops:risk:classify', () => {

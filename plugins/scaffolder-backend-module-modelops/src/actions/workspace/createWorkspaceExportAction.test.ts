@@ -1,6 +1,6 @@
 import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
-import { mockContext } from '../../testUtils/mockContext';
+import { mockContext } from '../../__testUtils__/mockContext';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createWorkspaceExportAction } from './createWorkspaceExportAction';
