@@ -1,0 +1,199 @@
+/*
+ * CampaignsPage: open and closed campaigns with their progress per team, and
+ * a form for campaign managers to start one.
+ */
+import { useState } from 'react';
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  campaignManagePermission,
+  type Campaign,
+} from '@modelops/plugin-modelops-common';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { scorecardApiRef } from './scorecardApiRef';
+
+function CampaignProgressView(props: { campaign: Campaign }) {
+  const api = useApi(scorecardApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getCampaignProgress(props.campaign.id),
+    [api, props.campaign.id],
+  );
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  const pct = (done: number, total: number) =>
+    total === 0 ? 100 : Math.round((done / total) * 100);
+  return (
+    <Box>
+      <Typography variant="body2">
+        {value.done} of {value.entities} entities done
+      </Typography>
+      {value.teams.map(t => (
+        <Box key={t.team} my={1}>
+          <Typography variant="caption">
+            {t.team}: {t.done}/{t.entities}
+          </Typography>
+          <LinearProgress
+            variant="determinate"
+            value={pct(t.done, t.entities)}
+            aria-label={`${t.team} progress`}
+          />
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function NewCampaignForm(props: { onCreated(): void }) {
+  const api = useApi(scorecardApiRef);
+  const checks = useAsync(() => api.listChecks(), [api]);
+  const [title, setTitle] = useState('');
+  const [checkIds, setCheckIds] = useState<string[]>([]);
+  const [owner, setOwner] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = async () => {
+    setError(undefined);
+    try {
+      await api.createCampaign({ title, checkIds, owner, dueDate });
+      setTitle('');
+      setCheckIds([]);
+      props.onCreated();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <InfoCard title="New campaign">
+      {error && <Alert severity="error">{error}</Alert>}
+      <TextField
+        label="Title"
+        fullWidth
+        margin="dense"
+        value={title}
+        onChange={e => setTitle(e.target.value)}
+      />
+      <TextField
+        select
+        label="Checks"
+        fullWidth
+        margin="dense"
+        SelectProps={{ multiple: true }}
+        value={checkIds}
+        onChange={e => setCheckIds(e.target.value as unknown as string[])}
+      >
+        {(checks.value ?? []).map(c => (
+          <MenuItem key={c.id} value={c.id}>
+            {c.title} ({c.id})
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Owner group"
+        placeholder="group:default/risk-office"
+        fullWidth
+        margin="dense"
+        value={owner}
+        onChange={e => setOwner(e.target.value)}
+      />
+      <TextField
+        label="Due date"
+        type="date"
+        margin="dense"
+        InputLabelProps={{ shrink: true }}
+        value={dueDate}
+        onChange={e => setDueDate(e.target.value)}
+      />
+      <Box mt={1}>
+        <Button
+          variant="contained"
+          disabled={!title || checkIds.length === 0 || !owner || !dueDate}
+          onClick={submit}
+        >
+          Start campaign
+        </Button>
+      </Box>
+    </InfoCard>
+  );
+}
+
+/**
+ * Campaigns page.
+ *
+ * @public
+ */
+export function CampaignsPage() {
+  const api = useApi(scorecardApiRef);
+  const { allowed: canManage } = usePermission({
+    permission: campaignManagePermission,
+  });
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.listCampaigns(),
+    [api],
+  );
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Campaigns"
+        subtitle="Bring a set of checks to green by a date"
+      />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        <Grid container spacing={3}>
+          {canManage && (
+            <Grid item xs={12} md={4}>
+              <NewCampaignForm onCreated={retry} />
+            </Grid>
+          )}
+          {(value ?? []).map(c => (
+            <Grid item xs={12} md={canManage ? 8 : 12} key={c.id}>
+              <InfoCard
+                title={c.title}
+                subheader={`Due ${c.dueDate.slice(0, 10)} · owner ${c.owner}`}
+              >
+                <Box display="flex" gap={1} flexWrap="wrap" mb={1}>
+                  <Chip
+                    size="small"
+                    label={c.status}
+                    color={c.status === 'open' ? 'primary' : 'default'}
+                  />
+                  {c.checkIds.map(id => (
+                    <Chip key={id} size="small" variant="outlined" label={id} />
+                  ))}
+                </Box>
+                <CampaignProgressView campaign={c} />
+              </InfoCard>
+            </Grid>
+          ))}
+          {value?.length === 0 && (
+            <Grid item xs={12}>
+              <Typography>No campaigns yet.</Typography>
+            </Grid>
+          )}
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,241 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import type {
+  EntityScorecard,
+  ScorecardApi,
+  Waiver,
+} from '@modelops/plugin-modelops-common';
+import { CampaignsPage } from './CampaignsPage';
+import { EntityScorecardCard } from './EntityScorecardCard';
+import { scorecardApiRef } from './scorecardApiRef';
+import { ScorecardsPage } from './ScorecardsPage';
+import { WaiverApprovals } from './WaiverApprovals';
+
+jest.setTimeout(30_000);
+
+const DENY = 'DENY' as NonNullable<
+  Parameters<typeof mockApis.permission>[0]
+>['authorize'] &
+  string;
+
+const entity = {
+  apiVersion: 'modelops.dev/v1alpha1',
+  kind: 'MLModel',
+  metadata: { name: 'credit-risk-scorer', namespace: 'default' },
+  spec: { owner: 'group:default/risk-ml', lifecycle: 'production' },
+};
+const check = {
+  id: 'responsible-ai.impact-assessment',
+  title: 'Impact assessment on file',
+  description: 'A dated impact assessment is linked.',
+  rationale: { practice: 'Module 6: ...', euAiAct: 'Art. 27' },
+  appliesTo: { kinds: ['MLModel' as const], riskTiers: ['high'] },
+  severity: 'critical' as const,
+  remediation: { text: 'Link the assessment in spec.risk.impactAssessment.' },
+  pack: 'responsible-ai',
+  level: 'bronze' as const,
+};
+const scorecard: EntityScorecard = {
+  entityRef: 'mlmodel:default/credit-risk-scorer',
+  evaluatedAt: '2026-11-20T00:00:00.000Z',
+  score: 72,
+  packs: [
+    {
+      pack: 'responsible-ai',
+      level: 'none',
+      score: 40,
+      passing: 3,
+      failing: 1,
+      waived: 0,
+    },
+    {
+      pack: 'ownership',
+      level: 'gold',
+      score: 100,
+      passing: 5,
+      failing: 0,
+      waived: 0,
+    },
+  ],
+  failing: [
+    {
+      entityRef: 'mlmodel:default/credit-risk-scorer',
+      checkId: check.id,
+      pack: check.pack,
+      level: 'bronze',
+      severity: 'critical',
+      state: 'fail',
+      message: 'entity.spec.risk.impactAssessment.url is missing',
+      changedAt: '2026-11-20T00:00:00.000Z',
+      check,
+      effectiveState: 'fail',
+    },
+  ],
+  passing: 8,
+  waivers: [],
+};
+const pending: Waiver = {
+  id: 'w1',
+  entityRef: scorecard.entityRef,
+  checkId: check.id,
+  reason: 'Assessment booked with the board',
+  requestedBy: 'user:default/ada',
+  requestedAt: '2026-11-20T00:00:00.000Z',
+  expiresAt: '2026-12-20T00:00:00.000Z',
+  status: 'pending',
+};
+
+function fakeApi(overrides: Partial<ScorecardApi> = {}): ScorecardApi {
+  return {
+    listChecks: jest.fn(async () => [check]),
+    getEntityScorecard: jest.fn(async () => scorecard),
+    getSummary: jest.fn(async groupBy => ({
+      groupBy,
+      rows: [
+        {
+          key: groupBy === 'pack' ? 'responsible-ai' : 'group:default/risk-ml',
+          entities: 3,
+          score: 61,
+          passing: 10,
+          failing: 4,
+          waived: 1,
+          levels: { none: 1, bronze: 1, silver: 0, gold: 1 },
+        },
+      ],
+    })),
+    getHistory: jest.fn(async () => ({ changes: [], trend: [] })),
+    evaluate: jest.fn(),
+    listWaivers: jest.fn(async () => [pending]),
+    requestWaiver: jest.fn(async () => pending),
+    decideWaiver: jest.fn(async () => ({
+      ...pending,
+      status: 'approved' as const,
+    })),
+    listCampaigns: jest.fn(async () => [
+      {
+        id: 'c1',
+        title: 'Impact assessments by Q1',
+        checkIds: [check.id],
+        entityFilter: {},
+        dueDate: '2027-01-31T00:00:00.000Z',
+        owner: 'group:default/risk-office',
+        status: 'open' as const,
+        createdBy: 'user:default/ada',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      },
+    ]),
+    createCampaign: jest.fn(),
+    updateCampaign: jest.fn(),
+    deleteCampaign: jest.fn(),
+    getCampaignProgress: jest.fn(async () => ({
+      campaignId: 'c1',
+      entities: 4,
+      done: 1,
+      teams: [{ team: 'group:default/risk-ml', entities: 4, done: 1 }],
+    })),
+    ...overrides,
+  } as ScorecardApi;
+}
+
+function render(
+  node: React.ReactNode,
+  api: ScorecardApi,
+  permission = mockApis.permission(),
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={
+        [
+          [scorecardApiRef, api],
+          [permissionApiRef, permission],
+          [
+            identityApiRef,
+            mockApis.identity({ userEntityRef: 'user:default/bob' }),
+          ],
+        ] as any
+      }
+    >
+      <EntityProvider entity={entity}>{node}</EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('scorecard components', () => {
+  it('shows levels per pack and failing checks with remediation, and requests a waiver', async () => {
+    const api = fakeApi();
+    await render(<EntityScorecardCard />, api);
+    expect(await screen.findByText('responsible-ai: none')).toBeInTheDocument();
+    expect(screen.getByText('ownership: gold')).toBeInTheDocument();
+    expect(screen.getByText('Impact assessment on file')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Link the assessment in spec.risk.impactAssessment/),
+    ).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Request waiver' }));
+    fireEvent.change(screen.getByLabelText('Reason'), {
+      target: { value: 'Assessment booked with the board' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Request waiver' }));
+    await waitFor(() =>
+      expect(api.requestWaiver).toHaveBeenCalledWith(
+        expect.objectContaining({
+          entityRef: scorecard.entityRef,
+          checkId: check.id,
+          reason: 'Assessment booked with the board',
+        }),
+      ),
+    );
+  });
+
+  it('hides the waiver request without the permission', async () => {
+    await render(
+      <EntityScorecardCard />,
+      fakeApi(),
+      mockApis.permission({ authorize: DENY }),
+    );
+    expect(
+      await screen.findByText('Impact assessment on file'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Request waiver' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('lists scorecards by pack and switches to teams', async () => {
+    const api = fakeApi();
+    await render(<ScorecardsPage />, api);
+    expect(await screen.findByText('responsible-ai')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'By team' }));
+    expect(
+      await screen.findByText('group:default/risk-ml'),
+    ).toBeInTheDocument();
+    expect(api.getSummary).toHaveBeenLastCalledWith('team');
+  });
+
+  it('shows campaign progress per team', async () => {
+    await render(<CampaignsPage />, fakeApi());
+    expect(
+      await screen.findByText('Impact assessments by Q1'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('1 of 4 entities done')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('group:default/risk-ml progress'),
+    ).toBeInTheDocument();
+  });
+
+  it('approves a pending waiver of somebody else', async () => {
+    const api = fakeApi();
+    await render(<WaiverApprovals />, api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(api.decideWaiver).toHaveBeenCalledWith('w1', 'approve'),
+    );
+  });
+});
