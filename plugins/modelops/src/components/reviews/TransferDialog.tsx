@@ -20,7 +20,6 @@ export function TransferDialog(props: {
       <DialogTitle>Transfer {props.entityTitle}</DialogTitle>
       <DialogContent>
         <TextField
-          autoFocus
           fullWidth
           margin="dense"
           label="Receiving group"
