@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the ModelOps backend plugin. */
   modelops?: {
@@ -100,6 +102,56 @@ export interface Config {
         /** Time after the period start until attestations are overdue (ISO 8601, e.g. P14D). */
         dueAfter: string;
       }>;
+    };
+    /** Scorecards: checks, evaluation schedule and paging. */
+    scorecards?: {
+      /**
+       * Checks declared as data, added to the shipped packs. Validated at
+       * start; a bad check fails the start naming its path, e.g.
+       * `modelops.scorecards.checks.2.rule`. Rules read facts by dot path:
+       * `entity.spec...` (the entity), `links.<type>`, `records.*`,
+       * `ownership.*`, `evaluation.*`, `cost.*`, `review.*` and the ids of
+       * fact providers added by modules.
+       */
+      checks?: Array<{
+        /** Unique id, lower-case with dots and dashes, e.g. `acme.model-card-link`. */
+        id: string;
+        title: string;
+        description: string;
+        rationale: {
+          /** Curriculum module and practice the check serves. */
+          practice: string;
+          /** EU AI Act article or Annex IV section. */
+          euAiAct?: string;
+          /** NIST AI RMF subcategory, e.g. `MEASURE 2.11`. */
+          nistAiRmf?: string;
+        };
+        appliesTo: {
+          kinds: Array<'MLModel' | 'Dataset'>;
+          types?: string[];
+          lifecycles?: string[];
+          riskTiers?: string[];
+        };
+        /**
+         * `{fact, op: exists}`, `{fact, op: equals|oneOf|gte|lte, value}`,
+         * `{all: [...]}`, `{any: [...]}` or `{not: rule}`.
+         */
+        rule: any;
+        severity: 'info' | 'warning' | 'error' | 'critical';
+        remediation: { text: string; link?: string };
+        /** Pack id; a new id makes a new pack. */
+        pack: string;
+        level: 'bronze' | 'silver' | 'gold';
+      }>;
+      /** Ids of shipped or module checks to switch off. */
+      disabledChecks?: string[];
+      /**
+       * Schedule of the evaluation task `modelops-scorecards-evaluate`.
+       * Default: every hour, 30 minute timeout, first run after a minute.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Entities per catalog page and per bulk fact query (1-5000). Default 500. */
+      pageSize?: number;
     };
   };
 }

@@ -32,12 +32,16 @@ const ScorecardTrendChart = lazy(() => import('./ScorecardTrendChart'));
 
 type GroupBy = ScorecardSummary['groupBy'];
 const LEVELS: PackLevel[] = ['none', 'bronze', 'silver', 'gold'];
+const GROUP_TITLES: Record<GroupBy, string> = {
+  pack: 'Pack',
+  team: 'Team',
+  system: 'System',
+};
 
 function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
   const cols: TableColumn<ScorecardSummaryRow>[] = [
     {
-      title:
-        groupBy === 'pack' ? 'Pack' : groupBy === 'team' ? 'Team' : 'System',
+      title: GROUP_TITLES[groupBy],
       field: 'key',
     },
     { title: 'Entities', field: 'entities', type: 'numeric' },
