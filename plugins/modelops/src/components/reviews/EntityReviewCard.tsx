@@ -15,6 +15,7 @@ import {
   reviewAttestPermission,
   type ReviewDecision,
 } from '@modelops/plugin-modelops-common';
+import { describeError } from './describeError';
 import { reviewApiRef } from './reviewApiRef';
 import { ReviewStateChip } from './ReviewStateChip';
 
@@ -55,7 +56,7 @@ export function EntityReviewCard() {
       alertApi.post({ message: `Recorded: ${decision}`, severity: 'success', display: 'transient' });
       retry();
     } catch (e) {
-      alertApi.post({ message: String((e as Error).message), severity: 'error' });
+      alertApi.post({ message: describeError(e), severity: 'error' });
     } finally {
       setBusy(false);
     }

@@ -24,6 +24,7 @@ import type {
   ReviewAttestRequest,
   ReviewItem,
 } from '@modelops/plugin-modelops-common';
+import { describeError } from './describeError';
 import { reviewApiRef } from './reviewApiRef';
 import { ReviewStateChip } from './ReviewStateChip';
 import { TransferDialog } from './TransferDialog';
@@ -60,7 +61,7 @@ export function MyTeamReviewPage() {
       setSelected([]);
       retry();
     } catch (e) {
-      alertApi.post({ message: String((e as Error).message), severity: 'error' });
+      alertApi.post({ message: describeError(e), severity: 'error' });
     } finally {
       setBusy(false);
     }

@@ -15,6 +15,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { PortfolioRow } from '@modelops/plugin-modelops-common';
+import { describeError } from './describeError';
 import { reviewApiRef } from './reviewApiRef';
 
 const LEVEL_COLORS = {
@@ -119,7 +120,7 @@ export function PortfolioReviewPage() {
       link.click();
       URL.revokeObjectURL(url);
     } catch (e) {
-      alertApi.post({ message: `CSV export failed: ${(e as Error).message}`, severity: 'error' });
+      alertApi.post({ message: `CSV export failed: ${describeError(e)}`, severity: 'error' });
     } finally {
       setExporting(false);
     }

@@ -6,7 +6,7 @@ const LABELS: Record<ReviewItemState, string> = {
   kept: 'Kept',
   'transfer-pending': 'Transfer pending',
   transferred: 'Transferred',
-  retired: 'Retire',
+  retired: 'Retired',
 };
 
 const COLORS: Record<ReviewItemState, 'default' | 'success' | 'info' | 'warning' | 'error'> = {
