@@ -28,6 +28,13 @@ export interface Config {
        * source, so restarts replace rather than double it.
        */
       cost?: boolean;
+      /**
+       * Generates half a year of deployments and incidents for the demo
+       * models in production and staging (the history of
+       * examples/delivery/events.json, ending on the day of the first
+       * start). Loaded once: later starts find it and add nothing.
+       */
+      delivery?: boolean;
     };
     /** Cost accountability: records, sources and views. */
     cost?: {
@@ -152,6 +159,25 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Entities per catalog page and per bulk fact query (1-5000). Default 500. */
       pageSize?: number;
+    };
+    /** User feedback on models. */
+    feedback?: {
+      /**
+       * How long feedback may stay unresolved (open or acknowledged) before
+       * the check `production-readiness.feedback-answered` fails: an ISO 8601
+       * duration such as `P14D`, or a duration object such as `{ days: 14 }`.
+       * Default P14D.
+       */
+      maxOpenAge?: string | { days?: number; hours?: number; weeks?: number };
+    };
+    /** Change approvals of production model versions. */
+    changes?: {
+      /**
+       * Group whose members approve or reject promotions and rollbacks; a
+       * member never decides their own request. Default
+       * `group:default/ai-review-board`.
+       */
+      reviewGroup?: string;
     };
   };
 }

@@ -8,6 +8,7 @@ import { modelopsPermissions } from '@modelops/plugin-modelops-common';
 import {
   modelopsChecksExtensionPoint,
   modelopsFactProvidersExtensionPoint,
+  ruleCheck,
 } from '@modelops/plugin-modelops-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -15,6 +16,17 @@ import { createCostRouter } from './cost/createCostRouter';
 import { loadDemoEvidence } from './demo/loadDemoEvidence';
 import { createEvidenceRouter } from './evidence/createEvidenceRouter';
 import { DatabaseEvidenceStore } from './evidence/DatabaseEvidenceStore';
+import {
+  ChangeFactProvider,
+  createChangesRouter,
+  productionChangeApprovedCheck,
+} from './changes';
+import { createDeliveryRouter, loadDemoDelivery } from './delivery';
+import {
+  createFeedbackRouter,
+  feedbackAnsweredCheck,
+  FeedbackFactProvider,
+} from './feedback';
 import { createReviewsRouter, registerReviewTasks } from './reviews';
 import {
   createScorecards,
@@ -72,11 +84,23 @@ export const modelopsPlugin = createBackendPlugin({
         router.use(createEvidenceRouter(options));
         router.use(await createReviewsRouter(options));
         await registerReviewTasks(options);
+        router.use(createFeedbackRouter(options));
+        router.use(createChangesRouter(options));
+        router.use(createDeliveryRouter(options));
+        scorecardExtensions.factProviders.push(
+          FeedbackFactProvider.create(options),
+          ChangeFactProvider.create(options),
+        );
+        scorecardExtensions.checks.push(
+          ruleCheck(feedbackAnsweredCheck),
+          ruleCheck(productionChangeApprovedCheck),
+        );
         router.use(await createScorecards(options, scorecardExtensions));
         await loadDemoEvidence({
           ...options,
           store: DatabaseEvidenceStore.create({ knex }),
         });
+        await loadDemoDelivery(options);
         httpRouter.use(router);
       },
     });
