@@ -24,10 +24,10 @@ const acmeModule = createBackendModule({
     env.registerInit({
       deps: {
         checks: modelopsChecksExtensionPoint,
-        facts: modelopsFactProvidersExtensionPoint,
+        factProviders: modelopsFactProvidersExtensionPoint,
       },
-      async init({ checks, facts }) {
-        facts.addFactProvider({
+      async init({ checks, factProviders }) {
+        factProviders.addFactProvider({
           id: 'pentest',
           async getFacts(entities) {
             return new Map(
