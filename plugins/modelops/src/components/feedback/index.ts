@@ -1,0 +1,4 @@
+export { feedbackApiRef } from './feedbackApiRef';
+export { ReportProblemButton } from './ReportProblemButton';
+export type { ReportProblemButtonProps } from './ReportProblemButton';
+export { EntityFeedbackCard } from './EntityFeedbackCard';
