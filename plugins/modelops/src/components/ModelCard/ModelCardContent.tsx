@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import { Progress } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   isMLModelEntity,
@@ -26,9 +27,14 @@ function ModelCard(props: { entity: MLModelEntity }) {
   const { loading, error, evaluations, snapshots } = useModelEvidence(entity);
   const trainedOn = relatedRefs(entity, RELATION_TRAINED_ON, entity.spec.trainedOn, 'Dataset');
   const evaluatedOn = relatedRefs(entity, RELATION_EVALUATED_ON, entity.spec.evaluatedOn, 'Dataset');
+  // Datasets named by evaluation reports but not declared in the spec are
+  // worth pointing out: the card would otherwise hide them.
+  const declared = new Set(
+    evaluatedOn.map(ref => stringifyEntityRef(ref).toLocaleLowerCase('en-US')),
+  );
   const reportedDatasets = [
     ...new Set(evaluations.flatMap(e => (e.datasetRef ? [e.datasetRef] : []))),
-  ];
+  ].filter(ref => !declared.has(ref.toLocaleLowerCase('en-US')));
   return (
     <Stack spacing={2}>
       <Stack direction="row" justifyContent="flex-end">

@@ -124,11 +124,22 @@ function ModelTable(props: { state: ModelCatalogState }) {
             {state.models.map(model => {
               const s = spec(model);
               return (
-                <TableRow key={`${model.metadata.namespace}/${model.metadata.name}`} hover>
+                <TableRow
+                  key={`${model.metadata.namespace}/${model.metadata.name}`}
+                  hover
+                  sx={{ '& td:not(:first-of-type)': { whiteSpace: 'nowrap' } }}
+                >
                   <TableCell>
                     <EntityRefLink entityRef={model} title={model.metadata.title ?? model.metadata.name} />
                     {model.metadata.description && (
-                      <Typography variant="caption" display="block" color="text.secondary">
+                      <Typography
+                        variant="caption"
+                        color="text.secondary"
+                        title={model.metadata.description}
+                        // Two lines at most: the table is for scanning, the
+                        // full description is on the model's page.
+                        sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', maxWidth: 420 }}
+                      >
                         {model.metadata.description}
                       </Typography>
                     )}

@@ -67,4 +67,9 @@ describe('chartData', () => {
     expect(points.map(p => p.windowEnd)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04']);
     expect(points[0].income).toBe(0.4);
   });
+
+  it('names drift of the model output in words', () => {
+    const output = { ...snapshots[0], drift: [{ feature: '__output__', test: 'ks' as const, statistic: 0.1 }] };
+    expect(driftOverTime([output]).features).toEqual(['model output']);
+  });
 });

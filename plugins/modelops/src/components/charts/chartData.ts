@@ -1,4 +1,11 @@
-import { EvaluationReport, MonitoringSnapshot } from '../../api/types';
+import {
+  EvaluationReport,
+  MonitoringSnapshot,
+  OUTPUT_DRIFT_FEATURE,
+} from '@modelops/plugin-modelops-common';
+
+/** How the chart names drift of the model's output. */
+export const OUTPUT_DRIFT_LABEL = 'model output';
 
 /** One point of a metric's history: its overall value in one model version. */
 export type MetricHistoryPoint = {
@@ -118,10 +125,12 @@ export function driftOverTime(snapshots: MonitoringSnapshot[]): {
   for (const snapshot of sorted) {
     const point: DriftPoint = { windowEnd: snapshot.windowEnd.slice(0, 10) };
     for (const drift of snapshot.drift) {
-      features.add(drift.feature);
-      const previous = point[drift.feature];
+      const feature =
+        drift.feature === OUTPUT_DRIFT_FEATURE ? OUTPUT_DRIFT_LABEL : drift.feature;
+      features.add(feature);
+      const previous = point[feature];
       if (typeof previous !== 'number' || drift.statistic > previous) {
-        point[drift.feature] = drift.statistic;
+        point[feature] = drift.statistic;
       }
     }
     points.push(point);
