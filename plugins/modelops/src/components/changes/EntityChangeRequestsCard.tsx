@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  alertApiRef,
+  identityApiRef,
+  useApi,
+} from '@backstage/core-plugin-api';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import type {
+  ChangeRequest,
+  ChangeStatus,
+} from '@modelops/plugin-modelops-common';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { describeError } from '../reviews/describeError';
+import { changeApiRef } from './changeApiRef';
+import { RequestChangeDialog } from './RequestChangeDialog';
+
+const STATUS_COLORS: Record<ChangeStatus, 'default' | 'success' | 'error'> = {
+  pending: 'default',
+  approved: 'success',
+  rejected: 'error',
+};
+
+function title(change: ChangeRequest): string {
+  return change.kind === 'promote'
+    ? `Promote to ${change.modelVersion}`
+    : `Roll back to ${change.modelVersion}`;
+}
+
+/**
+ * Promotion and rollback requests of the model in context: request one with
+ * its evidence, and approve or reject pending ones. Only members of the
+ * review group other than the requester may decide; the backend enforces it
+ * and its refusal is shown as it is.
+ *
+ * @public
+ */
+export function EntityChangeRequestsCard() {
+  const { entity } = useEntity();
+  const changeApi = useApi(changeApiRef);
+  const identityApi = useApi(identityApiRef);
+  const alertApi = useApi(alertApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [busy, setBusy] = useState<string | undefined>();
+
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const [list, identity] = await Promise.all([
+      changeApi.listChanges({ entityRef }),
+      identityApi.getBackstageIdentity(),
+    ]);
+    return {
+      ...list,
+      userRef: identity.userEntityRef.toLocaleLowerCase('en-US'),
+    };
+  }, [changeApi, identityApi, entityRef]);
+
+  const decide = async (
+    change: ChangeRequest,
+    decision: 'approve' | 'reject',
+  ) => {
+    setBusy(change.id);
+    try {
+      await changeApi.decideChange(change.id, decision);
+      alertApi.post({
+        message: `${title(change)}: ${
+          decision === 'approve' ? 'approved' : 'rejected'
+        }`,
+        severity: 'success',
+        display: 'transient',
+      });
+      retry();
+    } catch (e) {
+      alertApi.post({ message: describeError(e), severity: 'error' });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const version = entity.spec?.version;
+  return (
+    <InfoCard
+      title="Production changes"
+      subheader={
+        value
+          ? `Promotions and rollbacks are approved by ${value.reviewGroup}, never by the requester`
+          : undefined
+      }
+      action={
+        <Button variant="outlined" onClick={() => setDialogOpen(true)}>
+          Request a change
+        </Button>
+      }
+    >
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {value && value.items.length === 0 && (
+        <Typography color="text.secondary">
+          No promotion or rollback has been requested for this model yet.
+        </Typography>
+      )}
+      {value && value.items.length > 0 && (
+        <List aria-label="Change requests">
+          {value.items.map(change => {
+            const own =
+              change.requesterRef.toLocaleLowerCase('en-US') === value.userRef;
+            return (
+              <ListItem key={change.id} divider alignItems="flex-start">
+                <ListItemText
+                  primary={
+                    <Box display="flex" gap={1} alignItems="center">
+                      <Typography component="span" fontWeight="bold">
+                        {title(change)}
+                      </Typography>
+                      <Chip
+                        size="small"
+                        color={STATUS_COLORS[change.status]}
+                        label={change.status}
+                      />
+                    </Box>
+                  }
+                  secondary={
+                    <>
+                      <Typography component="span" display="block">
+                        {change.reason}
+                      </Typography>
+                      <Typography
+                        component="span"
+                        display="block"
+                        variant="caption"
+                      >
+                        Requested by {change.requesterRef} on{' '}
+                        {new Date(change.createdAt).toLocaleDateString('en-GB')}
+                        {change.decidedBy &&
+                          `; ${change.status} by ${change.decidedBy}${
+                            change.decisionComment
+                              ? `: ${change.decisionComment}`
+                              : ''
+                          }`}
+                      </Typography>
+                      {change.evidenceLinks.map(link => (
+                        <Link
+                          key={link}
+                          to={link}
+                          display="block"
+                          variant="caption"
+                        >
+                          {link}
+                        </Link>
+                      ))}
+                    </>
+                  }
+                />
+                {change.status === 'pending' && (
+                  <Box display="flex" gap={1} flexShrink={0}>
+                    {own ? (
+                      <Typography variant="caption" color="text.secondary">
+                        Waiting for another reviewer
+                      </Typography>
+                    ) : (
+                      <>
+                        <Button
+                          size="small"
+                          color="success"
+                          disabled={busy === change.id}
+                          onClick={() => decide(change, 'approve')}
+                        >
+                          Approve
+                        </Button>
+                        <Button
+                          size="small"
+                          color="error"
+                          disabled={busy === change.id}
+                          onClick={() => decide(change, 'reject')}
+                        >
+                          Reject
+                        </Button>
+                      </>
+                    )}
+                  </Box>
+                )}
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+      {dialogOpen && (
+        <RequestChangeDialog
+          open
+          entityRef={entityRef}
+          currentVersion={typeof version === 'string' ? version : undefined}
+          onClose={() => setDialogOpen(false)}
+          onRequested={() => {
+            setDialogOpen(false);
+            retry();
+          }}
+        />
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,188 @@
+import {
+  configure,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { alertApiRef, identityApiRef } from '@backstage/core-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import type {
+  ChangeApi,
+  ChangeRequest,
+} from '@modelops/plugin-modelops-common';
+import { changeApiRef } from './changeApiRef';
+import { EntityChangeRequestsCard } from './EntityChangeRequestsCard';
+
+configure({ asyncUtilTimeout: 5000 });
+
+const model: Entity = {
+  apiVersion: 'modelops.dev/v1alpha1',
+  kind: 'MLModel',
+  metadata: { name: 'churn', namespace: 'default' },
+  spec: {
+    owner: 'group:default/growth-ml',
+    lifecycle: 'production',
+    version: '3.1.0',
+  },
+};
+
+function change(id: string, patch: Partial<ChangeRequest> = {}): ChangeRequest {
+  return {
+    id,
+    entityRef: 'mlmodel:default/churn',
+    kind: 'promote',
+    modelVersion: '3.1.0',
+    evidenceLinks: ['https://mlflow.example.com/runs/42'],
+    reason: 'Recall up 4 points',
+    status: 'pending',
+    requesterRef: 'user:default/rhea',
+    createdAt: '2026-11-20T09:00:00.000Z',
+    ...patch,
+  };
+}
+
+function renderCard(api: ChangeApi, userEntityRef: string) {
+  const alertApi = { post: jest.fn(), alert$: jest.fn() };
+  renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [changeApiRef, api],
+        [identityApiRef, mockApis.identity({ userEntityRef })],
+        [alertApiRef, alertApi],
+      ]}
+    >
+      <EntityProvider entity={model}>
+        <EntityChangeRequestsCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+  return { alertApi };
+}
+
+function createApi(items: ChangeRequest[]): jest.Mocked<ChangeApi> {
+  return {
+    listChanges: jest
+      .fn()
+      .mockResolvedValue({
+        items,
+        reviewGroup: 'group:default/ai-review-board',
+      }),
+    requestChange: jest.fn().mockResolvedValue(change('9')),
+    decideChange: jest
+      .fn()
+      .mockResolvedValue(change('1', { status: 'approved' })),
+  };
+}
+
+describe('EntityChangeRequestsCard', () => {
+  it('lets a reviewer approve a request and names the review group', async () => {
+    const api = createApi([
+      change('1'),
+      change('0', {
+        kind: 'rollback',
+        modelVersion: '3.0.2',
+        status: 'rejected',
+        decidedBy: 'user:default/bo',
+        decisionComment: 'Not needed',
+      }),
+    ]);
+    renderCard(api, 'user:default/bo');
+    const list = await screen.findByRole('list', { name: 'Change requests' });
+    expect(
+      screen.getByText(
+        'Promotions and rollbacks are approved by group:default/ai-review-board, never by the requester',
+      ),
+    ).toBeInTheDocument();
+    expect(within(list).getByText('Roll back to 3.0.2')).toBeInTheDocument();
+    expect(
+      within(list).getByText(/rejected by user:default\/bo: Not needed/),
+    ).toBeInTheDocument();
+    expect(
+      within(list).getAllByRole('button', { name: 'Approve' }),
+    ).toHaveLength(1);
+    fireEvent.click(within(list).getByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(api.decideChange).toHaveBeenCalledWith('1', 'approve'),
+    );
+  });
+
+  it('does not offer the requester a decision on their own request', async () => {
+    renderCard(createApi([change('1')]), 'user:default/rhea');
+    expect(
+      await screen.findByText('Waiting for another reviewer'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the backend refusal of a decision', async () => {
+    const api = createApi([change('1')]);
+    api.decideChange.mockRejectedValue(
+      Object.assign(new Error('Forbidden'), {
+        body: {
+          error: {
+            message:
+              'Only members of group:default/ai-review-board may reject change requests',
+          },
+        },
+      }),
+    );
+    const { alertApi } = renderCard(api, 'user:default/otto');
+    fireEvent.click(await screen.findByRole('button', { name: 'Reject' }));
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith({
+        message:
+          'Only members of group:default/ai-review-board may reject change requests',
+        severity: 'error',
+      }),
+    );
+  });
+
+  it('requests a promotion with evidence links, one per line', async () => {
+    const api = createApi([]);
+    renderCard(api, 'user:default/rhea');
+    expect(
+      await screen.findByText(
+        'No promotion or rollback has been requested for this model yet.',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Request a change' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('Model version')).toHaveValue('3.1.0');
+    fireEvent.change(within(dialog).getByLabelText('Evidence links'), {
+      target: {
+        value:
+          'https://mlflow.example.com/runs/42\n\n https://docs.example.com/card ',
+      },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Reason'), {
+      target: { value: 'Recall up 4 points' },
+    });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Request approval' }),
+    );
+    await waitFor(() =>
+      expect(api.requestChange).toHaveBeenCalledWith({
+        entityRef: 'mlmodel:default/churn',
+        kind: 'promote',
+        modelVersion: '3.1.0',
+        evidenceLinks: [
+          'https://mlflow.example.com/runs/42',
+          'https://docs.example.com/card',
+        ],
+        reason: 'Recall up 4 points',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+});

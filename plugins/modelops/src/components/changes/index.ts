@@ -1,0 +1,2 @@
+export { changeApiRef } from './changeApiRef';
+export { EntityChangeRequestsCard } from './EntityChangeRequestsCard';
