@@ -10,7 +10,6 @@ import {
   modelopsFactProvidersExtensionPoint,
   ruleCheck,
 } from '@modelops/plugin-modelops-node';
-import express from 'express';
 import Router from 'express-promise-router';
 import { createCostRouter } from './cost/createCostRouter';
 import { loadDemoEvidence } from './demo/loadDemoEvidence';
@@ -32,6 +31,7 @@ import {
   createScorecards,
   type ScorecardsExtensions,
 } from './scorecards/createScorecards';
+import { bodyLimits } from './service/bodyLimits';
 import { migrateDatabase } from './service/migrateDatabase';
 import type { ModelOpsRouterOptions } from './service/types';
 
@@ -78,7 +78,8 @@ export const modelopsPlugin = createBackendPlugin({
 
         const options: ModelOpsRouterOptions = { ...deps, database: knex };
         const router = Router();
-        router.use(express.json({ limit: '1mb' }));
+        // Size cap, content type, NUL and nesting checks (see bodyLimits).
+        router.use(bodyLimits());
         // Feature routers are mounted here, one line each.
         router.use(await createCostRouter(options));
         router.use(createEvidenceRouter(options));

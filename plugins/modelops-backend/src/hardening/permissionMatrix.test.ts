@@ -34,7 +34,14 @@ const PRINCIPAL_NAMES = Object.keys(PRINCIPALS) as PrincipalName[];
  * feature's maintainers. Each entry must still deviate: once fixed, the
  * suite fails until the entry is removed.
  */
-const KNOWN_DEVIATIONS: Record<string, string> = {};
+const KNOWN_DEVIATIONS: Record<string, string> = {
+  // Feedback state changes let members of the owning group through on
+  // membership alone; feedbackUpdatePermission is only asked of outsiders,
+  // so a DENY policy cannot stop an owner (reviews ask reviewAttestPermission
+  // of members as well).
+  'POST /feedback/:id/state as owner under DENY': 'expected 403, got 200',
+  'PATCH /feedback/:id/state as owner under DENY': 'expected 403, got 200',
+};
 
 /**
  * Service principals read every entity's cost in the list views without the

@@ -117,6 +117,17 @@ const costEntityRead: Expectation = (p, mode) => {
  */
 const costListRead: Expectation = p => (p === 'unauthenticated' ? 401 : 200);
 
+/**
+ * Decisions of the review group (modelops.changes.reviewGroup, the owner's
+ * group in the hardening config): a basic permission plus membership, so
+ * the non-owner, outside the group, is refused whatever the policy.
+ */
+const reviewGroupDecision: Expectation = (p, mode) => {
+  if (p === 'unauthenticated') return 401;
+  if (p !== 'owner' || mode === 'DENY') return 403;
+  return 200;
+};
+
 // --- state ---------------------------------------------------------------
 
 async function asOwner(
@@ -232,6 +243,27 @@ function feedbackBody(seq: number) {
     category: 'usability',
     text: `The score explanation is hard to read (${seq})`,
   };
+}
+
+function changeBody(seq: number) {
+  return {
+    entityRef: MODEL,
+    kind: 'rollback',
+    modelVersion: `2.${seq}`,
+    reason: 'Recall dropped after the last promotion',
+  };
+}
+
+/** A change requested by somebody outside both teams (four eyes). */
+async function createChange(ctx: SampleContext) {
+  const res = await ctx.backend.request({
+    method: 'POST',
+    path: '/changes',
+    json: changeBody(ctx.seq),
+    authorization: mockCredentials.user.header('user:default/carol'),
+  });
+  if (res.status !== 201) throw new Error(`change: ${res.status} ${res.text}`);
+  return res.body.id as string;
 }
 
 function evaluationBody(seq: number) {
@@ -493,6 +525,55 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     auditEntityRef: MODEL,
   },
 };
+
+Object.assign(ROUTE_SAMPLES, {
+  'POST /changes': {
+    prepare: ctx => ({ json: changeBody(ctx.seq) }),
+    expect: entityMutation({ ok: 201, services: false }),
+    auditEventId: 'change-request',
+    auditEntityRef: MODEL,
+  },
+  'GET /changes': {
+    prepare: () => ({ query: { entityRef: MODEL } }),
+    expect: signedInRead({ services: true }),
+  },
+  'POST /changes/:id/approve': {
+    prepare: async ctx => ({
+      params: { id: await createChange(ctx) },
+      json: { comment: 'Rollback plan reviewed' },
+    }),
+    expect: reviewGroupDecision,
+    auditEventId: 'change-approve',
+    auditEntityRef: MODEL,
+  },
+  'POST /changes/:id/reject': {
+    prepare: async ctx => ({
+      params: { id: await createChange(ctx) },
+      json: {},
+    }),
+    expect: reviewGroupDecision,
+    auditEventId: 'change-reject',
+    auditEntityRef: MODEL,
+  },
+  'POST /delivery/events': {
+    prepare: ctx => ({
+      json: {
+        idempotencyKey: `hardening-delivery-${ctx.seq}`,
+        entityRef: MODEL,
+        type: 'deployment',
+        at: '2026-11-01T10:00:00Z',
+        modelVersion: '3',
+      },
+    }),
+    expect: basicMutation({ ok: 201, services: true }),
+    auditEventId: 'delivery-event-create',
+    auditEntityRef: MODEL,
+  },
+  'GET /delivery/metrics': {
+    prepare: () => ({ query: { entityRef: MODEL } }),
+    expect: signedInRead({ services: true }),
+  },
+} satisfies Record<string, RouteSample>);
 
 /** The key of a discovered route in {@link ROUTE_SAMPLES}. */
 export function routeKey(route: DiscoveredRoute): string {
