@@ -24,3 +24,37 @@ export const RELATION_STEWARD_OF = 'stewardOf';
 export const RELATION_PRODUCED_BY = 'producedBy';
 /** Reverse of {@link RELATION_PRODUCED_BY}. @public */
 export const RELATION_PRODUCES = 'produces';
+
+/**
+ * Every relation the ModelOps kinds add to the catalog, for relation graphs
+ * and filters that list known relations.
+ *
+ * @public
+ */
+export const MODELOPS_RELATIONS: string[] = [
+  RELATION_TRAINED_ON,
+  RELATION_TRAINING_DATA_FOR,
+  RELATION_EVALUATED_ON,
+  RELATION_EVALUATION_DATA_FOR,
+  RELATION_DERIVED_FROM,
+  RELATION_HAS_DERIVATIVE,
+  RELATION_STEWARDED_BY,
+  RELATION_STEWARD_OF,
+  RELATION_PRODUCED_BY,
+  RELATION_PRODUCES,
+];
+
+/**
+ * The ModelOps relations as [primary, reverse] pairs, in the shape the
+ * catalog graph's `knownRelationPairs` expects, so that a graph draws one
+ * edge per pair instead of two.
+ *
+ * @public
+ */
+export const MODELOPS_RELATION_PAIRS: [string, string][] = [
+  [RELATION_TRAINED_ON, RELATION_TRAINING_DATA_FOR],
+  [RELATION_EVALUATED_ON, RELATION_EVALUATION_DATA_FOR],
+  [RELATION_DERIVED_FROM, RELATION_HAS_DERIVATIVE],
+  [RELATION_STEWARDED_BY, RELATION_STEWARD_OF],
+  [RELATION_PRODUCED_BY, RELATION_PRODUCES],
+];
