@@ -1,0 +1,4 @@
+export { deliveryApiRef } from './deliveryApiRef';
+export { EntityDeliveryMetricsCard } from './EntityDeliveryMetricsCard';
+export { TeamDeliveryMetrics } from './TeamDeliveryMetrics';
+export type { TeamDeliveryMetricsProps } from './TeamDeliveryMetrics';
