@@ -63,6 +63,12 @@ const NEXT_STATE: Record<NewReviewDecision['action'], ReviewItemState> = {
 
 const UNDECIDED: ReviewItemState[] = ['pending', 'transfer-pending'];
 
+function conflictMessage(decision: NewReviewDecision, state: string): string {
+  return decision.action === 'accept-transfer'
+    ? `Review item ${decision.itemId} has no transfer waiting for acceptance (state ${state})`
+    : `Review item ${decision.itemId} can no longer be decided (state ${state})`;
+}
+
 /** Options of {@link DatabaseReviewStore.create}. */
 export interface DatabaseReviewStoreOptions {
   /** A knex client whose database is already migrated. */
@@ -181,18 +187,29 @@ export class DatabaseReviewStore implements ReviewStore {
     now: Date,
   ): Promise<ReviewItem[]> {
     const at = now.toISOString();
+    // One decision per item: a repeated item id keeps its last decision.
+    const distinct = [
+      ...new Map(decisions.map(d => [String(Number(d.itemId)), d])).values(),
+    ];
     await this.db.transaction(async tx => {
-      for (const decision of decisions) {
-        const item: Row | undefined = await tx(ITEMS)
+      const items = new Map<string, Row>();
+      for (const part of chunk(distinct.map(d => Number(d.itemId)), CHUNK)) {
+        const rows: Row[] = await tx(ITEMS)
           .join(CYCLES, `${CYCLES}.id`, `${ITEMS}.cycle_id`)
-          .where(`${ITEMS}.id`, Number(decision.itemId))
-          .first(
+          .whereIn(`${ITEMS}.id`, part)
+          .select(
             `${ITEMS}.id`,
             `${ITEMS}.cycle_id`,
             `${ITEMS}.entity_ref`,
             `${ITEMS}.state`,
             `${CYCLES}.period_end`,
           );
+        for (const row of rows) {
+          items.set(String(row.id), row);
+        }
+      }
+      for (const decision of distinct) {
+        const item = items.get(String(Number(decision.itemId)));
         if (!item) {
           throw new NotFoundError(`Review item ${decision.itemId} not found`);
         }
@@ -201,46 +218,71 @@ export class DatabaseReviewStore implements ReviewStore {
             `Review item ${decision.itemId} belongs to a closed cycle`,
           );
         }
-        const allowed = ALLOWED_FROM[decision.action];
+        if (!ALLOWED_FROM[decision.action].includes(item.state)) {
+          throw new ConflictError(conflictMessage(decision, item.state));
+        }
+      }
+      // Decisions that change items the same way (a bulk request) become one
+      // conditional UPDATE per chunk; the state condition makes a concurrent
+      // change by someone else fail the count check and roll everything back.
+      const groups = new Map<string, NewReviewDecision[]>();
+      for (const decision of distinct) {
+        const key = JSON.stringify([
+          decision.action,
+          decision.actor,
+          decision.note ?? '',
+          decision.transferTo ?? '',
+        ]);
+        groups.set(key, [...(groups.get(key) ?? []), decision]);
+      }
+      for (const group of groups.values()) {
+        const { action, actor, note, transferTo } = group[0];
         const changes: Row =
-          decision.action === 'accept-transfer'
-            ? { state: NEXT_STATE[decision.action], accepted_by: decision.actor, accepted_at: at }
+          action === 'accept-transfer'
+            ? { state: NEXT_STATE[action], accepted_by: actor, accepted_at: at }
             : {
-                state: NEXT_STATE[decision.action],
-                decision: decision.action,
-                note: decision.note ?? null,
-                decided_by: decision.actor,
+                state: NEXT_STATE[action],
+                decision: action,
+                note: note ?? null,
+                decided_by: actor,
                 decided_at: at,
-                transfer_to: decision.transferTo ?? null,
+                transfer_to: transferTo ?? null,
                 accepted_by: null,
                 accepted_at: null,
               };
-        const updated = await tx(ITEMS)
-          .where('id', Number(decision.itemId))
-          .whereIn('state', allowed)
-          .update(changes);
-        if (updated !== 1) {
-          throw new ConflictError(
-            decision.action === 'accept-transfer'
-              ? `Review item ${decision.itemId} has no transfer waiting for acceptance (state ${item.state})`
-              : `Review item ${decision.itemId} can no longer be decided (state ${item.state})`,
-          );
+        for (const part of chunk(group, CHUNK)) {
+          const updated = await tx(ITEMS)
+            .whereIn('id', part.map(d => Number(d.itemId)))
+            .whereIn('state', ALLOWED_FROM[action])
+            .update(changes);
+          if (updated !== part.length) {
+            throw new ConflictError(
+              `${conflictMessage(part[0], 'changed')}: another decision was recorded at the same time; reload and retry`,
+            );
+          }
         }
-        await tx(DECISIONS).insert({
-          item_id: Number(decision.itemId),
-          cycle_id: Number(item.cycle_id),
-          entity_ref: item.entity_ref,
-          action: decision.action,
-          actor: decision.actor,
-          authority: decision.authority,
-          note: decision.note ?? null,
-          transfer_to: decision.transferTo ?? null,
-          created_at: at,
-        });
+      }
+      for (const part of chunk(distinct, CHUNK)) {
+        await tx(DECISIONS).insert(
+          part.map(decision => {
+            const item = items.get(String(Number(decision.itemId)))!;
+            return {
+              item_id: Number(decision.itemId),
+              cycle_id: Number(item.cycle_id),
+              entity_ref: item.entity_ref,
+              action: decision.action,
+              actor: decision.actor,
+              authority: decision.authority,
+              note: decision.note ?? null,
+              transfer_to: decision.transferTo ?? null,
+              created_at: at,
+            };
+          }),
+        );
       }
     });
     return this.getItems(
-      decisions.map(d => d.itemId),
+      distinct.map(d => d.itemId),
       now,
     );
   }

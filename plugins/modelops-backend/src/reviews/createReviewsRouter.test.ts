@@ -129,6 +129,14 @@ describe('createReviewsRouter', () => {
       expect(transfer.status).toBe(200);
       expect(transfer.body).toMatchObject({ state: 'transfer-pending', transferTo: 'group:default/fraud-ml' });
 
+      const transferNotices = () =>
+        t.notifications
+          .filter(n => !n.payload.scope)
+          .map(n => [(n.recipients as { entityRef: string }).entityRef, n.payload.title]);
+      expect(transferNotices()).toEqual([
+        ['group:default/fraud-ml', 'group:default/risk-ml offers your team ownership of credit scorer'],
+      ]);
+
       const incoming = await request(t.app).get('/reviews/mine').set('Authorization', bo).expect(200);
       expect(incoming.body.incomingTransfers.map((i: any) => i.entityRef)).toEqual(['mlmodel:default/credit-scorer']);
 
@@ -141,6 +149,10 @@ describe('createReviewsRouter', () => {
       expect(receiver.status).toBe(200);
       expect(receiver.body).toMatchObject({ state: 'transferred', acceptedBy: 'user:default/bo' });
       await request(t.app).post(accept).set('Authorization', bo).send({}).expect(409);
+      expect(transferNotices()[1]).toEqual([
+        'group:default/risk-ml',
+        'group:default/risk-ml no longer owns credit scorer',
+      ]);
 
       // An admin may attest and accept for groups they do not belong to.
       t.setPermissionDecision(AuthorizeResult.ALLOW);

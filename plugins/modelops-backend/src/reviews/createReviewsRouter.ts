@@ -32,6 +32,7 @@ import { buildPortfolio } from './buildPortfolio';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { findReviewFindings } from './findReviewFindings';
 import { portfolioCsv } from './portfolioCsv';
+import { notifyTransfer } from './notifyTransfer';
 import { normalizeRef, ReviewCatalog } from './ReviewCatalog';
 import type { NewReviewDecision } from './types';
 
@@ -154,7 +155,7 @@ export async function createReviewsRouter(
       note: body.note || undefined,
       transferTo,
     }));
-    return auditMutation(
+    const decided = await auditMutation(
       options,
       req,
       {
@@ -169,6 +170,10 @@ export async function createReviewsRouter(
       },
       () => store.recordDecisions(decisions, now),
     );
+    if (body.decision === 'transfer') {
+      await notifyTransfer(options, 'offered', decided, decider.userRef);
+    }
+    return decided;
   }
 
   router.get('/reviews/cycles', async (req, res) => {
@@ -256,6 +261,7 @@ export async function createReviewsRouter(
           now,
         ),
     );
+    await notifyTransfer(options, 'accepted', [accepted], decider.userRef);
     res.json(accepted);
   });
 
