@@ -90,6 +90,14 @@ describe.each(databases.eachSupportedId())('DatabaseChangeStore on %p', id => {
         limit: 10,
       }),
     ).toEqual([second]);
+    // The rejection (minute 3) is the latest event, then the other model's
+    // request (minute 2), then the second request (minute 1).
+    const recent = await store.listRecentChanges(3);
+    expect(recent.map(c => [c.entityRef, c.id])).toEqual([
+      [churn, first.id],
+      ['mlmodel:default/other', expect.any(String)],
+      [churn, second.id],
+    ]);
   });
 
   it('reads approved promotions and pending counts in bulk', async () => {

@@ -112,6 +112,13 @@ export class DatabaseChangeStore implements ChangeStore {
     return (await query).map(toChange);
   }
 
+  async listRecentChanges(limit: number): Promise<ChangeRequest[]> {
+    const rows: ChangeRow[] = await this.knex(TABLE)
+      .orderByRaw('coalesce(decided_at, created_at) desc, id desc')
+      .limit(limit);
+    return rows.map(toChange);
+  }
+
   async getChange(id: string): Promise<ChangeRequest | undefined> {
     if (!ID_PATTERN.test(id)) return undefined;
     const row = await this.knex<ChangeRow>(TABLE).where({ id }).first();

@@ -144,6 +144,12 @@ describe('createChangesRouter', () => {
       .query({ entityRef: 'mlmodel:default/churn' });
     expect(list.body).toEqual({ items: [approved.body], reviewGroup: board });
 
+    const recent = await request(t.app)
+      .get('/changes/recent')
+      .query({ limit: 5 });
+    expect(recent.status).toBe(200);
+    expect(recent.body.items.map((c: any) => c.id)).toEqual([change.id]);
+
     const facts = await ChangeFactProvider.create({
       database: t.options.database,
     }).getFacts([model]);
@@ -205,6 +211,34 @@ describe('createChangesRouter', () => {
       type: 'entity',
       entityRef: 'group:default/cab',
     });
+  });
+
+  it('lists recent changes only of models the caller can see, newest event first', async () => {
+    const first = await requestPromotion();
+    const second = await requestPromotion();
+    await request(t.app)
+      .post(`/changes/${first.id}/reject`)
+      .set('Authorization', asReviewer)
+      .send({});
+    // A change of a model that is not (or no longer) in the caller's catalog.
+    await t.options.database('modelops_change_requests').insert({
+      entity_ref: 'mlmodel:default/secret',
+      kind: 'promote',
+      model_version: '1',
+      evidence_links: '[]',
+      reason: 'hidden',
+      status: 'pending',
+      requester_ref: 'user:default/rhea',
+      created_at: '2099-01-01T00:00:00.000Z',
+    });
+    const recent = await request(t.app).get('/changes/recent');
+    expect(recent.body.items.map((c: any) => c.id)).toEqual([
+      first.id,
+      second.id,
+    ]);
+    const bad = await request(t.app).get('/changes/recent').query({ limit: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^Invalid query: limit: Too small/);
   });
 
   it('answers 400 naming the field and rule, 404 for unknown requests', async () => {

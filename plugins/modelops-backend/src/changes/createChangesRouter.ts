@@ -10,6 +10,7 @@ import {
   changeListQuerySchema,
   changeRequestCreateSchema,
   changeRequestPermission,
+  recentChangesQuerySchema,
   type ChangeRequest,
 } from '@modelops/plugin-modelops-common';
 import type { Request, Router } from 'express';
@@ -33,6 +34,9 @@ import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { readChangesConfig } from './readChangesConfig';
 import type { ChangeStore } from './types';
 
+// How many recent changes to read per one shown (see GET /changes/recent).
+const RECENT_OVERFETCH = 4;
+
 /** Replaceable parts of the change router, for tests. */
 export interface ChangesRouterDeps {
   store?: ChangeStore;
@@ -51,6 +55,8 @@ function describeChange(change: ChangeRequest): string {
  * - `POST /changes`: users holding `modelops.change.request` on a model they
  *   can see request a promotion or rollback; the review group is notified.
  * - `GET /changes?entityRef=&status=`: anyone who can see the model.
+ * - `GET /changes/recent?limit=`: the latest requested or decided changes of
+ *   the models the caller can see, for the home page.
  * - `POST /changes/:id/approve|reject`: a member of
  *   `modelops.changes.reviewGroup` holding `modelops.change.approve`, other
  *   than the requester (four eyes); 403 otherwise, 409 once decided. The
@@ -152,6 +158,31 @@ export function createChangesRouter(
     const query = parseQuery(changeListQuerySchema, req.query);
     await requireModel(req, query.entityRef);
     res.json({ items: await store.listChanges(query), reviewGroup });
+  });
+
+  router.get('/changes/recent', async (req, res) => {
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
+    const { limit } = parseQuery(recentChangesQuerySchema, req.query);
+    // Read more than asked, as changes of models the caller cannot see are
+    // dropped; a page of a few dozen rows costs one query and one batch.
+    const candidates = await store.listRecentChanges(limit * RECENT_OVERFETCH);
+    const refs = [...new Set(candidates.map(c => c.entityRef))];
+    const { items: entities } = await options.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    const visible = new Set(
+      refs.filter((_, index) => entities[index] !== undefined),
+    );
+    res.json({
+      items: candidates.filter(c => visible.has(c.entityRef)).slice(0, limit),
+      reviewGroup,
+    });
   });
 
   for (const decision of ['approve', 'reject'] as const) {

@@ -35,6 +35,11 @@ export interface ChangeStore {
   listChanges(filter: ChangeFilter): Promise<ChangeRequest[]>;
   getChange(id: string): Promise<ChangeRequest | undefined>;
   /**
+   * The latest requests of any model, by the time of their last event
+   * (decision, else request), newest first.
+   */
+  listRecentChanges(limit: number): Promise<ChangeRequest[]>;
+  /**
    * Decides a pending request. Undefined when it is not pending any more
    * (decided concurrently) or does not exist; a decision is never replaced.
    */

@@ -86,6 +86,16 @@ export const changeListQuerySchema = z.strictObject({
     .default(CHANGE_LIST_LIMITS.default),
 });
 
+/**
+ * Query of `GET /changes/recent`: the latest requested or decided changes of
+ * any model the caller can see, for the home page.
+ *
+ * @public
+ */
+export const recentChangesQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
 /** Query of `GET /changes` as a client sends it. @public */
 export interface ChangeListQuery {
   entityRef: string;

@@ -19,6 +19,8 @@ import {
 export interface ChangeApi {
   /** Change requests of a model, newest first, and the deciding group. */
   listChanges(query: ChangeListQuery): Promise<ChangeRequestList>;
+  /** The latest requested or decided changes of models the caller can see. */
+  listRecentChanges(limit?: number): Promise<ChangeRequestList>;
   /** Requests a promotion or rollback. */
   requestChange(request: ChangeRequestCreate): Promise<ChangeRequest>;
   /** Approves or rejects a pending request (review group, not the requester). */
@@ -44,6 +46,10 @@ export class ChangeClient implements ChangeApi {
 
   listChanges(query: ChangeListQuery): Promise<ChangeRequestList> {
     return this.request('/changes', { query: { ...query } });
+  }
+
+  listRecentChanges(limit?: number): Promise<ChangeRequestList> {
+    return this.request('/changes/recent', { query: { limit } });
   }
 
   requestChange(request: ChangeRequestCreate): Promise<ChangeRequest> {

@@ -68,12 +68,11 @@ function renderCard(api: ChangeApi, userEntityRef: string) {
 
 function createApi(items: ChangeRequest[]): jest.Mocked<ChangeApi> {
   return {
-    listChanges: jest
-      .fn()
-      .mockResolvedValue({
-        items,
-        reviewGroup: 'group:default/ai-review-board',
-      }),
+    listChanges: jest.fn().mockResolvedValue({
+      items,
+      reviewGroup: 'group:default/ai-review-board',
+    }),
+    listRecentChanges: jest.fn(),
     requestChange: jest.fn().mockResolvedValue(change('9')),
     decideChange: jest
       .fn()
