@@ -7,8 +7,35 @@
 export { default } from './alpha/plugin';
 export {
   modelOpsApi,
+  costApi,
+  scorecardApi,
+  reviewApi,
+  feedbackApi,
+  changeApi,
+  deliveryApi,
+} from './alpha/apis';
+export {
   modelCatalogPage,
+  scorecardsPage,
+  costPage,
+  reviewsPage,
+} from './alpha/pages';
+export {
   modelCardEntityContent,
   datasheetEntityContent,
+  scorecardEntityContent,
+} from './alpha/entityContents';
+export {
   modelOperationsEntityCard,
-} from './alpha/plugin';
+  scorecardEntityCard,
+  costEntityCard,
+  reviewEntityCard,
+  feedbackEntityCard,
+  changeRequestsEntityCard,
+  deliveryMetricsEntityCard,
+} from './alpha/entityCards';
+export { catalogGraphModelOpsModule } from './alpha/catalogGraphModule';
+export {
+  datasetPickerFormFieldExtension,
+  riskQuestionnaireFormFieldExtension,
+} from './components/scaffolder/formFieldExtensions';

@@ -1,6 +1,7 @@
 /**
- * ModelOps for Backstage: model catalog, model cards, datasheets and
- * operations cards (legacy frontend system; the new system is in `./alpha`).
+ * ModelOps for Backstage: model catalog, model cards, datasheets, scorecards,
+ * cost, ownership reviews, feedback, change approvals and delivery metrics
+ * (legacy frontend system; the new system is in `./alpha`).
  *
  * @packageDocumentation
  */
@@ -8,9 +9,34 @@
 export {
   modelopsPlugin,
   ModelCatalogPage,
+  ScorecardsPage,
+  CostPage,
+  ReviewsPage,
   EntityModelCardContent,
   EntityDatasheetContent,
   EntityModelOperationsCard,
+  EntityScorecardCard,
+  EntityCostCard,
+  EntityReviewCard,
+  EntityFeedbackCard,
+  EntityReportProblemButton,
+  EntityChangeRequestsCard,
+  EntityDeliveryMetricsCard,
 } from './plugin';
-export { rootRouteRef as modelCatalogRouteRef } from './routes';
+export {
+  rootRouteRef as modelCatalogRouteRef,
+  scorecardsRouteRef,
+  costRouteRef,
+  reviewsRouteRef,
+} from './routes';
 export * from './api';
+export {
+  DatasetPickerFieldExtension,
+  RiskQuestionnaireFieldExtension,
+} from './components/scaffolder/scaffolderFieldExtensions';
+export { costApiRef } from './components/cost/costApiRef';
+export { scorecardApiRef } from './components/scorecards/scorecardApiRef';
+export { reviewApiRef } from './components/reviews/reviewApiRef';
+export { feedbackApiRef } from './components/feedback/feedbackApiRef';
+export { changeApiRef } from './components/changes/changeApiRef';
+export { deliveryApiRef } from './components/delivery/deliveryApiRef';

@@ -1,32 +1,133 @@
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { catalogGraphApiRef } from '@backstage/plugin-catalog-graph';
+import {
+  changeApiRef,
+  costApiRef,
+  CostPage,
+  deliveryApiRef,
+  DatasetPickerFieldExtension,
+  EntityChangeRequestsCard,
+  EntityCostCard,
   EntityDatasheetContent,
+  EntityDeliveryMetricsCard,
+  EntityFeedbackCard,
   EntityModelCardContent,
   EntityModelOperationsCard,
+  EntityReportProblemButton,
+  EntityReviewCard,
+  EntityScorecardCard,
+  feedbackApiRef,
   ModelCatalogPage,
+  catalogGraphApiFactory,
   modelopsPlugin,
   modelOpsApiRef,
+  reviewApiRef,
+  ReviewsPage,
+  RiskQuestionnaireFieldExtension,
+  scorecardApiRef,
+  ScorecardsPage,
 } from './index';
 import alphaPlugin, {
+  catalogGraphModelOpsModule,
+  changeRequestsEntityCard,
+  costEntityCard,
   datasheetEntityContent,
+  deliveryMetricsEntityCard,
+  feedbackEntityCard,
   modelCardEntityContent,
   modelOperationsEntityCard,
+  reviewEntityCard,
+  scorecardEntityCard,
+  scorecardEntityContent,
 } from './alpha';
-import { EntityContentBlueprint, EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { fullDataset, fullModel } from './__testUtils__/fixtures';
 
+const component = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'serving' },
+  spec: { type: 'service', owner: 'group:default/ml', lifecycle: 'production' },
+};
+
 describe('modelops plugin', () => {
-  it('exports the legacy plugin, its API factory and extensions', () => {
+  it('registers a client for every feature in the legacy plugin', () => {
     expect(modelopsPlugin.getId()).toBe('modelops');
-    expect([...modelopsPlugin.getApis()].map(f => f.api.id)).toEqual([modelOpsApiRef.id]);
-    for (const extension of [ModelCatalogPage, EntityModelCardContent, EntityDatasheetContent, EntityModelOperationsCard]) {
+    expect([...modelopsPlugin.getApis()].map(f => f.api.id).sort()).toEqual(
+      [
+        modelOpsApiRef,
+        costApiRef,
+        scorecardApiRef,
+        reviewApiRef,
+        feedbackApiRef,
+        changeApiRef,
+        deliveryApiRef,
+      ]
+        .map(ref => ref.id)
+        .sort(),
+    );
+    expect(Object.keys(modelopsPlugin.routes).sort()).toEqual([
+      'cost',
+      'reviews',
+      'root',
+      'scorecards',
+    ]);
+  });
+
+  it('exports the legacy pages, cards and scaffolder fields', () => {
+    for (const extension of [
+      ModelCatalogPage,
+      ScorecardsPage,
+      CostPage,
+      ReviewsPage,
+      EntityModelCardContent,
+      EntityDatasheetContent,
+      EntityModelOperationsCard,
+      EntityScorecardCard,
+      EntityCostCard,
+      EntityReviewCard,
+      EntityFeedbackCard,
+      EntityReportProblemButton,
+      EntityChangeRequestsCard,
+      EntityDeliveryMetricsCard,
+      DatasetPickerFieldExtension,
+      RiskQuestionnaireFieldExtension,
+    ]) {
       expect(extension).toBeInstanceOf(Function);
     }
   });
 
-  it('exports the new-system plugin with its page, contents and card', () => {
+  it('exports the new-system plugin with its APIs, pages, contents, cards and form fields', () => {
     expect(alphaPlugin.pluginId).toBe('modelops');
-    const ids = ['api:modelops', 'page:modelops', 'entity-content:modelops/model-card', 'entity-content:modelops/datasheet', 'entity-card:modelops/model-operations'];
+    const ids = [
+      'api:modelops',
+      'api:modelops/cost',
+      'api:modelops/scorecards',
+      'api:modelops/reviews',
+      'api:modelops/feedback',
+      'api:modelops/changes',
+      'api:modelops/delivery',
+      'page:modelops',
+      'page:modelops/scorecards',
+      'page:modelops/cost',
+      'page:modelops/reviews',
+      'entity-content:modelops/model-card',
+      'entity-content:modelops/datasheet',
+      'entity-content:modelops/scorecard',
+      'entity-card:modelops/model-operations',
+      'entity-card:modelops/scorecard',
+      'entity-card:modelops/cost',
+      'entity-card:modelops/review',
+      'entity-card:modelops/feedback',
+      'entity-card:modelops/change-requests',
+      'entity-card:modelops/delivery-metrics',
+      'scaffolder-form-field:modelops/dataset-picker',
+      'scaffolder-form-field:modelops/risk-questionnaire',
+    ];
     for (const id of ids) {
       expect(alphaPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -34,18 +135,73 @@ describe('modelops plugin', () => {
 
   it('shows the model card only on MLModel pages and the datasheet only on Dataset pages', () => {
     const modelCard = createExtensionTester(modelCardEntityContent);
-    const modelFilter = modelCard.get(EntityContentBlueprint.dataRefs.filterFunction);
+    const modelFilter = modelCard.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
     const datasheet = createExtensionTester(datasheetEntityContent);
-    const datasetFilter = datasheet.get(EntityContentBlueprint.dataRefs.filterFunction);
-    const operations = createExtensionTester(modelOperationsEntityCard);
-    const cardFilter = operations.get(EntityCardBlueprint.dataRefs.filterFunction);
+    const datasetFilter = datasheet.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
 
-    expect(modelCard.get(EntityContentBlueprint.dataRefs.title)).toBe('Model card');
+    expect(modelCard.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Model card',
+    );
     expect(modelFilter?.(fullModel)).toBe(true);
     expect(modelFilter?.(fullDataset)).toBe(false);
     expect(datasetFilter?.(fullDataset)).toBe(true);
     expect(datasetFilter?.(fullModel)).toBe(false);
-    expect(cardFilter?.(fullModel)).toBe(true);
-    expect(cardFilter?.(fullDataset)).toBe(false);
+  });
+
+  it.each([
+    ['scorecard', true, true, scorecardEntityCard],
+    ['cost', true, true, costEntityCard],
+    ['review', true, true, reviewEntityCard],
+    ['operations', true, false, modelOperationsEntityCard],
+    ['feedback', true, false, feedbackEntityCard],
+    ['change requests', true, false, changeRequestsEntityCard],
+    ['delivery metrics', true, false, deliveryMetricsEntityCard],
+  ] as const)(
+    'shows the %s card on models: %s, on datasets: %s, never on components',
+    (_name, onModels, onDatasets, card) => {
+      const filter = createExtensionTester(card).get(
+        EntityCardBlueprint.dataRefs.filterFunction,
+      );
+      expect(filter?.(fullModel)).toBe(onModels);
+      expect(filter?.(fullDataset)).toBe(onDatasets);
+      expect(filter?.(component)).toBe(false);
+    },
+  );
+
+  it('adds a Scorecard tab to models and datasets', () => {
+    const tester = createExtensionTester(scorecardEntityContent);
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/scorecard');
+    expect(filter?.(fullModel)).toBe(true);
+    expect(filter?.(fullDataset)).toBe(true);
+    expect(filter?.(component)).toBe(false);
+  });
+
+  it('teaches the catalog graph the ModelOps relations next to the built-in ones', () => {
+    expect(catalogGraphModelOpsModule.$$type).toBe('@backstage/FrontendModule');
+    expect(catalogGraphApiFactory.api.id).toBe(catalogGraphApiRef.id);
+    const api = catalogGraphApiFactory.factory({});
+    for (const relation of [
+      'ownedBy',
+      'trainedOn',
+      'trainingDataFor',
+      'evaluatedOn',
+      'derivedFrom',
+      'stewardedBy',
+      'producedBy',
+    ]) {
+      expect(api.knownRelations).toContain(relation);
+      expect(api.defaultRelations).toContain(relation);
+    }
+    expect(api.knownRelationPairs).toContainEqual(['ownerOf', 'ownedBy']);
+    expect(api.knownRelationPairs).toContainEqual([
+      'trainingDataFor',
+      'trainedOn',
+    ]);
+    expect(api.knownRelationPairs).toContainEqual(['produces', 'producedBy']);
   });
 });

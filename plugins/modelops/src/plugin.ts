@@ -3,18 +3,29 @@ import {
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
-import { modelOpsApiFactory } from './api/modelOpsApiFactory';
-import { rootRouteRef } from './routes';
+import { modelOpsApiFactories } from './api/modelOpsApiFactories';
+import {
+  costRouteRef,
+  reviewsRouteRef,
+  rootRouteRef,
+  scorecardsRouteRef,
+} from './routes';
 
 /**
- * The ModelOps plugin for the legacy frontend system.
+ * The ModelOps plugin for the legacy frontend system. It registers the
+ * clients of every feature, so an app needs no API factories of its own.
  *
  * @public
  */
 export const modelopsPlugin = createPlugin({
   id: 'modelops',
-  apis: [modelOpsApiFactory],
-  routes: { root: rootRouteRef },
+  apis: [...modelOpsApiFactories],
+  routes: {
+    root: rootRouteRef,
+    scorecards: scorecardsRouteRef,
+    cost: costRouteRef,
+    reviews: reviewsRouteRef,
+  },
 });
 
 /**
@@ -30,6 +41,54 @@ export const ModelCatalogPage = modelopsPlugin.provide(
         m => m.ModelCatalogPage,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The scorecards section (scorecards, campaigns, waiver approvals as tabs);
+ * mount it at `/scorecards`.
+ *
+ * @public
+ */
+export const ScorecardsPage = modelopsPlugin.provide(
+  createRoutableExtension({
+    name: 'ScorecardsPage',
+    component: () =>
+      import('./components/sections/ScorecardsSectionPage').then(
+        m => m.ScorecardsSectionPage,
+      ),
+    mountPoint: scorecardsRouteRef,
+  }),
+);
+
+/**
+ * The cost page (spend by team and model, idle models); mount it at
+ * `/ml-cost`.
+ *
+ * @public
+ */
+export const CostPage = modelopsPlugin.provide(
+  createRoutableExtension({
+    name: 'CostPage',
+    component: () => import('./components/cost/CostPage').then(m => m.CostPage),
+    mountPoint: costRouteRef,
+  }),
+);
+
+/**
+ * The ownership review section (my team, progress by team, portfolio as
+ * tabs); mount it at `/ml-reviews`.
+ *
+ * @public
+ */
+export const ReviewsPage = modelopsPlugin.provide(
+  createRoutableExtension({
+    name: 'ReviewsPage',
+    component: () =>
+      import('./components/sections/ReviewsSectionPage').then(
+        m => m.ReviewsSectionPage,
+      ),
+    mountPoint: reviewsRouteRef,
   }),
 );
 
@@ -80,6 +139,130 @@ export const EntityModelOperationsCard = modelopsPlugin.provide(
       lazy: () =>
         import('./components/OperationsCard/ModelOperationsCard').then(
           m => m.ModelOperationsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The scorecard card (level per pack, failing checks, waivers) of MLModel
+ * and Dataset entity pages.
+ *
+ * @public
+ */
+export const EntityScorecardCard = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/scorecards/EntityScorecardCard').then(
+          m => m.EntityScorecardCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The cost card (monthly trend, forecast against budget, cost per 1,000
+ * inferences) of MLModel and Dataset entity pages.
+ *
+ * @public
+ */
+export const EntityCostCard = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCostCard',
+    component: {
+      lazy: () =>
+        import('./components/cost/EntityCostCard').then(m => m.EntityCostCard),
+    },
+  }),
+);
+
+/**
+ * The ownership review card (state of the entity in the open review cycle)
+ * of MLModel and Dataset entity pages.
+ *
+ * @public
+ */
+export const EntityReviewCard = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReviewCard',
+    component: {
+      lazy: () =>
+        import('./components/reviews/EntityReviewCard').then(
+          m => m.EntityReviewCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The user feedback card (reports of wrong predictions, bias, usability
+ * and outages) of MLModel entity pages.
+ *
+ * @public
+ */
+export const EntityFeedbackCard = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFeedbackCard',
+    component: {
+      lazy: () =>
+        import('./components/feedback/EntityFeedbackCard').then(
+          m => m.EntityFeedbackCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Report a problem" button of MLModel entity pages, for any user of a
+ * model.
+ *
+ * @public
+ */
+export const EntityReportProblemButton = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReportProblemButton',
+    component: {
+      lazy: () =>
+        import('./components/feedback/ReportProblemButton').then(
+          m => m.ReportProblemButton,
+        ),
+    },
+  }),
+);
+
+/**
+ * The production change card (promotion and rollback requests and their
+ * approval) of MLModel entity pages.
+ *
+ * @public
+ */
+export const EntityChangeRequestsCard = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityChangeRequestsCard',
+    component: {
+      lazy: () =>
+        import('./components/changes/EntityChangeRequestsCard').then(
+          m => m.EntityChangeRequestsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The delivery metrics card (deployment frequency, change failure rate,
+ * time to recover) of MLModel entity pages.
+ *
+ * @public
+ */
+export const EntityDeliveryMetricsCard = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeliveryMetricsCard',
+    component: {
+      lazy: () =>
+        import('./components/delivery/EntityDeliveryMetricsCard').then(
+          m => m.EntityDeliveryMetricsCard,
         ),
     },
   }),

@@ -6,3 +6,26 @@ import { createRouteRef } from '@backstage/core-plugin-api';
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'modelops' });
+
+/**
+ * The route of the scorecards section (`/scorecards` by default), with its
+ * `campaigns` and `waivers` sub-pages.
+ *
+ * @public
+ */
+export const scorecardsRouteRef = createRouteRef({ id: 'modelops-scorecards' });
+
+/**
+ * The route of the cost page (`/ml-cost` by default).
+ *
+ * @public
+ */
+export const costRouteRef = createRouteRef({ id: 'modelops-cost' });
+
+/**
+ * The route of the ownership review section (`/ml-reviews` by default), with
+ * its `progress` and `portfolio` sub-pages.
+ *
+ * @public
+ */
+export const reviewsRouteRef = createRouteRef({ id: 'modelops-reviews' });

@@ -47,14 +47,16 @@ export const MODELOPS_RELATIONS: string[] = [
 /**
  * The ModelOps relations as [primary, reverse] pairs, in the shape the
  * catalog graph's `knownRelationPairs` expects, so that a graph draws one
- * edge per pair instead of two.
+ * edge per pair instead of two. The primary relation points the way data
+ * and responsibility flow (dataset to model, base model to derivative,
+ * steward to dataset), as the built-in pairs do with `ownerOf`.
  *
  * @public
  */
 export const MODELOPS_RELATION_PAIRS: [string, string][] = [
-  [RELATION_TRAINED_ON, RELATION_TRAINING_DATA_FOR],
-  [RELATION_EVALUATED_ON, RELATION_EVALUATION_DATA_FOR],
-  [RELATION_DERIVED_FROM, RELATION_HAS_DERIVATIVE],
-  [RELATION_STEWARDED_BY, RELATION_STEWARD_OF],
-  [RELATION_PRODUCED_BY, RELATION_PRODUCES],
+  [RELATION_TRAINING_DATA_FOR, RELATION_TRAINED_ON],
+  [RELATION_EVALUATION_DATA_FOR, RELATION_EVALUATED_ON],
+  [RELATION_HAS_DERIVATIVE, RELATION_DERIVED_FROM],
+  [RELATION_STEWARD_OF, RELATION_STEWARDED_BY],
+  [RELATION_PRODUCES, RELATION_PRODUCED_BY],
 ];

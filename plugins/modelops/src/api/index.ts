@@ -1,2 +1,16 @@
 export { modelOpsApiRef } from './modelOpsApiRef';
 export { modelOpsApiFactory } from './modelOpsApiFactory';
+export {
+  costApiFactory,
+  scorecardApiFactory,
+  reviewApiFactory,
+  feedbackApiFactory,
+  changeApiFactory,
+  deliveryApiFactory,
+} from './featureApiFactories';
+export { modelOpsApiFactories } from './modelOpsApiFactories';
+export {
+  catalogGraphApiFactory,
+  modelOpsGraphRelations,
+  modelOpsGraphRelationPairs,
+} from './catalogGraphApiFactory';

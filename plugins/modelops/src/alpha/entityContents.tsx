@@ -1,0 +1,50 @@
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+
+/** @alpha */
+export const modelCardEntityContent = EntityContentBlueprint.make({
+  name: 'model-card',
+  params: {
+    path: '/model-card',
+    title: 'Model card',
+    group: 'documentation',
+    filter: { kind: 'MLModel' },
+    loader: () =>
+      import('../components/ModelCard/ModelCardContent').then(m => (
+        <m.ModelCardContent />
+      )),
+  },
+});
+
+/** @alpha */
+export const datasheetEntityContent = EntityContentBlueprint.make({
+  name: 'datasheet',
+  params: {
+    path: '/datasheet',
+    title: 'Datasheet',
+    group: 'documentation',
+    filter: { kind: 'Dataset' },
+    loader: () =>
+      import('../components/Datasheet/DatasheetContent').then(m => (
+        <m.DatasheetContent />
+      )),
+  },
+});
+
+/**
+ * The scorecard tab of MLModel and Dataset pages: the scorecard card at full
+ * width, since it lists every pack with its failing checks and remediation.
+ *
+ * @alpha
+ */
+export const scorecardEntityContent = EntityContentBlueprint.make({
+  name: 'scorecard',
+  params: {
+    path: '/scorecard',
+    title: 'Scorecard',
+    filter: { kind: { $in: ['MLModel', 'Dataset'] } },
+    loader: () =>
+      import('../components/scorecards/EntityScorecardCard').then(m => (
+        <m.EntityScorecardCard />
+      )),
+  },
+});

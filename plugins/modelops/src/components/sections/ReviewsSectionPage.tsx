@@ -1,0 +1,31 @@
+import { MyTeamReviewPage } from '../reviews/MyTeamReviewPage';
+import { PortfolioReviewPage } from '../reviews/PortfolioReviewPage';
+import { ReviewProgressPage } from '../reviews/ReviewProgressPage';
+import { SectionTabsPage } from './SectionTabsPage';
+
+/**
+ * The ownership review section: my team's review, progress by team
+ * (`progress`) and the portfolio review (`portfolio`).
+ *
+ * @public
+ */
+export function ReviewsSectionPage() {
+  return (
+    <SectionTabsPage
+      label="Review sections"
+      tabs={[
+        { path: '', label: 'My team', element: <MyTeamReviewPage /> },
+        {
+          path: 'progress',
+          label: 'Progress by team',
+          element: <ReviewProgressPage />,
+        },
+        {
+          path: 'portfolio',
+          label: 'Portfolio',
+          element: <PortfolioReviewPage />,
+        },
+      ]}
+    />
+  );
+}
