@@ -1,0 +1,67 @@
+import useAsync from 'react-use/esm/useAsync';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import LinearProgress from '@mui/material/LinearProgress';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { HomeSection } from './HomeSection';
+import { sectionStatus } from './sectionStatus';
+
+/**
+ * Where checks fail most across the organisation: the scorecard packs by
+ * number of failing checks, from the scorecards summary.
+ */
+export function MostFailedChecksSection() {
+  const scorecardApi = useApiHolder().get(scorecardApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    if (!scorecardApi) return [];
+    const summary = await scorecardApi.getSummary('pack');
+    return summary.rows
+      .filter(r => r.failing > 0)
+      .sort((a, b) => b.failing - a.failing)
+      .slice(0, 6);
+  }, [scorecardApi]);
+
+  return (
+    <HomeSection
+      title="Most-failed checks"
+      subheader="Scorecard packs with the most failing checks across the organisation: where to help first"
+      status={sectionStatus({
+        loading,
+        error,
+        available: Boolean(scorecardApi),
+        isEmpty: value?.length === 0,
+        emptyMessage: 'No failing checks: every evaluated entity passes.',
+        unavailableMessage: 'Scorecards are not installed in this portal.',
+      })}
+    >
+      <Table size="small" aria-label="Most-failed checks">
+        <TableHead>
+          <TableRow>
+            <TableCell>Pack</TableCell>
+            <TableCell align="right">Failing</TableCell>
+            <TableCell>Pass rate</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {value?.map(row => (
+            <TableRow key={row.key}>
+              <TableCell>{row.key}</TableCell>
+              <TableCell align="right">{row.failing}</TableCell>
+              <TableCell sx={{ minWidth: 120 }}>
+                <LinearProgress
+                  variant="determinate"
+                  value={row.score}
+                  aria-label={`${row.key} pass rate ${Math.round(row.score)}%`}
+                />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </HomeSection>
+  );
+}

@@ -1,0 +1,61 @@
+import useAsync from 'react-use/esm/useAsync';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { ChangeRequest } from '@modelops/plugin-modelops-common';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import { changeApiRef } from '../changes/changeApiRef';
+import { HomeSection } from './HomeSection';
+import { sectionStatus } from './sectionStatus';
+
+function describeChange(change: ChangeRequest): string {
+  const what =
+    change.kind === 'promote'
+      ? `promotion to ${change.modelVersion}`
+      : `rollback to ${change.modelVersion}`;
+  if (change.status === 'pending') {
+    return `${what} requested by ${change.requesterRef}`;
+  }
+  return `${what} ${change.status} by ${change.decidedBy}`;
+}
+
+/**
+ * Recently changed models: the latest promotions and rollbacks requested or
+ * decided, from the change approval records.
+ */
+export function RecentChangesSection() {
+  const changeApi = useApiHolder().get(changeApiRef);
+  const { value, loading, error } = useAsync(
+    async () => (changeApi ? (await changeApi.listRecentChanges(8)).items : []),
+    [changeApi],
+  );
+  return (
+    <HomeSection
+      title="Recently changed models"
+      subheader="The latest promotions and rollbacks of production models"
+      status={sectionStatus({
+        loading,
+        error,
+        available: Boolean(changeApi),
+        isEmpty: value?.length === 0,
+        emptyMessage: 'No production change has been requested yet.',
+        unavailableMessage:
+          'Change approvals are not installed in this portal.',
+      })}
+    >
+      <List dense aria-label="Recently changed models">
+        {value?.map(change => (
+          <ListItem key={change.id} disableGutters>
+            <ListItemText
+              primary={<EntityRefLink entityRef={change.entityRef} />}
+              secondary={`${describeChange(change)}, ${new Date(
+                change.decidedAt ?? change.createdAt,
+              ).toLocaleDateString('en-GB')}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </HomeSection>
+  );
+}

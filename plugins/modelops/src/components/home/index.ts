@@ -1,0 +1,2 @@
+export { MlHomePage } from './MlHomePage';
+export type { MlHomePageProps } from './MlHomePage';
