@@ -46,7 +46,9 @@ class StaticProvider implements EntityProvider {
   getProviderName() {
     return 'static-models';
   }
+  connection?: EntityProviderConnection;
   async connect(connection: EntityProviderConnection) {
+    this.connection = connection;
     await connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({
@@ -56,6 +58,8 @@ class StaticProvider implements EntityProvider {
     });
   }
 }
+
+const staticProvider = new StaticProvider();
 
 const staticProviderModule = createBackendModule({
   pluginId: 'catalog',
@@ -67,7 +71,7 @@ const staticProviderModule = createBackendModule({
         events: eventsServiceRef,
       },
       async init({ catalog, events }) {
-        catalog.addEntityProvider(new StaticProvider());
+        catalog.addEntityProvider(staticProvider);
         // The catalog publishes processing errors on this topic; the portal
         // shows the same text on the entity's processing error panel.
         await events.subscribe({
@@ -155,6 +159,36 @@ describe('catalogModuleModelops', () => {
       expect(
         processingErrors.every(e => e.startsWith('mlmodel:default/broken')),
       ).toBe(true);
+
+      // A model already in the catalog that turns invalid keeps its last
+      // valid version and carries the error in its status.
+      await staticProvider.connection!.applyMutation({
+        type: 'delta',
+        added: [
+          {
+            entity: {
+              ...entities[1],
+              spec: { ...entities[1].spec, lifecycle: 'prod' },
+            },
+            locationKey: 'static-models',
+          },
+        ],
+        removed: [],
+      });
+      const withError = await waitFor(async () => {
+        const res = await byName('mlmodel', 'scorer');
+        return res.body?.status?.items?.length ? res.body : undefined;
+      });
+      expect(withError.spec.lifecycle).toBe('production');
+      expect(withError.status.items[0]).toMatchObject({
+        type: 'backstage.io/catalog-processing',
+        level: 'error',
+      });
+      expect(withError.status.items[0].error.message).toBe(
+        'Processor ModelOpsEntityProcessor threw an error while validating the entity mlmodel:default/scorer; ' +
+          'caused by InputError: MLModel mlmodel:default/scorer does not match the MLModel modelops.dev/v1alpha1 schema:\n' +
+          'spec.lifecycle: expected one of experimental, development, staging, production, deprecated, retired; got "prod"',
+      );
     } finally {
       await backend.stop();
     }
