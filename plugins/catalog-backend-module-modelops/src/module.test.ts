@@ -11,6 +11,8 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { catalogModuleModelops } from './module';
 
 const annotations = {
@@ -188,6 +190,88 @@ describe('catalogModuleModelops', () => {
         'Processor ModelOpsEntityProcessor threw an error while validating the entity mlmodel:default/scorer; ' +
           'caused by InputError: MLModel mlmodel:default/scorer does not match the MLModel modelops.dev/v1alpha1 schema:\n' +
           'spec.lifecycle: expected one of experimental, development, staging, production, deprecated, retired; got "prod"',
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
+describe('catalogModuleModelops with an MLflow server configured', () => {
+  // Only MLflow is mocked; requests to the test backend itself pass through.
+  const mlflow = setupServer(
+    http.get(
+      'https://mlflow.example.com/api/2.0/mlflow/registered-models/search',
+      () =>
+        HttpResponse.json({
+          registered_models: [
+            {
+              name: 'Fraud.Detector',
+              creation_timestamp: '1740787200000',
+              tags: [{ key: 'risk_tier', value: 'high' }],
+              aliases: [{ alias: 'champion', version: '3' }],
+            },
+          ],
+        }),
+    ),
+    http.get(
+      'https://mlflow.example.com/api/2.0/mlflow/model-versions/search',
+      () => HttpResponse.json({ model_versions: [] }),
+    ),
+  );
+  beforeAll(() => mlflow.listen({ onUnhandledRequest: 'bypass' }));
+  afterAll(() => mlflow.close());
+
+  it('registers the provider and its models reach the catalog', async () => {
+    const backend = await startTestBackend({
+      features: [
+        catalogBackend,
+        catalogModuleModelops,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              processingInterval: { milliseconds: 100 },
+              stitchingStrategy: { mode: 'immediate' },
+              providers: {
+                modelops: {
+                  mlflow: {
+                    prod: {
+                      baseUrl: 'https://mlflow.example.com',
+                      schedule: {
+                        frequency: { minutes: 30 },
+                        timeout: { minutes: 1 },
+                      },
+                      defaults: { owner: 'group:default/fraud-ml' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      const model = await waitFor(async () => {
+        const res = await request(backend.server).get(
+          '/api/catalog/entities/by-name/mlmodel/default/fraud.detector',
+        );
+        return res.status === 200 ? res.body : undefined;
+      });
+      expect(model.metadata.annotations).toMatchObject({
+        'modelops.dev/mlflow-model': 'Fraud.Detector',
+        'modelops.dev/mlflow-server': 'prod',
+      });
+      expect(model.spec).toMatchObject({
+        owner: 'group:default/fraud-ml',
+        lifecycle: 'production',
+        version: '3',
+        risk: { tier: 'high' },
+      });
+      expect(model.relations).toEqual(
+        expect.arrayContaining([
+          { type: 'ownedBy', targetRef: 'group:default/fraud-ml' },
+        ]),
       );
     } finally {
       await backend.stop();
