@@ -4,7 +4,9 @@ import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
-import modelopsPlugin from '@modelops/plugin-modelops/alpha';
+import modelopsPlugin, {
+  catalogGraphModelOpsModule,
+} from '@modelops/plugin-modelops/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 
@@ -14,6 +16,9 @@ export default createApp({
     // The relations graph on entity pages, which shows a model's datasets,
     // owner and system.
     catalogGraphPlugin,
+    // Teaches the relations graph the lineage relations of models and
+    // datasets (trained on, evaluated on, derived from, stewarded by).
+    catalogGraphModelOpsModule,
     scaffolderPlugin,
     notificationsPlugin,
     orgPlugin,

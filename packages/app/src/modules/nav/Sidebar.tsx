@@ -36,7 +36,11 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:home')}
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
+            <SidebarDivider />
             {nav.take('page:modelops')}
+            {nav.take('page:modelops/scorecards')}
+            {nav.take('page:modelops/cost')}
+            {nav.take('page:modelops/reviews')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
