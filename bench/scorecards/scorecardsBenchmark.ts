@@ -17,17 +17,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Entity } from '@backstage/catalog-model';
-import knexFactory, { type Knex } from 'knex';
-import { DatabaseEvidenceStore } from '../../plugins/modelops-backend/src/evidence/DatabaseEvidenceStore';
-import { DatabaseScorecardStore } from '../../plugins/modelops-backend/src/scorecards/DatabaseScorecardStore';
-import { CostFactProvider } from '../../plugins/modelops-backend/src/scorecards/facts/CostFactProvider';
-import { EvidenceFactProvider } from '../../plugins/modelops-backend/src/scorecards/facts/EvidenceFactProvider';
-import { LinksFactProvider } from '../../plugins/modelops-backend/src/scorecards/facts/LinksFactProvider';
-import { OwnershipFactProvider } from '../../plugins/modelops-backend/src/scorecards/facts/OwnershipFactProvider';
-import { RecordsFactProvider } from '../../plugins/modelops-backend/src/scorecards/facts/RecordsFactProvider';
-import { shippedChecks } from '../../plugins/modelops-backend/src/scorecards/packs/shippedChecks';
-import { DefaultScorecardEngine } from '../../plugins/modelops-backend/src/scorecards/ScorecardEngine';
+import {
+  benchCatalog,
+  benchChecks,
+  benchEntities,
+  createBenchEngine,
+  openBenchDatabase,
+} from './benchFixtures';
 
 const SIZES = (process.env.SCORECARD_BENCH_SIZES ?? '1000,10000,50000')
   .split(',')
@@ -36,139 +32,6 @@ const CHECK_COUNTS = (process.env.SCORECARD_BENCH_CHECKS ?? '10,40')
   .split(',')
   .map(Number);
 const PAGE = Number(process.env.SCORECARD_BENCH_PAGE ?? 500);
-const TEAMS = 40;
-const migrations = path.resolve(
-  __dirname,
-  '../../plugins/modelops-backend/migrations',
-);
-
-const tiers = ['high', 'limited', 'minimal', undefined];
-const lifecycles = [
-  'production',
-  'production',
-  'staging',
-  'development',
-  'experimental',
-];
-
-/** Deterministic entities: 80 % models, 20 % datasets, with gaps so checks both pass and fail. */
-function entities(n: number): Entity[] {
-  return Array.from({ length: n }, (_, i) => {
-    const owner = `group:default/team-${i % TEAMS}`;
-    const lifecycle = lifecycles[i % lifecycles.length];
-    if (i % 5 === 4) {
-      return {
-        apiVersion: 'modelops.dev/v1alpha1',
-        kind: 'Dataset',
-        metadata: {
-          name: `dataset-${i}`,
-          namespace: 'default',
-          description: i % 3 ? 'Rows.' : undefined,
-        },
-        spec: {
-          owner,
-          lifecycle,
-          steward: i % 7 ? 'user:default/steward' : undefined,
-          classification: 'confidential',
-          containsPII: i % 2 === 0,
-          schema: {
-            url: 'https://schemas.example.com/x',
-            validated: i % 4 !== 0,
-          },
-          quality: { checks: ['completeness', 'consistency', 'accuracy'] },
-          retention:
-            i % 3
-              ? { period: 'P7Y', policyUrl: 'https://grc.example.com/r' }
-              : undefined,
-          access: ['group:default/team-1'],
-        },
-      };
-    }
-    return {
-      apiVersion: 'modelops.dev/v1alpha1',
-      kind: 'MLModel',
-      metadata: {
-        name: `model-${i}`,
-        namespace: 'default',
-        description: 'Scores.',
-        links:
-          i % 3
-            ? [{ url: 'https://runbooks.example.com/x', type: 'runbook' }]
-            : [],
-      },
-      spec: {
-        owner,
-        lifecycle,
-        system: `system-${i % 25}`,
-        fallback: i % 4 ? 'Rules engine.' : undefined,
-        risk: { tier: tiers[i % tiers.length], explainability: ['shap'] },
-        deployment: {
-          serving: 'kubernetes',
-          strategy: i % 2 ? 'canary' : 'rolling',
-          latencySloMs: 100,
-        },
-        monitoring: {
-          alerts: ['latency'],
-          drift: { test: 'ks', output: true },
-        },
-        intendedUse: { primaryUses: ['x'], primaryUsers: ['y'] },
-        limitations: 'Some.',
-        retention: { decisionLogs: 'P1Y' },
-        cost: { monthlyBudget: 1000, currency: 'USD', costCenter: 'CC-1' },
-      },
-    };
-  });
-}
-
-/** A catalog that pages by offset cursor and resolves owner groups, without per-page filtering cost. */
-function benchCatalog(all: Entity[]) {
-  const groups = new Map(
-    Array.from({ length: TEAMS }, (_, t) => [
-      `group:default/team-${t}`,
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Group',
-        metadata: { name: `team-${t}`, namespace: 'default' },
-        spec: { type: 'team', children: [] },
-        relations: [{ type: 'hasMember', targetRef: 'user:default/ada' }],
-      } as Entity,
-    ]),
-  );
-  return {
-    async queryEntities(request: any) {
-      const offset = request?.cursor ? Number(request.cursor) : 0;
-      const limit = request?.limit ?? 500;
-      const items = all.slice(offset, offset + limit);
-      const next =
-        offset + limit < all.length ? String(offset + limit) : undefined;
-      return { items, totalItems: all.length, pageInfo: { nextCursor: next } };
-    },
-    async getEntitiesByRefs(request: { entityRefs: string[] }) {
-      return { items: request.entityRefs.map(ref => groups.get(ref)) };
-    },
-  } as any;
-}
-
-const auth = { getOwnServiceCredentials: async () => ({}) } as any;
-const logger = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return logger;
-  },
-} as any;
-
-async function openDatabase(file: string): Promise<Knex> {
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: file },
-    useNullAsDefault: true,
-  });
-  await knex.migrate.latest({ directory: migrations });
-  return knex;
-}
 
 interface Row {
   entities: number;
@@ -183,36 +46,12 @@ interface Row {
 
 async function run(n: number, checkCount: number): Promise<Row> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecards-bench-'));
-  const knex = await openDatabase(path.join(dir, 'bench.sqlite'));
-  const all = entities(n);
-  const catalog = benchCatalog(all);
-  // Every 7th shipped check (7 is coprime with the count, so no repeats):
-  // the selection spans every pack, both kinds and all tiers.
-  const shipped = shippedChecks();
-  if (checkCount > shipped.length) {
-    throw new Error(
-      `At most ${shipped.length} checks ship; asked for ${checkCount}`,
-    );
-  }
-  const checks = Array.from(
-    { length: checkCount },
-    (_, i) => shipped[(i * 7) % shipped.length],
-  );
-  const engine = DefaultScorecardEngine.create({
-    store: DatabaseScorecardStore.create(knex),
+  const knex = await openBenchDatabase(path.join(dir, 'bench.sqlite'));
+  const catalog = benchCatalog(benchEntities(n));
+  const { engine } = createBenchEngine({
+    knex,
     catalog,
-    auth,
-    logger,
-    checks,
-    factProviders: [
-      LinksFactProvider.create(),
-      RecordsFactProvider.create(),
-      OwnershipFactProvider.create({ catalog, auth }),
-      EvidenceFactProvider.create({
-        store: DatabaseEvidenceStore.create({ knex }),
-      }),
-      CostFactProvider.create({ database: knex }),
-    ],
+    checks: benchChecks(checkCount),
     pageSize: PAGE,
   });
   let heapPeak = process.memoryUsage().heapUsed;
