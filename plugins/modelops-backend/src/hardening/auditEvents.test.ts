@@ -5,17 +5,17 @@
  * changed (campaign, cost source) in the event's meta.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { OWNER_USER, PRINCIPALS } from './__fixtures__/hardeningCatalog';
+import { OWNER_USER, PRINCIPALS } from './__testUtils__/hardeningCatalog';
 import {
   fillPath,
   isMutation,
   ROUTE_SAMPLES,
   routeKey,
-} from './__fixtures__/routeSamples';
+} from './__testUtils__/routeSamples';
 import {
   startHardeningBackend,
   type HardeningBackend,
-} from './__fixtures__/startHardeningBackend';
+} from './__testUtils__/startHardeningBackend';
 
 jest.setTimeout(60_000);
 

@@ -8,20 +8,20 @@
  */
 import { TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
-import { badCasesFor, type BadCase } from './__fixtures__/badInputCorpus';
-import { PRINCIPALS } from './__fixtures__/hardeningCatalog';
+import { badCasesFor, type BadCase } from './__testUtils__/badInputCorpus';
+import { PRINCIPALS } from './__testUtils__/hardeningCatalog';
 import {
   fillPath,
   ROUTE_SAMPLES,
   routeKey,
   type SampleRequest,
-} from './__fixtures__/routeSamples';
+} from './__testUtils__/routeSamples';
 import {
   startHardeningBackend,
   type DiscoveredRoute,
   type HardeningBackend,
   type HarnessResponse,
-} from './__fixtures__/startHardeningBackend';
+} from './__testUtils__/startHardeningBackend';
 
 jest.setTimeout(180_000);
 
@@ -247,7 +247,8 @@ describe('property-based fuzzing', () => {
     const problems: string[] = [];
     const statuses: Record<string, number> = {};
     const runs = Math.ceil(FUZZ_RUNS_TOTAL / backend.routes.length);
-    let total = 0;
+    const harness = backend;
+    const tally = { total: 0 };
     let seq = 100_000;
     for (const route of backend.routes) {
       const sample = ROUTE_SAMPLES[routeKey(route)];
@@ -258,14 +259,14 @@ describe('property-based fuzzing', () => {
       await fc.assert(
         fc.asyncProperty(requestArbitrary(valid), async request => {
           const result = await checkRequest(
-            backend,
+            harness,
             route,
             valid,
             request,
             `fuzz ${JSON.stringify(request).slice(0, 200)}`,
             false,
           );
-          total += 1;
+          tally.total += 1;
           statuses[result.status] = (statuses[result.status] ?? 0) + 1;
           problems.push(...result.problems);
           // Every failing request is collected rather than stopping at the
@@ -277,9 +278,9 @@ describe('property-based fuzzing', () => {
     }
     // eslint-disable-next-line no-console
     console.log(
-      `Fuzzing: ${total} generated requests over ${backend.routes.length} routes; statuses ${JSON.stringify(statuses)}`,
+      `Fuzzing: ${tally.total} generated requests over ${backend.routes.length} routes; statuses ${JSON.stringify(statuses)}`,
     );
     expect(problems).toEqual([]);
-    expect(total).toBeGreaterThanOrEqual(10_000);
+    expect(tally.total).toBeGreaterThanOrEqual(10_000);
   });
 });

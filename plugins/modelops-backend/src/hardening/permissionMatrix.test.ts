@@ -12,17 +12,17 @@ import {
   OTHER_MODEL,
   PRINCIPALS,
   type PrincipalName,
-} from './__fixtures__/hardeningCatalog';
+} from './__testUtils__/hardeningCatalog';
 import {
   fillPath,
   ROUTE_SAMPLES,
   routeKey,
-} from './__fixtures__/routeSamples';
+} from './__testUtils__/routeSamples';
 import {
   startHardeningBackend,
   type HardeningBackend,
   type PolicyMode,
-} from './__fixtures__/startHardeningBackend';
+} from './__testUtils__/startHardeningBackend';
 
 jest.setTimeout(120_000);
 

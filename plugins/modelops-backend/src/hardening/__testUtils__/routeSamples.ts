@@ -537,6 +537,10 @@ Object.assign(ROUTE_SAMPLES, {
     prepare: () => ({ query: { entityRef: MODEL } }),
     expect: signedInRead({ services: true }),
   },
+  'GET /changes/recent': {
+    prepare: () => ({ query: { limit: '10' } }),
+    expect: signedInRead({ services: true }),
+  },
   'POST /changes/:id/approve': {
     prepare: async ctx => ({
       params: { id: await createChange(ctx) },

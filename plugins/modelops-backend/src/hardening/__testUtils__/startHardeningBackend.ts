@@ -180,6 +180,7 @@ export async function startHardeningBackend(
   const audits: RecordedAudit[] = [];
   const captured: Handler[] = [];
 
+  const httpAuth = mockServices.httpAuth({ pluginId: 'modelops' });
   const permissions: PermissionsService = {
     async authorize(requests, { credentials }) {
       return requests.map(r => ({ result: decide(mode, r, credentials) }));
@@ -234,8 +235,6 @@ export async function startHardeningBackend(
       };
     },
   };
-  const httpAuth = mockServices.httpAuth({ pluginId: 'modelops' });
-
   const backend: TestBackend = await startTestBackend({
     features: [
       modelopsPlugin,

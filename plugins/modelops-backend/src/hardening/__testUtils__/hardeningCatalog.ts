@@ -21,13 +21,13 @@ export const OTHER_MODEL = 'mlmodel:default/fraud';
 /** A dataset owned by OWNER_GROUP. */
 export const DATASET = 'dataset:default/churn-events';
 
-function user(name: string, group: string) {
+function user(name: string, groupRef: string) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name, namespace: 'default' },
-    spec: { memberOf: [group] },
-    relations: [{ type: 'memberOf', targetRef: group }],
+    spec: { memberOf: [groupRef] },
+    relations: [{ type: 'memberOf', targetRef: groupRef }],
   };
 }
 
