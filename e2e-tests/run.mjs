@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const baseUrl = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const backendUrl = (process.env.E2E_BACKEND_URL ?? 'http://localhost:7007').replace(/\/$/, '');
 const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const screenshotDir = resolve(process.cwd(), 'e2e-screenshots');
 const TIMEOUT = 60_000;
@@ -26,6 +27,21 @@ async function step(name, fn) {
     console.log(`FAIL ${name}: ${error.message.split('\n')[0]}`);
     throw error;
   }
+}
+
+// Opens a tab of a ModelOps section page and waits until it is selected.
+async function openTab(name, url) {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await page.waitForURL(url);
+  await page.waitForFunction(
+    label => [...document.querySelectorAll('[role="tab"]')].some(
+      t => t.textContent === label && t.getAttribute('aria-selected') === 'true',
+    ),
+    name,
+  );
+  // Let the tab indicator finish sliding before a screenshot.
+  await page.waitForTimeout(400);
 }
 
 async function shot(page, name) {
@@ -121,6 +137,92 @@ try {
     await page.getByRole('region', { name: 'Lineage' }).waitFor();
     await page.getByRole('region', { name: 'Motivation' }).waitFor();
     await shot(page, '05-datasheet');
+  });
+
+  await step('the catalog lists the demo models', async () => {
+    // The catalog may be mounted at / or /catalog; follow the nav item.
+    await page.goto(baseUrl);
+    const catalogLink = page.getByRole('link', { name: 'Catalog', exact: true }).first();
+    await catalogLink.waitFor();
+    const catalogPath = new URL((await catalogLink.getAttribute('href')) ?? '/catalog', baseUrl).pathname;
+    await page.goto(`${baseUrl}${catalogPath.replace(/\/$/, '')}?filters[kind]=mlmodel&filters[user]=all`);
+    await page.getByText('Affordability assessor').first().waitFor();
+    await shot(page, '06-catalog-models');
+  });
+
+  await step('model overview shows the ModelOps cards and the relations graph with datasets', async () => {
+    const url = new URL(modelHref, baseUrl);
+    await page.goto(url.toString());
+    for (const title of ['Scorecard', 'Ownership review', 'User feedback', 'Production changes', 'Delivery']) {
+      await page.getByText(title, { exact: true }).first().waitFor();
+    }
+    // The relations card labels the edge to the model's datasets with the
+    // lineage relations taught to the catalog graph.
+    const lineage = page
+      .locator('svg text')
+      .filter({ hasText: /trainingDataFor|trainedOn|evaluationDataFor|evaluatedOn/ });
+    await lineage.first().waitFor();
+    console.log(`     relations graph edge: ${(await lineage.first().textContent())?.trim()}`);
+    await shot(page, '07-model-overview-cards');
+  });
+
+  await step('scorecards page shows levels per pack, with campaigns and waivers tabs', async () => {
+    // Scorecards are evaluated hourly; evaluate now as the guest so the page
+    // does not depend on when the backend last started.
+    const session = await context.request.post(`${backendUrl}/api/auth/guest/refresh`);
+    const token = (await session.json()).backstageIdentity.token;
+    const evaluated = await context.request.post(`${backendUrl}/api/modelops/scorecards/evaluate`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: {},
+    });
+    if (!evaluated.ok()) throw new Error(`evaluation refused: ${evaluated.status()}`);
+    console.log(`     evaluated ${(await evaluated.json()).entities} entities`);
+    await page.getByRole('link', { name: 'Scorecards' }).first().click();
+    await page.waitForURL(/\/scorecards/);
+    await page.getByRole('heading', { name: 'Scorecards' }).first().waitFor();
+    const levels = page.locator('[class*="MuiChip-label"]').filter({ hasText: /\b(none|bronze|silver|gold)\b/ });
+    await levels.first().waitFor();
+    console.log(`     ${await levels.count()} level chip(s)`);
+    await shot(page, '08-scorecards');
+    await openTab('Campaigns', /\/scorecards\/campaigns/);
+    await page.getByRole('heading', { name: 'Campaigns' }).first().waitFor();
+    await shot(page, '09-campaigns');
+    await openTab('Waiver approvals', /\/scorecards\/waivers/);
+    await page.getByText('Waivers awaiting approval').first().waitFor();
+    await shot(page, '10-waivers');
+  });
+
+  await step('reviews page shows my team, progress by team and portfolio tabs', async () => {
+    await page.getByRole('link', { name: 'Reviews' }).first().click();
+    await page.waitForURL(/\/ml-reviews/);
+    await page.getByRole('heading', { name: 'Ownership review' }).first().waitFor();
+    await page.getByText(/What my teams own|Nothing to review/).first().waitFor();
+    await shot(page, '12-reviews-my-team');
+    await openTab('Progress by team', /\/ml-reviews\/progress/);
+    await page.getByRole('heading', { name: 'Review progress' }).first().waitFor();
+    await page.getByText('Progress by team', { exact: true }).nth(1).waitFor();
+    await shot(page, '13-reviews-progress');
+    await openTab('Portfolio', /\/ml-reviews\/portfolio/);
+    await page.getByRole('heading', { name: 'Portfolio review' }).first().waitFor();
+    await page.getByText(/^Production models \(/).first().waitFor();
+    await shot(page, '14-reviews-portfolio');
+  });
+  await step('cost page shows spend by team and model; a model cost card draws its trend chart', async () => {
+    await page.getByRole('link', { name: 'Model cost' }).first().click();
+    await page.waitForURL(/\/ml-cost/);
+    await page.getByRole('heading', { name: 'Model cost' }).first().waitFor();
+    const refused = page.getByText('Request failed with 403 Forbidden').first();
+    const byModel = page.getByText('By model', { exact: true }).first();
+    await Promise.race([refused.waitFor(), byModel.waitFor()]);
+    await shot(page, '11-cost');
+    if (await refused.isVisible()) {
+      // Cost is readable by the owning team and the finance group only.
+      throw new Error('the signed-in user may not read cost (member of neither the owning team nor the finance group)');
+    }
+    const url = new URL(modelHref, baseUrl);
+    await page.goto(url.toString());
+    await page.locator('svg.recharts-surface').first().waitFor();
+    await shot(page, '15-model-cost-card');
   });
 } catch {
   await shot(page, 'failure').catch(() => undefined);
