@@ -3,6 +3,7 @@
  * the cost views, shared by the backend router and the frontend CostClient.
  */
 import { z } from 'zod';
+import { isoDaySchema } from './isoDate';
 
 /**
  * What a cost record pays for.
@@ -36,19 +37,7 @@ export const INFERENCE_USAGE_UNIT = 'inferences';
  */
 export const UNMAPPED_COST_KIND = 'unmapped';
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')
-  .refine(
-    value => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return (
-        !Number.isNaN(date.getTime()) &&
-        date.toISOString().slice(0, 10) === value
-      );
-    },
-    { message: 'not a calendar day' },
-  );
+const isoDay = isoDaySchema();
 
 /**
  * One cost record as sent to `POST /cost/records`.

@@ -7,6 +7,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { entityRefOfKind } from './evidence';
+import { isoDateTimeSchema } from './isoDate';
 
 /** Kinds of delivery events. @public */
 export const DELIVERY_EVENT_TYPES = [
@@ -35,9 +36,7 @@ export const deliveryEventInputSchema = z
     idempotencyKey: label.optional(),
     entityRef: entityRefOfKind('mlmodel'),
     type: z.enum(DELIVERY_EVENT_TYPES),
-    at: z.iso
-      .datetime({ offset: true, error: 'expected an ISO 8601 date-time' })
-      .transform(value => new Date(value).toISOString()),
+    at: isoDateTimeSchema(),
     modelVersion: label.optional(),
     incidentId: label.optional(),
     failed: z.boolean().optional(),

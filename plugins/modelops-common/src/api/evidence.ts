@@ -13,6 +13,7 @@ import { z } from 'zod';
 // The same vocabulary as spec.monitoring.drift.test of MLModel entities, so
 // that checks can compare what a model declares with what it reports.
 import { DRIFT_TESTS } from '../kinds/enums';
+import { isoDateTimeSchema } from './isoDate';
 
 /** Most metrics one evaluation report may hold. @public */
 export const MAX_EVALUATION_METRICS = 1000;
@@ -48,9 +49,7 @@ export function entityRefOfKind(kind: string) {
     });
 }
 
-const timestamp = z.iso
-  .datetime({ offset: true, error: 'expected an ISO 8601 date-time' })
-  .transform(value => new Date(value).toISOString());
+const timestamp = isoDateTimeSchema();
 
 const label = (max: number) => z.string().trim().min(1).max(max);
 

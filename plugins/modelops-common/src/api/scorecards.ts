@@ -7,6 +7,7 @@ import type {
   PackLevel,
   PackScore,
 } from '../scorecards/types';
+import { isoDateOrDateTimeSchema } from './isoDate';
 
 /**
  * API types and request schemas of the scorecard routes
@@ -25,9 +26,7 @@ const entityRef = z.string().transform((value, ctx) => {
   }
 });
 
-const isoDate = z.string().refine(v => !Number.isNaN(Date.parse(v)), {
-  message: 'must be an ISO 8601 date or date-time',
-});
+const isoDate = isoDateOrDateTimeSchema();
 
 /** Body of `POST /scorecards/evaluate`; without entityRef every entity is evaluated. @public */
 export const scorecardEvaluateRequestSchema = z.strictObject({
