@@ -12,15 +12,19 @@
  *     Tech Insights' own TechInsightsDatabase (its migrations, SQLite file);
  *     then the jsonfc JsonRulesEngineFactChecker runs the equivalent checks
  *     for every entity with runChecks(entityRef, checkIds), 100 entities at
- *     a time as the backend's bulk route does. Results stay in memory: Tech
- *     Insights does not persist check results.
+ *     a time as the backend's bulk route does. Results stay in memory (their
+ *     outcomes, or whole responses on request): Tech Insights does not
+ *     persist check results.
  * Afterwards the parent compares every (entity, check) result of both.
  *
  * Run from the repository root:
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/tech-insights/compareBenchmark.ts
  * Options (environment): TI_BENCH_SIZES (default 1000,10000; add 50000 for
  * the large run), TI_BENCH_CHECKS (default 10,40), TI_BENCH_PAGE (default 500),
- * TI_BENCH_CONCURRENCY (default 100, techInsights.checksRunConcurrency).
+ * TI_BENCH_CONCURRENCY (default 100, techInsights.checksRunConcurrency),
+ * TI_BENCH_KEEP_RESPONSES (1 keeps every whole runChecks response in memory
+ * until all entities are done, as POST /checks/run does before answering;
+ * by default only each result's check id and outcome are kept).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,6 +65,7 @@ const CHECK_COUNTS = (process.env.TI_BENCH_CHECKS ?? '10,40')
   .map(Number);
 const PAGE = Number(process.env.TI_BENCH_PAGE ?? 500);
 const CONCURRENCY = Number(process.env.TI_BENCH_CONCURRENCY ?? 100);
+const KEEP_RESPONSES = process.env.TI_BENCH_KEEP_RESPONSES === '1';
 
 type EngineName = 'ours' | 'tech-insights';
 
@@ -219,7 +224,19 @@ async function runTechInsights(
   let errors = 0;
   const responses = await mapBounded(refs, CONCURRENCY, async entity => {
     try {
-      return { entity, results: await factChecker.runChecks(entity, checkIds) };
+      const response = await factChecker.runChecks(entity, checkIds);
+      return {
+        entity,
+        // By default only the outcome is kept, as our engine keeps one
+        // page; TI_BENCH_KEEP_RESPONSES=1 keeps whole responses, as the
+        // bulk route holds them until it answers.
+        results: KEEP_RESPONSES
+          ? response
+          : response.map(r => ({
+              check: { id: r.check.id },
+              result: r.result,
+            })),
+      };
     } catch {
       errors += 1;
       return { entity, results: [] };
@@ -403,6 +420,13 @@ async function main() {
       )}x | ${fmt(ti.totalMs / ours.totalMs, 1)}x |`,
     );
   }
+  console.log(
+    `\nTech Insights kept ${
+      KEEP_RESPONSES
+        ? 'every whole runChecks response'
+        : 'the outcome of each result'
+    } in memory until all entities were checked.`,
+  );
   const baseline = rows[0];
   if (baseline) {
     console.log(
