@@ -1,9 +1,13 @@
-import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  coreExtensionData,
+  type ExtensionDefinition,
+} from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import type { Entity } from '@backstage/catalog-model';
 import { catalogGraphApiRef } from '@backstage/plugin-catalog-graph';
 import {
   changeApiRef,
@@ -152,7 +156,7 @@ describe('modelops plugin', () => {
     expect(datasetFilter?.(fullModel)).toBe(false);
   });
 
-  it.each([
+  const cards: Array<[string, boolean, boolean, ExtensionDefinition]> = [
     ['scorecard', true, true, scorecardEntityCard],
     ['cost', true, true, costEntityCard],
     ['review', true, true, reviewEntityCard],
@@ -160,12 +164,15 @@ describe('modelops plugin', () => {
     ['feedback', true, false, feedbackEntityCard],
     ['change requests', true, false, changeRequestsEntityCard],
     ['delivery metrics', true, false, deliveryMetricsEntityCard],
-  ] as const)(
+  ];
+
+  it.each(cards)(
     'shows the %s card on models: %s, on datasets: %s, never on components',
     (_name, onModels, onDatasets, card) => {
+      // Each card's definition has its own type; they share this output.
       const filter = createExtensionTester(card).get(
         EntityCardBlueprint.dataRefs.filterFunction,
-      );
+      ) as ((entity: Entity) => boolean) | undefined;
       expect(filter?.(fullModel)).toBe(onModels);
       expect(filter?.(fullDataset)).toBe(onDatasets);
       expect(filter?.(component)).toBe(false);
