@@ -2,8 +2,11 @@
  * CostAccess: who may read which cost. By default the members of an entity's
  * owning group and the members of the finance group (config
  * `modelops.cost.financeGroup`) may read its cost; the permission framework
- * (costReadPermission) can deny further. Service callers are trusted: their
- * tokens' access restrictions are already enforced by the framework.
+ * (costReadPermission) can deny further. Service callers pass the ownership
+ * rule for every entity (a pipeline belongs to no group), but the permission
+ * framework still decides per entity, in list views as in single reads: a
+ * DENY or an owner-only policy hides from a service in /cost/models what
+ * /cost/entity refuses it.
  */
 import type {
   AuthService,
@@ -19,8 +22,16 @@ import { costReadPermission } from '@modelops/plugin-modelops-common';
 /** What a caller may read. */
 export interface CostReader {
   credentials: BackstageCredentials;
-  /** Services and finance group members read every entity's cost. */
+  /**
+   * Finance group members read every entity's cost, unmapped spend included,
+   * without a per-entity permission check.
+   */
   readsAll: boolean;
+  /**
+   * Services pass the ownership rule for every entity; unlike `readsAll`,
+   * costReadPermission is still asked per entity.
+   */
+  ownsAll?: boolean;
   /** The user and the groups the user is a member of, as entity refs. */
   ownershipRefs: Set<string>;
 }
@@ -47,7 +58,12 @@ export class CostAccess {
   /** Resolves the caller's ownership refs from the user entity's memberOf. */
   async reader(credentials: BackstageCredentials): Promise<CostReader> {
     if (!this.options.auth.isPrincipal(credentials, 'user')) {
-      return { credentials, readsAll: true, ownershipRefs: new Set() };
+      return {
+        credentials,
+        readsAll: false,
+        ownsAll: true,
+        ownershipRefs: new Set(),
+      };
     }
     const userRef =
       credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
@@ -74,6 +90,7 @@ export class CostAccess {
   ownsOrReadsAll(reader: CostReader, owner: string | undefined): boolean {
     return (
       reader.readsAll ||
+      reader.ownsAll === true ||
       (owner !== undefined &&
         reader.ownershipRefs.has(owner.toLocaleLowerCase('en-US')))
     );
