@@ -178,6 +178,32 @@ describe('createFeedbackRouter', () => {
     expect(t.auditEvents.map(e => e.eventId)).toEqual(['feedback-create']);
   });
 
+  it('asks the update permission of owning group members too', async () => {
+    const created = await postReport();
+    t.setPermissionDecision(r =>
+      r.permission.name === feedbackUpdatePermission.name
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    const res = await request(t.app)
+      .patch(`/feedback/${created.id}/state`)
+      .set('Authorization', asOwner)
+      .send({ state: 'resolved' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Not allowed: modelops.feedback.update on mlmodel:default/churn',
+    );
+    expect(t.permissionRequests.at(-1)).toEqual({
+      permission: feedbackUpdatePermission,
+      resourceRef: 'mlmodel:default/churn',
+    });
+    const list = await request(t.app)
+      .get('/feedback')
+      .query({ entityRef: 'mlmodel:default/churn' });
+    expect(list.body.items[0].state).toBe('open');
+    expect(t.auditEvents.map(e => e.eventId)).toEqual(['feedback-create']);
+  });
+
   it('lets an admin holding the update permission change the state', async () => {
     const created = await postReport();
     const res = await request(t.app)

@@ -48,8 +48,9 @@ const CATEGORY_LABELS: Record<Feedback['category'], string> = {
  *   on a model they can see; the owning group is notified.
  * - `GET /feedback?entityRef=&state=`: any signed-in user or service that
  *   can see the model.
- * - `POST|PATCH /feedback/:id/state`: members of the owning group, or users
- *   holding `modelops.feedback.update` on the model (admins); 403 otherwise.
+ * - `POST|PATCH /feedback/:id/state`: users holding `modelops.feedback.update`
+ *   on the model, members of the owning group (recorded as owners) and
+ *   others (recorded as admins) alike; 403 otherwise.
  *   The reporter is notified of the change.
  */
 export function createFeedbackRouter(
@@ -170,25 +171,29 @@ export function createFeedbackRouter(
     const ownerRef = entity ? ownerRefOf(entity) : undefined;
     const isOwner =
       ownerRef !== undefined && (await membership.isMember(userRef, ownerRef));
-    if (!isOwner) {
-      const [admin] = await options.permissions.authorize(
-        [
-          {
-            permission: feedbackUpdatePermission,
-            resourceRef: existing.entityRef,
-          },
-        ],
-        { credentials },
+    // Membership decides the authority recorded, not whether the change is
+    // allowed: owners ask feedbackUpdatePermission like everybody else, so
+    // a policy can stop them (as reviews ask reviewAttestPermission of
+    // members).
+    const [decision] = await options.permissions.authorize(
+      [
+        {
+          permission: feedbackUpdatePermission,
+          resourceRef: existing.entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        isOwner
+          ? `Not allowed: ${feedbackUpdatePermission.name} on ${existing.entityRef}`
+          : `Only members of ${ownerRef ?? 'the owning group'} (the owners of ${
+              existing.entityRef
+            }) or holders of ${
+              feedbackUpdatePermission.name
+            } may change the state of its feedback`,
       );
-      if (admin.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Only members of ${ownerRef ?? 'the owning group'} (the owners of ${
-            existing.entityRef
-          }) or holders of ${
-            feedbackUpdatePermission.name
-          } may change the state of its feedback`,
-        );
-      }
     }
     const updated = await auditMutation(
       options,
