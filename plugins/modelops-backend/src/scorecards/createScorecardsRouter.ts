@@ -93,6 +93,10 @@ export function createScorecardsRouter(
   const router = Router_();
   const read = (req: Request) =>
     requireCredentials(options, req, { allowService: true });
+  // Mutations authenticate before they parse: a caller without a token
+  // learns nothing about the body rules (401 before 400); the permission
+  // check follows the parse because it needs the entity from the body.
+  const authenticateUser = (req: Request) => requireCredentials(options, req);
 
   router.get('/scorecards/checks', async (req, res) => {
     await read(req);
@@ -171,6 +175,7 @@ export function createScorecardsRouter(
   });
 
   router.post('/scorecards/evaluate', async (req, res) => {
+    await read(req);
     const body = parseBody(scorecardEvaluateRequestSchema, req.body);
     await authorizeBasic(options, req, scorecardEvaluatePermission, {
       allowService: true,
@@ -209,6 +214,7 @@ export function createScorecardsRouter(
   });
 
   router.post('/scorecards/waivers', async (req, res) => {
+    await authenticateUser(req);
     const body = parseBody(waiverCreateRequestSchema, req.body);
     if (!checksById().has(body.checkId)) {
       throw new InputError(
@@ -255,6 +261,7 @@ export function createScorecardsRouter(
   });
 
   router.post('/scorecards/waivers/:id/:decision', async (req, res) => {
+    await authenticateUser(req);
     const decision = req.params.decision;
     if (decision !== 'approve' && decision !== 'reject') {
       throw new NotFoundError(
@@ -344,6 +351,7 @@ export function createScorecardsRouter(
   });
 
   router.post('/scorecards/campaigns', async (req, res) => {
+    await authenticateUser(req);
     const body = parseBody(campaignCreateRequestSchema, req.body);
     validateCheckIds(body.checkIds);
     const credentials = await authorizeBasic(
@@ -370,6 +378,7 @@ export function createScorecardsRouter(
   });
 
   router.patch('/scorecards/campaigns/:id', async (req, res) => {
+    await authenticateUser(req);
     const body = parseBody(campaignUpdateRequestSchema, req.body);
     validateCheckIds(body.checkIds);
     await authorizeBasic(options, req, campaignManagePermission);
