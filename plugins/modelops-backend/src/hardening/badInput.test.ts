@@ -124,19 +124,6 @@ async function checkRequest(
   return { problems, status: res.status };
 }
 
-/**
- * Cases where a feature still answers differently from the bar, reported to
- * its maintainers. Each must still fail: once fixed, the suite fails until
- * the entry is removed.
- *
- * The scorecards' isoDate (modelops-common api/scorecards.ts) only checks
- * that Date.parse succeeds, and V8 rolls 2026-02-30 over to March 2, so an
- * impossible due date is stored as another date.
- */
-const KNOWN_DEVIATIONS = [
-  'POST /scorecards/campaigns [impossible-date body.dueDate]: accepted with 201',
-];
-
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())('bad input corpus, %p', databaseId => {
@@ -180,7 +167,7 @@ describe.each(databases.eachSupportedId())('bad input corpus, %p', databaseId =>
       `Bad input corpus on ${databaseId}: ${cases} cases over ${backend.routes.length} routes; statuses ${JSON.stringify(statuses)}; ${problems.length} problems`,
     );
     expect(cases).toBeGreaterThanOrEqual(300);
-    expect(problems).toEqual(KNOWN_DEVIATIONS);
+    expect(problems).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from './__testUtils__/hardeningCatalog';
 import {
   fillPath,
+  isMutation,
   ROUTE_SAMPLES,
   routeKey,
 } from './__testUtils__/routeSamples';
@@ -28,35 +29,6 @@ jest.setTimeout(120_000);
 
 const MODES: PolicyMode[] = ['ALLOW', 'DENY', 'CONDITIONAL'];
 const PRINCIPAL_NAMES = Object.keys(PRINCIPALS) as PrincipalName[];
-
-/**
- * Cells where a feature answers differently from the bar, reported to the
- * feature's maintainers. Each entry must still deviate: once fixed, the
- * suite fails until the entry is removed.
- */
-const KNOWN_DEVIATIONS: Record<string, string> = {
-  // Feedback state changes let members of the owning group through on
-  // membership alone; feedbackUpdatePermission is only asked of outsiders,
-  // so a DENY policy cannot stop an owner (reviews ask reviewAttestPermission
-  // of members as well).
-  'POST /feedback/:id/state as owner under DENY': 'expected 403, got 200',
-  'PATCH /feedback/:id/state as owner under DENY': 'expected 403, got 200',
-};
-
-/**
- * Service principals read every entity's cost in the list views without the
- * permission check (CostAccess treats them as reading all), while the
- * single-entity view asks costReadPermission: under DENY or an owner-only
- * policy a pipeline sees in /cost/models what /cost/entity refuses it.
- * Reported to the cost feature; remove the entries once the list views
- * filter service callers too.
- */
-const KNOWN_COST_LIST_DEVIATIONS = [
-  'service under DENY: /cost/entity mlmodel:default/churn -> 403, listed in /cost/models: true',
-  'service under DENY: /cost/entity mlmodel:default/fraud -> 403, listed in /cost/models: true',
-  'service under CONDITIONAL: /cost/entity mlmodel:default/churn -> 403, listed in /cost/models: true',
-  'service under CONDITIONAL: /cost/entity mlmodel:default/fraud -> 403, listed in /cost/models: true',
-];
 
 describe('permission matrix', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -111,11 +83,32 @@ describe('permission matrix', () => {
     const cells = backend.routes.length * MODES.length * PRINCIPAL_NAMES.length;
     // eslint-disable-next-line no-console
     console.log(
-      `Permission matrix: ${backend.routes.length} routes x ${PRINCIPAL_NAMES.length} callers x ${MODES.length} decisions = ${cells} cells; statuses ${JSON.stringify(counts)}; ${Object.keys(deviations).length} known deviations`,
+      `Permission matrix: ${backend.routes.length} routes x ${PRINCIPAL_NAMES.length} callers x ${MODES.length} decisions = ${cells} cells; statuses ${JSON.stringify(counts)}; ${Object.keys(deviations).length} deviations`,
     );
-    expect(Object.keys(deviations).sort()).toEqual(
-      Object.keys(KNOWN_DEVIATIONS).sort(),
-    );
+    expect(deviations).toEqual({});
+  });
+
+  it('authenticates every mutation before it reads the body', async () => {
+    // A caller without a token learns nothing about the body rules: a
+    // well-formed JSON body that breaks them gets 401, not 400.
+    const problems: string[] = [];
+    for (const route of backend.routes.filter(isMutation)) {
+      const key = routeKey(route);
+      backend.setPolicy('ALLOW');
+      const req = await ROUTE_SAMPLES[key].prepare({ backend, seq: ++seq });
+      for (const json of [{}, { unexpectedField: 1 }, []]) {
+        const res = await backend.request({
+          method: route.method,
+          path: fillPath(route.path, req.params),
+          json,
+          authorization: PRINCIPALS.unauthenticated,
+        });
+        if (res.status !== 401) {
+          problems.push(`${key} ${JSON.stringify(json)}: ${res.status}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('filters cost lists consistently with the single-entity check', async () => {
@@ -170,6 +163,6 @@ describe('permission matrix', () => {
         }
       }
     }
-    expect(inconsistent).toEqual(KNOWN_COST_LIST_DEVIATIONS);
+    expect(inconsistent).toEqual([]);
   });
 });
