@@ -34,6 +34,29 @@ function statusText(ok: boolean | undefined): string {
   return ok ? 'meets threshold' : 'breaches threshold';
 }
 
+/**
+ * Thresholds of the fairness metrics declared in spec.risk.fairness, by
+ * metric name. A fairness metric is a gap between groups (for example the
+ * demographic parity difference), so lower is better.
+ */
+export function fairnessThresholds(
+  entity: MLModelEntity,
+): Map<string, Pick<DeclaredMetric, 'threshold' | 'direction'>> {
+  const thresholds = new Map<
+    string,
+    Pick<DeclaredMetric, 'threshold' | 'direction'>
+  >();
+  for (const declaration of entity.spec.risk?.fairness ?? []) {
+    if (declaration.threshold !== undefined) {
+      thresholds.set(declaration.metric, {
+        threshold: declaration.threshold,
+        direction: 'lower-is-better',
+      });
+    }
+  }
+  return thresholds;
+}
+
 /** Which evidence the model card is built from. */
 export type EvidenceProps = {
   entity: MLModelEntity;
@@ -49,13 +72,19 @@ export function MetricsSection(props: EvidenceProps) {
   const declared = entity.spec.metrics ?? [];
   const latest = latestEvaluation(evaluations, entity.spec.version) ?? latestEvaluation(evaluations);
   const declaredNames = new Set(declared.map(m => m.name));
+  const fairness = fairnessThresholds(entity);
   // Metrics a pipeline reports without a declared threshold are charted too,
-  // so nothing measured is hidden.
+  // so nothing measured is hidden; fairness metrics take their threshold
+  // from spec.risk.fairness.
   const charted: DeclaredMetric[] = [
-    ...declared,
+    ...declared.map(metric =>
+      metric.threshold === undefined && fairness.has(metric.name)
+        ? { ...metric, ...fairness.get(metric.name) }
+        : metric,
+    ),
     ...evaluatedMetricNames(evaluations)
       .filter(name => !declaredNames.has(name))
-      .map(name => ({ name })),
+      .map(name => ({ name, ...fairness.get(name) })),
   ];
   return (
     <Section id="metrics" title="Metrics">

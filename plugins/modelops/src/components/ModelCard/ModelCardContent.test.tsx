@@ -64,6 +64,47 @@ describe('ModelCardContent', () => {
     expect((await within(caveats).findByText('thin credit files')).tagName).toBe('STRONG');
   });
 
+  it('draws the spec.risk.fairness threshold on a reported fairness metric', async () => {
+    const gap = (version: string, date: string, value: number) => ({
+      ...evaluations[0],
+      id: `gap-${version}`,
+      modelVersion: version,
+      evaluatedAt: date,
+      metrics: [{ name: 'demographic-parity-difference', value }],
+    });
+    const model = {
+      ...fullModel,
+      spec: {
+        ...fullModel.spec,
+        risk: {
+          ...(fullModel.spec as any).risk,
+          fairness: [{ metric: 'demographic-parity-difference', threshold: 0.1 }],
+        },
+      },
+    };
+    renderCard(
+      model,
+      fakeModelOpsApi({
+        evaluations: [
+          gap('4.1.0', '2026-02-10T00:00:00.000Z', 0.12),
+          gap('4.2.0', '2026-03-10T00:00:00.000Z', 0.08),
+        ],
+        snapshots,
+      }),
+    );
+
+    const chart = await screen.findByRole('figure', {
+      name: 'demographic-parity-difference across versions',
+    });
+    await waitFor(() => expect(chart.querySelector('.recharts-reference-line')).not.toBeNull());
+    expect(
+      screen.getByText(
+        /demographic-parity-difference: 4.1.0 = 0.12, 4.2.0 = 0.08; threshold 0.1 \(lower-is-better\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/no threshold set/)).not.toBeInTheDocument();
+  });
+
   it('says what is missing and which field to set for a one-line model', async () => {
     renderCard(minimalModel);
 
