@@ -1,12 +1,10 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The demo backend: the standard Backstage plugins plus every ModelOps
+ * package, as an adopter would wire them.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { demoPermissionPolicyModule } from './modules/demoPermissionPolicyModule';
 
 const backend = createBackend();
 
@@ -42,9 +40,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
 // See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The demo policy allows by default and restricts approvals and
+// administration to the groups that hold them in the demo organisation.
+backend.add(demoPermissionPolicyModule);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
