@@ -62,7 +62,7 @@ describe('ReviewCycleRunner', () => {
         'group:default/risk-ml opened',
         'group:default/risk-ml opened',
       ]);
-      expect(sent[0]).toMatchObject({ recipients: { type: 'entity' }, payload: { link: '/modelops/reviews', topic: 'modelops-reviews' } });
+      expect(sent[0]).toMatchObject({ recipients: { type: 'entity' }, payload: { link: '/ml-reviews', topic: 'modelops-reviews' } });
 
       // A re-run the same day opens nothing and repeats nothing; the reminder
       // that failed (pricing-ml) was released and is tried again, in vain.

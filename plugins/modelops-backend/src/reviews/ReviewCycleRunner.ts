@@ -24,7 +24,7 @@ import type {
 } from './types';
 
 /** Where reminders link to: the review page of the ModelOps frontend. */
-export const REVIEW_PAGE_LINK = '/modelops/reviews';
+export const REVIEW_PAGE_LINK = '/ml-reviews';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Options of {@link ReviewCycleRunner.create}. */

@@ -12,7 +12,7 @@ import type { ScorecardStore } from './types';
 /** Reminders start this many days before a campaign's due date. */
 export const REMINDER_DAYS_BEFORE_DUE = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const LINK = '/modelops/scorecards/campaigns';
+const LINK = '/scorecards/campaigns';
 
 /** Sends campaign reminders and regressions to owning groups, each once. */
 export interface CampaignNotifier {
@@ -99,7 +99,7 @@ export class DefaultCampaignNotifier implements CampaignNotifier {
             .join(', ')}${
             items.length > 10 ? ` and ${items.length - 10} more` : ''
           }.`,
-          link: `${LINK}/${campaign.id}`,
+          link: LINK,
           severity: 'high',
           topic: 'modelops-campaign-regression',
         },
@@ -140,7 +140,7 @@ export class DefaultCampaignNotifier implements CampaignNotifier {
           description: `${team.entities - team.done} of ${
             team.entities
           } entities still fail the campaign checks.`,
-          link: `${LINK}/${campaign.id}`,
+          link: LINK,
           severity: phase === 'overdue' ? 'high' : 'normal',
           topic: 'modelops-campaign-reminder',
           scope: `modelops:campaign:${campaign.id}:${team.team}`,
