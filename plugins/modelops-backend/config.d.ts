@@ -3,6 +3,20 @@ import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/ba
 export interface Config {
   /** Configuration of the ModelOps backend plugin. */
   modelops?: {
+    /**
+     * Per-caller limit on mutation routes (POST, PUT, PATCH, DELETE), counted
+     * in memory by each replica: N replicas accept up to N x max changes per
+     * window from one caller. Over the limit a mutation gets 429 with a
+     * Retry-After header (seconds) and is not read. Reads are not limited.
+     * Callers are told apart by their verified user or service identity.
+     * Default 600 per 60000 ms; `max: 0` switches the limit off.
+     */
+    rateLimit?: {
+      /** Length of a counting window in milliseconds. Default 60000. */
+      windowMs?: number;
+      /** Mutations one caller may send per window. Default 600; 0 is off. */
+      max?: number;
+    };
     /** Demo data loaded at startup; leave it out in a real installation. */
     demoData?: {
       /**

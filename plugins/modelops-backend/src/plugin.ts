@@ -33,6 +33,10 @@ import {
 } from './scorecards/createScorecards';
 import { bodyLimits } from './service/bodyLimits';
 import { migrateDatabase } from './service/migrateDatabase';
+import {
+  InMemoryRateLimiter,
+  readRateLimitConfig,
+} from './service/rateLimit';
 import type { ModelOpsRouterOptions } from './service/types';
 
 /**
@@ -78,6 +82,16 @@ export const modelopsPlugin = createBackendPlugin({
 
         const options: ModelOpsRouterOptions = { ...deps, database: knex };
         const router = Router();
+        // Per-caller limit on mutations, before any body is read (rateLimit).
+        const rateLimit = readRateLimitConfig(deps.config);
+        if (rateLimit) {
+          router.use(
+            InMemoryRateLimiter.create({
+              ...rateLimit,
+              httpAuth: deps.httpAuth,
+            }).middleware(),
+          );
+        }
         // Size cap, content type, NUL and nesting checks (see bodyLimits).
         router.use(bodyLimits());
         // Feature routers are mounted here, one line each.
