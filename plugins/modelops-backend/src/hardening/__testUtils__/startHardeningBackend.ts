@@ -25,6 +25,7 @@ import {
   type TestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -102,6 +103,14 @@ export interface HardeningBackend {
 export interface StartHardeningBackendOptions {
   knex: Knex;
   config?: JsonObject;
+  /**
+   * `mock` (default): tasks are registered but never run. `database`: the
+   * real scheduler of backend-defaults on the plugin's database, whose
+   * global tasks take a lock there, as replicas sharing PostgreSQL do.
+   */
+  scheduler?: 'mock' | 'database';
+  /** Catalog content; the hardening organisation by default. */
+  entities?: Entity[];
 }
 
 function actorOf(credentials: BackstageCredentials | undefined) {
@@ -245,8 +254,12 @@ export async function startHardeningBackend(
       }),
       mockServices.database.factory({ knex: options.knex }),
       mockServices.httpAuth.factory(),
-      mockServices.scheduler.mock().factory,
-      catalogServiceMock.factory({ entities: ENTITIES as Entity[] }),
+      options.scheduler === 'database'
+        ? schedulerServiceFactory
+        : mockServices.scheduler.mock().factory,
+      catalogServiceMock.factory({
+        entities: options.entities ?? (ENTITIES as Entity[]),
+      }),
       createServiceFactory({
         service: coreServices.permissions,
         deps: {},
@@ -281,11 +294,14 @@ export async function startHardeningBackend(
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The permission framework's integration routes are mounted by
-  // permissionsRegistry through the same httpRouter; they are not ours.
+  // The permission framework's integration routes (permissionsRegistry) and
+  // the real scheduler's task routes are mounted through the same
+  // httpRouter; they are not ours.
   const routes = captured
     .flatMap(h => discoverRoutes(h))
-    .filter(r => !r.path.startsWith('/.well-known/'));
+    .filter(
+      r => !r.path.startsWith('/.well-known/') && !r.path.startsWith('/.backstage/'),
+    );
 
   let tables: string[] | undefined;
   return {
