@@ -166,6 +166,15 @@ try {
     await shot(page, '07-model-overview-cards');
   });
 
+  await step('ML home nav item opens the ML home page', async () => {
+    await page.getByRole('link', { name: 'ML home' }).first().click();
+    await page.waitForURL(/\/ml-home/);
+    await page.getByRole('heading', { name: 'Machine learning at a glance' }).first().waitFor();
+    await page.getByText('How we build and run models').first().waitFor();
+    await page.waitForTimeout(1500);
+    await shot(page, '16-ml-home');
+  });
+
   await step('scorecards page shows levels per pack, with campaigns and waivers tabs', async () => {
     // Scorecards are evaluated hourly; evaluate now as the guest so the page
     // does not depend on when the backend last started.

@@ -21,6 +21,7 @@ import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
   CostPage,
   DatasetPickerFieldExtension,
+  MlHomePage,
   ModelCatalogPage,
   ReviewsPage,
   RiskQuestionnaireFieldExtension,
@@ -54,7 +55,8 @@ const app = createApp({
 
 const routes = (
   <FlatRoutes>
-    <Route path="/" element={<Navigate to="catalog" />} />
+    <Route path="/" element={<Navigate to="ml-home" />} />
+    <Route path="/ml-home" element={<MlHomePage />} />
     <Route path="/catalog" element={<CatalogIndexPage />} />
     <Route
       path="/catalog/:namespace/:kind/:name"

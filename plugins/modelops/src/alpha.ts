@@ -15,6 +15,7 @@ export {
   deliveryApi,
 } from './alpha/apis';
 export {
+  mlHomePage,
   modelCatalogPage,
   scorecardsPage,
   costPage,

@@ -8,6 +8,7 @@
 
 export {
   modelopsPlugin,
+  MlHomePage,
   ModelCatalogPage,
   ScorecardsPage,
   CostPage,
@@ -28,6 +29,7 @@ export {
   scorecardsRouteRef,
   costRouteRef,
   reviewsRouteRef,
+  mlHomeRouteRef,
 } from './routes';
 export * from './api';
 export {

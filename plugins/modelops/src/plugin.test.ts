@@ -26,6 +26,7 @@ import {
   EntityReviewCard,
   EntityScorecardCard,
   feedbackApiRef,
+  MlHomePage,
   ModelCatalogPage,
   catalogGraphApiFactory,
   modelopsPlugin,
@@ -76,6 +77,7 @@ describe('modelops plugin', () => {
     );
     expect(Object.keys(modelopsPlugin.routes).sort()).toEqual([
       'cost',
+      'home',
       'reviews',
       'root',
       'scorecards',
@@ -85,6 +87,7 @@ describe('modelops plugin', () => {
   it('exports the legacy pages, cards and scaffolder fields', () => {
     for (const extension of [
       ModelCatalogPage,
+      MlHomePage,
       ScorecardsPage,
       CostPage,
       ReviewsPage,
@@ -116,6 +119,7 @@ describe('modelops plugin', () => {
       'api:modelops/changes',
       'api:modelops/delivery',
       'page:modelops',
+      'page:modelops/ml-home',
       'page:modelops/scorecards',
       'page:modelops/cost',
       'page:modelops/reviews',

@@ -6,6 +6,7 @@ import {
 import { modelOpsApiFactories } from './api/modelOpsApiFactories';
 import {
   costRouteRef,
+  mlHomeRouteRef,
   reviewsRouteRef,
   rootRouteRef,
   scorecardsRouteRef,
@@ -25,8 +26,25 @@ export const modelopsPlugin = createPlugin({
     scorecards: scorecardsRouteRef,
     cost: costRouteRef,
     reviews: reviewsRouteRef,
+    home: mlHomeRouteRef,
   },
 });
+
+/**
+ * The ML home page (playbooks, the team's models and levels, campaigns and
+ * reviews, failing checks, recent changes, postmortems); mount it at
+ * `/ml-home` or make it the portal's home page at `/`.
+ *
+ * @public
+ */
+export const MlHomePage = modelopsPlugin.provide(
+  createRoutableExtension({
+    name: 'MlHomePage',
+    component: () =>
+      import('./components/home/MlHomePage').then(m => m.MlHomePage),
+    mountPoint: mlHomeRouteRef,
+  }),
+);
 
 /**
  * The model catalog page; mount it at `/ml-models`.

@@ -29,3 +29,10 @@ export const costRouteRef = createRouteRef({ id: 'modelops-cost' });
  * @public
  */
 export const reviewsRouteRef = createRouteRef({ id: 'modelops-reviews' });
+
+/**
+ * The route of the ML home page (`/ml-home` by default).
+ *
+ * @public
+ */
+export const mlHomeRouteRef = createRouteRef({ id: 'modelops-home' });

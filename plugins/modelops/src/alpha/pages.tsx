@@ -4,8 +4,10 @@ import ModelTrainingIcon from '@mui/icons-material/ModelTraining';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GradingIcon from '@mui/icons-material/Grading';
 import PaymentsIcon from '@mui/icons-material/Payments';
+import HomeIcon from '@mui/icons-material/Home';
 import {
   costRouteRef,
+  mlHomeRouteRef,
   reviewsRouteRef,
   rootRouteRef,
   scorecardsRouteRef,
@@ -96,5 +98,24 @@ export const reviewsPage = PageBlueprint.make({
       import('../components/sections/ReviewsSectionPage').then(m => (
         <m.ReviewsSectionPage />
       )),
+  },
+});
+
+/**
+ * The ML home page; the "ML home" nav item. An app makes it its home page by
+ * setting this extension's `path` config to `/`.
+ *
+ * @alpha
+ */
+export const mlHomePage = PageBlueprint.make({
+  name: 'ml-home',
+  params: {
+    path: '/ml-home',
+    routeRef: convertLegacyRouteRef(mlHomeRouteRef),
+    title: 'ML home',
+    icon: <HomeIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('../components/home/MlHomePage').then(m => <m.MlHomePage />),
   },
 });

@@ -29,6 +29,7 @@ import {
 } from './entityContents';
 import {
   costPage,
+  mlHomePage,
   modelCatalogPage,
   modelCatalogRouteRef,
   reviewsPage,
@@ -54,6 +55,7 @@ export default createFrontendPlugin({
     feedbackApi,
     changeApi,
     deliveryApi,
+    mlHomePage,
     modelCatalogPage,
     scorecardsPage,
     costPage,

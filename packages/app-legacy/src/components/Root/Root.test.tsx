@@ -10,6 +10,7 @@ describe('Root', () => {
       </Root>,
     );
     for (const [name, href] of [
+      ['ML home', '/ml-home'],
       ['ML models', '/ml-models'],
       ['Scorecards', '/scorecards'],
       ['Model cost', '/ml-cost'],

@@ -1,6 +1,7 @@
 import { PropsWithChildren } from 'react';
 import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
+import CatalogIcon from '@material-ui/icons/LibraryBooks';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import MemoryIcon from '@material-ui/icons/Memory';
@@ -58,10 +59,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarLogo />
       <SidebarDivider />
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
-        <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
+        <SidebarItem icon={CatalogIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create" />
         <SidebarDivider />
         <SidebarScrollWrapper>
+          <SidebarItem icon={HomeIcon} to="ml-home" text="ML home" />
           <SidebarItem icon={MemoryIcon} to="ml-models" text="ML models" />
           <SidebarItem icon={AssessmentIcon} to="scorecards" text="Scorecards" />
           <SidebarItem icon={MoneyIcon} to="ml-cost" text="Model cost" />

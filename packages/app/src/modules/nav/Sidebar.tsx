@@ -37,6 +37,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
+            {nav.take('page:modelops/ml-home')}
             {nav.take('page:modelops')}
             {nav.take('page:modelops/scorecards')}
             {nav.take('page:modelops/cost')}
