@@ -16,6 +16,7 @@ import {
   type AuditorService,
   type BackstageCredentials,
   type PermissionsService,
+  type SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -26,6 +27,10 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  catalogServiceRef,
+  type CatalogService,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -90,6 +95,8 @@ export interface HarnessRequest {
 /** A started hardening backend. */
 export interface HardeningBackend {
   knex: Knex;
+  /** Where the plugin's router is served on loopback, without a trailing slash. */
+  baseUrl: string;
   routes: DiscoveredRoute[];
   audits: RecordedAudit[];
   setPolicy(mode: PolicyMode): void;
@@ -111,6 +118,8 @@ export interface StartHardeningBackendOptions {
   scheduler?: 'mock' | 'database';
   /** Catalog content; the hardening organisation by default. */
   entities?: Entity[];
+  /** A catalog service to use instead of the in-memory mock of `entities`. */
+  catalog?: CatalogService;
 }
 
 function actorOf(credentials: BackstageCredentials | undefined) {
@@ -256,10 +265,28 @@ export async function startHardeningBackend(
       mockServices.httpAuth.factory(),
       options.scheduler === 'database'
         ? schedulerServiceFactory
-        : mockServices.scheduler.mock().factory,
-      catalogServiceMock.factory({
-        entities: options.entities ?? (ENTITIES as Entity[]),
-      }),
+        : createServiceFactory({
+            service: coreServices.scheduler,
+            deps: {},
+            // Registers nothing and runs nothing; plain functions rather
+            // than jest mocks, so benchmarks can start the harness too.
+            factory: (): SchedulerService => ({
+              scheduleTask: async () => {},
+              triggerTask: async () => {},
+              cancelTask: async () => {},
+              getScheduledTasks: async () => [],
+              createScheduledTaskRunner: () => ({ run: async () => {} }),
+            }),
+          }),
+      options.catalog
+        ? createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => options.catalog!,
+          })
+        : catalogServiceMock.factory({
+            entities: options.entities ?? (ENTITIES as Entity[]),
+          }),
       createServiceFactory({
         service: coreServices.permissions,
         deps: {},
@@ -306,6 +333,7 @@ export async function startHardeningBackend(
   let tables: string[] | undefined;
   return {
     knex: options.knex,
+    baseUrl: base,
     routes,
     audits,
     setPolicy(next) {
