@@ -228,9 +228,16 @@ try {
       // Cost is readable by the owning team and the finance group only.
       throw new Error('the signed-in user may not read cost (member of neither the owning team nor the finance group)');
     }
-    const url = new URL(modelHref, baseUrl);
-    await page.goto(url.toString());
-    await page.locator('svg.recharts-surface').first().waitFor();
+    // Open a model the user may read the cost of: the first one listed.
+    const ref = (await page.locator('td').filter({ hasText: /^mlmodel:[^/]+\/[^/]+$/ }).first().innerText()).trim();
+    const name = ref.split('/').pop();
+    await page.goto(new URL(modelHref.replace(/[^/]+\/?$/, name), baseUrl).toString());
+    const costCard = page
+      .locator('[class*="MuiCard-root"]')
+      .filter({ has: page.getByText('Cost', { exact: true }) })
+      .filter({ hasText: /Last \d+ months/ });
+    await costCard.locator('svg.recharts-surface').first().waitFor();
+    console.log(`     cost chart of ${ref}`);
     await shot(page, '15-model-cost-card');
   });
 } catch {
