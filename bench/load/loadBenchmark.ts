@@ -261,8 +261,13 @@ async function main() {
     const errors = Object.entries(s.statuses)
       .filter(([status]) => status !== '200')
       .reduce((n, [, c]) => n + c, 0);
+    // Status 0 is a request the client saw fail without an answer.
+    const byStatus = Object.entries(s.statuses)
+      .filter(([status]) => status !== '200')
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
     rows.push(
-      `| ${endpoint.name} | ${s.requests.toLocaleString('en-US')} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${errors} |`,
+      `| ${endpoint.name} | ${s.requests.toLocaleString('en-US')} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${errors}${byStatus ? ` (${byStatus})` : ''} |`,
     );
     console.log(rows[rows.length - 1]);
   }
