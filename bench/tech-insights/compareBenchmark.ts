@@ -24,7 +24,9 @@
  * TI_BENCH_CONCURRENCY (default 100, techInsights.checksRunConcurrency),
  * TI_BENCH_KEEP_RESPONSES (1 keeps every whole runChecks response in memory
  * until all entities are done, as POST /checks/run does before answering;
- * by default only each result's check id and outcome are kept).
+ * by default only each result's check id and outcome are kept),
+ * TI_BENCH_REPEAT (default 3: each configuration runs that many times, the
+ * table shows median times and the highest peaks).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -66,6 +68,7 @@ const CHECK_COUNTS = (process.env.TI_BENCH_CHECKS ?? '10,40')
 const PAGE = Number(process.env.TI_BENCH_PAGE ?? 500);
 const CONCURRENCY = Number(process.env.TI_BENCH_CONCURRENCY ?? 100);
 const KEEP_RESPONSES = process.env.TI_BENCH_KEEP_RESPONSES === '1';
+const REPEAT = Number(process.env.TI_BENCH_REPEAT ?? 3);
 
 type EngineName = 'ours' | 'tech-insights';
 
@@ -82,11 +85,27 @@ interface ChildReport {
   totalMs: number;
   errors: number;
   baselineRssMb: number;
+  /** SQL statements sent during the timed part. */
+  queries: number;
+  /** Highest JS heap in use, sampled every 50 ms during the timed part. */
+  peakHeapMb: number;
   maxRssMb: number;
 }
 
 function maxRssMb() {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Samples the JS heap in use until stopped; returns the peak in MB. */
+function heapSampler() {
+  let peak = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 50);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage().heapUsed) / 2 ** 20;
+  };
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, results in order. */
@@ -126,9 +145,15 @@ async function runOurs(
     pageSize: PAGE,
   });
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
+  let queries = 0;
+  knex.on('query', () => {
+    queries += 1;
+  });
+  const stopSampler = heapSampler();
   const t0 = performance.now();
   const evaluation = await engine.evaluateAll();
   const totalMs = performance.now() - t0;
+  const peakHeapMb = stopSampler();
   const rss = maxRssMb();
 
   // Untimed: the stored results, for the comparison.
@@ -149,7 +174,9 @@ async function runOurs(
     results: evaluation.results,
     totalMs,
     errors: 0,
+    queries,
     baselineRssMb,
+    peakHeapMb,
     maxRssMb: rss,
   };
 }
@@ -213,7 +240,14 @@ async function runTechInsights(
   const refs = all.map(e => stringifyEntityRef(e));
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
 
+  let queries = 0;
+  for (const db of [tiDb, modelopsDb]) {
+    db.on('query', () => {
+      queries += 1;
+    });
+  }
   // Facts: each retriever's handler, then insertFacts, as its engine does.
+  const stopSampler = heapSampler();
   const t0 = performance.now();
   for (const retriever of retrievers) {
     const facts = await retriever.handler({} as any);
@@ -243,6 +277,7 @@ async function runTechInsights(
     }
   });
   const t2 = performance.now();
+  const peakHeapMb = stopSampler();
   const rss = maxRssMb();
 
   const out = fs.createWriteStream(resultsFile);
@@ -265,7 +300,9 @@ async function runTechInsights(
     checksMs: t2 - t1,
     totalMs: t2 - t0,
     errors,
+    queries,
     baselineRssMb,
+    peakHeapMb,
     maxRssMb: rss,
   };
 }
@@ -363,6 +400,32 @@ function seconds(ms: number) {
   return `${fmt(ms / 1000, 1)} s`;
 }
 
+function median(values: number[]) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One report standing for repeated runs: median times, highest peaks. */
+function summarise(reports: ChildReport[]): ChildReport {
+  const med = (pick: (r: ChildReport) => number | undefined) => {
+    const values = reports
+      .map(pick)
+      .filter((v): v is number => v !== undefined);
+    return values.length > 0 ? median(values) : undefined;
+  };
+  return {
+    ...reports[0],
+    factsMs: med(r => r.factsMs),
+    checksMs: med(r => r.checksMs),
+    totalMs: med(r => r.totalMs)!,
+    errors: Math.max(...reports.map(r => r.errors)),
+    queries: Math.max(...reports.map(r => r.queries)),
+    peakHeapMb: Math.max(...reports.map(r => r.peakHeapMb)),
+    maxRssMb: Math.max(...reports.map(r => r.maxRssMb)),
+  };
+}
+
 async function main() {
   const rows: Array<{
     ours: ChildReport;
@@ -373,34 +436,48 @@ async function main() {
   const mismatches: string[] = [];
   for (const checks of CHECK_COUNTS) {
     for (const n of SIZES) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ti-compare-'));
-      try {
-        const oursFile = path.join(dir, 'ours.tsv');
-        const tiFile = path.join(dir, 'tech-insights.tsv');
-        const ours = await spawnChild('ours', n, checks, dir, oursFile);
-        const ti = await spawnChild('tech-insights', n, checks, dir, tiFile);
-        const { passing, differ, examples } = await compareResults(
-          oursFile,
-          tiFile,
-        );
-        mismatches.push(...examples);
-        rows.push({ ours, ti, passing, differ });
-        process.stderr.write(
-          `done ${n} entities x ${checks} checks: ours ${seconds(
-            ours.totalMs,
-          )}, Tech Insights ${seconds(ti.totalMs)}\n`,
-        );
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+      const oursRuns: ChildReport[] = [];
+      const tiRuns: ChildReport[] = [];
+      let passing = 0;
+      let differ = 0;
+      for (let run = 0; run < REPEAT; run += 1) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ti-compare-'));
+        try {
+          const oursFile = path.join(dir, 'ours.tsv');
+          const tiFile = path.join(dir, 'tech-insights.tsv');
+          const ours = await spawnChild('ours', n, checks, dir, oursFile);
+          const ti = await spawnChild('tech-insights', n, checks, dir, tiFile);
+          const compared = await compareResults(oursFile, tiFile);
+          mismatches.push(...compared.examples);
+          passing = compared.passing;
+          differ = Math.max(differ, compared.differ);
+          oursRuns.push(ours);
+          tiRuns.push(ti);
+          process.stderr.write(
+            `done ${n} entities x ${checks} checks (run ${
+              run + 1
+            } of ${REPEAT}): ours ${seconds(
+              ours.totalMs,
+            )}, Tech Insights ${seconds(ti.totalMs)}\n`,
+          );
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
       }
+      rows.push({
+        ours: summarise(oursRuns),
+        ti: summarise(tiRuns),
+        passing,
+        differ,
+      });
     }
   }
 
   console.log(
-    '| entities | checks | results ours / TI (passing, differing) | ours | TI facts stored | TI checks run | TI total | ours entities/s | TI entities/s (checks / total) | ours peak RSS | TI peak RSS | speed-up vs TI checks | speed-up vs TI total |',
+    '| entities | checks | results ours / TI (passing, differing) | ours | TI facts stored | TI checks run | TI total | ours entities/s | TI entities/s (checks / total) | ours peak RSS (heap) | TI peak RSS (heap) | SQL statements ours / TI | speed-up vs TI checks | speed-up vs TI total |',
   );
   console.log(
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const { ours, ti, passing, differ } of rows) {
     console.log(
@@ -414,14 +491,19 @@ async function main() {
         ti.entities / (ti.checksMs! / 1000),
       )} / ${fmt(ti.entities / (ti.totalMs / 1000))} | ${fmt(
         ours.maxRssMb,
-      )} MB | ${fmt(ti.maxRssMb)} MB | ${fmt(
+      )} MB (${fmt(ours.peakHeapMb)} MB) | ${fmt(ti.maxRssMb)} MB (${fmt(
+        ti.peakHeapMb,
+      )} MB) | ${fmt(ours.queries)} / ${fmt(ti.queries)} | ${fmt(
         ti.checksMs! / ours.totalMs,
         1,
       )}x | ${fmt(ti.totalMs / ours.totalMs, 1)}x |`,
     );
   }
   console.log(
-    `\nTech Insights kept ${
+    `\nTimes are medians of ${REPEAT} run(s) per configuration, peaks the highest; each run is a fresh process per engine.`,
+  );
+  console.log(
+    `Tech Insights kept ${
       KEEP_RESPONSES
         ? 'every whole runChecks response'
         : 'the outcome of each result'
