@@ -11,7 +11,7 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CheckDefinition } from '@modelops/plugin-modelops-common';
 import type { ModelopsFactProvider } from '@modelops/plugin-modelops-node';
 import type { Knex } from 'knex';
-import { normalizeEntityRef } from '../feedback/CatalogMembership';
+import { normalizeEntityRef } from '../service/CatalogMembership';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
 import type { ChangeStore } from './types';
 

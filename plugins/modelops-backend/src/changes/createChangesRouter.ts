@@ -28,7 +28,7 @@ import {
   CatalogMembership,
   normalizeEntityRef,
   type Membership,
-} from '../feedback/CatalogMembership';
+} from '../service/CatalogMembership';
 import { entityPagePath } from '../feedback/entityPagePath';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { readChangesConfig } from './readChangesConfig';

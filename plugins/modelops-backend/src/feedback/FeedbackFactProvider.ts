@@ -16,7 +16,7 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CheckDefinition } from '@modelops/plugin-modelops-common';
 import type { ModelopsFactProvider } from '@modelops/plugin-modelops-node';
 import type { Knex } from 'knex';
-import { normalizeEntityRef } from './CatalogMembership';
+import { normalizeEntityRef } from '../service/CatalogMembership';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
 import { readFeedbackConfig } from './readFeedbackConfig';
 import type { FeedbackStore } from './types';

@@ -23,7 +23,7 @@ import {
   CatalogMembership,
   ownerRefOf,
   type Membership,
-} from './CatalogMembership';
+} from '../service/CatalogMembership';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
 import { entityPagePath } from './entityPagePath';
 import type { FeedbackStore } from './types';

@@ -2,7 +2,9 @@
  * ReviewCatalog: the catalog reads reviews need, made with the plugin's own
  * service credentials so that a caller's catalog read permissions cannot hide
  * a membership or make an existing owner look missing. Every read is paged or
- * batched, never one request per entity.
+ * batched, never one request per entity. Owner refs and a user's memberships
+ * come from the plugin-wide CatalogMembership, so reviews, feedback and change
+ * approvals agree on who owns what.
  */
 import type {
   AuthService,
@@ -12,52 +14,19 @@ import {
   type Entity,
   parseEntityRef,
   RELATION_HAS_MEMBER,
-  RELATION_MEMBER_OF,
-  RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { EntityFilterQuery } from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CatalogMembership,
+  entityRefOf,
+  normalizeEntityRef,
+  type Membership,
+} from '../service/CatalogMembership';
 
 const PAGE_SIZE = 500;
 const REFS_BATCH = 500;
-
-/** Lower-cases a ref so refs from YAML, relations and tokens compare equal. */
-export function normalizeRef(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
-}
-
-/** The normalized ref of an entity. */
-export function entityRefOf(entity: Entity): string {
-  return normalizeRef(stringifyEntityRef(entity));
-}
-
-/**
- * The owner of an entity: the `ownedBy` relation the catalog emitted, or
- * `spec.owner` read as a group ref in the entity's namespace.
- */
-export function ownerRefOf(entity: Entity): string | undefined {
-  const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
-  if (relation) {
-    return normalizeRef(relation.targetRef);
-  }
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || owner.trim() === '') {
-    return undefined;
-  }
-  try {
-    return normalizeRef(
-      stringifyEntityRef(
-        parseEntityRef(owner.trim(), {
-          defaultKind: 'group',
-          defaultNamespace: entity.metadata.namespace ?? 'default',
-        }),
-      ),
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 /** Options of {@link ReviewCatalog.create}. */
 export interface ReviewCatalogOptions {
@@ -70,10 +39,15 @@ export class ReviewCatalog {
   private constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly membership: Membership,
   ) {}
 
   static create(options: ReviewCatalogOptions): ReviewCatalog {
-    return new ReviewCatalog(options.catalog, options.auth);
+    return new ReviewCatalog(
+      options.catalog,
+      options.auth,
+      CatalogMembership.create(options),
+    );
   }
 
   /**
@@ -107,7 +81,7 @@ export class ReviewCatalog {
   async getByRefs(refs: string[]): Promise<Map<string, Entity>> {
     const credentials = await this.auth.getOwnServiceCredentials();
     const found = new Map<string, Entity>();
-    const distinct = [...new Set(refs.map(normalizeRef))];
+    const distinct = [...new Set(refs.map(normalizeEntityRef))];
     for (let i = 0; i < distinct.length; i += REFS_BATCH) {
       const { items } = await this.catalog.getEntitiesByRefs(
         { entityRefs: distinct.slice(i, i + REFS_BATCH) },
@@ -127,12 +101,7 @@ export class ReviewCatalog {
    * relations and the user itself (entities may be owned by a person).
    */
   async ownershipRefsOf(userRef: string): Promise<string[]> {
-    const user = (await this.getByRefs([userRef])).get(normalizeRef(userRef));
-    const groups =
-      user?.relations
-        ?.filter(r => r.type === RELATION_MEMBER_OF)
-        .map(r => normalizeRef(r.targetRef)) ?? [];
-    return [...new Set([normalizeRef(userRef), ...groups])];
+    return [...(await this.membership.identitiesOf(userRef))];
   }
 
   /**
@@ -154,13 +123,13 @@ export function membersOfGroup(group: Entity): string[] {
   const fromRelations =
     group.relations
       ?.filter(r => r.type === RELATION_HAS_MEMBER)
-      .map(r => normalizeRef(r.targetRef)) ?? [];
+      .map(r => normalizeEntityRef(r.targetRef)) ?? [];
   const specMembers = group.spec?.members;
   const fromSpec = Array.isArray(specMembers)
     ? specMembers
         .filter((m): m is string => typeof m === 'string')
         .map(m =>
-          normalizeRef(
+          normalizeEntityRef(
             stringifyEntityRef(
               parseEntityRef(m, {
                 defaultKind: 'user',

@@ -13,7 +13,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { ReviewCycle, ReviewItem } from '@modelops/plugin-modelops-common';
-import { entityRefOf, ownerRefOf, type ReviewCatalog } from './ReviewCatalog';
+import { entityRefOf, ownerRefOf } from '../service/CatalogMembership';
+import type { ReviewCatalog } from './ReviewCatalog';
 import { readReviewCadences, reviewPeriodAt } from './reviewCadences';
 import type {
   NewReviewDecision,

@@ -5,7 +5,8 @@
  * on what an orphan is.
  */
 import type { Entity } from '@backstage/catalog-model';
-import { entityRefOf, membersOfGroup, ownerRefOf } from './ReviewCatalog';
+import { entityRefOf, ownerRefOf } from '../service/CatalogMembership';
+import { membersOfGroup } from './ReviewCatalog';
 
 /** Ownership facts of one entity. */
 export interface OwnershipAssessment {

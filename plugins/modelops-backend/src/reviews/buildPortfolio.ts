@@ -14,7 +14,8 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import { DatabaseCostStore } from '../cost/DatabaseCostStore';
-import { entityRefOf, ownerRefOf, type ReviewCatalog } from './ReviewCatalog';
+import { entityRefOf, ownerRefOf } from '../service/CatalogMembership';
+import type { ReviewCatalog } from './ReviewCatalog';
 import { readScorecardLevels } from './readScorecardLevels';
 import type { ReviewStore } from './types';
 

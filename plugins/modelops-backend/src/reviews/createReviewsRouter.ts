@@ -33,7 +33,8 @@ import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { findReviewFindings } from './findReviewFindings';
 import { portfolioCsv } from './portfolioCsv';
 import { notifyTransfer } from './notifyTransfer';
-import { normalizeRef, ReviewCatalog } from './ReviewCatalog';
+import { normalizeEntityRef } from '../service/CatalogMembership';
+import { ReviewCatalog } from './ReviewCatalog';
 import type { NewReviewDecision } from './types';
 
 const itemParamsSchema = z.object({
@@ -49,7 +50,7 @@ function itemIdOf(req: Request): string {
 }
 
 function toGroupRef(ref: string): string {
-  return normalizeRef(
+  return normalizeEntityRef(
     stringifyEntityRef(
       parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
     ),
@@ -196,7 +197,7 @@ export async function createReviewsRouter(
   router.get('/reviews/entity', async (req, res) => {
     await requireCredentials(options, req, { allowService: true });
     const { entityRef } = parseQuery(reviewEntityQuerySchema, req.query);
-    const ref = normalizeRef(entityRef);
+    const ref = normalizeEntityRef(entityRef);
     const [items, decisions] = await Promise.all([
       store.listItems({ entityRefs: [ref], openCyclesOnly: true }, clock()),
       store.listDecisions(ref),

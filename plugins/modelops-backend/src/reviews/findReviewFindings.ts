@@ -11,7 +11,8 @@ import type {
   ReviewFindings,
 } from '@modelops/plugin-modelops-common';
 import { assessOwnership, ownerRefsOf } from './assessOwnership';
-import { entityRefOf, type ReviewCatalog } from './ReviewCatalog';
+import { entityRefOf } from '../service/CatalogMembership';
+import type { ReviewCatalog } from './ReviewCatalog';
 import type { ReviewStore } from './types';
 
 /** What {@link findReviewFindings} reads from. */

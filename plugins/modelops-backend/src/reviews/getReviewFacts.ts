@@ -10,7 +10,7 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
-import { normalizeRef } from './ReviewCatalog';
+import { normalizeEntityRef } from '../service/CatalogMembership';
 
 /** Review facts of one entity. */
 export interface ReviewStateFacts {
@@ -34,7 +34,7 @@ export async function getReviewFacts(
   entityRefs: string[],
   now: Date = new Date(),
 ): Promise<Map<string, ReviewStateFacts>> {
-  const refs = [...new Set(entityRefs.map(normalizeRef))];
+  const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
   const store = DatabaseReviewStore.create({ database: knex });
   const [items, latest] = await Promise.all([
     refs.length

@@ -1,9 +1,11 @@
 /*
- * CatalogMembership: who owns a model and who belongs to a group, read from
- * the catalog with the plugin's own service credentials, so that a caller's
- * catalog read permissions can neither hide a membership nor fake one.
- * Feedback (owners change states) and change approvals (review group members
- * decide) share it.
+ * CatalogMembership: who owns an entity and which refs a user acts for, read
+ * from the catalog with the plugin's own service credentials, so that a
+ * caller's catalog read permissions can neither hide a membership nor fake
+ * one. It lives in one place because feedback (owners change states), change
+ * approvals (review group members decide) and ownership reviews (members
+ * attest for their groups) all ask the same questions and must answer them
+ * alike: the same ref normalisation, the same owner fallback to spec.owner.
  */
 import type { AuthService } from '@backstage/backend-plugin-api';
 import {
@@ -18,6 +20,11 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 /** Lower-cases a ref so refs from YAML, relations and tokens compare equal. */
 export function normalizeEntityRef(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
+}
+
+/** The normalized ref of an entity. */
+export function entityRefOf(entity: Entity): string {
+  return normalizeEntityRef(stringifyEntityRef(entity));
 }
 
 /**
@@ -47,11 +54,12 @@ export function ownerRefOf(entity: Entity): string | undefined {
   }
 }
 
-/** Membership questions the feedback and change routes ask. */
+/** Membership questions the feedback, change and review routes ask. */
 export interface Membership {
   /**
    * The refs a user acts for: the user itself (an entity may be owned by a
-   * person) and the groups of its `memberOf` relations, lower case.
+   * person) and the groups of its `memberOf` relations, lower case, the user
+   * first.
    */
   identitiesOf(userRef: string): Promise<Set<string>>;
   /** Whether the user is the group (or person) given, or a member of it. */
