@@ -181,6 +181,7 @@ async function waitForCatalog(baseUrl, backend) {
     // Equal twice in a row: the catalog has stopped adding models.
     if (total >= count && total === last) {
       console.log(`catalog holds ${total.toLocaleString('en-US')} models (${((Date.now() - ingestStart) / 1000).toFixed(0)} s)`);
+      await waitForQuietCatalog(baseUrl, token);
       return total;
     }
     if (Date.now() - lastPrinted > 30_000) {
@@ -193,6 +194,35 @@ async function waitForCatalog(baseUrl, backend) {
     last = total;
     await sleep(5000);
   }
+}
+
+/**
+ * Waits until the catalog has finished stitching: with SQLite, reads queue
+ * behind the processing writes, so page queries right after ingestion are
+ * several times slower than later. Quiet means three probes in a row of the
+ * model catalog's first-page query within 30% of each other.
+ */
+async function waitForQuietCatalog(baseUrl, token) {
+  const probe =
+    `${baseUrl}/api/catalog/entities/by-query?filter=kind=mlmodel&limit=25` +
+    '&orderField=metadata.name,asc&fields=metadata.name,spec.owner';
+  const deadline = Date.now() + ingestTimeoutMs;
+  const times = [];
+  while (Date.now() < deadline) {
+    const t = performance.now();
+    const response = await fetchWithTimeout(probe, { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+    if (response?.ok) {
+      await response.arrayBuffer();
+      times.push(performance.now() - t);
+      const last3 = times.slice(-3);
+      if (last3.length === 3 && Math.max(...last3) <= 1.3 * Math.min(...last3)) {
+        console.log(`catalog quiet: first-page query ${last3.map(x => x.toFixed(0)).join(', ')} ms`);
+        return;
+      }
+    }
+    await sleep(5000);
+  }
+  console.log('catalog still busy at the deadline; measuring anyway');
 }
 
 /** The path the stock catalog page is mounted at in the app's config. */
@@ -305,6 +335,7 @@ async function measure(page, cdp, url, cold) {
         ms: rowsQuery.end - rowsQuery.start,
         startedAt: rowsQuery.start,
         bytes: rowsQuery.bytes,
+        renderAfterMs: mark.painted - rowsQuery.end,
       },
       scriptsBeforeFirstRow: js.length,
       scriptBytesBeforeFirstRow: js.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
@@ -349,6 +380,7 @@ async function measurePages(baseUrl) {
     ],
   });
   const samples = [];
+  const failures = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
@@ -361,13 +393,25 @@ async function measurePages(baseUrl) {
     for (const cold of [false, true]) {
       // One unrecorded load of each page warms the backend's caches and,
       // for the warm series, the browser's HTTP cache.
-      for (const p of pages) await measure(page, cdp, p.url, cold);
+      for (const p of pages) await measure(page, cdp, p.url, cold).catch(() => undefined);
       for (let run = 1; run <= runs; run++) {
         // Alternate the pages so that a slow moment of the shared machine
         // does not fall on one page only.
         for (const p of pages) {
-          const sample = await measure(page, cdp, p.url, cold);
-          samples.push({ page: p.id, cache: cold ? 'cold' : 'warm', run, ...sample });
+          const cache = cold ? 'cold' : 'warm';
+          let sample;
+          try {
+            sample = await measure(page, cdp, p.url, cold);
+          } catch (error) {
+            // One slow load must not lose the others; it is counted and
+            // its screen kept for a look.
+            const shot = join(outDir, `failed-${p.id}-${cache}-${run}.png`);
+            await page.screenshot({ path: shot }).catch(() => undefined);
+            failures.push({ page: p.id, cache, run, error: error.message.split('\n')[0], screenshot: shot });
+            console.log(`  ${p.id.padEnd(5)} ${cache} #${run}: FAILED ${error.message.split('\n')[0]} (${shot})`);
+            continue;
+          }
+          samples.push({ page: p.id, cache, run, ...sample });
           console.log(
             `  ${p.id.padEnd(5)} ${cold ? 'cold' : 'warm'} #${run}: first row ${sample.firstRow.toFixed(0)} ms, ` +
               `${sample.rows} rows, query ${sample.query ? `${sample.query.ms.toFixed(0)} ms ${sample.query.path}` : 'n/a'}`,
@@ -379,13 +423,13 @@ async function measurePages(baseUrl) {
   } finally {
     await browser.close();
   }
-  return { pages, samples };
+  return { pages, samples, failures };
 }
 
 function pageTable({ pages, samples }) {
   const lines = [
-    '| page | cache | runs | first row median ms | p95 ms | ratio ours/stock (median) | rows query starts at ms | rows query ms | rows query KiB | rows in DOM (max) | JS before first row (compressed) |',
-    '| :-- | :-- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    '| page | cache | runs | first row median ms | p95 ms | ratio ours/stock (median) | rows query starts at ms | rows query ms | rows painted after query ms | rows query KiB (compressed) | rows in DOM (max) | JS before first row (compressed) |',
+    '| :-- | :-- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
   ];
   const summary = {};
   for (const cache of ['warm', 'cold']) {
@@ -398,6 +442,7 @@ function pageTable({ pages, samples }) {
         p95: percentile(s.map(x => x.firstRow), 95),
         queryMedian: queries.length ? median(queries.map(q => q.ms)) : undefined,
         queryStartMedian: queries.length ? median(queries.map(q => q.startedAt)) : undefined,
+        renderAfterMedian: queries.length ? median(queries.map(q => q.renderAfterMs)) : undefined,
         queryKiB: queries.length ? median(queries.map(q => q.bytes)) / 1024 : undefined,
         queryPath: queries[0]?.path,
         maxRows: Math.max(...s.map(x => x.rows)),
@@ -414,6 +459,7 @@ function pageTable({ pages, samples }) {
       lines.push(
         `| ${p.label} | ${cache} | ${row.runs} | ${row.median.toFixed(0)} | ${row.p95.toFixed(0)} | ${ratio} | ` +
           `${row.queryStartMedian?.toFixed(0) ?? 'n/a'} | ${row.queryMedian?.toFixed(0) ?? 'n/a'} | ` +
+          `${row.renderAfterMedian?.toFixed(0) ?? 'n/a'} | ` +
           `${row.queryKiB?.toFixed(1) ?? 'n/a'} | ${row.maxRows} | ` +
           `${row.scripts} files, ${row.scriptKiB.toFixed(0)} KiB |`,
       );
@@ -493,6 +539,10 @@ async function main() {
   const measured = await measurePages(baseUrl);
   const table = pageTable(measured);
   console.log(`\n${table.text}\n`);
+  if (measured.failures.length > 0) {
+    console.log(`${measured.failures.length} load(s) failed and are left out of the table; see results.json`);
+    process.exitCode = 1;
+  }
   const ours = table.summary['ours:warm'];
   if (ours) {
     console.log(
@@ -509,7 +559,15 @@ async function main() {
   await writeFile(
     join(outDir, 'results.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), count: models, runs, summary: table.summary, samples: measured.samples, bundle: bundle?.totals },
+      {
+        date: new Date().toISOString(),
+        count: models,
+        runs,
+        summary: table.summary,
+        samples: measured.samples,
+        failures: measured.failures,
+        bundle: bundle?.totals,
+      },
       null,
       2,
     ),
