@@ -1,6 +1,5 @@
 import {
   ConflictError,
-  InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -13,7 +12,7 @@ import {
   recentChangesQuerySchema,
   type ChangeRequest,
 } from '@modelops/plugin-modelops-common';
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import PromiseRouter from 'express-promise-router';
 import { auditMutation } from '../service/auditMutation';
 import { authorizeBasic } from '../service/authorizeBasic';
@@ -29,7 +28,9 @@ import {
   normalizeEntityRef,
   type Membership,
 } from '../service/CatalogMembership';
-import { entityPagePath } from '../feedback/entityPagePath';
+import { entityPagePath } from '../service/entityPagePath';
+import { notifyEntity } from '../service/notifyEntity';
+import { requireModel } from '../service/requireModel';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { readChangesConfig } from './readChangesConfig';
 import type { ChangeStore } from './types';
@@ -74,21 +75,6 @@ export function createChangesRouter(
     CatalogMembership.create({ catalog: options.catalog, auth: options.auth });
   const router = PromiseRouter();
 
-  async function requireModel(req: Request, entityRef: string) {
-    const credentials = await requireCredentials(options, req, {
-      allowService: true,
-    });
-    const entity = await options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new InputError(
-        `entityRef: ${entityRef} is not a model in the catalog`,
-      );
-    }
-    return entity;
-  }
-
   // A lost notification must not undo a recorded request or decision.
   async function notify(
     recipient: string,
@@ -96,22 +82,18 @@ export function createChangesRouter(
     change: ChangeRequest,
     description: string,
   ) {
-    try {
-      await options.notifications.send({
-        recipients: { type: 'entity', entityRef: recipient },
-        payload: {
-          title,
-          description,
-          link: entityPagePath(change.entityRef),
-          severity: 'normal',
-          topic: 'modelops-changes',
-        },
-      });
-    } catch (error) {
-      options.logger.warn(
-        `Change notification to ${recipient} failed: ${error}`,
-      );
-    }
+    await notifyEntity(
+      options,
+      recipient,
+      {
+        title,
+        description,
+        link: entityPagePath(change.entityRef),
+        severity: 'normal',
+        topic: 'modelops-changes',
+      },
+      `Change notification to ${recipient} failed`,
+    );
   }
 
   router.post('/changes', async (req, res) => {
@@ -126,7 +108,7 @@ export function createChangesRouter(
       changeRequestPermission,
       input.entityRef,
     );
-    await requireModel(req, input.entityRef);
+    await requireModel(options, credentials, input.entityRef);
     const change = await auditMutation(
       options,
       req,
@@ -156,7 +138,10 @@ export function createChangesRouter(
 
   router.get('/changes', async (req, res) => {
     const query = parseQuery(changeListQuerySchema, req.query);
-    await requireModel(req, query.entityRef);
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
+    await requireModel(options, credentials, query.entityRef);
     res.json({ items: await store.listChanges(query), reviewGroup });
   });
 

@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import {
   deliveryEventCreatePermission,
   deliveryEventInputSchema,
@@ -15,6 +14,7 @@ import {
 } from '../service/authorizeEntity';
 import { parseBody } from '../service/parseBody';
 import { parseQuery } from '../service/parseQuery';
+import { requireModel } from '../service/requireModel';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { computeDeliveryMetrics } from './computeDeliveryMetrics';
 import { DatabaseDeliveryStore } from './DatabaseDeliveryStore';
@@ -47,20 +47,6 @@ export function createDeliveryRouter(
     deps.store ?? DatabaseDeliveryStore.create({ knex: options.database });
   const now = deps.now ?? (() => new Date());
   const router = PromiseRouter();
-
-  async function requireModel(
-    entityRef: string,
-    credentials: CallerCredentials,
-  ): Promise<void> {
-    const entity = await options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new InputError(
-        `entityRef: ${entityRef} is not a model in the catalog`,
-      );
-    }
-  }
 
   // The team's models as the caller sees them, page by page.
   async function modelsOfTeam(
@@ -95,7 +81,7 @@ export function createDeliveryRouter(
     await authorizeBasic(options, req, deliveryEventCreatePermission, {
       allowService: true,
     });
-    await requireModel(input.entityRef, credentials);
+    await requireModel(options, credentials, input.entityRef);
     const { created, event } = await auditMutation(
       options,
       req,
@@ -116,7 +102,7 @@ export function createDeliveryRouter(
     const query = parseQuery(deliveryMetricsQuerySchema, req.query);
     let entityRefs: string[];
     if (query.entityRef) {
-      await requireModel(query.entityRef, credentials);
+      await requireModel(options, credentials, query.entityRef);
       entityRefs = [query.entityRef];
     } else {
       entityRefs = await modelsOfTeam(query.team!, credentials);

@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   evaluationListQuerySchema,
   evaluationReportInputSchema,
@@ -12,10 +11,10 @@ import { auditMutation } from '../service/auditMutation';
 import {
   authorizeEntity,
   requireCredentials,
-  type CallerCredentials,
 } from '../service/authorizeEntity';
 import { parseBody } from '../service/parseBody';
 import { parseQuery } from '../service/parseQuery';
+import { requireModel } from '../service/requireModel';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import type { EvidenceStore } from './types';
@@ -39,23 +38,6 @@ export function createEvidenceRouter(
 ): Router {
   const router = PromiseRouter();
 
-  // Evidence of a model the caller cannot see would leak its existence, and
-  // evidence of a model that does not exist would never be shown; both are
-  // refused, naming the ref.
-  async function requireModel(
-    modelRef: string,
-    credentials: CallerCredentials,
-  ): Promise<void> {
-    const entity = await options.catalog.getEntityByRef(modelRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new InputError(
-        `modelRef: ${modelRef} is not a model in the catalog`,
-      );
-    }
-  }
-
   async function authorizeCreate(req: Request, modelRef: string) {
     const credentials = await authorizeEntity(
       options,
@@ -64,7 +46,7 @@ export function createEvidenceRouter(
       modelRef,
       { allowService: true },
     );
-    await requireModel(modelRef, credentials);
+    await requireModel(options, credentials, modelRef, 'modelRef');
   }
 
   router.post('/evaluations', async (req, res) => {
@@ -92,7 +74,7 @@ export function createEvidenceRouter(
       allowService: true,
     });
     const query = parseQuery(evaluationListQuerySchema, req.query);
-    await requireModel(query.modelRef, credentials);
+    await requireModel(options, credentials, query.modelRef, 'modelRef');
     res.json({ items: await store.listEvaluations(query) });
   });
 
@@ -122,7 +104,7 @@ export function createEvidenceRouter(
       allowService: true,
     });
     const query = parseQuery(monitoringSnapshotListQuerySchema, req.query);
-    await requireModel(query.modelRef, credentials);
+    await requireModel(options, credentials, query.modelRef, 'modelRef');
     res.json({ items: await store.listMonitoringSnapshots(query) });
   });
 

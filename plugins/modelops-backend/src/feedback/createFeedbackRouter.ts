@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   feedbackCreatePermission,
@@ -24,8 +24,10 @@ import {
   ownerRefOf,
   type Membership,
 } from '../service/CatalogMembership';
+import { entityPagePath } from '../service/entityPagePath';
+import { notifyEntity } from '../service/notifyEntity';
+import { requireModel } from '../service/requireModel';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
-import { entityPagePath } from './entityPagePath';
 import type { FeedbackStore } from './types';
 
 /** Replaceable parts of the feedback router, for tests. */
@@ -64,22 +66,6 @@ export function createFeedbackRouter(
     CatalogMembership.create({ catalog: options.catalog, auth: options.auth });
   const router = PromiseRouter();
 
-  // Feedback about a model the caller cannot see would leak its existence.
-  async function requireModel(req: Request, entityRef: string) {
-    const credentials = await requireCredentials(options, req, {
-      allowService: true,
-    });
-    const entity = await options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new InputError(
-        `entityRef: ${entityRef} is not a model in the catalog`,
-      );
-    }
-    return entity;
-  }
-
   // A lost notification must not lose the feedback that is already stored.
   async function notify(
     recipient: string | undefined,
@@ -87,22 +73,18 @@ export function createFeedbackRouter(
     severity: 'high' | 'normal',
   ) {
     if (!recipient) return;
-    try {
-      await options.notifications.send({
-        recipients: { type: 'entity', entityRef: recipient },
-        payload: {
-          title: payload.title,
-          description: payload.description,
-          link: entityPagePath(payload.entityRef),
-          severity,
-          topic: 'modelops-feedback',
-        },
-      });
-    } catch (error) {
-      options.logger.warn(
-        `Feedback notification to ${recipient} failed: ${error}`,
-      );
-    }
+    await notifyEntity(
+      options,
+      recipient,
+      {
+        title: payload.title,
+        description: payload.description,
+        link: entityPagePath(payload.entityRef),
+        severity,
+        topic: 'modelops-feedback',
+      },
+      `Feedback notification to ${recipient} failed`,
+    );
   }
 
   router.post('/feedback', async (req, res) => {
@@ -117,7 +99,8 @@ export function createFeedbackRouter(
       feedbackCreatePermission,
       input.entityRef,
     );
-    const entity = await requireModel(req, input.entityRef);
+    // Feedback about a model the caller cannot see would leak its existence.
+    const entity = await requireModel(options, credentials, input.entityRef);
     const feedback = await auditMutation(
       options,
       req,
@@ -148,7 +131,10 @@ export function createFeedbackRouter(
 
   router.get('/feedback', async (req, res) => {
     const query = parseQuery(feedbackListQuerySchema, req.query);
-    await requireModel(req, query.entityRef);
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
+    await requireModel(options, credentials, query.entityRef);
     res.json({ items: await store.listFeedback(query) });
   });
 

@@ -14,6 +14,7 @@ import type { Config } from '@backstage/config';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { ReviewCycle, ReviewItem } from '@modelops/plugin-modelops-common';
 import { entityRefOf, ownerRefOf } from '../service/CatalogMembership';
+import { notifyEntity } from '../service/notifyEntity';
 import type { ReviewCatalog } from './ReviewCatalog';
 import { readReviewCadences, reviewPeriodAt } from './reviewCadences';
 import type {
@@ -186,7 +187,7 @@ export class ReviewCycleRunner {
     items: ReviewItem[],
     now: Date,
   ): Promise<number> {
-    const { store, notifications, logger } = this.options;
+    const { store } = this.options;
     // Claimed before sending: a re-run or a second replica finds the claim
     // and stays quiet; a failed send releases it for the next run.
     const claimed = await store.claimReminders(cycle.id, groups, reminder, now);
@@ -195,34 +196,32 @@ export class ReviewCycleRunner {
       const own = items.filter(i => i.ownerRef === group);
       const undecided = own.filter(i => i.state === 'pending' || i.state === 'transfer-pending');
       const due = cycle.dueAt.slice(0, 10);
-      try {
-        await notifications.send({
-          recipients: { type: 'entity', entityRef: group },
-          payload:
-            reminder === 'opened'
-              ? {
-                  title: `Ownership review: ${own.length} ${cycle.kind} entities to attest by ${due}`,
-                  description: `Confirm, transfer or retire what your team owns (${cycle.cadence}, period ${cycle.period}).`,
-                  link: REVIEW_PAGE_LINK,
-                  severity: 'normal',
-                  topic: 'modelops-reviews',
-                  scope: `modelops-review-${cycle.id}-opened`,
-                }
-              : {
-                  title: `Ownership review overdue: ${undecided.length} ${cycle.kind} entities not attested`,
-                  description: `The attestation was due ${due} (${cycle.cadence}, period ${cycle.period}).`,
-                  link: REVIEW_PAGE_LINK,
-                  severity: 'high',
-                  topic: 'modelops-reviews',
-                  scope: `modelops-review-${cycle.id}-overdue`,
-                },
-        });
+      const delivered = await notifyEntity(
+        this.options,
+        group,
+        reminder === 'opened'
+          ? {
+              title: `Ownership review: ${own.length} ${cycle.kind} entities to attest by ${due}`,
+              description: `Confirm, transfer or retire what your team owns (${cycle.cadence}, period ${cycle.period}).`,
+              link: REVIEW_PAGE_LINK,
+              severity: 'normal',
+              topic: 'modelops-reviews',
+              scope: `modelops-review-${cycle.id}-opened`,
+            }
+          : {
+              title: `Ownership review overdue: ${undecided.length} ${cycle.kind} entities not attested`,
+              description: `The attestation was due ${due} (${cycle.cadence}, period ${cycle.period}).`,
+              link: REVIEW_PAGE_LINK,
+              severity: 'high',
+              topic: 'modelops-reviews',
+              scope: `modelops-review-${cycle.id}-overdue`,
+            },
+        `Could not send the ${reminder} review reminder of cycle ${cycle.id} to ${group}`,
+      );
+      if (delivered) {
         sent += 1;
-      } catch (error) {
+      } else {
         await store.releaseReminder(cycle.id, group, reminder);
-        logger.warn(
-          `Could not send the ${reminder} review reminder of cycle ${cycle.id} to ${group}: ${error}`,
-        );
       }
     }
     return sent;

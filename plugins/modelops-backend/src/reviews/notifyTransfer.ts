@@ -3,9 +3,11 @@
  * receiving group when entities are offered to it, the former owners when the
  * transfer is accepted (their catalog-info still names them as owner until
  * somebody changes spec.owner). The decision is already committed when this
- * runs, so a failed notification is logged, never turned into an error.
+ * runs, so a failed notification is logged, never turned into an error
+ * (see notifyEntity).
  */
 import type { ReviewItem } from '@modelops/plugin-modelops-common';
+import { notifyEntity } from '../service/notifyEntity';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { REVIEW_PAGE_LINK } from './ReviewCycleRunner';
 
@@ -28,29 +30,24 @@ export async function notifyTransfer(
   if (!first || !recipient) {
     return;
   }
-  try {
-    await options.notifications.send({
-      recipients: { type: 'entity', entityRef: recipient },
-      payload:
-        event === 'offered'
-          ? {
-              title: `${first.ownerRef} offers your team ownership of ${describeItems(items)}`,
-              description: `${actor} proposed the transfer${first.note ? `: ${first.note}` : ''}. A member of your team accepts it on the review page.`,
-              link: REVIEW_PAGE_LINK,
-              severity: 'normal',
-              topic: 'modelops-reviews',
-            }
-          : {
-              title: `${recipient} no longer owns ${describeItems(items)}`,
-              description: `${actor} accepted the transfer to ${first.transferTo}. Change spec.owner in the catalog-info file to match.`,
-              link: REVIEW_PAGE_LINK,
-              severity: 'normal',
-              topic: 'modelops-reviews',
-            },
-    });
-  } catch (error) {
-    options.logger.warn(
-      `Could not notify ${recipient} of the ${event} transfer of ${first.entityRef}: ${error}`,
-    );
-  }
+  await notifyEntity(
+    options,
+    recipient,
+    event === 'offered'
+      ? {
+          title: `${first.ownerRef} offers your team ownership of ${describeItems(items)}`,
+          description: `${actor} proposed the transfer${first.note ? `: ${first.note}` : ''}. A member of your team accepts it on the review page.`,
+          link: REVIEW_PAGE_LINK,
+          severity: 'normal',
+          topic: 'modelops-reviews',
+        }
+      : {
+          title: `${recipient} no longer owns ${describeItems(items)}`,
+          description: `${actor} accepted the transfer to ${first.transferTo}. Change spec.owner in the catalog-info file to match.`,
+          link: REVIEW_PAGE_LINK,
+          severity: 'normal',
+          topic: 'modelops-reviews',
+        },
+    `Could not notify ${recipient} of the ${event} transfer of ${first.entityRef}`,
+  );
 }

@@ -1,2 +1,3 @@
 export * from './createTestRouter';
 export * from './initTestDatabase';
+export * from './testEntities';
