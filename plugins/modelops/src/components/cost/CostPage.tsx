@@ -1,15 +1,17 @@
 /*
- * CostPage: FinOps overview. Spend by owning team and by model with the top
- * movers month over month, and the idle models that are retirement
- * candidates. Each section loads on its own, so a 403 on one view (for
- * example the portfolio-wide team view) does not hide the others.
+ * CostPage: FinOps overview. Monthly spend by owning team as a chart, spend
+ * by team and by model with the top movers month over month, and the idle
+ * models that are retirement candidates. Each section loads on its own, so
+ * a 403 on one view (for example the portfolio-wide team view) does not hide
+ * the others.
  */
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import {
   Content,
   Header,
+  InfoCard,
   Page,
   Progress,
-  ResponseErrorPanel,
   Table,
   type TableColumn,
 } from '@backstage/core-components';
@@ -22,14 +24,32 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
+import Skeleton from '@mui/material/Skeleton';
 import useAsync from 'react-use/esm/useAsync';
+import { EntityRefCell } from '../common/EntityRefCell';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { useEntityTitles } from '../common/useEntityTitles';
 import { costApiRef } from './costApiRef';
+import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
 import { formatCost } from './formatCost';
+
+const TeamSpendChart = lazy(() => import('./TeamSpendChart'));
 
 function changeCell(change: number, currency: string) {
   const sign = change > 0 ? '+' : '';
   return `${sign}${formatCost(change, currency)}`;
 }
+
+// Amounts are short and compared down a column: keep them on one line and
+// aligned on the right, like a ledger. Headers may wrap, so that a long
+// header does not push the table wider than its card.
+const AMOUNT = {
+  align: 'right' as const,
+  cellStyle: { whiteSpace: 'nowrap' as const },
+};
+const NOWRAP = {
+  cellStyle: { whiteSpace: 'nowrap' as const },
+};
 
 /** Props of {@link CostPage}. */
 export interface CostPageProps {
@@ -57,72 +77,174 @@ export function CostPage(props: CostPageProps) {
     () => costApi.getIdleModels(idleDays),
     [costApi, idleDays],
   );
+  const teamTitles = useEntityTitles(
+    (teams.value?.teams ?? []).map(t => t.team),
+  );
 
   const currency = teams.value?.currency ?? models.value?.currency ?? 'USD';
-  const teamColumns: TableColumn<TeamCost>[] = [
-    { title: 'Team', field: 'team' },
-    {
-      title: `Total (${months} months)`,
-      render: t => formatCost(t.total, currency),
-    },
-    { title: 'Last month', render: t => formatCost(t.lastMonth, currency) },
-    { title: 'Change', render: t => changeCell(t.change, currency) },
-  ];
-  const moverColumns: TableColumn<CostMover>[] = [
-    { title: 'Entity', field: 'entityRef' },
-    { title: 'Owner', field: 'owner' },
-    { title: 'Previous', render: m => formatCost(m.previous, currency) },
-    { title: 'Last', render: m => formatCost(m.current, currency) },
-    { title: 'Change', render: m => changeCell(m.change, currency) },
-  ];
-  const modelColumns: TableColumn<ModelCost>[] = [
-    { title: 'Model', field: 'entityRef' },
-    { title: 'Owner', field: 'owner' },
-    { title: 'Total', render: m => formatCost(m.total, currency) },
-    { title: 'Last month', render: m => formatCost(m.lastMonth, currency) },
-    {
-      title: 'Budget',
-      render: m =>
-        m.monthlyBudget === undefined
-          ? '—'
-          : formatCost(m.monthlyBudget, currency),
-    },
-    {
-      title: 'Per 1k inferences',
-      render: m =>
-        m.costPer1kInferences === undefined
-          ? '—'
-          : formatCost(m.costPer1kInferences, currency),
-    },
-  ];
-  const idleColumns: TableColumn<IdleModel>[] = [
-    { title: 'Model', field: 'entityRef' },
-    { title: 'Owner', field: 'owner' },
-    { title: 'Lifecycle', field: 'lifecycle' },
-    {
-      title: `Spend (${idleDays} days)`,
-      render: m => formatCost(m.spend, currency),
-    },
-    { title: 'Idle days', field: 'idleDays' },
-    {
-      title: 'Retirement',
-      render: m =>
-        m.retirementCandidate ? (
-          <Chip size="small" color="warning" label="retirement candidate" />
-        ) : (
-          <Chip size="small" label="experimenting" />
+  // Stable columns: the table keeps its sort and paging between renders.
+  const columns = useMemo(() => {
+    const team: TableColumn<TeamCost>[] = [
+      {
+        title: 'Team',
+        field: 'team',
+        render: t => <EntityRefCell entityRef={t.team} defaultKind="Group" />,
+      },
+      {
+        title: `Total (${months} months)`,
+        render: t => formatCost(t.total, currency),
+        ...AMOUNT,
+      },
+      {
+        title: 'Last month',
+        render: t => formatCost(t.lastMonth, currency),
+        ...AMOUNT,
+      },
+      {
+        title: 'Change',
+        render: t => changeCell(t.change, currency),
+        ...AMOUNT,
+      },
+    ];
+    const mover: TableColumn<CostMover>[] = [
+      {
+        title: 'Model',
+        field: 'entityRef',
+        render: m => (
+          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={150} />
         ),
-    },
-  ];
+      },
+      {
+        title: 'Owner',
+        field: 'owner',
+        render: m => (
+          <EntityRefCell entityRef={m.owner} defaultKind="Group" maxWidth={110} />
+        ),
+      },
+      {
+        title: 'Previous',
+        render: m => formatCost(m.previous, currency),
+        ...AMOUNT,
+      },
+      {
+        title: 'Last',
+        render: m => formatCost(m.current, currency),
+        ...AMOUNT,
+      },
+      {
+        title: 'Change',
+        render: m => changeCell(m.change, currency),
+        ...AMOUNT,
+      },
+    ];
+    const model: TableColumn<ModelCost>[] = [
+      {
+        title: 'Model',
+        field: 'entityRef',
+        render: m => (
+          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
+        ),
+      },
+      {
+        title: 'Owner',
+        field: 'owner',
+        render: m => <EntityRefCell entityRef={m.owner} defaultKind="Group" />,
+      },
+      {
+        title: `Total (${months} months)`,
+        field: 'total',
+        render: m => formatCost(m.total, currency),
+        ...AMOUNT,
+      },
+      {
+        title: 'Last month',
+        field: 'lastMonth',
+        render: m => formatCost(m.lastMonth, currency),
+        ...AMOUNT,
+      },
+      {
+        title: 'Monthly budget',
+        field: 'monthlyBudget',
+        render: m =>
+          m.monthlyBudget === undefined
+            ? '—'
+            : formatCost(m.monthlyBudget, currency),
+        ...AMOUNT,
+      },
+      {
+        title: 'Per 1k inferences',
+        field: 'costPer1kInferences',
+        render: m =>
+          m.costPer1kInferences === undefined
+            ? '—'
+            : formatCost(m.costPer1kInferences, currency),
+        ...AMOUNT,
+      },
+    ];
+    const idleModel: TableColumn<IdleModel>[] = [
+      {
+        title: 'Model',
+        field: 'entityRef',
+        render: m => (
+          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
+        ),
+      },
+      {
+        title: 'Owner',
+        field: 'owner',
+        render: m => <EntityRefCell entityRef={m.owner} defaultKind="Group" />,
+      },
+      { title: 'Lifecycle', field: 'lifecycle', ...NOWRAP },
+      {
+        title: `Spend (${idleDays} days)`,
+        render: m => formatCost(m.spend, currency),
+        ...AMOUNT,
+      },
+      { title: 'Idle days', field: 'idleDays', ...AMOUNT },
+      {
+        title: 'Retirement',
+        ...NOWRAP,
+        render: m =>
+          m.retirementCandidate ? (
+            <Chip size="small" color="warning" label="retirement candidate" />
+          ) : (
+            <Chip size="small" variant="outlined" label="experimenting" />
+          ),
+      },
+    ];
+    return { team, mover, model, idleModel };
+  }, [currency, months, idleDays]);
 
   function section(
     state: { loading: boolean; error?: Error; value?: unknown },
-    render: () => JSX.Element,
+    render: () => ReactNode,
   ) {
     if (state.loading) return <Progress />;
-    if (state.error) return <ResponseErrorPanel error={state.error} />;
+    if (state.error) {
+      return (
+        <RequestErrorPanel
+          error={state.error}
+          forbiddenMessage={COST_FORBIDDEN_MESSAGE}
+        />
+      );
+    }
     return render();
   }
+
+  // material-table wants a stable id per row to keep its state.
+  const teamRows = (teams.value?.teams ?? []).map(t => ({ ...t, id: t.team }));
+  const moverRows = (teams.value?.topMovers ?? []).map(m => ({
+    ...m,
+    id: m.entityRef,
+  }));
+  const modelRows = (models.value?.models ?? []).map(m => ({
+    ...m,
+    id: m.entityRef,
+  }));
+  const idleRows = (idle.value?.models ?? []).map(m => ({
+    ...m,
+    id: m.entityRef,
+  }));
 
   return (
     <Page themeId="tool">
@@ -132,25 +254,55 @@ export function CostPage(props: CostPageProps) {
       />
       <Content>
         <Grid container spacing={3}>
-          <Grid item xs={12} md={6}>
+          <Grid item xs={12}>
+            {section(teams, () => (
+              <InfoCard
+                title="Monthly spend by team"
+                subheader={`Last ${months} months, stacked by owning team`}
+              >
+                {teamRows.length === 0 ? (
+                  <>No cost has been recorded yet.</>
+                ) : (
+                  <Suspense
+                    fallback={
+                      <Skeleton
+                        variant="rectangular"
+                        height={280}
+                        aria-label="Loading chart"
+                      />
+                    }
+                  >
+                    <TeamSpendChart
+                      teams={teams.value!.teams}
+                      currency={currency}
+                      titles={teamTitles}
+                    />
+                  </Suspense>
+                )}
+              </InfoCard>
+            ))}
+          </Grid>
+          <Grid item xs={12} lg={5}>
             {section(teams, () => (
               <Table
                 title="By team"
-                options={{ paging: false, search: false }}
-                columns={teamColumns}
-                data={teams.value!.teams}
+                options={{ paging: false, search: false, padding: 'dense' }}
+                columns={columns.team}
+                data={teamRows}
+                emptyContent={<>No team has recorded cost yet.</>}
               />
             ))}
           </Grid>
-          <Grid item xs={12} md={6}>
+          <Grid item xs={12} lg={7}>
             {section(teams, () => (
               <Table
                 title={`Top movers (${
                   teams.value!.comparedMonths.previous
                 } to ${teams.value!.comparedMonths.last})`}
-                options={{ paging: false, search: false }}
-                columns={moverColumns}
-                data={teams.value!.topMovers}
+                options={{ paging: false, search: false, padding: 'dense' }}
+                columns={columns.mover}
+                data={moverRows}
+                emptyContent={<>No change between the last two months.</>}
               />
             ))}
           </Grid>
@@ -158,9 +310,15 @@ export function CostPage(props: CostPageProps) {
             {section(models, () => (
               <Table
                 title="By model"
-                options={{ pageSize: 10 }}
-                columns={modelColumns}
-                data={models.value!.models}
+                options={{
+                  pageSize: 10,
+                  padding: 'dense',
+                  emptyRowsWhenPaging: false,
+                  paging: modelRows.length > 10,
+                }}
+                columns={columns.model}
+                data={modelRows}
+                emptyContent={<>No model has recorded cost yet.</>}
               />
             ))}
           </Grid>
@@ -168,10 +326,10 @@ export function CostPage(props: CostPageProps) {
             {section(idle, () => (
               <Table
                 title={`Idle models: spend and no inferences for ${idleDays} days`}
-                options={{ paging: false, search: false }}
-                columns={idleColumns}
-                data={idle.value!.models}
-                emptyContent={<>No idle models.</>}
+                options={{ paging: false, search: false, padding: 'dense' }}
+                columns={columns.idleModel}
+                data={idleRows}
+                emptyContent={<>No idle models: everything that costs money served traffic.</>}
               />
             ))}
           </Grid>

@@ -4,11 +4,7 @@
  * inferences against its target.
  */
 import { lazy, Suspense } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -18,6 +14,8 @@ import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from './costApiRef';
 import { formatCost } from './formatCost';
+import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 const CostTrendChart = lazy(() => import('./CostTrendChart'));
 
@@ -42,7 +40,18 @@ export function EntityCostCard(props: EntityCostCardProps) {
   );
 
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) {
+    // Keep the card's frame so the overview layout does not jump, and say
+    // who may see cost instead of showing a failed request.
+    return (
+      <InfoCard title="Cost">
+        <RequestErrorPanel
+          error={error}
+          forbiddenMessage={COST_FORBIDDEN_MESSAGE}
+        />
+      </InfoCard>
+    );
+  }
   if (!value) return null;
 
   const { currentMonth, currency } = value;

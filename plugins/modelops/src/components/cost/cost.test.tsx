@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import type {
   CostApi,
   EntityCostView,
@@ -8,6 +8,7 @@ import type {
   ModelCostView,
   TeamCostView,
 } from '@modelops/plugin-modelops-common';
+import { ResponseError } from '@backstage/errors';
 import { costApiRef } from './costApiRef';
 import { CostPage } from './CostPage';
 import { EntityCostCard } from './EntityCostCard';
@@ -51,7 +52,10 @@ const teamView: TeamCostView = {
   teams: [
     {
       team: 'group:default/genai-platform',
-      months: [],
+      months: [
+        { month: '2026-09', total: 8000 },
+        { month: '2026-10', total: 9000 },
+      ],
       total: 100000,
       previousMonth: 8000,
       lastMonth: 9000,
@@ -137,13 +141,89 @@ describe('cost components', () => {
       <TestApiProvider apis={[[costApiRef, api]]}>
         <CostPage />
       </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
+    // Teams and models are shown by name as catalog links, not raw refs.
     expect(
-      await screen.findAllByText('group:default/genai-platform'),
+      await screen.findAllByRole('link', { name: /genai-platform/ }),
     ).toHaveLength(2);
+    expect(screen.queryByText('group:default/genai-platform')).toBeNull();
     expect(screen.getByText('retirement candidate')).toBeInTheDocument();
     expect(
       screen.getAllByText(/Not allowed: cost views/).length,
     ).toBeGreaterThan(0);
+    // The spend chart by team is lazily loaded above the tables.
+    expect(
+      await screen.findByRole('figure', { name: 'Monthly spend by team' }),
+    ).toHaveTextContent('genai-platform $100,000');
+  });
+});
+
+async function forbidden(): Promise<never> {
+  throw await ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotAllowedError', message: 'Unauthorized' },
+      }),
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'content-type': 'application/json' },
+      },
+    ),
+  );
+}
+
+describe('cost components for a user who may not read cost', () => {
+  it('EntityCostCard says who may see cost instead of a failed request', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[costApiRef, fakeCostApi({ getEntityCost: forbidden })]]}
+      >
+        <EntityProvider
+          entity={{
+            apiVersion: 'modelops.dev/v1alpha1',
+            kind: 'MLModel',
+            metadata: { name: 'search-ranker' },
+            spec: {},
+          }}
+        >
+          <EntityCostCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByText(
+        'Cost is visible to the owning team and finance.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Cost')).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed/)).toBeNull();
+  });
+
+  it('CostPage shows the calm note in every section the user may not read', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            costApiRef,
+            fakeCostApi({
+              getTeamCosts: forbidden,
+              getModelCosts: forbidden,
+              getIdleModels: forbidden,
+            }),
+          ],
+        ]}
+      >
+        <CostPage />
+      </TestApiProvider>,
+    );
+    // Chart, by team, top movers, by model, idle models.
+    expect(
+      await screen.findAllByText(
+        'Cost is visible to the owning team and finance.',
+      ),
+    ).toHaveLength(5);
+    expect(screen.queryByText(/403/)).toBeNull();
   });
 });
