@@ -4,6 +4,10 @@ import type {
   ChangeStatus,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import { chunks } from '../service/chunks';
+import { isStoredId } from '../service/isStoredId';
+import type { DatabaseStoreOptions } from '../service/types';
+import { withoutUndefined } from '../service/withoutUndefined';
 import type {
   ChangeDecisionRecord,
   ChangeFilter,
@@ -15,9 +19,6 @@ const TABLE = 'modelops_change_requests';
 // Model refs of bulk reads are sent in chunks, far below SQLite's limit of
 // bound parameters per statement.
 const BULK_READ_CHUNK = 2000;
-// Ids are bigint; anything else cannot exist and must not reach PostgreSQL,
-// which would reject the cast with an error.
-const ID_PATTERN = /^[1-9]\d{0,17}$/;
 
 interface ChangeRow {
   id: string | number;
@@ -35,7 +36,7 @@ interface ChangeRow {
 }
 
 function toChange(row: ChangeRow): ChangeRequest {
-  const change: ChangeRequest = {
+  return withoutUndefined({
     id: String(row.id),
     entityRef: row.entity_ref,
     kind: row.kind as ChangeKind,
@@ -45,22 +46,10 @@ function toChange(row: ChangeRow): ChangeRequest {
     status: row.status as ChangeStatus,
     requesterRef: row.requester_ref,
     createdAt: row.created_at,
-  };
-  if (row.decided_by !== null) change.decidedBy = row.decided_by;
-  if (row.decided_at !== null) change.decidedAt = row.decided_at;
-  if (row.decision_comment !== null) {
-    change.decisionComment = row.decision_comment;
-  }
-  return change;
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const distinct = [...new Set(items)];
-  const result: T[][] = [];
-  for (let i = 0; i < distinct.length; i += BULK_READ_CHUNK) {
-    result.push(distinct.slice(i, i + BULK_READ_CHUNK));
-  }
-  return result;
+    decidedBy: row.decided_by ?? undefined,
+    decidedAt: row.decided_at ?? undefined,
+    decisionComment: row.decision_comment ?? undefined,
+  });
 }
 
 /** Change request storage in the plugin's database (SQLite or PostgreSQL). */
@@ -70,12 +59,8 @@ export class DatabaseChangeStore implements ChangeStore {
     private readonly now: () => Date,
   ) {}
 
-  /**
-   * Creates the store on a migrated database.
-   *
-   * @param options.now - clock for request and decision times, replaceable in tests
-   */
-  static create(options: { knex: Knex; now?: () => Date }): ChangeStore {
+  /** Creates the store; `now` dates requests and decisions. */
+  static create(options: DatabaseStoreOptions): ChangeStore {
     return new DatabaseChangeStore(
       options.knex,
       options.now ?? (() => new Date()),
@@ -120,7 +105,7 @@ export class DatabaseChangeStore implements ChangeStore {
   }
 
   async getChange(id: string): Promise<ChangeRequest | undefined> {
-    if (!ID_PATTERN.test(id)) return undefined;
+    if (!isStoredId(id)) return undefined;
     const row = await this.knex<ChangeRow>(TABLE).where({ id }).first();
     return row ? toChange(row) : undefined;
   }
@@ -129,7 +114,7 @@ export class DatabaseChangeStore implements ChangeStore {
     id: string,
     decision: ChangeDecisionRecord,
   ): Promise<ChangeRequest | undefined> {
-    if (!ID_PATTERN.test(id)) return undefined;
+    if (!isStoredId(id)) return undefined;
     // The status condition makes the decision atomic: of two reviewers
     // deciding at once, one updates the row and the other finds nothing.
     const rows = await this.knex<ChangeRow>(TABLE)
@@ -148,7 +133,7 @@ export class DatabaseChangeStore implements ChangeStore {
     entityRefs: string[],
   ): Promise<Map<string, Set<string>>> {
     const result = new Map<string, Set<string>>();
-    for (const chunk of chunks(entityRefs)) {
+    for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
       const rows: Array<{ entity_ref: string; model_version: string }> =
         await this.knex(TABLE)
           .distinct('entity_ref', 'model_version')
@@ -165,7 +150,7 @@ export class DatabaseChangeStore implements ChangeStore {
 
   async pendingCounts(entityRefs: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
-    for (const chunk of chunks(entityRefs)) {
+    for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
       const rows: Array<{ entity_ref: string; n: number | string }> =
         await this.knex(TABLE)
           .select('entity_ref')

@@ -4,8 +4,11 @@ import type {
   DeliveryEventType,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import { chunks } from '../service/chunks';
 import { idempotentInsert } from '../service/idempotentInsert';
 import { payloadFingerprint } from '../service/payloadFingerprint';
+import type { DatabaseStoreOptions } from '../service/types';
+import { withoutUndefined } from '../service/withoutUndefined';
 import type { DeliveryStore, StoredDeliveryEvent } from './types';
 
 const TABLE = 'modelops_delivery_events';
@@ -27,28 +30,18 @@ interface DeliveryEventRow {
 }
 
 function toEvent(row: DeliveryEventRow): DeliveryEvent {
-  const event: DeliveryEvent = {
+  return withoutUndefined({
     id: String(row.id),
     entityRef: row.entity_ref,
     type: row.type as DeliveryEventType,
     at: row.at,
     createdAt: row.created_at,
-  };
-  if (row.idempotency_key !== null) event.idempotencyKey = row.idempotency_key;
-  if (row.model_version !== null) event.modelVersion = row.model_version;
-  if (row.incident_id !== null) event.incidentId = row.incident_id;
-  // SQLite stores booleans as 0 and 1.
-  if (row.failed !== null) event.failed = Boolean(row.failed);
-  return event;
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const distinct = [...new Set(items)];
-  const result: T[][] = [];
-  for (let i = 0; i < distinct.length; i += BULK_READ_CHUNK) {
-    result.push(distinct.slice(i, i + BULK_READ_CHUNK));
-  }
-  return result;
+    idempotencyKey: row.idempotency_key ?? undefined,
+    modelVersion: row.model_version ?? undefined,
+    incidentId: row.incident_id ?? undefined,
+    // SQLite stores booleans as 0 and 1.
+    failed: row.failed === null ? undefined : Boolean(row.failed),
+  });
 }
 
 function byTimeThenId(a: DeliveryEvent, b: DeliveryEvent): number {
@@ -63,12 +56,8 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     private readonly now: () => Date,
   ) {}
 
-  /**
-   * Creates the store on a migrated database.
-   *
-   * @param options.now - clock for `createdAt`, replaceable in tests
-   */
-  static create(options: { knex: Knex; now?: () => Date }): DeliveryStore {
+  /** Creates the store; `now` dates `createdAt`. */
+  static create(options: DatabaseStoreOptions): DeliveryStore {
     return new DatabaseDeliveryStore(
       options.knex,
       options.now ?? (() => new Date()),
@@ -107,7 +96,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     to: string,
   ): Promise<DeliveryEvent[]> {
     const events: DeliveryEvent[] = [];
-    for (const chunk of chunks(entityRefs)) {
+    for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
       const rows: DeliveryEventRow[] = await this.knex(TABLE)
         .whereIn('entity_ref', chunk)
         .where('at', '>=', from)

@@ -7,8 +7,11 @@ import type {
   MonitoringSnapshotData,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import { chunks } from '../service/chunks';
 import { idempotentInsert } from '../service/idempotentInsert';
 import { payloadFingerprint } from '../service/payloadFingerprint';
+import type { DatabaseStoreOptions } from '../service/types';
+import { withoutUndefined } from '../service/withoutUndefined';
 import type {
   EvaluationFilter,
   EvidenceStore,
@@ -78,14 +81,6 @@ function optionalNumber(value: number | string | null): number | undefined {
 
 function optionalString(value: string | null): string | undefined {
   return value === null || value === undefined ? undefined : value;
-}
-
-// API objects leave out absent optional fields rather than carrying
-// `undefined`, so that they compare and serialise the same as what was sent.
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as T;
 }
 
 function toMetric(row: MetricRow): EvaluationMetric {
@@ -159,14 +154,6 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
-
 // Everything but the key itself identifies the payload: a retry with the same
 // key must send the same report.
 function fingerprintOf(input: { idempotencyKey?: string }): string {
@@ -183,12 +170,8 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     private readonly now: () => Date,
   ) {}
 
-  /**
-   * Creates the store on a migrated database.
-   *
-   * @param options.now - clock for `createdAt`, replaceable in tests
-   */
-  static create(options: { knex: Knex; now?: () => Date }): EvidenceStore {
+  /** Creates the store; `now` dates `createdAt`. */
+  static create(options: DatabaseStoreOptions): EvidenceStore {
     return new DatabaseEvidenceStore(
       options.knex,
       options.now ?? (() => new Date()),

@@ -4,6 +4,10 @@ import type {
   FeedbackState,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import { chunks } from '../service/chunks';
+import { isStoredId } from '../service/isStoredId';
+import type { DatabaseStoreOptions } from '../service/types';
+import { withoutUndefined } from '../service/withoutUndefined';
 import type {
   FeedbackFilter,
   FeedbackStateChange,
@@ -16,9 +20,6 @@ const TABLE = 'modelops_feedback';
 // Model refs of bulk reads are sent in chunks, far below SQLite's limit of
 // bound parameters per statement.
 const BULK_READ_CHUNK = 2000;
-// Ids are bigint; anything else cannot exist and must not reach PostgreSQL,
-// which would reject the cast with an error.
-const ID_PATTERN = /^[1-9]\d{0,17}$/;
 
 interface FeedbackRow {
   id: string | number;
@@ -34,7 +35,7 @@ interface FeedbackRow {
 }
 
 function toFeedback(row: FeedbackRow): Feedback {
-  const feedback: Feedback = {
+  return withoutUndefined({
     id: String(row.id),
     entityRef: row.entity_ref,
     category: row.category as FeedbackCategory,
@@ -43,10 +44,9 @@ function toFeedback(row: FeedbackRow): Feedback {
     reporterRef: row.reporter_ref,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  };
-  if (row.updated_by !== null) feedback.updatedBy = row.updated_by;
-  if (row.comment !== null) feedback.comment = row.comment;
-  return feedback;
+    updatedBy: row.updated_by ?? undefined,
+    comment: row.comment ?? undefined,
+  });
 }
 
 /** Feedback storage in the plugin's database (SQLite or PostgreSQL). */
@@ -56,12 +56,8 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     private readonly now: () => Date,
   ) {}
 
-  /**
-   * Creates the store on a migrated database.
-   *
-   * @param options.now - clock for report and state change times, replaceable in tests
-   */
-  static create(options: { knex: Knex; now?: () => Date }): FeedbackStore {
+  /** Creates the store; `now` dates reports and state changes. */
+  static create(options: DatabaseStoreOptions): FeedbackStore {
     return new DatabaseFeedbackStore(
       options.knex,
       options.now ?? (() => new Date()),
@@ -99,7 +95,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   }
 
   async getFeedback(id: string): Promise<Feedback | undefined> {
-    if (!ID_PATTERN.test(id)) return undefined;
+    if (!isStoredId(id)) return undefined;
     const row = await this.knex<FeedbackRow>(TABLE).where({ id }).first();
     return row ? toFeedback(row) : undefined;
   }
@@ -108,7 +104,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     id: string,
     change: FeedbackStateChange,
   ): Promise<Feedback | undefined> {
-    if (!ID_PATTERN.test(id)) return undefined;
+    if (!isStoredId(id)) return undefined;
     const rows = await this.knex<FeedbackRow>(TABLE)
       .where({ id })
       .update({
@@ -128,8 +124,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     overdueBefore: string,
   ): Promise<Map<string, UnresolvedFeedbackSummary>> {
     const result = new Map<string, UnresolvedFeedbackSummary>();
-    const refs = [...new Set(entityRefs)];
-    for (let i = 0; i < refs.length; i += BULK_READ_CHUNK) {
+    for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
       const rows: Array<{
         entity_ref: string;
         unresolved: number | string;
@@ -145,7 +140,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
           ),
         )
         .min({ oldest: 'created_at' })
-        .whereIn('entity_ref', refs.slice(i, i + BULK_READ_CHUNK))
+        .whereIn('entity_ref', chunk)
         .whereIn('state', ['open', 'acknowledged'])
         .groupBy('entity_ref');
       for (const row of rows) {

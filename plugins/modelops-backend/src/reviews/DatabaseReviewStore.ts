@@ -13,6 +13,7 @@ import type {
   ReviewItemState,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import { chunks } from '../service/chunks';
 import type {
   NewReviewCycle,
   NewReviewDecision,
@@ -31,14 +32,6 @@ const REMINDERS = 'modelops_review_reminders';
 const CHUNK = 200;
 
 type Row = Record<string, any>;
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    chunks.push(items.slice(i, i + size));
-  }
-  return chunks;
-}
 
 function optional(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
@@ -108,7 +101,7 @@ export class DatabaseReviewStore implements ReviewStore {
       }
       const cycleId = Number(inserted[0].id ?? inserted[0]);
       const distinct = new Map(items.map(i => [i.entityRef, i]));
-      for (const part of chunk([...distinct.values()], CHUNK)) {
+      for (const part of chunks([...distinct.values()], CHUNK)) {
         await tx(ITEMS).insert(
           part.map(item => ({
             cycle_id: cycleId,
@@ -149,7 +142,7 @@ export class DatabaseReviewStore implements ReviewStore {
   async getItems(ids: string[], now: Date): Promise<ReviewItem[]> {
     const numeric = ids.map(Number);
     const rows: Row[] = [];
-    for (const part of chunk(numeric, CHUNK)) {
+    for (const part of chunks(numeric, CHUNK)) {
       rows.push(...(await this.itemQuery().whereIn(`${ITEMS}.id`, part)));
     }
     return rows.map(row => this.toItem(row, now));
@@ -193,7 +186,7 @@ export class DatabaseReviewStore implements ReviewStore {
     ];
     await this.db.transaction(async tx => {
       const items = new Map<string, Row>();
-      for (const part of chunk(distinct.map(d => Number(d.itemId)), CHUNK)) {
+      for (const part of chunks(distinct.map(d => Number(d.itemId)), CHUNK)) {
         const rows: Row[] = await tx(ITEMS)
           .join(CYCLES, `${CYCLES}.id`, `${ITEMS}.cycle_id`)
           .whereIn(`${ITEMS}.id`, part)
@@ -250,7 +243,7 @@ export class DatabaseReviewStore implements ReviewStore {
                 accepted_by: null,
                 accepted_at: null,
               };
-        for (const part of chunk(group, CHUNK)) {
+        for (const part of chunks(group, CHUNK)) {
           const updated = await tx(ITEMS)
             .whereIn('id', part.map(d => Number(d.itemId)))
             .whereIn('state', ALLOWED_FROM[action])
@@ -262,7 +255,7 @@ export class DatabaseReviewStore implements ReviewStore {
           }
         }
       }
-      for (const part of chunk(distinct, CHUNK)) {
+      for (const part of chunks(distinct, CHUNK)) {
         await tx(DECISIONS).insert(
           part.map(decision => {
             const item = items.get(String(Number(decision.itemId)))!;
@@ -301,7 +294,7 @@ export class DatabaseReviewStore implements ReviewStore {
     entityRefs: string[],
   ): Promise<Map<string, ReviewDecisionRecord>> {
     const latest = new Map<string, ReviewDecisionRecord>();
-    for (const part of chunk([...new Set(entityRefs)], CHUNK)) {
+    for (const part of chunks([...new Set(entityRefs)], CHUNK)) {
       // Ordered oldest first, so the last row per entity wins; one query per
       // chunk instead of one per entity.
       const rows: Row[] = await this.db(DECISIONS)
@@ -325,7 +318,7 @@ export class DatabaseReviewStore implements ReviewStore {
     now: Date,
   ): Promise<string[]> {
     const claimed: string[] = [];
-    for (const part of chunk([...new Set(groupRefs)], CHUNK)) {
+    for (const part of chunks([...new Set(groupRefs)], CHUNK)) {
       const inserted: Row[] = await this.db(REMINDERS)
         .insert(
           part.map(groupRef => ({

@@ -11,12 +11,15 @@ import { z } from 'zod';
 import { auditMutation } from './auditMutation';
 import { authorizeBasic } from './authorizeBasic';
 import { authorizeEntity } from './authorizeEntity';
+import { chunks } from './chunks';
 import { idempotentInsert } from './idempotentInsert';
+import { isStoredId } from './isStoredId';
 import { parseBody } from './parseBody';
 import { parseQuery } from './parseQuery';
 import { payloadFingerprint } from './payloadFingerprint';
 import { createTestRouter } from './__testUtils__';
 import type { ModelOpsRouterOptions } from './types';
+import { withoutUndefined } from './withoutUndefined';
 
 jest.setTimeout(60_000);
 
@@ -71,6 +74,30 @@ describe('parseBody and parseQuery', () => {
     expect(() => parseQuery(schema, { limit: '50' })).toThrow(
       /Invalid query: limit: Too big/,
     );
+  });
+});
+
+describe('store helpers', () => {
+  it('chunks keeps order and bounds every slice', () => {
+    expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunks([], 2)).toEqual([]);
+  });
+
+  it('isStoredId accepts only positive bigint-sized integers', () => {
+    expect(isStoredId('1')).toBe(true);
+    expect(isStoredId('999999999999999999')).toBe(true);
+    for (const id of ['0', '-1', '01', '1.5', 'abc', '9999999999999999999']) {
+      expect(isStoredId(id)).toBe(false);
+    }
+  });
+
+  it('withoutUndefined drops absent fields only', () => {
+    expect(withoutUndefined({ a: 1, b: undefined, c: null, d: '' })).toEqual({
+      a: 1,
+      c: null,
+      d: '',
+    });
+    expect('b' in withoutUndefined({ a: 1, b: undefined })).toBe(false);
   });
 });
 

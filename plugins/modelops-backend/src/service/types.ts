@@ -36,3 +36,11 @@ export interface ModelOpsRouterOptions {
 export type ModelOpsFeatureRouterFactory = (
   options: ModelOpsRouterOptions,
 ) => Promise<Router> | Router;
+
+/** Options of the `create()` of the database stores. */
+export interface DatabaseStoreOptions {
+  /** A knex client whose database is already migrated. */
+  knex: Knex;
+  /** Clock for the times the store records; replaceable in tests. */
+  now?: () => Date;
+}
