@@ -309,7 +309,8 @@ async function measure(page, cdp, url, cold) {
     const rows = link?.closest('table')?.querySelectorAll('tbody tr a[href*="/mlmodel/"]').length ?? 0;
     const catalog = performance
       .getEntriesByType('resource')
-      .filter(e => e.name.includes('/api/catalog/entities'))
+      // entities, entities/by-query, entities/by-refs and entity-facets
+      .filter(e => e.name.includes('/api/catalog/entit'))
       .map(e => ({
         path: new URL(e.name).pathname.replace(/^\/api\/catalog/, ''),
         start: e.startTime,
