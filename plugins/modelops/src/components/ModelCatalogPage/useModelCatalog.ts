@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
@@ -71,13 +71,25 @@ export function useModelCatalog(): ModelCatalogState {
     [catalogApi, selection, debouncedTerm, pageSize, cursor],
   );
 
+  // Facet counts scan every model; on SQLite that query holds the one
+  // connection the rows query needs, so facets are asked for once the first
+  // page of rows is on screen.
+  const [rowsShown, setRowsShown] = useState(false);
+  useEffect(() => {
+    if (page.value) {
+      setRowsShown(true);
+    }
+  }, [page.value]);
   const facets = useAsync(async () => {
+    if (!rowsShown) {
+      return undefined;
+    }
     const response = await catalogApi.getEntityFacets({
       filter: { kind: 'MLModel' },
       facets: MODEL_FACETS.map(f => f.field),
     });
     return response.facets;
-  }, [catalogApi]);
+  }, [catalogApi, rowsShown]);
 
   const nextCursor = page.value?.pageInfo.nextCursor;
   const nextPage = useCallback(() => {
