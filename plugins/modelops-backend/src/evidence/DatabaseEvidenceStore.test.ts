@@ -208,6 +208,47 @@ describe.each(databases.eachSupportedId())(
       expect(all[1]).toEqual(first.record);
     });
 
+    it('lists reports with their metrics in one statement, outside any transaction', async () => {
+      const { knex, store } = await createStore();
+      for (const day of ['01', '02', '03']) {
+        await store.addEvaluation(
+          evaluation({ evaluatedAt: `2026-11-${day}T00:00:00Z` }),
+        );
+        await store.addMonitoringSnapshot(
+          snapshot({ windowEnd: `2026-11-${day}T12:00:00Z` }),
+        );
+      }
+      const statements: string[] = [];
+      const onQuery = (query: { sql: string }) => statements.push(query.sql);
+      knex.on('query', onQuery);
+      try {
+        // The limit counts reports, not report-metric rows of the join.
+        const reports = await store.listEvaluations({
+          modelRef: 'mlmodel:default/churn',
+          limit: 2,
+        });
+        expect(reports.map(r => r.evaluatedAt)).toEqual([
+          '2026-11-03T00:00:00.000Z',
+          '2026-11-02T00:00:00.000Z',
+        ]);
+        expect(reports.map(r => r.metrics.map(m => m.name))).toEqual([
+          ['auc', 'recall'],
+          ['auc', 'recall'],
+        ]);
+        const snapshots = await store.listMonitoringSnapshots({
+          modelRef: 'mlmodel:default/churn',
+          limit: 2,
+        });
+        expect(snapshots.map(r => r.drift.length)).toEqual([2, 2]);
+        // knex reports BEGIN and COMMIT as statements too: two statements
+        // in all means no transaction was opened.
+        expect(statements).toHaveLength(2);
+        expect(statements.join(' ')).not.toMatch(/\bbegin\b/i);
+      } finally {
+        knex.removeListener('query', onQuery);
+      }
+    });
+
     it('reads the latest evidence of many models in bulk', async () => {
       const { store } = await createStore();
       await store.addEvaluation(

@@ -140,19 +140,85 @@ function toSnapshot(
   });
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+/** A child table of the evidence: metrics of a report, drift of a snapshot. */
+interface ChildTable {
+  table: string;
+  /** The column referencing the parent's `id`. */
+  foreignKey: string;
+  /** The columns read besides the foreign key; `position` orders them. */
+  columns: string[];
+}
+
+const METRIC_CHILDREN: ChildTable = {
+  table: METRICS,
+  foreignKey: 'evaluation_id',
+  columns: ['position', 'name', 'value', 'slice_attribute', 'slice_group'],
+};
+
+const DRIFT_CHILDREN: ChildTable = {
+  table: DRIFT,
+  foreignKey: 'snapshot_id',
+  columns: ['position', 'feature', 'test', 'statistic', 'p_value'],
+};
+
+type ColumnOrder = { column: string; order?: 'asc' | 'desc' };
+
+/**
+ * Reads the parent rows `parents` selects together with their child rows in
+ * one statement (parents left-joined with children), so a read sees a report
+ * and its metrics as of the same moment without holding a transaction: on
+ * SQLite's single connection a read transaction makes every other request
+ * queue behind it. Writes add a parent and its children in one transaction,
+ * so no statement can see one without the other. Parents come back in
+ * `order` (columns of the parent table), each with its children by position.
+ */
+async function readWithChildren<TParent extends { id: string | number }, TChild>(
+  db: Knex | Knex.Transaction,
+  parents: Knex.QueryBuilder,
+  order: ColumnOrder[],
+  child: ChildTable,
+): Promise<Array<{ row: TParent; children: TChild[] }>> {
+  const rows: Array<Record<string, any>> = await db
+    .with('p', parents)
+    .select(
+      'p.*',
+      ...child.columns.map(column => `c.${column} as c_${column}`),
+    )
+    .from('p')
+    .leftJoin(`${child.table} as c`, `c.${child.foreignKey}`, 'p.id')
+    .orderBy([
+      ...order.map(o => ({ column: `p.${o.column}`, order: o.order })),
+      { column: 'c.position' },
+    ]);
+  const byParent = new Map<string, { row: TParent; children: TChild[] }>();
   for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) {
-      group.push(row);
-    } else {
-      groups.set(k, [row]);
+    const id = String(row.id);
+    let entry = byParent.get(id);
+    if (!entry) {
+      entry = { row: row as TParent, children: [] };
+      byParent.set(id, entry);
+    }
+    // A parent without children comes back once, with null child columns.
+    if (row.c_position !== null && row.c_position !== undefined) {
+      const childRow: Record<string, unknown> = { [child.foreignKey]: row.id };
+      for (const column of child.columns) {
+        childRow[column] = row[`c_${column}`];
+      }
+      entry.children.push(childRow as TChild);
     }
   }
-  return groups;
+  return [...byParent.values()];
 }
+
+const NEWEST_EVALUATION_FIRST: ColumnOrder[] = [
+  { column: 'evaluated_at', order: 'desc' },
+  { column: 'id', order: 'desc' },
+];
+
+const NEWEST_SNAPSHOT_FIRST: ColumnOrder[] = [
+  { column: 'window_end', order: 'desc' },
+  { column: 'id', order: 'desc' },
+];
 
 // Everything but the key itself identifies the payload: a retry with the same
 // key must send the same report.
@@ -199,7 +265,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         describeKey: `idempotencyKey "${input.idempotencyKey}" of ${input.modelRef}`,
       });
       if (!created) {
-        const [stored] = await this.loadEvaluations(trx, [row]);
+        const [stored] = await this.readEvaluations(
+          trx,
+          trx(EVALUATIONS).where('id', row.id),
+          [],
+        );
         return { created, record: stored };
       }
       const metricRows: MetricRow[] = input.metrics.map((metric, position) => ({
@@ -218,19 +288,14 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   }
 
   async listEvaluations(filter: EvaluationFilter): Promise<EvaluationReport[]> {
-    return this.knex.transaction(async trx => {
-      const query = trx<EvaluationRow>(EVALUATIONS)
-        .where('model_ref', filter.modelRef)
-        .orderBy([
-          { column: 'evaluated_at', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ])
-        .limit(filter.limit);
-      if (filter.modelVersion !== undefined) {
-        query.where('model_version', filter.modelVersion);
-      }
-      return this.loadEvaluations(trx, await query);
-    });
+    const reports = this.knex(EVALUATIONS)
+      .where('model_ref', filter.modelRef)
+      .orderBy(NEWEST_EVALUATION_FIRST)
+      .limit(filter.limit);
+    if (filter.modelVersion !== undefined) {
+      reports.where('model_version', filter.modelVersion);
+    }
+    return this.readEvaluations(this.knex, reports, NEWEST_EVALUATION_FIRST);
   }
 
   async addMonitoringSnapshot(
@@ -256,7 +321,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         describeKey: `idempotencyKey "${input.idempotencyKey}" of ${input.modelRef}`,
       });
       if (!created) {
-        const [stored] = await this.loadSnapshots(trx, [row]);
+        const [stored] = await this.readSnapshots(
+          trx,
+          trx(SNAPSHOTS).where('id', row.id),
+          [],
+        );
         return { created, record: stored };
       }
       const driftRows: DriftRow[] = input.drift.map((drift, position) => ({
@@ -277,22 +346,17 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   async listMonitoringSnapshots(
     filter: MonitoringSnapshotFilter,
   ): Promise<MonitoringSnapshot[]> {
-    return this.knex.transaction(async trx => {
-      const query = trx<SnapshotRow>(SNAPSHOTS)
-        .where('model_ref', filter.modelRef)
-        .orderBy([
-          { column: 'window_end', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ])
-        .limit(filter.limit);
-      if (filter.modelVersion !== undefined) {
-        query.where('model_version', filter.modelVersion);
-      }
-      if (filter.since !== undefined) {
-        query.where('window_end', '>=', filter.since);
-      }
-      return this.loadSnapshots(trx, await query);
-    });
+    const snapshots = this.knex(SNAPSHOTS)
+      .where('model_ref', filter.modelRef)
+      .orderBy(NEWEST_SNAPSHOT_FIRST)
+      .limit(filter.limit);
+    if (filter.modelVersion !== undefined) {
+      snapshots.where('model_version', filter.modelVersion);
+    }
+    if (filter.since !== undefined) {
+      snapshots.where('window_end', '>=', filter.since);
+    }
+    return this.readSnapshots(this.knex, snapshots, NEWEST_SNAPSHOT_FIRST);
   }
 
   async latestEvaluationsByModel(
@@ -300,45 +364,9 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   ): Promise<Map<string, EvaluationReport>> {
     const result = new Map<string, EvaluationReport>();
     for (const refs of chunks([...new Set(modelRefs)], BULK_READ_CHUNK)) {
-      const rows: Array<EvaluationRow & Partial<Record<string, unknown>>> =
-        await this.knex
-          .with('ranked', qb =>
-            qb
-              .select(
-                '*',
-                this.knex.raw(
-                  'row_number() over (partition by model_ref order by evaluated_at desc, id desc) as rn',
-                ),
-              )
-              .from(EVALUATIONS)
-              .whereIn('model_ref', refs),
-          )
-          .select(
-            'ranked.*',
-            'm.position as m_position',
-            'm.name as m_name',
-            'm.value as m_value',
-            'm.slice_attribute as m_slice_attribute',
-            'm.slice_group as m_slice_group',
-          )
-          .from('ranked')
-          .leftJoin(`${METRICS} as m`, 'm.evaluation_id', 'ranked.id')
-          .where('ranked.rn', 1)
-          .orderBy([{ column: 'ranked.model_ref' }, { column: 'm.position' }]);
-      for (const [modelRef, group] of groupBy(rows, r => r.model_ref)) {
-        const metrics = group
-          .filter(r => r.m_name !== null && r.m_name !== undefined)
-          .map(r =>
-            toMetric({
-              evaluation_id: r.id,
-              position: Number(r.m_position),
-              name: r.m_name as string,
-              value: r.m_value as number,
-              slice_attribute: (r.m_slice_attribute ?? null) as string | null,
-              slice_group: (r.m_slice_group ?? null) as string | null,
-            }),
-          );
-        result.set(modelRef, toEvaluation(group[0], metrics));
+      const latest = this.newestPerModel(EVALUATIONS, refs, 'evaluated_at');
+      for (const report of await this.readEvaluations(this.knex, latest, [])) {
+        result.set(report.modelRef, report);
       }
     }
     return result;
@@ -349,85 +377,62 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   ): Promise<Map<string, MonitoringSnapshot>> {
     const result = new Map<string, MonitoringSnapshot>();
     for (const refs of chunks([...new Set(modelRefs)], BULK_READ_CHUNK)) {
-      const rows: Array<SnapshotRow & Partial<Record<string, unknown>>> =
-        await this.knex
-          .with('ranked', qb =>
-            qb
-              .select(
-                '*',
-                this.knex.raw(
-                  'row_number() over (partition by model_ref order by window_end desc, id desc) as rn',
-                ),
-              )
-              .from(SNAPSHOTS)
-              .whereIn('model_ref', refs),
-          )
-          .select(
-            'ranked.*',
-            'd.position as d_position',
-            'd.feature as d_feature',
-            'd.test as d_test',
-            'd.statistic as d_statistic',
-            'd.p_value as d_p_value',
-          )
-          .from('ranked')
-          .leftJoin(`${DRIFT} as d`, 'd.snapshot_id', 'ranked.id')
-          .where('ranked.rn', 1)
-          .orderBy([{ column: 'ranked.model_ref' }, { column: 'd.position' }]);
-      for (const [modelRef, group] of groupBy(rows, r => r.model_ref)) {
-        const drift = group
-          .filter(r => r.d_feature !== null && r.d_feature !== undefined)
-          .map(r =>
-            toDrift({
-              snapshot_id: r.id,
-              position: Number(r.d_position),
-              feature: r.d_feature as string,
-              test: r.d_test as string,
-              statistic: r.d_statistic as number,
-              p_value: (r.d_p_value ?? null) as number | null,
-            }),
-          );
-        result.set(modelRef, toSnapshot(group[0], drift));
+      const latest = this.newestPerModel(SNAPSHOTS, refs, 'window_end');
+      for (const snapshot of await this.readSnapshots(this.knex, latest, [])) {
+        result.set(snapshot.modelRef, snapshot);
       }
     }
     return result;
   }
 
-  private async loadEvaluations(
-    trx: Knex.Transaction,
-    rows: EvaluationRow[],
-  ): Promise<EvaluationReport[]> {
-    if (rows.length === 0) {
-      return [];
-    }
-    const metricRows = await trx<MetricRow>(METRICS)
-      .whereIn(
-        'evaluation_id',
-        rows.map(r => r.id),
+  // The newest row of each model in `refs` by `timeColumn` (ties: highest id).
+  private newestPerModel(
+    table: string,
+    refs: string[],
+    timeColumn: string,
+  ): Knex.QueryBuilder {
+    const ranked = this.knex(table)
+      .select(
+        '*',
+        this.knex.raw(
+          'row_number() over (partition by model_ref order by ?? desc, id desc) as rn',
+          [timeColumn],
+        ),
       )
-      .orderBy([{ column: 'evaluation_id' }, { column: 'position' }]);
-    const byEvaluation = groupBy(metricRows, r => String(r.evaluation_id));
-    return rows.map(row =>
-      toEvaluation(row, (byEvaluation.get(String(row.id)) ?? []).map(toMetric)),
+      .whereIn('model_ref', refs)
+      .as('ranked');
+    return this.knex.select('*').from(ranked).where('ranked.rn', 1);
+  }
+
+  private async readEvaluations(
+    db: Knex | Knex.Transaction,
+    reports: Knex.QueryBuilder,
+    order: ColumnOrder[],
+  ): Promise<EvaluationReport[]> {
+    const read = await readWithChildren<EvaluationRow, MetricRow>(
+      db,
+      reports,
+      order,
+      METRIC_CHILDREN,
+    );
+    return read.map(({ row, children }) =>
+      toEvaluation(row, children.map(toMetric)),
     );
   }
 
-  private async loadSnapshots(
-    trx: Knex.Transaction,
-    rows: SnapshotRow[],
+  private async readSnapshots(
+    db: Knex | Knex.Transaction,
+    snapshots: Knex.QueryBuilder,
+    order: ColumnOrder[],
   ): Promise<MonitoringSnapshot[]> {
-    if (rows.length === 0) {
-      return [];
-    }
-    const driftRows = await trx<DriftRow>(DRIFT)
-      .whereIn(
-        'snapshot_id',
-        rows.map(r => r.id),
-      )
-      .orderBy([{ column: 'snapshot_id' }, { column: 'position' }]);
-    const bySnapshot = groupBy(driftRows, r => String(r.snapshot_id));
-    return rows.map(row =>
-      toSnapshot(row, (bySnapshot.get(String(row.id)) ?? []).map(toDrift)),
+    const read = await readWithChildren<SnapshotRow, DriftRow>(
+      db,
+      snapshots,
+      order,
+      DRIFT_CHILDREN,
+    );
+    return read.map(({ row, children }) =>
+      toSnapshot(row, children.map(toDrift)),
     );
   }
 }
