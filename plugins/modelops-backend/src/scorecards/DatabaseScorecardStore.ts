@@ -14,6 +14,8 @@ import {
   type Waiver,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
+import type { BulkWriter } from '../database/types';
 import type {
   ActiveWaivers,
   CampaignResultRow,
@@ -34,10 +36,39 @@ const CAMPAIGNS = 'modelops_scorecard_campaigns';
 const NOTIFICATIONS = 'modelops_scorecard_notifications';
 
 /**
- * Rows per statement. Keeps bound parameters far below SQLite's and
- * PostgreSQL's limits (32766 and 65535) for the widest table (9 columns).
+ * Keys per `IN (...)` list of reads and rows per statement of the smaller
+ * writes (rollup points, notification keys); page writes go through the
+ * bulk writer, which sizes its own statements.
  */
 const CHUNK = 500;
+const ENTITY_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'owner',
+  'system',
+  'lifecycle',
+  'risk_tier',
+  'score',
+  'packs',
+  'evaluated_at',
+];
+const RESULT_COLUMNS = [
+  'entity_ref',
+  'check_id',
+  'pack',
+  'level',
+  'severity',
+  'state',
+  'message',
+  'changed_at',
+];
+const HISTORY_COLUMNS = [
+  'entity_ref',
+  'check_id',
+  'from_state',
+  'to_state',
+  'changed_at',
+];
 /** Entity rows without an owner or system are grouped under this key. */
 const NONE = '(none)';
 
@@ -105,7 +136,11 @@ function toEntityRow(row: any): ScoredEntityRow {
 
 /** Knex implementation of {@link ScorecardStore}; works on SQLite and PostgreSQL. */
 export class DatabaseScorecardStore implements ScorecardStore {
-  private constructor(private readonly db: Knex) {}
+  private readonly writer: BulkWriter;
+
+  private constructor(private readonly db: Knex) {
+    this.writer = DatabaseBulkWriter.create(db);
+  }
 
   /** @param db - a knex client with the ModelOps migrations applied */
   static create(db: Knex): DatabaseScorecardStore {
@@ -137,66 +172,51 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async writeBatch(batch: EvaluationBatch): Promise<void> {
-    await this.db.transaction(async tx => {
-      for (const rows of chunks(batch.entities)) {
-        await tx(ENTITIES)
-          .insert(
-            rows.map(e => ({
-              entity_ref: e.entityRef,
-              kind: e.kind,
-              owner: e.owner ?? null,
-              system: e.system ?? null,
-              lifecycle: e.lifecycle ?? null,
-              risk_tier: e.riskTier ?? null,
-              score: e.score,
-              packs: JSON.stringify(e.packs),
-              evaluated_at: e.evaluatedAt,
-            })),
-          )
-          .onConflict('entity_ref')
-          .merge();
-      }
-      for (const rows of chunks(batch.upserts)) {
-        await tx(RESULTS)
-          .insert(
-            rows.map(r => ({
-              entity_ref: r.entityRef,
-              check_id: r.checkId,
-              pack: r.pack,
-              level: r.level,
-              severity: r.severity,
-              state: r.state,
-              message: r.message ?? null,
-              changed_at: r.changedAt,
-            })),
-          )
-          .onConflict(['entity_ref', 'check_id'])
-          .merge();
-      }
-      const removalsByEntity = new Map<string, string[]>();
-      for (const r of batch.removals) {
-        removalsByEntity.set(r.entityRef, [
-          ...(removalsByEntity.get(r.entityRef) ?? []),
+    await this.writer.transaction(async session => {
+      await session.insert(
+        ENTITIES,
+        ENTITY_COLUMNS,
+        batch.entities.map(e => [
+          e.entityRef,
+          e.kind,
+          e.owner,
+          e.system,
+          e.lifecycle,
+          e.riskTier,
+          e.score,
+          JSON.stringify(e.packs),
+          e.evaluatedAt,
+        ]),
+        { columns: ['entity_ref'], update: ENTITY_COLUMNS.slice(1) },
+      );
+      await session.insert(
+        RESULTS,
+        RESULT_COLUMNS,
+        batch.upserts.map(r => [
+          r.entityRef,
           r.checkId,
-        ]);
-      }
-      for (const [entityRef, checkIds] of removalsByEntity) {
-        await tx(RESULTS)
-          .where('entity_ref', entityRef)
-          .whereIn('check_id', checkIds)
-          .delete();
-      }
-      for (const rows of chunks(batch.changes)) {
-        await tx(HISTORY).insert(
-          rows.map(c => ({
-            entity_ref: c.entityRef,
-            check_id: c.checkId,
-            from_state: c.from ?? null,
-            to_state: c.to,
-            changed_at: c.at,
-          })),
-        );
-      }
+          r.pack,
+          r.level,
+          r.severity,
+          r.state,
+          r.message,
+          r.changedAt,
+        ]),
+        {
+          columns: ['entity_ref', 'check_id'],
+          update: RESULT_COLUMNS.slice(2),
+        },
+      );
+      await session.deleteKeys(
+        RESULTS,
+        ['entity_ref', 'check_id'],
+        batch.removals.map(r => [r.entityRef, r.checkId]),
+      );
+      await session.insert(
+        HISTORY,
+        HISTORY_COLUMNS,
+        batch.changes.map(c => [c.entityRef, c.checkId, c.from, c.to, c.at]),
+      );
     });
   }
 
