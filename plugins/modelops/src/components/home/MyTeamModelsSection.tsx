@@ -13,6 +13,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { LevelChip } from '../scorecards/LevelChip';
+import { packTitle } from '../scorecards/packTitle';
 import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
@@ -118,7 +119,7 @@ export function MyTeamModelsSection() {
                     <LevelChip
                       key={pack.pack}
                       level={pack.level}
-                      label={pack.pack}
+                      label={packTitle(pack.pack)}
                     />
                   ))}
                   {value.levelsAvailable && !model.scorecard && (

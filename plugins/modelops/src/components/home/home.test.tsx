@@ -201,7 +201,7 @@ describe('MlHomePage', () => {
     expect(within(team).getByText('Fraud detector')).toBeInTheDocument();
     expect(within(team).queryByText('Churn predictor')).not.toBeInTheDocument();
     expect(
-      await within(team).findByText('production-readiness: silver'),
+      await within(team).findByText('Production readiness: silver'),
     ).toBeInTheDocument();
 
     const work = await screen.findByRole('list', {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -18,6 +18,7 @@ import {
 import { describeError } from './describeError';
 import { reviewApiRef } from './reviewApiRef';
 import { ReviewStateChip } from './ReviewStateChip';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 const ACTION_LABELS: Record<string, string> = {
   keep: 'kept',
@@ -66,7 +67,12 @@ export function EntityReviewCard() {
   if (loading && !value) {
     content = <Progress />;
   } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
+    content = (
+      <RequestErrorPanel
+        error={error}
+        forbiddenMessage="The ownership review of this entity is visible to its owning team and the review administrators."
+      />
+    );
   } else if (value) {
     const item = value.items[0];
     content = (

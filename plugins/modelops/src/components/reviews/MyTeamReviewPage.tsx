@@ -1,14 +1,11 @@
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  Content,
   EmptyState,
-  Header,
   InfoCard,
-  Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { PageFrame } from '../common/PageFrame';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -26,8 +23,10 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import { describeError } from './describeError';
 import { reviewApiRef } from './reviewApiRef';
+import { EntityRefCell } from '../common/EntityRefCell';
 import { ReviewStateChip } from './ReviewStateChip';
 import { TransferDialog } from './TransferDialog';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 const DECIDABLE = new Set(['pending', 'kept', 'retired', 'transfer-pending']);
 
@@ -42,7 +41,13 @@ function titleOf(item: ReviewItem): string {
  *
  * @public
  */
-export function MyTeamReviewPage() {
+/** Props of {@link MyTeamReviewPage}. */
+export interface MyTeamReviewPageProps {
+  /** Drawn as a tab of the reviews section, without a page header. */
+  embedded?: boolean;
+}
+
+export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
   const reviewApi = useApi(reviewApiRef);
   const alertApi = useApi(alertApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
@@ -74,7 +79,12 @@ export function MyTeamReviewPage() {
   if (loading && !value) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = (
+      <RequestErrorPanel
+        error={error}
+        forbiddenMessage="Ownership reviews are visible to members of the owning teams."
+      />
+    );
   } else if (value) {
     const items = value.items;
     const decidable = items.filter(i => DECIDABLE.has(i.state));
@@ -152,16 +162,18 @@ export function MyTeamReviewPage() {
                       <TableCell>
                         <Typography variant="body2">{titleOf(item)}</Typography>
                         <Typography variant="caption" color="text.secondary">
-                          {item.entityKind} · {item.entityRef}
+                          {item.entityKind}
                         </Typography>
                       </TableCell>
-                      <TableCell>{item.ownerRef}</TableCell>
-                      <TableCell>{item.dueAt.slice(0, 10)}</TableCell>
+                      <TableCell>
+                        <EntityRefCell entityRef={item.ownerRef} defaultKind="Group" />
+                      </TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{item.dueAt.slice(0, 10)}</TableCell>
                       <TableCell>
                         <ReviewStateChip state={item.state} overdue={item.overdue} />
                         {item.transferTo && (
                           <Typography variant="caption" display="block">
-                            to {item.transferTo}
+                            to <EntityRefCell entityRef={item.transferTo} defaultKind="Group" maxWidth={160} />
                           </Typography>
                         )}
                       </TableCell>
@@ -195,7 +207,8 @@ export function MyTeamReviewPage() {
                   <TableRow key={item.id}>
                     <TableCell>{titleOf(item)}</TableCell>
                     <TableCell>
-                      from {item.ownerRef} to {item.transferTo}
+                      from <EntityRefCell entityRef={item.ownerRef} defaultKind="Group" /> to{' '}
+                      <EntityRefCell entityRef={item.transferTo} defaultKind="Group" />
                       {item.note ? ` · ${item.note}` : ''}
                     </TableCell>
                     <TableCell align="right">
@@ -220,10 +233,8 @@ export function MyTeamReviewPage() {
     );
   }
 
-  return (
-    <Page themeId="tool">
-      <Header title="Ownership review" subtitle="Confirm, transfer or retire what your teams own" />
-      <Content>
+  const content = (
+      <>
         {body}
         {transferring && (
           <TransferDialog
@@ -237,7 +248,17 @@ export function MyTeamReviewPage() {
             }}
           />
         )}
-      </Content>
-    </Page>
+      </>
+  );
+  // As a tab, the section's header already names the page.
+  return props.embedded ? (
+    content
+  ) : (
+    <PageFrame
+      title="Ownership review"
+      subtitle="Confirm, transfer or retire what your teams own"
+    >
+      {content}
+    </PageFrame>
   );
 }

@@ -1,94 +1,151 @@
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  Content,
-  Header,
-  Page,
   Progress,
-  ResponseErrorPanel,
   Table,
   type TableColumn,
 } from '@backstage/core-components';
 import { alertApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { PortfolioRow } from '@modelops/plugin-modelops-common';
 import { describeError } from './describeError';
 import { reviewApiRef } from './reviewApiRef';
+import { EntityRefCell } from '../common/EntityRefCell';
+import { LevelChip } from '../scorecards/LevelChip';
+import { PageFrame } from '../common/PageFrame';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
-const LEVEL_COLORS = {
-  none: 'error',
-  bronze: 'warning',
-  silver: 'default',
-  gold: 'success',
-} as const;
+// One line per cell: a table to scan, with the details a hover away.
+const ONE_LINE = { whiteSpace: 'nowrap' as const };
+
+function Truncated(props: { text: string; maxWidth: number }) {
+  return (
+    <Tooltip title={props.text}>
+      <Typography
+        variant="body2"
+        sx={{
+          maxWidth: props.maxWidth,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {props.text}
+      </Typography>
+    </Tooltip>
+  );
+}
 
 const columns: TableColumn<PortfolioRow>[] = [
   {
     title: 'Model',
     field: 'entityRef',
     render: row => (
-      <>
-        <Typography variant="body2">{row.title ?? row.entityRef}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {row.entityRef}
-        </Typography>
-      </>
+      <EntityRefCell entityRef={row.entityRef} defaultKind="MLModel" maxWidth={150} />
     ),
   },
-  { title: 'Owner', field: 'owner' },
-  { title: 'Business owner', field: 'businessOwner' },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: row => <EntityRefCell entityRef={row.owner} defaultKind="Group" maxWidth={100} />,
+  },
+  {
+    title: 'Business owner',
+    field: 'businessOwner',
+    render: row => (
+      <EntityRefCell entityRef={row.businessOwner} defaultKind="User" maxWidth={100} />
+    ),
+  },
   {
     title: 'KPIs',
     field: 'kpis',
     customSort: (a, b) => a.kpis.length - b.kpis.length,
     render: row =>
-      row.kpis.length === 0
-        ? '—'
-        : row.kpis.map(k => (
-            <Typography key={k.name} variant="body2">
-              {k.name}
-              {k.target ? ` ${k.target}` : ''}
-            </Typography>
-          )),
-  },
-  {
-    title: 'Level',
-    field: 'scorecardLevel',
-    render: row =>
-      row.scorecardLevel ? (
-        <Chip size="small" label={row.scorecardLevel} color={LEVEL_COLORS[row.scorecardLevel]} />
-      ) : (
+      row.kpis.length === 0 ? (
         '—'
+      ) : (
+        <Truncated
+          maxWidth={100}
+          text={row.kpis.map(k => `${k.name}${k.target ? ` ${k.target}` : ''}`).join('; ')}
+        />
       ),
   },
-  { title: 'Score', field: 'scorecardScore', type: 'numeric' },
+  {
+    // Level and score side by side: one column, so the table fits its card.
+    title: 'Scorecard',
+    field: 'scorecardScore',
+    cellStyle: ONE_LINE,
+    render: row =>
+      row.scorecardLevel === undefined && row.scorecardScore === undefined ? (
+        '—'
+      ) : (
+        <Box display="flex" alignItems="center" gap={1}>
+          {row.scorecardLevel && <LevelChip level={row.scorecardLevel} />}
+          {row.scorecardScore !== undefined && (
+            <Typography variant="body2">{row.scorecardScore}</Typography>
+          )}
+        </Box>
+      ),
+  },
   {
     title: 'Monthly cost',
     field: 'monthlyCost',
     type: 'numeric',
+    width: '100px',
+    cellStyle: ONE_LINE,
     render: row =>
-      row.monthlyCost === undefined
-        ? '—'
-        : `${row.monthlyCost.toLocaleString('en-US', { maximumFractionDigits: 0 })} (${row.costMonth})`,
+      row.monthlyCost === undefined ? (
+        '—'
+      ) : (
+        <>
+          <Typography variant="body2">
+            {row.monthlyCost.toLocaleString('en-US', { maximumFractionDigits: 0 })}
+          </Typography>
+          <Typography variant="caption" color="text.secondary">
+            {row.costMonth}
+          </Typography>
+        </>
+      ),
   },
   {
     title: 'Decision',
     field: 'latestDecision',
+    width: '110px',
+    cellStyle: ONE_LINE,
     render: row =>
-      row.latestDecision
-        ? `${row.latestDecision} · ${row.decidedAt?.slice(0, 10)}`
-        : 'not attested',
+      row.latestDecision ? (
+        <>
+          <Typography variant="body2">{row.latestDecision}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {row.decidedAt?.slice(0, 10)}
+          </Typography>
+        </>
+      ) : (
+        'not attested'
+      ),
   },
   {
     title: 'Retirement candidate',
     field: 'retirementReasons',
     customSort: (a, b) => a.retirementReasons.length - b.retirementReasons.length,
-    render: row => row.retirementReasons.join('; ') || 'no',
+    render: row =>
+      row.retirementReasons.length === 0 ? (
+        'no'
+      ) : (
+        <Truncated maxWidth={120} text={row.retirementReasons.join('; ')} />
+      ),
   },
 ];
+
+/** Props of {@link PortfolioReviewPage}. */
+export interface PortfolioReviewPageProps {
+  /** Drawn as a tab of the reviews section, without a page header. */
+  embedded?: boolean;
+}
 
 /**
  * The portfolio review of every production model: KPIs, scorecard level,
@@ -97,7 +154,7 @@ const columns: TableColumn<PortfolioRow>[] = [
  *
  * @public
  */
-export function PortfolioReviewPage() {
+export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
   const reviewApi = useApi(reviewApiRef);
   const fetchApi = useApi(fetchApiRef);
   const alertApi = useApi(alertApiRef);
@@ -130,16 +187,23 @@ export function PortfolioReviewPage() {
   if (loading) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = (
+      <RequestErrorPanel
+        error={error}
+        forbiddenMessage="The portfolio review is visible to the review administrators and finance."
+      />
+    );
   } else if (value) {
     const candidates = value.rows.filter(r => r.retirementReasons.length > 0).length;
     body = (
       <Table<PortfolioRow>
         title={`Production models (${value.rows.length}, ${candidates} retirement candidates)`}
         columns={columns}
-        data={value.rows}
+        // material-table keeps row state by id.
+        data={value.rows.map(row => ({ ...row, id: row.entityRef }))}
         options={{
           paging: value.rows.length > 25,
+          padding: 'dense',
           pageSize: 25,
           rowStyle: row =>
             row.retirementReasons.length > 0
@@ -150,13 +214,17 @@ export function PortfolioReviewPage() {
     );
   }
   return (
-    <Page themeId="tool">
-      <Header title="Portfolio review" subtitle="Keep, invest or retire: every production model">
+    <PageFrame
+      title="Portfolio review"
+      subtitle="Keep, invest or retire: every production model"
+      embedded={props.embedded}
+      actions={
         <Button variant="contained" disabled={exporting || !value} onClick={exportCsv}>
           Export CSV
         </Button>
-      </Header>
-      <Content>{body}</Content>
-    </Page>
+      }
+    >
+      {body}
+    </PageFrame>
   );
 }

@@ -1,11 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import {
-  Content,
-  Header,
   InfoCard,
-  Page,
   Progress,
-  ResponseErrorPanel,
   Table,
   type TableColumn,
 } from '@backstage/core-components';
@@ -19,6 +15,9 @@ import type {
   ReviewTeamProgress,
 } from '@modelops/plugin-modelops-common';
 import { reviewApiRef } from './reviewApiRef';
+import { EntityRefCell } from '../common/EntityRefCell';
+import { PageFrame } from '../common/PageFrame';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 const FINDING_LABELS: Record<ReviewFinding['type'], string> = {
   'owner-not-found': 'Owner not in catalog',
@@ -29,7 +28,11 @@ const FINDING_LABELS: Record<ReviewFinding['type'], string> = {
 };
 
 const teamColumns: TableColumn<ReviewTeamProgress>[] = [
-  { title: 'Team', field: 'team' },
+  {
+    title: 'Team',
+    field: 'team',
+    render: row => <EntityRefCell entityRef={row.team} defaultKind="Group" maxWidth={200} />,
+  },
   {
     title: 'Done',
     field: 'percentDone',
@@ -55,11 +58,30 @@ const teamColumns: TableColumn<ReviewTeamProgress>[] = [
 ];
 
 const findingColumns: TableColumn<ReviewFinding>[] = [
-  { title: 'Problem', field: 'type', render: row => FINDING_LABELS[row.type] },
-  { title: 'Entity', field: 'entityRef' },
-  { title: 'Owner', field: 'ownerRef' },
+  {
+    title: 'Problem',
+    field: 'type',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: row => FINDING_LABELS[row.type],
+  },
+  {
+    title: 'Entity',
+    field: 'entityRef',
+    render: row => <EntityRefCell entityRef={row.entityRef} defaultKind="MLModel" maxWidth={260} />,
+  },
+  {
+    title: 'Owner',
+    field: 'ownerRef',
+    render: row => <EntityRefCell entityRef={row.ownerRef} defaultKind="Group" maxWidth={180} />,
+  },
   { title: 'Details', field: 'message' },
 ];
+
+/** Props of {@link ReviewProgressPage}. */
+export interface ReviewProgressPageProps {
+  /** Drawn as a tab of the reviews section, without a page header. */
+  embedded?: boolean;
+}
 
 /**
  * Review progress of every team in the open cycles, with the ownership
@@ -68,7 +90,7 @@ const findingColumns: TableColumn<ReviewFinding>[] = [
  *
  * @public
  */
-export function ReviewProgressPage() {
+export function ReviewProgressPage(props: ReviewProgressPageProps) {
   const reviewApi = useApi(reviewApiRef);
   const { value, loading, error } = useAsync(
     async () => {
@@ -85,7 +107,12 @@ export function ReviewProgressPage() {
   if (loading) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = (
+      <RequestErrorPanel
+        error={error}
+        forbiddenMessage="Review progress is visible to the review administrators."
+      />
+    );
   } else if (value) {
     const { progress, findings } = value;
     body = (
@@ -104,22 +131,29 @@ export function ReviewProgressPage() {
         <Table<ReviewTeamProgress>
           title="Progress by team"
           columns={teamColumns}
-          data={progress.teams}
+          // material-table keeps row state by id.
+          data={progress.teams.map(row => ({ ...row, id: row.team }))}
           options={{ paging: false, search: false }}
         />
         <Table<ReviewFinding>
           title={`Ownership problems (${findings.items.length})`}
           columns={findingColumns}
-          data={findings.items}
+          data={findings.items.map((row, index) => ({
+            ...row,
+            id: `${row.type}:${row.entityRef}:${index}`,
+          }))}
           options={{ paging: findings.items.length > 20, pageSize: 20 }}
         />
       </Stack>
     );
   }
   return (
-    <Page themeId="tool">
-      <Header title="Review progress" subtitle="Ownership attestation by team" />
-      <Content>{body}</Content>
-    </Page>
+    <PageFrame
+      title="Review progress"
+      subtitle="Ownership attestation by team"
+      embedded={props.embedded}
+    >
+      {body}
+    </PageFrame>
   );
 }

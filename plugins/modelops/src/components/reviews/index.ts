@@ -1,5 +1,11 @@
 export { reviewApiRef } from './reviewApiRef';
-export { MyTeamReviewPage } from './MyTeamReviewPage';
+export { MyTeamReviewPage, type MyTeamReviewPageProps } from './MyTeamReviewPage';
 export { EntityReviewCard } from './EntityReviewCard';
-export { ReviewProgressPage } from './ReviewProgressPage';
-export { PortfolioReviewPage } from './PortfolioReviewPage';
+export {
+  ReviewProgressPage,
+  type ReviewProgressPageProps,
+} from './ReviewProgressPage';
+export {
+  PortfolioReviewPage,
+  type PortfolioReviewPageProps,
+} from './PortfolioReviewPage';

@@ -4,15 +4,13 @@
  */
 import { useState } from 'react';
 import {
-  Content,
-  Header,
   InfoCard,
-  Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { PageFrame } from '../common/PageFrame';
 import {
   campaignManagePermission,
   type Campaign,
@@ -137,12 +135,18 @@ function NewCampaignForm(props: { onCreated(): void }) {
   );
 }
 
+/** Props of {@link CampaignsPage}. */
+export interface CampaignsPageProps {
+  /** Drawn as a tab of the scorecards section, without a page header. */
+  embedded?: boolean;
+}
+
 /**
  * Campaigns page.
  *
  * @public
  */
-export function CampaignsPage() {
+export function CampaignsPage(props: CampaignsPageProps) {
   const api = useApi(scorecardApiRef);
   const { allowed: canManage } = usePermission({
     permission: campaignManagePermission,
@@ -153,12 +157,11 @@ export function CampaignsPage() {
   );
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Campaigns"
-        subtitle="Bring a set of checks to green by a date"
-      />
-      <Content>
+    <PageFrame
+      title="Campaigns"
+      subtitle="Bring a set of checks to green by a date"
+      embedded={props.embedded}
+    >
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
         <Grid container spacing={3}>
@@ -193,7 +196,6 @@ export function CampaignsPage() {
             </Grid>
           )}
         </Grid>
-      </Content>
-    </Page>
+    </PageFrame>
   );
 }

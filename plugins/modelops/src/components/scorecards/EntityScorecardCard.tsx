@@ -8,7 +8,6 @@ import {
   InfoCard,
   Link,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -27,8 +26,10 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { LevelChip } from './LevelChip';
+import { packTitle } from './packTitle';
 import { RequestWaiverDialog } from './RequestWaiverDialog';
 import { scorecardApiRef } from './scorecardApiRef';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 const SEVERITY_COLOR = {
   critical: 'error',
@@ -57,7 +58,14 @@ export function EntityScorecardCard() {
   );
 
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) {
+    return (
+      <RequestErrorPanel
+        error={error}
+        forbiddenMessage="This scorecard is visible to the owning team and the AI review board."
+      />
+    );
+  }
   if (!value) return null;
 
   return (
@@ -79,7 +87,7 @@ export function EntityScorecardCard() {
         aria-label="Levels per pack"
       >
         {value.packs.map(p => (
-          <LevelChip key={p.pack} level={p.level} label={p.pack} />
+          <LevelChip key={p.pack} level={p.level} label={packTitle(p.pack)} />
         ))}
       </Box>
       {value.failing.length === 0 ? (
@@ -111,7 +119,7 @@ export function EntityScorecardCard() {
                     <Chip
                       size="small"
                       variant="outlined"
-                      label={`${r.pack} · ${r.level}`}
+                      label={`${packTitle(r.pack)} · ${r.level}`}
                     />
                     {r.effectiveState === 'waived' && (
                       <Chip size="small" label="waived" />

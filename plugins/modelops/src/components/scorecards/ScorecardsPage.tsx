@@ -2,18 +2,16 @@
  * ScorecardsPage: how the portfolio scores by pack, by owning team or by
  * system, and the daily trend of a chosen team.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import {
-  Content,
-  Header,
   InfoCard,
-  Page,
   Progress,
   ResponseErrorPanel,
   Table,
   type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { PageFrame } from '../common/PageFrame';
 import type {
   PackLevel,
   ScorecardSummary,
@@ -26,6 +24,9 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { LevelChip } from './LevelChip';
+import { packTitle } from './packTitle';
+import { EntityRefCell } from '../common/EntityRefCell';
+import { useEntityTitles } from '../common/useEntityTitles';
 import { scorecardApiRef } from './scorecardApiRef';
 
 const ScorecardTrendChart = lazy(() => import('./ScorecardTrendChart'));
@@ -38,26 +39,52 @@ const GROUP_TITLES: Record<GroupBy, string> = {
   system: 'System',
 };
 
+// The group's name: a pack title, or the team's or system's catalog title.
+function groupCell(groupBy: GroupBy, key: string) {
+  if (groupBy === 'pack') {
+    return <Box sx={{ whiteSpace: 'nowrap' }}>{packTitle(key)}</Box>;
+  }
+  return (
+    <EntityRefCell
+      entityRef={key}
+      defaultKind={groupBy === 'team' ? 'Group' : 'System'}
+      maxWidth={280}
+    />
+  );
+}
+
 function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
+  const numeric = (title: string, field: keyof ScorecardSummaryRow) =>
+    ({ title, field, type: 'numeric', width: '8%' } as const);
   const cols: TableColumn<ScorecardSummaryRow>[] = [
     {
       title: GROUP_TITLES[groupBy],
       field: 'key',
+      width: '20%',
+      render: row => groupCell(groupBy, row.key),
     },
-    { title: 'Entities', field: 'entities', type: 'numeric' },
-    { title: 'Score', field: 'score', type: 'numeric' },
-    { title: 'Passing', field: 'passing', type: 'numeric' },
-    { title: 'Failing', field: 'failing', type: 'numeric' },
-    { title: 'Waived', field: 'waived', type: 'numeric' },
+    numeric('Entities', 'entities'),
+    numeric('Score', 'score'),
+    numeric('Passing', 'passing'),
+    numeric('Failing', 'failing'),
+    numeric('Waived', 'waived'),
   ];
   if (groupBy === 'pack') {
     cols.push({
-      title: 'Levels',
+      title: 'Entities per level',
       render: row => (
-        <Box display="flex" gap={0.5}>
-          {LEVELS.map(l => (
-            <LevelChip key={l} level={l} label={String(row.levels?.[l] ?? 0)} />
-          ))}
+        <Box display="flex" gap={0.5} sx={{ whiteSpace: 'nowrap' }}>
+          {LEVELS.map(l => {
+            const count = row.levels?.[l] ?? 0;
+            return (
+              <LevelChip
+                key={l}
+                level={l}
+                label={String(count)}
+                faded={count === 0}
+              />
+            );
+          })}
         </Box>
       ),
     });
@@ -71,14 +98,15 @@ function TeamTrend(props: { team: string }) {
     () => api.getHistory({ team: props.team }, 90),
     [api, props.team],
   );
+  const teamTitle = useEntityTitles([props.team]).get(props.team) ?? props.team;
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value || value.trend.length === 0) {
-    return <Typography>No daily points yet for {props.team}.</Typography>;
+    return <Typography>No daily points yet for {teamTitle}.</Typography>;
   }
   return (
     <InfoCard
-      title={`Trend: ${props.team}`}
+      title={`Trend: ${teamTitle}`}
       subheader="Daily score, last 90 days"
     >
       <Suspense fallback={<Progress />}>
@@ -99,12 +127,18 @@ function TeamTrend(props: { team: string }) {
   );
 }
 
+/** Props of {@link ScorecardsPage}. */
+export interface ScorecardsPageProps {
+  /** Drawn as a tab of the scorecards section, without a page header. */
+  embedded?: boolean;
+}
+
 /**
  * Portfolio scorecards page.
  *
  * @public
  */
-export function ScorecardsPage() {
+export function ScorecardsPage(props: ScorecardsPageProps) {
   const api = useApi(scorecardApiRef);
   const [groupBy, setGroupBy] = useState<GroupBy>('pack');
   const [team, setTeam] = useState<string | undefined>();
@@ -113,13 +147,10 @@ export function ScorecardsPage() {
     [api, groupBy],
   );
 
-  return (
-    <Page themeId="tool">
-      <Header
-        title="Scorecards"
-        subtitle="Production readiness, responsible AI, data governance, documentation, ownership and cost"
-      />
-      <Content>
+  const tableColumns = useMemo(() => columns(groupBy), [groupBy]);
+
+  const body = (
+      <>
         <ToggleButtonGroup
           exclusive
           size="small"
@@ -138,13 +169,19 @@ export function ScorecardsPage() {
             {value && (
               <Table
                 title={`Scorecards by ${groupBy}`}
+                subtitle={
+                  groupBy === 'team'
+                    ? 'Select a team to see its daily trend'
+                    : undefined
+                }
                 options={{
                   paging: value.rows.length > 20,
                   pageSize: 20,
                   search: true,
                 }}
-                columns={columns(groupBy)}
-                data={value.rows}
+                columns={tableColumns}
+                // material-table keeps row state by id.
+                data={value.rows.map(row => ({ ...row, id: row.key }))}
                 onRowClick={(_, row) =>
                   groupBy === 'team' && row && setTeam(row.key)
                 }
@@ -157,7 +194,17 @@ export function ScorecardsPage() {
             </Grid>
           )}
         </Grid>
-      </Content>
-    </Page>
+      </>
+  );
+  // As a tab, the section's header already names the page.
+  return props.embedded ? (
+    body
+  ) : (
+    <PageFrame
+      title="Scorecards"
+      subtitle="Production readiness, responsible AI, data governance, documentation, ownership and cost"
+    >
+      {body}
+    </PageFrame>
   );
 }

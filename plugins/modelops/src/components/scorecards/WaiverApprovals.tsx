@@ -4,7 +4,6 @@
  */
 import {
   Progress,
-  ResponseErrorPanel,
   InfoCard,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
@@ -18,6 +17,7 @@ import ListItemText from '@mui/material/ListItemText';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardApiRef } from './scorecardApiRef';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 /**
  * Pending waivers with approve and reject actions.
@@ -48,7 +48,14 @@ export function WaiverApprovals() {
   };
 
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) {
+    return (
+      <RequestErrorPanel
+        error={error}
+        forbiddenMessage="Waiver requests are visible to the AI review board, which approves them."
+      />
+    );
+  }
   const waivers = value?.waivers ?? [];
   return (
     <InfoCard title="Waivers awaiting approval">

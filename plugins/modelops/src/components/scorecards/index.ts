@@ -1,5 +1,9 @@
 export { EntityScorecardCard } from './EntityScorecardCard';
-export { ScorecardsPage } from './ScorecardsPage';
-export { CampaignsPage } from './CampaignsPage';
+export { ScorecardsPage, type ScorecardsPageProps } from './ScorecardsPage';
+export { CampaignsPage, type CampaignsPageProps } from './CampaignsPage';
 export { WaiverApprovals } from './WaiverApprovals';
+export {
+  WaiverApprovalsPage,
+  type WaiverApprovalsPageProps,
+} from './WaiverApprovalsPage';
 export { scorecardApiRef } from './scorecardApiRef';

@@ -5,8 +5,9 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 import type {
   EntityScorecard,
   ScorecardApi,
@@ -149,7 +150,11 @@ function render(
   api: ScorecardApi,
   permission = mockApis.permission(),
 ) {
+  // usePermission caches each answer by permission in SWR's global cache;
+  // a fresh cache per render keeps one test's ALLOW out of the next test's
+  // DENY.
   return renderInTestApp(
+    <SWRConfig value={{ provider: () => new Map() }}>
     <TestApiProvider
       apis={
         [
@@ -163,7 +168,9 @@ function render(
       }
     >
       <EntityProvider entity={entity}>{node}</EntityProvider>
-    </TestApiProvider>,
+    </TestApiProvider>
+    </SWRConfig>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -171,8 +178,8 @@ describe('scorecard components', () => {
   it('shows levels per pack and failing checks with remediation, and requests a waiver', async () => {
     const api = fakeApi();
     await render(<EntityScorecardCard />, api);
-    expect(await screen.findByText('responsible-ai: none')).toBeInTheDocument();
-    expect(screen.getByText('ownership: gold')).toBeInTheDocument();
+    expect(await screen.findByText('Responsible AI: none')).toBeInTheDocument();
+    expect(screen.getByText('Ownership: gold')).toBeInTheDocument();
     expect(screen.getByText('Impact assessment on file')).toBeInTheDocument();
     expect(
       screen.getByText(/Link the assessment in spec.risk.impactAssessment/),
@@ -211,10 +218,10 @@ describe('scorecard components', () => {
   it('lists scorecards by pack and switches to teams', async () => {
     const api = fakeApi();
     await render(<ScorecardsPage />, api);
-    expect(await screen.findByText('responsible-ai')).toBeInTheDocument();
+    expect(await screen.findByText('Responsible AI')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'By team' }));
     expect(
-      await screen.findByText('group:default/risk-ml'),
+      await screen.findByRole('link', { name: /risk-ml/ }),
     ).toBeInTheDocument();
     expect(api.getSummary).toHaveBeenLastCalledWith('team');
   });

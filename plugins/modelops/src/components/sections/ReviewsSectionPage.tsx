@@ -12,18 +12,20 @@ import { SectionTabsPage } from './SectionTabsPage';
 export function ReviewsSectionPage() {
   return (
     <SectionTabsPage
+      title="Ownership review"
+      subtitle="Confirm, transfer or retire what your teams own; keep, invest or retire every production model"
       label="Review sections"
       tabs={[
-        { path: '', label: 'My team', element: <MyTeamReviewPage /> },
+        { path: '', label: 'My team', element: <MyTeamReviewPage embedded /> },
         {
           path: 'progress',
           label: 'Progress by team',
-          element: <ReviewProgressPage />,
+          element: <ReviewProgressPage embedded />,
         },
         {
           path: 'portfolio',
           label: 'Portfolio',
-          element: <PortfolioReviewPage />,
+          element: <PortfolioReviewPage embedded />,
         },
       ]}
     />

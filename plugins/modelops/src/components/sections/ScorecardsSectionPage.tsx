@@ -1,22 +1,7 @@
-import { Content, Header, Page } from '@backstage/core-components';
 import { CampaignsPage } from '../scorecards/CampaignsPage';
 import { ScorecardsPage } from '../scorecards/ScorecardsPage';
-import { WaiverApprovals } from '../scorecards/WaiverApprovals';
+import { WaiverApprovalsPage } from '../scorecards/WaiverApprovalsPage';
 import { SectionTabsPage } from './SectionTabsPage';
-
-function WaiverApprovalsPage() {
-  return (
-    <Page themeId="tool">
-      <Header
-        title="Waiver approvals"
-        subtitle="Exceptions to checks, with reason, expiry and a second approver"
-      />
-      <Content>
-        <WaiverApprovals />
-      </Content>
-    </Page>
-  );
-}
 
 /**
  * The scorecards section: scorecards by pack, team and system, campaigns
@@ -27,14 +12,20 @@ function WaiverApprovalsPage() {
 export function ScorecardsSectionPage() {
   return (
     <SectionTabsPage
+      title="Scorecards"
+      subtitle="Production readiness, responsible AI, data governance, documentation, ownership and cost"
       label="Scorecards sections"
       tabs={[
-        { path: '', label: 'Scorecards', element: <ScorecardsPage /> },
-        { path: 'campaigns', label: 'Campaigns', element: <CampaignsPage /> },
+        { path: '', label: 'Scorecards', element: <ScorecardsPage embedded /> },
+        {
+          path: 'campaigns',
+          label: 'Campaigns',
+          element: <CampaignsPage embedded />,
+        },
         {
           path: 'waivers',
           label: 'Waiver approvals',
-          element: <WaiverApprovalsPage />,
+          element: <WaiverApprovalsPage embedded />,
         },
       ]}
     />

@@ -11,6 +11,8 @@ function renderSection(path: string) {
         path="/section/*"
         element={
           <SectionTabsPage
+            title="Test section"
+            subtitle="What the section is for"
             label="Test sections"
             tabs={[
               { path: '', label: 'Overview', element: <p>overview body</p> },
@@ -32,6 +34,22 @@ describe('SectionTabsPage', () => {
       'aria-selected',
       'true',
     );
+  });
+
+  it('shows the page header first and the tab bar below it', async () => {
+    await renderSection('/section');
+    const heading = screen.getByRole('heading', { name: 'Test section' });
+    const tabBar = screen.getByRole('navigation', { name: 'Test sections' });
+    // The header precedes the tab bar in document order, as in Backstage's
+    // tabbed pages.
+    expect(
+      heading.compareDocumentPosition(tabBar) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      tabBar.compareDocumentPosition(screen.getByText('overview body')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   it('opens the tab named in the URL and links every tab', async () => {

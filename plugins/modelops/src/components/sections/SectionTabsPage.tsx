@@ -7,6 +7,7 @@ import {
   useLocation,
   useResolvedPath,
 } from 'react-router-dom';
+import { Content, Header, Page } from '@backstage/core-components';
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
@@ -17,28 +18,32 @@ export interface SectionTab {
   path: string;
   /** The tab's label. */
   label: string;
-  /** The page shown under the tab; it draws its own header. */
+  /**
+   * The content shown under the tab, drawn without a page header of its own
+   * (the pages offer an `embedded` prop for this).
+   */
   element: ReactElement;
 }
 
 /** Props of {@link SectionTabsPage}. */
 export interface SectionTabsPageProps {
+  /** The section's title, shown in the page header. */
+  title: string;
+  /** The line under the title. */
+  subtitle?: string;
   /** Accessible name of the tab bar, for example "Scorecards sections". */
   label: string;
   tabs: SectionTab[];
 }
 
-// Height of the tab bar; the page below it fills the rest of the viewport.
-const TAB_BAR_HEIGHT = 48;
-
 /**
- * A page of ModelOps made of several pages, each with its own header and its
- * own URL below the section (so tabs can be linked and bookmarked). The tab
- * bar sits above the selected page's header, because those pages are also
- * mounted on their own and draw their header themselves.
+ * A ModelOps page made of several tabs, laid out like Backstage's tabbed
+ * pages: the page header first, the tab bar right below it, then the
+ * selected tab's content. Each tab has its own URL below the section, so
+ * tabs can be linked and bookmarked; an unknown sub-path opens the first.
  */
 export function SectionTabsPage(props: SectionTabsPageProps) {
-  const { tabs, label } = props;
+  const { tabs, label, title, subtitle } = props;
   const base = useResolvedPath('.').pathname.replace(/\/$/, '');
   const { pathname } = useLocation();
   const rest = pathname.startsWith(base)
@@ -51,42 +56,48 @@ export function SectionTabsPage(props: SectionTabsPageProps) {
   );
 
   return (
-    <Box
-      sx={{
-        display: 'flex',
-        flexDirection: 'column',
-        height: '100vh',
-        // The selected page is a full-height Backstage page; keep it within
-        // the space the tab bar leaves so only one scrollbar shows.
-        '& > .modelops-section-body > main': { height: '100%' },
-      }}
-    >
+    <Page themeId="tool">
+      <Header title={title} subtitle={subtitle} />
       <Box
         component="nav"
         aria-label={label}
         sx={{
-          minHeight: TAB_BAR_HEIGHT,
+          // The page grid's row for tabs, as Backstage's HeaderTabs use.
+          gridArea: 'pageSubheader',
+          bgcolor: 'background.paper',
           borderBottom: 1,
           borderColor: 'divider',
-          bgcolor: 'background.paper',
-          px: 2,
+          pl: 3,
+          minWidth: 0,
         }}
       >
-        <Tabs value={selected} aria-label={label}>
+        <Tabs
+          value={selected}
+          aria-label={label}
+          variant="scrollable"
+          scrollButtons="auto"
+        >
           {tabs.map(tab => (
             <Tab
               key={tab.path}
               label={tab.label}
               component={RouterLink}
               to={tab.path ? `${base}/${tab.path}` : base}
+              sx={{
+                typography: 'caption',
+                fontWeight: 'bold',
+                textTransform: 'uppercase',
+                px: 3,
+                py: 2.5,
+                color: 'text.secondary',
+                '&.Mui-selected': { color: 'text.primary' },
+                '&:hover': { bgcolor: 'background.default', color: 'text.primary' },
+              }}
             />
           ))}
         </Tabs>
       </Box>
-      <Box
-        className="modelops-section-body"
-        sx={{ flex: 1, minHeight: 0, overflow: 'hidden' }}
-      >
+      <Content>
         <Routes>
           {tabs.map(tab =>
             tab.path ? (
@@ -97,7 +108,7 @@ export function SectionTabsPage(props: SectionTabsPageProps) {
           )}
           <Route path="*" element={<Navigate to={base} replace />} />
         </Routes>
-      </Box>
-    </Box>
+      </Content>
+    </Page>
   );
 }
