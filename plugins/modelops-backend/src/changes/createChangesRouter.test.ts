@@ -1,6 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   changeApprovePermission,
   changeRequestPermission,
@@ -8,7 +6,10 @@ import {
 import request from 'supertest';
 import {
   createTestRouter,
-  initTestDatabase,
+  denyOnly,
+  routerTestSetup,
+  testModel,
+  testUser as user,
   type TestRouter,
 } from '../service/__testUtils__';
 import { ChangeFactProvider } from './ChangeFactProvider';
@@ -16,28 +17,12 @@ import { createChangesRouter } from './createChangesRouter';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const startRouter = routerTestSetup(createChangesRouter);
 
-const model: Entity = {
-  apiVersion: 'modelops.dev/v1alpha1',
-  kind: 'MLModel',
-  metadata: { name: 'churn', namespace: 'default' },
-  spec: {
-    owner: 'group:default/growth-ml',
-    lifecycle: 'production',
-    version: '3.1.0',
-  },
-};
-
-function user(name: string, groups: string[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name, namespace: 'default' },
-    spec: { memberOf: groups },
-    relations: groups.map(g => ({ type: 'memberOf', targetRef: g })),
-  };
-}
+const model = testModel('churn', {
+  owner: 'group:default/growth-ml',
+  version: '3.1.0',
+});
 
 const board = 'group:default/ai-review-board';
 // Rhea is on the board and requests; Bo is on the board; Otto is not.
@@ -57,9 +42,7 @@ describe('createChangesRouter', () => {
   let t: TestRouter;
 
   beforeEach(async () => {
-    const knex = await initTestDatabase(databases, 'SQLITE_3');
-    t = await createTestRouter(createChangesRouter, {
-      database: knex,
+    t = await startRouter({
       entities: [
         model,
         user('rhea', [board, 'group:default/growth-ml']),
@@ -170,11 +153,7 @@ describe('createChangesRouter', () => {
       `Only members of ${board} may reject change requests`,
     );
 
-    t.setPermissionDecision(r =>
-      r.permission.name === changeApprovePermission.name
-        ? AuthorizeResult.DENY
-        : AuthorizeResult.ALLOW,
-    );
+    t.setPermissionDecision(denyOnly(changeApprovePermission));
     const denied = await request(t.app)
       .post(`/changes/${change.id}/approve`)
       .set('Authorization', asReviewer)

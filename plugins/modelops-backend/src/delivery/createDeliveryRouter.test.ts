@@ -1,27 +1,18 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { deliveryEventCreatePermission } from '@modelops/plugin-modelops-common';
 import request from 'supertest';
 import {
-  createTestRouter,
-  initTestDatabase,
+  routerTestSetup,
+  testModel,
   type TestRouter,
 } from '../service/__testUtils__';
 import { createDeliveryRouter } from './createDeliveryRouter';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-function model(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'modelops.dev/v1alpha1',
-    kind: 'MLModel',
-    metadata: { name, namespace: 'default' },
-    spec: { owner, lifecycle: 'production' },
-    relations: [{ type: 'ownedBy', targetRef: owner }],
-  };
+function model(name: string, owner: string) {
+  return testModel(name, { owner }, { ownerRelation: true });
 }
 
 const churn = 'mlmodel:default/churn';
@@ -29,6 +20,10 @@ const fraud = 'mlmodel:default/fraud';
 // A Friday; with days=28 the window starts Friday 2026-10-30 and spans the
 // weeks of Monday Oct 26, Nov 2, 9, 16 and 23.
 const NOW = new Date('2026-11-27T00:00:00.000Z');
+
+const startRouter = routerTestSetup(options =>
+  createDeliveryRouter(options, { now: () => NOW }),
+);
 
 // A small history whose metrics are worked out by hand below.
 const history = [
@@ -56,17 +51,12 @@ describe('createDeliveryRouter', () => {
   let t: TestRouter;
 
   beforeEach(async () => {
-    const knex = await initTestDatabase(databases, 'SQLITE_3');
-    t = await createTestRouter(
-      options => createDeliveryRouter(options, { now: () => NOW }),
-      {
-        database: knex,
-        entities: [
-          model('churn', 'group:default/growth-ml'),
-          model('fraud', 'group:default/fraud-ml'),
-        ],
-      },
-    );
+    t = await startRouter({
+      entities: [
+        model('churn', 'group:default/growth-ml'),
+        model('fraud', 'group:default/fraud-ml'),
+      ],
+    });
   });
 
   async function post(event: object, auth = mockCredentials.service.header()) {

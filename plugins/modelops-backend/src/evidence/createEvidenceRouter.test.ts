@@ -1,5 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   evidenceCreatePermission,
@@ -7,22 +6,17 @@ import {
 } from '@modelops/plugin-modelops-common';
 import request from 'supertest';
 import {
-  createTestRouter,
-  initTestDatabase,
+  routerTestSetup,
+  testModel,
   type TestRouter,
 } from '../service/__testUtils__';
 import { createEvidenceRouter } from './createEvidenceRouter';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const startRouter = routerTestSetup(createEvidenceRouter);
 
-const model: Entity = {
-  apiVersion: 'modelops.dev/v1alpha1',
-  kind: 'MLModel',
-  metadata: { name: 'churn', namespace: 'default' },
-  spec: { owner: 'group:default/ml', lifecycle: 'production' },
-};
+const model = testModel('churn', { owner: 'group:default/ml' });
 
 const evaluation = {
   idempotencyKey: 'ci-run-42',
@@ -52,11 +46,7 @@ describe('createEvidenceRouter', () => {
   let t: TestRouter;
 
   beforeEach(async () => {
-    const knex = await initTestDatabase(databases, 'SQLITE_3');
-    t = await createTestRouter(createEvidenceRouter, {
-      database: knex,
-      entities: [model],
-    });
+    t = await startRouter({ entities: [model] });
   });
 
   async function count(table: string) {

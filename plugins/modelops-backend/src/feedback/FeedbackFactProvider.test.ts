@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { evaluateRule } from '@modelops/plugin-modelops-common';
-import { initTestDatabase } from '../service/__testUtils__';
+import { initTestDatabase, testModel } from '../service/__testUtils__';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
 import {
   feedbackAnsweredCheck,
@@ -12,13 +12,8 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-function model(name: string): Entity {
-  return {
-    apiVersion: 'modelops.dev/v1alpha1',
-    kind: 'MLModel',
-    metadata: { name, namespace: 'default' },
-    spec: { owner: 'group:default/ml', lifecycle: 'production' },
-  };
+function model(name: string) {
+  return testModel(name, { owner: 'group:default/ml' });
 }
 
 describe('FeedbackFactProvider', () => {

@@ -1,5 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   feedbackCreatePermission,
@@ -7,33 +6,23 @@ import {
 } from '@modelops/plugin-modelops-common';
 import request from 'supertest';
 import {
-  createTestRouter,
-  initTestDatabase,
+  denyOnly,
+  routerTestSetup,
+  testModel,
+  testUser as user,
   type TestRouter,
 } from '../service/__testUtils__';
 import { createFeedbackRouter } from './createFeedbackRouter';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const startRouter = routerTestSetup(createFeedbackRouter);
 
-const model: Entity = {
-  apiVersion: 'modelops.dev/v1alpha1',
-  kind: 'MLModel',
-  metadata: { name: 'churn', namespace: 'default', title: 'Churn predictor' },
-  spec: { owner: 'group:default/growth-ml', lifecycle: 'production' },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/growth-ml' }],
-};
-
-function user(name: string, groups: string[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name, namespace: 'default' },
-    spec: { memberOf: groups },
-    relations: groups.map(g => ({ type: 'memberOf', targetRef: g })),
-  };
-}
+const model = testModel(
+  'churn',
+  { owner: 'group:default/growth-ml' },
+  { title: 'Churn predictor', ownerRelation: true },
+);
 
 const asOwner = mockCredentials.user.header('user:default/olga');
 const asOutsider = mockCredentials.user.header('user:default/otto');
@@ -49,9 +38,7 @@ describe('createFeedbackRouter', () => {
   let t: TestRouter;
 
   beforeEach(async () => {
-    const knex = await initTestDatabase(databases, 'SQLITE_3');
-    t = await createTestRouter(createFeedbackRouter, {
-      database: knex,
+    t = await startRouter({
       entities: [
         model,
         user('olga', ['group:default/growth-ml']),
@@ -158,11 +145,7 @@ describe('createFeedbackRouter', () => {
 
   it('refuses a state change by a non-owner without the update permission', async () => {
     const created = await postReport();
-    t.setPermissionDecision(r =>
-      r.permission.name === feedbackUpdatePermission.name
-        ? AuthorizeResult.DENY
-        : AuthorizeResult.ALLOW,
-    );
+    t.setPermissionDecision(denyOnly(feedbackUpdatePermission));
     const res = await request(t.app)
       .post(`/feedback/${created.id}/state`)
       .set('Authorization', asOutsider)
@@ -180,11 +163,7 @@ describe('createFeedbackRouter', () => {
 
   it('asks the update permission of owning group members too', async () => {
     const created = await postReport();
-    t.setPermissionDecision(r =>
-      r.permission.name === feedbackUpdatePermission.name
-        ? AuthorizeResult.DENY
-        : AuthorizeResult.ALLOW,
-    );
+    t.setPermissionDecision(denyOnly(feedbackUpdatePermission));
     const res = await request(t.app)
       .patch(`/feedback/${created.id}/state`)
       .set('Authorization', asOwner)

@@ -1,8 +1,9 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { costReadPermission, reviewAdminPermission } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import { createTestRouter, initTestDatabase, type TestRouter } from '../service/__testUtils__';
+import { createTestRouter, denyOnly, initTestDatabase, type TestRouter } from '../service/__testUtils__';
 import { reviewEntities, reviewTestConfig } from './__fixtures__/reviewEntities';
 import { createReviewsRouter } from './createReviewsRouter';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
@@ -20,8 +21,7 @@ const service = mockCredentials.service.header();
 const nobody = mockCredentials.none.header();
 
 /** Allows everything except review administration. */
-const noAdmin = (r: { permission: { name: string } }) =>
-  r.permission.name === 'modelops.review.admin' ? AuthorizeResult.DENY : AuthorizeResult.ALLOW;
+const noAdmin = denyOnly(reviewAdminPermission);
 
 // The cycle of 2026-Q4 opens on 1 October and is due on 15 October.
 const beforeDue = new Date('2026-10-05T12:00:00.000Z');
@@ -247,7 +247,7 @@ describe('createReviewsRouter', () => {
       retirementReasons: ['owners decided to retire it', 'no KPI ties it to a business outcome'],
     });
 
-    t.setPermissionDecision(r => (r.permission.name === 'modelops.cost.read' ? AuthorizeResult.DENY : AuthorizeResult.ALLOW));
+    t.setPermissionDecision(denyOnly(costReadPermission));
     const csv = await request(t.app).get('/reviews/portfolio.csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="modelops-portfolio-\d{4}-\d{2}-\d{2}\.csv"/);

@@ -4,34 +4,19 @@
  * dataset without a steward.
  */
 import type { Entity } from '@backstage/catalog-model';
+import { testGroup, testModel, testUser } from '../../service/__testUtils__';
 
+// Members and groups are named without kind and namespace below.
 function group(name: string, members: string[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'team', children: [] },
-    relations: members.map(m => ({ type: 'hasMember', targetRef: `user:default/${m}` })),
-  };
+  return testGroup(name, members.map(m => `user:default/${m}`));
 }
 
 function user(name: string, groups: string[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name, namespace: 'default' },
-    spec: { memberOf: groups },
-    relations: groups.map(g => ({ type: 'memberOf', targetRef: `group:default/${g}` })),
-  };
+  return testUser(name, groups.map(g => `group:default/${g}`));
 }
 
 function model(name: string, spec: Record<string, unknown>): Entity {
-  return {
-    apiVersion: 'modelops.dev/v1alpha1',
-    kind: 'MLModel',
-    metadata: { name, namespace: 'default', title: name.replace(/-/g, ' ') },
-    spec: { lifecycle: 'production', ...spec },
-  };
+  return testModel(name, spec, { title: name.replace(/-/g, ' ') });
 }
 
 /** Catalog content of the review tests. */

@@ -43,6 +43,21 @@ export type TestPermissionDecision =
       request: AuthorizePermissionRequest,
     ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY);
 
+/**
+ * A decision that denies the given permissions and allows every other, for
+ * tests of what a policy refusing one action stops:
+ * `t.setPermissionDecision(denyOnly(feedbackUpdatePermission))`.
+ */
+export function denyOnly(
+  ...permissions: Array<{ name: string }>
+): TestPermissionDecision {
+  const denied = new Set(permissions.map(p => p.name));
+  return request =>
+    denied.has(request.permission.name)
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW;
+}
+
 /** One audit event recorded by the test auditor. */
 export interface RecordedAuditEvent {
   eventId: string;

@@ -1,3 +1,4 @@
 export * from './createTestRouter';
 export * from './initTestDatabase';
+export * from './routerTestSetup';
 export * from './testEntities';
