@@ -192,4 +192,130 @@ describe('DatabaseCostStore', () => {
       ]);
     },
   );
+  it.each(databases.eachSupportedId())(
+    'keeps the monthly rollups equal to the records and sums cut months from the records, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      // The rollups as they should be: grouped from the records themselves.
+      const expectedRollups = async () =>
+        (
+          await knex('modelops_cost_records')
+            .select(
+              knex.raw('substr(day, 1, 7) as month'),
+              'entity_ref',
+              'category',
+            )
+            .sum({ amount: 'amount' })
+            .select(
+              knex.raw(
+                "sum(case when usage_unit = 'inferences' then usage_quantity else 0 end) as inferences",
+              ),
+            )
+            .groupByRaw('substr(day, 1, 7), entity_ref, category')
+        ).map(r => ({
+          month: r.month,
+          entity_ref: r.entity_ref,
+          category: r.category,
+          amount: Number(r.amount),
+          inferences: Number(r.inferences ?? 0),
+        }));
+      const storedRollups = async () =>
+        (await knex('modelops_cost_monthly').where('amount', '<>', 0)).map(
+          r => ({
+            month: r.month,
+            entity_ref: r.entity_ref,
+            category: r.category,
+            amount: Number(r.amount),
+            inferences: Number(r.inferences),
+          }),
+        );
+      const byKey = (rows: Array<Record<string, unknown>>) =>
+        rows.sort((a, b) =>
+          `${a.month}${a.entity_ref}${a.category}`.localeCompare(
+            `${b.month}${b.entity_ref}${b.category}`,
+          ),
+        );
+
+      await store.upsertRecords([
+        record({ day: '2026-10-01', amount: 10, usageQuantity: 100 }),
+        record({ day: '2026-10-15', amount: 20, usageQuantity: 200 }),
+        record({ day: '2026-10-15', source: 'opencost', amount: 1 }),
+        record({ day: '2026-11-02', amount: 7, usageQuantity: 70 }),
+        record({
+          day: '2026-11-02',
+          category: 'storage',
+          amount: 3,
+          usageQuantity: 40,
+          usageUnit: 'GiB-days',
+        }),
+      ]);
+      // A re-sent day replaces its amount and usage in the rollups too.
+      await store.upsertRecords([
+        record({ day: '2026-10-15', amount: 5, usageQuantity: 50 }),
+      ]);
+      // A failed batch changes no rollup.
+      const broken = [
+        record({ day: '2026-11-03', amount: 100 }),
+        { ...record({ day: '2026-11-04' }), amount: null as any },
+      ];
+      await expect(store.upsertRecords(broken)).rejects.toThrow();
+      await knex('modelops_cost_records')
+        .where({ source: 'opencost' })
+        .delete();
+
+      expect(byKey(await storedRollups())).toEqual(
+        byKey(await expectedRollups()),
+      );
+      expect(byKey(await storedRollups())).toEqual(
+        byKey([
+          {
+            month: '2026-10',
+            entity_ref: MODEL,
+            category: 'inference',
+            amount: 15,
+            inferences: 150,
+          },
+          {
+            month: '2026-11',
+            entity_ref: MODEL,
+            category: 'inference',
+            amount: 7,
+            inferences: 70,
+          },
+          {
+            month: '2026-11',
+            entity_ref: MODEL,
+            category: 'storage',
+            amount: 3,
+            inferences: 0,
+          },
+        ]),
+      );
+
+      const october = (range: { from: string; to: string }) =>
+        store
+          .monthlyCosts(range, [MODEL])
+          .then(rows => rows.filter(r => r.month === '2026-10'));
+      // The range leaves out 1 October, which has spend: summed from records.
+      expect(await october({ from: '2026-10-10', to: '2026-11-30' })).toEqual([
+        {
+          entityRef: MODEL,
+          month: '2026-10',
+          category: 'inference',
+          amount: 5,
+          inferences: 50,
+        },
+      ]);
+      // Nothing after 20 October: the rollup is exact for the cut month.
+      expect(await october({ from: '2026-10-01', to: '2026-10-20' })).toEqual([
+        {
+          entityRef: MODEL,
+          month: '2026-10',
+          category: 'inference',
+          amount: 15,
+          inferences: 150,
+        },
+      ]);
+    },
+  );
 });

@@ -1,10 +1,16 @@
 /*
  * DatabaseCostStore: cost records in knex (SQLite or PostgreSQL). Writes are
- * upserts on the natural key so that a source re-sending a day replaces it;
- * reads are a handful of grouped queries, never one query per entity.
+ * upserts on the natural key so that a source re-sending a day replaces it,
+ * through the bulk writer (cached prepared statements on SQLite, multi-row
+ * statements on PostgreSQL); triggers keep the monthly rollups in the same
+ * transaction. Reads are a handful of grouped queries, never one query per
+ * entity; monthly spend comes from the rollups.
  */
 import { INFERENCE_USAGE_UNIT } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
+import type { BulkWriter } from '../database/types';
+import { addMonths } from './costCalendar';
 import type {
   CostStore,
   DailyCostRow,
@@ -15,16 +21,34 @@ import type {
 } from './types';
 
 const TABLE = 'modelops_cost_records';
+/** Maintained by triggers on TABLE (see the cost_rollups migration). */
+const MONTHLY = 'modelops_cost_monthly';
+const COLUMNS = [
+  'source',
+  'entity_ref',
+  'model_version',
+  'day',
+  'category',
+  'amount',
+  'currency',
+  'usage_quantity',
+  'usage_unit',
+  'ingested_at',
+];
 const KEY_COLUMNS = [
   'source',
   'day',
   'entity_ref',
   'model_version',
   'category',
-] as const;
-// Ten bound values per row: 500 rows stay far below SQLite's variable limit
-// while keeping the number of statements per batch small.
-const INSERT_CHUNK_ROWS = 500;
+];
+const REPLACED_COLUMNS = [
+  'amount',
+  'currency',
+  'usage_quantity',
+  'usage_unit',
+  'ingested_at',
+];
 // Upper bound of values in one `IN (...)` list.
 const WHERE_IN_CHUNK = 500;
 
@@ -54,7 +78,11 @@ export interface DatabaseCostStoreOptions {
 
 /** Cost records kept in the plugin's database. */
 export class DatabaseCostStore implements CostStore {
-  private constructor(private readonly db: Knex) {}
+  private readonly writer: BulkWriter;
+
+  private constructor(private readonly db: Knex) {
+    this.writer = DatabaseBulkWriter.create(db);
+  }
 
   static create(options: DatabaseCostStoreOptions): DatabaseCostStore {
     return new DatabaseCostStore(options.database);
@@ -71,32 +99,24 @@ export class DatabaseCostStore implements CostStore {
       return 0;
     }
     const now = new Date();
-    const rows = [...distinct.values()].map(record => ({
-      source: record.source,
-      entity_ref: record.entityRef.toLocaleLowerCase('en-US'),
-      model_version: record.modelVersion ?? '',
-      day: record.day,
-      category: record.category,
-      amount: record.amount,
-      currency: record.currency,
-      usage_quantity: record.usageQuantity ?? null,
-      usage_unit: record.usageUnit ?? null,
-      ingested_at: now,
-    }));
-    await this.db.transaction(async tx => {
-      for (const part of chunk(rows, INSERT_CHUNK_ROWS)) {
-        await tx(TABLE)
-          .insert(part)
-          .onConflict([...KEY_COLUMNS])
-          .merge([
-            'amount',
-            'currency',
-            'usage_quantity',
-            'usage_unit',
-            'ingested_at',
-          ]);
-      }
-    });
+    const rows = [...distinct.values()].map(record => [
+      record.source,
+      record.entityRef.toLocaleLowerCase('en-US'),
+      record.modelVersion ?? '',
+      record.day,
+      record.category,
+      record.amount,
+      record.currency,
+      record.usageQuantity,
+      record.usageUnit,
+      now,
+    ]);
+    await this.writer.transaction(session =>
+      session.insert(TABLE, COLUMNS, rows, {
+        columns: KEY_COLUMNS,
+        update: REPLACED_COLUMNS,
+      }),
+    );
     return rows.length;
   }
 
@@ -104,30 +124,110 @@ export class DatabaseCostStore implements CostStore {
     range: DayRange,
     entityRefs?: string[],
   ): Promise<MonthlyCostRow[]> {
+    const { months, parts } = await this.rollupCoverage(range);
     return this.forEntities(entityRefs, async refs => {
-      const month = this.db.raw('substr(day, 1, 7)');
-      const query = this.db(TABLE)
-        .select(
-          'entity_ref',
-          this.db.raw('substr(day, 1, 7) as month'),
-          'category',
-        )
-        .sum({ amount: 'amount' })
-        .select(this.inferencesSum())
-        .whereBetween('day', [range.from, range.to])
-        .groupBy('entity_ref', month, 'category');
-      if (refs) {
-        query.whereIn('entity_ref', refs);
+      const rows: MonthlyCostRow[] = [];
+      if (months.length > 0) {
+        rows.push(...(await this.monthlyFromRollups(months, refs)));
       }
-      const rows: Array<Record<string, unknown>> = await query;
-      return rows.map(row => ({
-        entityRef: String(row.entity_ref),
-        month: String(row.month),
-        category: row.category as MonthlyCostRow['category'],
-        amount: Number(row.amount ?? 0),
-        inferences: Number(row.inferences ?? 0),
-      }));
+      for (const part of parts) {
+        rows.push(...(await this.monthlyFromRecords(part, refs)));
+      }
+      return rows;
     });
+  }
+
+  /**
+   * Splits a day range into the months whose rollups hold exactly the spend
+   * of the range (every month inside it, and a cut month when no record
+   * falls on the days the range leaves out) and the day ranges of the cut
+   * months that must be summed from the records.
+   */
+  private async rollupCoverage(
+    range: DayRange,
+  ): Promise<{ months: string[]; parts: DayRange[] }> {
+    const months: string[] = [];
+    const parts: DayRange[] = [];
+    const last = range.to.slice(0, 7);
+    for (
+      let month = range.from.slice(0, 7);
+      month <= last && range.from <= range.to;
+      month = addMonths(month, 1)
+    ) {
+      // '-31' bounds every day of the month as a string, whatever its length.
+      const first = `${month}-01`;
+      const end = `${month}-31`;
+      const from = range.from > first ? range.from : first;
+      const to = range.to < end ? range.to : end;
+      if (from === first && to === end) {
+        months.push(month);
+        continue;
+      }
+      const outside = await this.db(TABLE)
+        .select('day')
+        .where(q =>
+          q
+            .where(q2 =>
+              q2.where('day', '>=', first).andWhere('day', '<', from),
+            )
+            .orWhere(q2 => q2.where('day', '>', to).andWhere('day', '<=', end)),
+        )
+        .first();
+      if (outside) {
+        parts.push({ from, to });
+      } else {
+        months.push(month);
+      }
+    }
+    return { months, parts };
+  }
+
+  private async monthlyFromRollups(
+    months: string[],
+    refs: string[] | undefined,
+  ): Promise<MonthlyCostRow[]> {
+    const query = this.db(MONTHLY)
+      .select('entity_ref', 'month', 'category', 'amount', 'inferences')
+      .whereIn('month', months);
+    if (refs) {
+      query.whereIn('entity_ref', refs);
+    }
+    const rows: Array<Record<string, unknown>> = await query;
+    return rows.map(row => ({
+      entityRef: String(row.entity_ref),
+      month: String(row.month),
+      category: row.category as MonthlyCostRow['category'],
+      amount: Number(row.amount),
+      inferences: Number(row.inferences),
+    }));
+  }
+
+  private async monthlyFromRecords(
+    range: DayRange,
+    refs: string[] | undefined,
+  ): Promise<MonthlyCostRow[]> {
+    const month = this.db.raw('substr(day, 1, 7)');
+    const query = this.db(TABLE)
+      .select(
+        'entity_ref',
+        this.db.raw('substr(day, 1, 7) as month'),
+        'category',
+      )
+      .sum({ amount: 'amount' })
+      .select(this.inferencesSum())
+      .whereBetween('day', [range.from, range.to])
+      .groupBy('entity_ref', month, 'category');
+    if (refs) {
+      query.whereIn('entity_ref', refs);
+    }
+    const rows: Array<Record<string, unknown>> = await query;
+    return rows.map(row => ({
+      entityRef: String(row.entity_ref),
+      month: String(row.month),
+      category: row.category as MonthlyCostRow['category'],
+      amount: Number(row.amount ?? 0),
+      inferences: Number(row.inferences ?? 0),
+    }));
   }
 
   async dailyCosts(
