@@ -2,23 +2,13 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { rollbackDatabase } from '../service/migrateDatabase';
 import { initTestDatabase } from '../service/__testUtils__';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
-import type { NewReviewCycle } from './types';
+import { modelReviewCycle } from './__fixtures__/reviewCycle';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const cycle: NewReviewCycle = {
-  cadence: 'MLModel:production',
-  kind: 'MLModel',
-  lifecycles: ['production'],
-  period: {
-    label: '2026-10-01',
-    start: '2026-10-01T00:00:00.000Z',
-    end: '2027-01-01T00:00:00.000Z',
-    dueAt: '2026-10-15T00:00:00.000Z',
-  },
-};
+const cycle = modelReviewCycle;
 const items = [
   { entityRef: 'mlmodel:default/churn', entityKind: 'MLModel', entityTitle: 'Churn', ownerRef: 'group:default/growth-ml' },
   { entityRef: 'mlmodel:default/fraud', entityKind: 'MLModel', ownerRef: 'group:default/fraud-ml' },

@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { initTestDatabase } from '../service/__testUtils__';
+import { modelReviewCycle } from './__fixtures__/reviewCycle';
 import { reviewEntities } from './__fixtures__/reviewEntities';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { ReviewFactProvider } from './ReviewFactProvider';
@@ -17,17 +18,7 @@ describe('ReviewFactProvider', () => {
       const knex = await initTestDatabase(databases, databaseId);
       const store = DatabaseReviewStore.create({ database: knex });
       await store.openCycle(
-        {
-          cadence: 'MLModel:production',
-          kind: 'MLModel',
-          lifecycles: ['production'],
-          period: {
-            label: '2026-10-01',
-            start: '2026-10-01T00:00:00.000Z',
-            end: '2027-01-01T00:00:00.000Z',
-            dueAt: '2026-10-15T00:00:00.000Z',
-          },
-        },
+        modelReviewCycle,
         [
           { entityRef: 'mlmodel:default/credit-scorer', entityKind: 'MLModel', ownerRef: 'group:default/risk-ml' },
           { entityRef: 'mlmodel:default/fraud-detector', entityKind: 'MLModel', ownerRef: 'group:default/fraud-ml' },
