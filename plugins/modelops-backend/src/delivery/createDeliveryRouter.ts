@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   deliveryEventCreatePermission,
   deliveryEventInputSchema,
@@ -13,7 +12,9 @@ import {
   type CallerCredentials,
 } from '../service/authorizeEntity';
 import { parseBody } from '../service/parseBody';
+import { entityRefOf } from '../service/CatalogMembership';
 import { parseQuery } from '../service/parseQuery';
+import { queryAllEntities } from '../service/queryAllEntities';
 import { requireModel } from '../service/requireModel';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { computeDeliveryMetrics } from './computeDeliveryMetrics';
@@ -26,8 +27,6 @@ export interface DeliveryRouterDeps {
   /** The end of metric windows; the current time by default. */
   now?: () => Date;
 }
-
-const TEAM_PAGE_SIZE = 500;
 
 /**
  * Routes of delivery metrics (see src/schema/openapi.yaml):
@@ -53,24 +52,15 @@ export function createDeliveryRouter(
     team: string,
     credentials: CallerCredentials,
   ): Promise<string[]> {
-    const refs: string[] = [];
-    let response = await options.catalog.queryEntities(
+    const models = await queryAllEntities(
+      options.catalog,
       {
         filter: { kind: 'MLModel', 'relations.ownedBy': team },
         fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        limit: TEAM_PAGE_SIZE,
       },
-      { credentials },
+      credentials,
     );
-    refs.push(...response.items.map(e => stringifyEntityRef(e)));
-    while (response.pageInfo.nextCursor) {
-      response = await options.catalog.queryEntities(
-        { cursor: response.pageInfo.nextCursor, limit: TEAM_PAGE_SIZE },
-        { credentials },
-      );
-      refs.push(...response.items.map(e => stringifyEntityRef(e)));
-    }
-    return [...new Set(refs.map(r => r.toLocaleLowerCase('en-US')))].sort();
+    return [...new Set(models.map(entityRefOf))].sort();
   }
 
   router.post('/delivery/events', async (req, res) => {

@@ -24,8 +24,8 @@ import {
   normalizeEntityRef,
   type Membership,
 } from '../service/CatalogMembership';
+import { queryAllEntities } from '../service/queryAllEntities';
 
-const PAGE_SIZE = 500;
 const REFS_BATCH = 500;
 
 /** Options of {@link ReviewCatalog.create}. */
@@ -58,23 +58,11 @@ export class ReviewCatalog {
     filter: EntityFilterQuery,
     credentials?: BackstageCredentials,
   ): Promise<Entity[]> {
-    const options = {
-      credentials: credentials ?? (await this.auth.getOwnServiceCredentials()),
-    };
-    const entities: Entity[] = [];
-    let response = await this.catalog.queryEntities(
-      { filter, limit: PAGE_SIZE },
-      options,
+    return queryAllEntities(
+      this.catalog,
+      { filter },
+      credentials ?? (await this.auth.getOwnServiceCredentials()),
     );
-    entities.push(...response.items);
-    while (response.pageInfo.nextCursor) {
-      response = await this.catalog.queryEntities(
-        { cursor: response.pageInfo.nextCursor, limit: PAGE_SIZE },
-        options,
-      );
-      entities.push(...response.items);
-    }
-    return entities;
   }
 
   /** The entities that exist among `refs`, keyed by normalized ref. */
