@@ -15,10 +15,11 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Content, Header, Page } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { RefLink } from '../common/RelatedEntities';
+import { EntityRefCell } from '../common/EntityRefCell';
 import { Entity } from '@backstage/catalog-model';
 import { MODEL_FACETS } from './modelCatalogQuery';
 import { useModelCatalog, ModelCatalogState } from './useModelCatalog';
@@ -32,7 +33,20 @@ function spec(entity: Entity): Record<string, any> {
 function Filters(props: { state: ModelCatalogState }) {
   const { state } = props;
   return (
-    <Stack spacing={2} component="form" role="search" aria-label="Filter models" onSubmit={e => e.preventDefault()}>
+    // A row of filters above the table rather than a side column: the table
+    // gets the page's full width, which its eight columns need.
+    <Box
+      component="form"
+      role="search"
+      aria-label="Filter models"
+      onSubmit={e => e.preventDefault()}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+        gap: 2,
+        alignItems: 'start',
+      }}
+    >
       <TextField
         label="Search models"
         size="small"
@@ -61,7 +75,7 @@ function Filters(props: { state: ModelCatalogState }) {
           />
         );
       })}
-    </Stack>
+    </Box>
   );
 }
 
@@ -101,6 +115,26 @@ function Pager(props: { state: ModelCatalogState }) {
   );
 }
 
+// Enough tags to recognise a model; the rest are a hover away.
+const VISIBLE_TAGS = 2;
+
+function ModelTags(props: { tags: string[] }) {
+  const { tags } = props;
+  const hidden = tags.slice(VISIBLE_TAGS);
+  return (
+    <Box display="flex" flexWrap="wrap" gap={0.5}>
+      {tags.slice(0, VISIBLE_TAGS).map(tag => (
+        <Chip key={tag} size="small" label={tag} />
+      ))}
+      {hidden.length > 0 && (
+        <Tooltip title={hidden.join(', ')}>
+          <Chip size="small" variant="outlined" label={`+${hidden.length}`} />
+        </Tooltip>
+      )}
+    </Box>
+  );
+}
+
 function ModelTable(props: { state: ModelCatalogState }) {
   const { state } = props;
   return (
@@ -109,7 +143,7 @@ function ModelTable(props: { state: ModelCatalogState }) {
       <TableContainer>
         <Table size="small" aria-label="ML models">
           <TableHead>
-            <TableRow>
+            <TableRow sx={{ '& th': { whiteSpace: 'nowrap' } }}>
               <TableCell>Model</TableCell>
               <TableCell>Owner</TableCell>
               <TableCell>Lifecycle</TableCell>
@@ -127,9 +161,11 @@ function ModelTable(props: { state: ModelCatalogState }) {
                 <TableRow
                   key={`${model.metadata.namespace}/${model.metadata.name}`}
                   hover
-                  sx={{ '& td:not(:first-of-type)': { whiteSpace: 'nowrap' } }}
+                  // Short values stay on one line; the model's description
+                  // and the tags may wrap.
+                  sx={{ '& td:not(:first-of-type):not(:last-of-type)': { whiteSpace: 'nowrap' } }}
                 >
-                  <TableCell>
+                  <TableCell sx={{ minWidth: 210 }}>
                     <EntityRefLink entityRef={model} title={model.metadata.title ?? model.metadata.name} />
                     {model.metadata.description && (
                       <Typography
@@ -145,19 +181,17 @@ function ModelTable(props: { state: ModelCatalogState }) {
                     )}
                   </TableCell>
                   <TableCell>
-                    {s.owner && <RefLink entityRef={s.owner} defaultKind="Group" />}
+                    <EntityRefCell entityRef={s.owner} defaultKind="Group" maxWidth={120} />
                   </TableCell>
                   <TableCell>{s.lifecycle}</TableCell>
                   <TableCell>{s.risk?.tier}</TableCell>
                   <TableCell>{s.type}</TableCell>
                   <TableCell>
-                    {s.system && <RefLink entityRef={s.system} defaultKind="System" />}
+                    <EntityRefCell entityRef={s.system} defaultKind="System" maxWidth={150} />
                   </TableCell>
                   <TableCell>{s.version}</TableCell>
-                  <TableCell>
-                    {(model.metadata.tags ?? []).map(tag => (
-                      <Chip key={tag} size="small" label={tag} sx={{ mr: 0.5 }} />
-                    ))}
+                  <TableCell sx={{ minWidth: 120 }}>
+                    <ModelTags tags={model.metadata.tags ?? []} />
                   </TableCell>
                 </TableRow>
               );
@@ -187,10 +221,10 @@ export function ModelCatalogContent() {
   const state = useModelCatalog();
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12} md={3}>
+      <Grid item xs={12}>
         <Filters state={state} />
       </Grid>
-      <Grid item xs={12} md={9}>
+      <Grid item xs={12}>
         {state.error && (
           <Alert severity="error" sx={{ mb: 2 }}>
             Models could not be loaded: {state.error.message}
