@@ -207,6 +207,148 @@ describe('DatabaseScorecardStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps the summaries equal to a full grouping across moves, removals and forgotten entities, %p',
+    async databaseId => {
+      const knex = await initTestDatabase(databases, databaseId);
+      const store = DatabaseScorecardStore.create(knex);
+      const a = 'mlmodel:default/a';
+      const b = 'mlmodel:default/b';
+      await store.writeBatch({
+        entities: [
+          entity(a, 'group:default/ml', 50),
+          entity(b, 'group:default/risk', 100),
+        ],
+        upserts: [result(a, 'c1', 'pass'), result(a, 'c2', 'fail')],
+        removals: [],
+        changes: [],
+      });
+      await store.writeBatch({
+        entities: [entity(b, 'group:default/risk', 100)],
+        upserts: [result(b, 'c1', 'pass')],
+        removals: [],
+        changes: [],
+      });
+      // a moves team, leaves its system, loses c1 and fails a new critical
+      // check in another pack.
+      await store.writeBatch({
+        entities: [
+          {
+            ...entity(a, 'group:default/risk', 75),
+            system: undefined,
+            packs: [
+              {
+                pack: 'ownership',
+                level: 'bronze',
+                score: 0,
+                passing: 0,
+                failing: 1,
+                waived: 0,
+              },
+              {
+                pack: 'documentation',
+                level: 'none',
+                score: 0,
+                passing: 0,
+                failing: 1,
+                waived: 0,
+              },
+            ],
+          },
+        ],
+        upserts: [
+          {
+            ...result(a, 'c3', 'fail'),
+            pack: 'documentation',
+            severity: 'critical',
+          },
+        ],
+        removals: [{ entityRef: a, checkId: 'c1' }],
+        changes: [],
+      });
+      // c is evaluated once, then forgotten by a later full run.
+      await store.writeBatch({
+        entities: [entity('mlmodel:default/c', 'group:default/ml', 20)],
+        upserts: [result('mlmodel:default/c', 'c1', 'fail')],
+        removals: [],
+        changes: [],
+      });
+      const again = await store.getResults([a]);
+      expect(again.get(a)).toHaveLength(2);
+      await knex('modelops_scorecard_entities')
+        .whereIn('entity_ref', [a, b])
+        .update({ evaluated_at: T1 });
+      expect(await store.deleteEntitiesEvaluatedBefore(T1)).toBe(1);
+
+      const expected = {
+        team: [
+          {
+            key: 'group:default/risk',
+            entities: 2,
+            score: 88,
+            passing: 1,
+            failing: 2,
+            waived: 0,
+          },
+        ],
+        system: [
+          {
+            key: '(none)',
+            entities: 1,
+            score: 75,
+            passing: 0,
+            failing: 2,
+            waived: 0,
+          },
+          {
+            key: 'system:default/lending',
+            entities: 1,
+            score: 100,
+            passing: 1,
+            failing: 0,
+            waived: 0,
+          },
+        ],
+        pack: [
+          {
+            key: 'documentation',
+            entities: 1,
+            score: 0,
+            passing: 0,
+            failing: 1,
+            waived: 0,
+            levels: { none: 1, bronze: 0, silver: 0, gold: 0 },
+          },
+          {
+            key: 'ownership',
+            entities: 2,
+            score: 50,
+            passing: 1,
+            failing: 1,
+            waived: 0,
+            levels: { none: 0, bronze: 1, silver: 0, gold: 1 },
+          },
+        ],
+      };
+      const groupings = ['team', 'system', 'pack'] as const;
+      for (const groupBy of groupings) {
+        expect((await store.getSummary(groupBy, T1)).rows).toEqual(
+          expected[groupBy],
+        );
+      }
+      // A full recompute finds nothing to correct.
+      await store.rebuildSummary();
+      for (const groupBy of groupings) {
+        expect((await store.getSummary(groupBy, T1)).rows).toEqual(
+          expected[groupBy],
+        );
+      }
+      // Results stored before the summaries existed are grouped on first read.
+      await knex('modelops_scorecard_summaries').delete();
+      expect((await store.getSummary('pack', T1)).rows).toEqual(expected.pack);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps daily trend points per team, idempotent per day, %p',
     async databaseId => {
       const store = await seeded(databaseId as 'SQLITE_3');

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
-  SEVERITY_WEIGHTS,
   type Campaign,
   type CampaignEntityFilter,
   type CampaignUpdateRequest,
   type CheckStateChange,
   type PackLevel,
-  type PackScore,
   type ScorecardSummary,
   type ScorecardSummaryRow,
   type ScorecardTrendPoint,
@@ -16,6 +14,14 @@ import {
 import type { Knex } from 'knex';
 import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
 import type { BulkWriter } from '../database/types';
+import {
+  NO_GROUP,
+  refsScope,
+  severityWeightSql,
+  summaryUpsertSql,
+  type SqlStatement,
+  type SummaryDialect,
+} from './summaryUpsertSql';
 import type {
   ActiveWaivers,
   CampaignResultRow,
@@ -34,6 +40,13 @@ const DAILY = 'modelops_scorecard_daily';
 const WAIVERS = 'modelops_scorecard_waivers';
 const CAMPAIGNS = 'modelops_scorecard_campaigns';
 const NOTIFICATIONS = 'modelops_scorecard_notifications';
+const SUMMARIES = 'modelops_scorecard_summaries';
+/**
+ * Key of the PostgreSQL advisory lock that serialises summary updates:
+ * without it, two transactions writing the same entity would both subtract
+ * the contribution they read before either committed.
+ */
+const SUMMARY_LOCK = 0x6d6f7073;
 
 /**
  * Keys per `IN (...)` list of reads and rows per statement of the smaller
@@ -69,8 +82,6 @@ const HISTORY_COLUMNS = [
   'to_state',
   'changed_at',
 ];
-/** Entity rows without an owner or system are grouped under this key. */
-const NONE = '(none)';
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -81,12 +92,6 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined =>
   v ?? undefined;
-
-function severityWeightSql(column: string): string {
-  return `CASE ${Object.entries(SEVERITY_WEIGHTS)
-    .map(([s, w]) => `WHEN ${column} = '${s}' THEN ${w}`)
-    .join(' ')} ELSE 1 END`;
-}
 
 function toWaiver(row: any, now: string): Waiver {
   const expired = row.status === 'approved' && row.expires_at <= now;
@@ -137,9 +142,32 @@ function toEntityRow(row: any): ScoredEntityRow {
 /** Knex implementation of {@link ScorecardStore}; works on SQLite and PostgreSQL. */
 export class DatabaseScorecardStore implements ScorecardStore {
   private readonly writer: BulkWriter;
+  private readonly dialect: SummaryDialect;
 
   private constructor(private readonly db: Knex) {
     this.writer = DatabaseBulkWriter.create(db);
+    this.dialect =
+      db.client.config.client === 'pg' || db.client.dialect === 'postgresql'
+        ? 'postgresql'
+        : 'sqlite';
+  }
+
+  /**
+   * Statements that take the summary lock (PostgreSQL; SQLite writes one
+   * transaction at a time anyway) and add or subtract the contribution of the
+   * entities in scope to the summaries.
+   */
+  private summaryStatements(
+    sign: 1 | -1,
+    scopes: Array<SqlStatement | undefined>,
+  ): SqlStatement[] {
+    return scopes.map(scope => summaryUpsertSql(this.dialect, sign, scope));
+  }
+
+  private lockStatements(): SqlStatement[] {
+    return this.dialect === 'postgresql'
+      ? [{ sql: 'SELECT pg_advisory_xact_lock(?)', bindings: [SUMMARY_LOCK] }]
+      : [];
   }
 
   /** @param db - a knex client with the ModelOps migrations applied */
@@ -172,7 +200,23 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async writeBatch(batch: EvaluationBatch): Promise<void> {
+    const refs = [
+      ...new Set([
+        ...batch.entities.map(e => e.entityRef),
+        ...batch.upserts.map(r => r.entityRef),
+        ...batch.removals.map(r => r.entityRef),
+      ]),
+    ];
+    const scopes = chunks(refs).map(refsScope);
     await this.writer.transaction(async session => {
+      // The summaries lose what these entities counted before the write and
+      // gain what they count after it, in the same transaction.
+      for (const s of [
+        ...this.lockStatements(),
+        ...this.summaryStatements(-1, scopes),
+      ]) {
+        await session.execute(s.sql, s.bindings);
+      }
       await session.insert(
         ENTITIES,
         ENTITY_COLUMNS,
@@ -217,11 +261,34 @@ export class DatabaseScorecardStore implements ScorecardStore {
         HISTORY_COLUMNS,
         batch.changes.map(c => [c.entityRef, c.checkId, c.from, c.to, c.at]),
       );
+      for (const s of this.summaryStatements(1, scopes)) {
+        await session.execute(s.sql, s.bindings);
+      }
+    });
+  }
+
+  async rebuildSummary(): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const s of this.lockStatements()) await tx.raw(s.sql, s.bindings);
+      await tx(SUMMARIES).delete();
+      const all = summaryUpsertSql(this.dialect, 1);
+      await tx.raw(all.sql, all.bindings);
     });
   }
 
   async deleteEntitiesEvaluatedBefore(iso: string): Promise<number> {
     return this.db.transaction(async tx => {
+      for (const s of [
+        ...this.lockStatements(),
+        ...this.summaryStatements(-1, [
+          {
+            sql: `SELECT entity_ref FROM ${ENTITIES} WHERE evaluated_at < ?`,
+            bindings: [iso],
+          },
+        ]),
+      ]) {
+        await tx.raw(s.sql, s.bindings);
+      }
       const stale = tx(ENTITIES)
         .select('entity_ref')
         .where('evaluated_at', '<', iso);
@@ -233,110 +300,102 @@ export class DatabaseScorecardStore implements ScorecardStore {
     });
   }
 
-  private async countsBy(column: 'owner' | 'system' | 'pack', now: string) {
+  /**
+   * Failing results under an approved, unexpired waiver, per group: the
+   * summaries count them as failing, and waivers expire without any write,
+   * so they are moved to waived at read time. Approved waivers are few, so
+   * this reads a handful of rows by key.
+   */
+  private async waivedBy(groupBy: ScorecardSummary['groupBy'], now: string) {
     const key =
-      column === 'pack' ? 'r.pack' : `COALESCE(e.${column}, '${NONE}')`;
-    const weight = severityWeightSql('r.severity');
-    const rows = await this.db(`${RESULTS} as r`)
-      .join(`${ENTITIES} as e`, 'e.entity_ref', 'r.entity_ref')
-      .leftJoin(`${WAIVERS} as w`, function joinWaivers() {
-        this.on('w.entity_ref', '=', 'r.entity_ref')
-          .andOn('w.check_id', '=', 'r.check_id')
-          .andOnVal('w.status', '=', 'approved')
-          .andOnVal('w.expires_at', '>', now);
+      groupBy === 'pack'
+        ? 'r.pack'
+        : `COALESCE(e.${
+            groupBy === 'team' ? 'owner' : 'system'
+          }, '${NO_GROUP}')`;
+    const rows = await this.db(`${WAIVERS} as w`)
+      .join(`${RESULTS} as r`, function joinResults() {
+        this.on('r.entity_ref', '=', 'w.entity_ref').andOn(
+          'r.check_id',
+          '=',
+          'w.check_id',
+        );
       })
+      .join(`${ENTITIES} as e`, 'e.entity_ref', 'r.entity_ref')
+      .where('w.status', 'approved')
+      .andWhere('w.expires_at', '>', now)
+      .andWhere('r.state', 'fail')
       .select(
         this.db.raw(`${key} as k`),
-        this.db.raw('COUNT(DISTINCT r.entity_ref) as entities'),
-        this.db.raw(
-          `SUM(CASE WHEN r.state = 'pass' THEN 1 ELSE 0 END) as passing`,
-        ),
-        this.db.raw(
-          `SUM(CASE WHEN r.state = 'fail' AND w.id IS NULL THEN 1 ELSE 0 END) as failing`,
-        ),
-        this.db.raw(
-          `SUM(CASE WHEN r.state = 'fail' AND w.id IS NOT NULL THEN 1 ELSE 0 END) as waived`,
-        ),
-        this.db.raw(`SUM(${weight}) as weight_total`),
-        this.db.raw(
-          `SUM(CASE WHEN r.state = 'pass' OR w.id IS NOT NULL THEN ${weight} ELSE 0 END) as weight_ok`,
-        ),
+        this.db.raw('COUNT(*) as waived'),
+        this.db.raw(`SUM(${severityWeightSql('r.severity')}) as weight`),
       )
       .groupByRaw(key);
     return new Map(
       rows.map((row: any) => [
         String(row.k),
-        {
-          entities: Number(row.entities),
-          passing: Number(row.passing),
-          failing: Number(row.failing),
-          waived: Number(row.waived),
-          weightTotal: Number(row.weight_total),
-          weightOk: Number(row.weight_ok),
-        },
+        { waived: Number(row.waived), weight: Number(row.weight) },
       ]),
     );
+  }
+
+  private async summaryRows(groupBy: ScorecardSummary['groupBy']) {
+    return this.db(SUMMARIES)
+      .where('group_by', groupBy)
+      .andWhere('entities', '>', 0);
   }
 
   async getSummary(
     groupBy: ScorecardSummary['groupBy'],
     now: string,
   ): Promise<ScorecardSummary> {
-    if (groupBy === 'pack') {
-      const counts = await this.countsBy('pack', now);
-      const levels = new Map<string, Record<PackLevel, number>>();
-      // Levels are kept per entity as JSON; reading only that column keeps
-      // this one pass over the entity table.
-      const rows = await this.db(ENTITIES).select('packs');
-      for (const row of rows) {
-        for (const p of JSON.parse(row.packs) as PackScore[]) {
-          const l = levels.get(p.pack) ?? {
-            none: 0,
-            bronze: 0,
-            silver: 0,
-            gold: 0,
-          };
-          l[p.level] += 1;
-          levels.set(p.pack, l);
-        }
-      }
-      const out: ScorecardSummaryRow[] = [...counts.entries()].map(
-        ([key, c]) => ({
-          key,
-          entities: c.entities,
-          score:
-            c.weightTotal === 0
-              ? 100
-              : Math.round((c.weightOk / c.weightTotal) * 100),
-          passing: c.passing,
-          failing: c.failing,
-          waived: c.waived,
-          levels: levels.get(key) ?? { none: 0, bronze: 0, silver: 0, gold: 0 },
-        }),
-      );
-      return { groupBy, rows: out.sort((a, b) => a.key.localeCompare(b.key)) };
+    let rows = await this.summaryRows(groupBy);
+    if (rows.length === 0 && (await this.db(ENTITIES).first('entity_ref'))) {
+      // Results stored before the summaries existed: group them once.
+      await this.rebuildSummary();
+      rows = await this.summaryRows(groupBy);
     }
-    const column = groupBy === 'team' ? 'owner' : 'system';
-    const counts = await this.countsBy(column, now);
-    const scores = await this.db(ENTITIES)
-      .select(this.db.raw(`COALESCE(${column}, '${NONE}') as k`))
-      .count({ entities: '*' })
-      .avg({ score: 'score' })
-      .groupByRaw(`COALESCE(${column}, '${NONE}')`);
-    const out: ScorecardSummaryRow[] = scores.map((row: any) => {
-      const c = counts.get(String(row.k));
+    const waived = await this.waivedBy(groupBy, now);
+    const out: ScorecardSummaryRow[] = rows.map((row: any) => {
+      const w = waived.get(row.group_key) ?? { waived: 0, weight: 0 };
+      const entities = Number(row.entities);
+      const common = {
+        key: String(row.group_key),
+        entities,
+        passing: Number(row.passing),
+        failing: Number(row.failing) - w.waived,
+        waived: w.waived,
+      };
+      if (groupBy !== 'pack') {
+        return {
+          ...common,
+          score: Math.round(Number(row.score_sum) / entities),
+        };
+      }
+      const weightTotal = Number(row.weight_total);
+      const levels: Record<PackLevel, number> = {
+        none: Number(row.level_none),
+        bronze: Number(row.level_bronze),
+        silver: Number(row.level_silver),
+        gold: Number(row.level_gold),
+      };
       return {
-        key: String(row.k),
-        entities: Number(row.entities),
-        score: Math.round(Number(row.score)),
-        passing: c?.passing ?? 0,
-        failing: c?.failing ?? 0,
-        waived: c?.waived ?? 0,
+        ...common,
+        score:
+          weightTotal === 0
+            ? 100
+            : Math.round(
+                ((Number(row.weight_pass) + w.weight) / weightTotal) * 100,
+              ),
+        levels,
       };
     });
     return {
       groupBy,
-      rows: out.sort((a, b) => a.score - b.score || a.key.localeCompare(b.key)),
+      rows:
+        groupBy === 'pack'
+          ? out.sort((a, b) => a.key.localeCompare(b.key))
+          : out.sort((a, b) => a.score - b.score || a.key.localeCompare(b.key)),
     };
   }
 

@@ -177,6 +177,9 @@ export class DefaultScorecardEngine implements ScorecardEngine {
         );
       }
     }
+    // Each page already moved the summaries in its own transaction; the
+    // recompute at the end of the run clears whatever else changed results.
+    await this.options.store.rebuildSummary();
     await this.options.store.writeDailySnapshot(now.toISOString().slice(0, 10));
     if (this.options.onRegressions) {
       await this.options.onRegressions(regressions, now);

@@ -80,13 +80,28 @@ export interface CampaignResultRow {
 export interface ScorecardStore {
   /** Stored results of the given entities, grouped by entity ref. */
   getResults(entityRefs: string[]): Promise<Map<string, StoredCheckResult[]>>;
-  /** Writes one evaluated page in a single transaction, in chunks. */
+  /**
+   * Writes one evaluated page in a single transaction, in chunks, and moves
+   * the page's entities in the team, system and pack summaries in the same
+   * transaction.
+   */
   writeBatch(batch: EvaluationBatch): Promise<void>;
+  /**
+   * Recomputes the team, system and pack summaries from every stored result,
+   * so that a full run ends with them exactly equal to a grouping of the
+   * results whatever wrote those.
+   */
+  rebuildSummary(): Promise<void>;
   /** Forgets entities (and their results) not evaluated since a full run began. */
   deleteEntitiesEvaluatedBefore(iso: string): Promise<number>;
   /** Upserts today's team and overall rollup points (idempotent per day). */
   writeDailySnapshot(day: string): Promise<void>;
   getEntity(entityRef: string): Promise<ScoredEntityRow | undefined>;
+  /**
+   * The summary per team, system or pack, read from the maintained
+   * summaries; results under a waiver approved and unexpired at `now` count
+   * as waived instead of failing.
+   */
   getSummary(
     groupBy: ScorecardSummary['groupBy'],
     now: string,
