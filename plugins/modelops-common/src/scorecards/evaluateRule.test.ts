@@ -227,4 +227,57 @@ describe('evaluateRule', () => {
       );
     });
   });
+
+  describe('failure messages', () => {
+    // A fact whose serialisation is counted: messages serialise the
+    // compared values, so a count of 0 means no message was built.
+    const counted = () => {
+      const toJSON = jest.fn(() => 'big');
+      return { facts: { x: { toJSON } }, toJSON };
+    };
+
+    it('are not built when a rule passes', () => {
+      const { facts: f, toJSON } = counted();
+      const rules: CheckRule[] = [
+        { not: { fact: 'x', op: 'equals', value: 'a' } },
+        {
+          any: [
+            { fact: 'x', op: 'exists' },
+            { fact: 'x', op: 'equals', value: 'a' },
+          ],
+        },
+        {
+          all: [
+            { fact: 'x', op: 'exists' },
+            { not: { fact: 'x', op: 'oneOf', value: ['a', 'b'] } },
+            { not: { fact: 'x', op: 'gte', value: 3 } },
+          ],
+        },
+      ];
+      for (const rule of rules) {
+        expect(evaluateRule(rule, f)).toEqual({ passed: true });
+      }
+      expect(toJSON).not.toHaveBeenCalled();
+    });
+
+    it('are built once for a reported failure', () => {
+      const { facts: f, toJSON } = counted();
+      expect(
+        evaluateRule(
+          {
+            any: [
+              { not: { fact: 'x', op: 'exists' } },
+              { fact: 'x', op: 'equals', value: 'a' },
+            ],
+          },
+          f,
+        ),
+      ).toEqual({
+        passed: false,
+        message:
+          'none of: expected the opposite of x exists | x should equal "a" but is "big"',
+      });
+      expect(toJSON).toHaveBeenCalledTimes(1);
+    });
+  });
 });

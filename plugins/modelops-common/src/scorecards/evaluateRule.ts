@@ -88,8 +88,22 @@ function matchesScalar(actual: unknown, expected: FactValue): boolean {
   return actual === expected;
 }
 
-function leaf(passed: boolean, message: string): RuleOutcome {
-  return passed ? { passed } : { passed, message };
+/** What a failed sub-rule reports when its message is not wanted. */
+const UNEXPLAINED: RuleOutcome = { passed: false };
+
+/**
+ * Messages are built only for failures that are reported: a passing check is
+ * the common case over a large catalog, and serialising its compared values
+ * for nothing was most of the memory an evaluation run allocated. Under a
+ * `not`, a failure is the passing case, so no message is built there either.
+ */
+function leaf(
+  passed: boolean,
+  explain: boolean,
+  message: () => string,
+): RuleOutcome {
+  if (passed) return { passed };
+  return explain ? { passed, message: message() } : UNEXPLAINED;
 }
 
 /**
@@ -99,17 +113,33 @@ function leaf(passed: boolean, message: string): RuleOutcome {
  * @public
  */
 export function evaluateRule(rule: CheckRule, facts: EntityFacts): RuleOutcome {
+  return evaluate(rule, facts, true);
+}
+
+function evaluate(
+  rule: CheckRule,
+  facts: EntityFacts,
+  explain: boolean,
+): RuleOutcome {
   if ('all' in rule) {
     const failed = rule.all
-      .map(r => evaluateRule(r, facts))
+      .map(r => evaluate(r, facts, explain))
       .filter(o => !o.passed);
+    if (failed.length > 0 && !explain) return UNEXPLAINED;
     return failed.length === 0
       ? { passed: true }
       : { passed: false, message: failed.map(o => o.message).join('; ') };
   }
   if ('any' in rule) {
-    const outcomes = rule.any.map(r => evaluateRule(r, facts));
-    if (outcomes.some(o => o.passed)) return { passed: true };
+    // Stops at the first alternative that holds, so no message is built
+    // for the alternatives of a passing rule.
+    const outcomes: RuleOutcome[] = [];
+    for (const r of rule.any) {
+      const outcome = evaluate(r, facts, explain);
+      if (outcome.passed) return { passed: true };
+      outcomes.push(outcome);
+    }
+    if (!explain) return UNEXPLAINED;
     return {
       passed: false,
       message:
@@ -119,24 +149,25 @@ export function evaluateRule(rule: CheckRule, facts: EntityFacts): RuleOutcome {
     };
   }
   if ('not' in rule) {
-    const inner = evaluateRule(rule.not, facts);
-    return inner.passed
-      ? {
-          passed: false,
-          message: `expected the opposite of ${describeRule(rule.not)}`,
-        }
-      : { passed: true };
+    const inner = evaluate(rule.not, facts, false);
+    return leaf(
+      !inner.passed,
+      explain,
+      () => `expected the opposite of ${describeRule(rule.not)}`,
+    );
   }
   const actual = resolveFact(facts, rule.fact);
   switch (rule.op) {
     case 'exists':
-      return leaf(isPresent(actual), `${rule.fact} is missing`);
+      return leaf(isPresent(actual), explain, () => `${rule.fact} is missing`);
     case 'equals':
       return leaf(
         matchesScalar(actual, rule.value),
-        `${rule.fact} should equal ${describe(rule.value)} but is ${describe(
-          actual,
-        )}`,
+        explain,
+        () =>
+          `${rule.fact} should equal ${describe(rule.value)} but is ${describe(
+            actual,
+          )}`,
       );
     case 'oneOf': {
       // A list-valued fact matches when any of its elements is allowed.
@@ -144,9 +175,11 @@ export function evaluateRule(rule: CheckRule, facts: EntityFacts): RuleOutcome {
       const ok = values.some(v => rule.value.some(e => matchesScalar(v, e)));
       return leaf(
         ok,
-        `${rule.fact} should be one of ${describe(
-          rule.value,
-        )} but is ${describe(actual)}`,
+        explain,
+        () =>
+          `${rule.fact} should be one of ${describe(
+            rule.value,
+          )} but is ${describe(actual)}`,
       );
     }
     case 'gte':
@@ -157,9 +190,11 @@ export function evaluateRule(rule: CheckRule, facts: EntityFacts): RuleOutcome {
       const word = rule.op === 'gte' ? 'at least' : 'at most';
       return leaf(
         ok,
-        `${rule.fact} should be ${word} ${describe(
-          rule.value,
-        )} but is ${describe(actual)}`,
+        explain,
+        () =>
+          `${rule.fact} should be ${word} ${describe(
+            rule.value,
+          )} but is ${describe(actual)}`,
       );
     }
     default:
