@@ -1,4 +1,5 @@
 import { SEVERITY_WEIGHTS } from '@modelops/plugin-modelops-common';
+import type { Knex } from 'knex';
 
 /** Tables the summary statements read and write. */
 export const SUMMARY_TABLES = {
@@ -17,7 +18,7 @@ export type SummaryDialect = 'postgresql' | 'sqlite';
 /** A statement with `?` placeholders and its bindings. */
 export interface SqlStatement {
   sql: string;
-  bindings: unknown[];
+  bindings: Knex.RawBinding[];
 }
 
 /** Counters of a summary row, in column order after (group_by, group_key). */
