@@ -13,11 +13,15 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { costReadPermission } from '@modelops/plugin-modelops-common';
+import {
+  CatalogMembership,
+  type Membership,
+  normalizeEntityRef,
+} from '../service/CatalogMembership';
 
 /** What a caller may read. */
 export interface CostReader {
@@ -46,13 +50,25 @@ export interface CostAccessOptions {
 
 /** Decides cost reads from catalog membership and the permission framework. */
 export class CostAccess {
-  private constructor(private readonly options: CostAccessOptions) {}
+  private constructor(
+    private readonly options: CostAccessOptions,
+    private readonly membership: Membership,
+  ) {}
 
   static create(options: CostAccessOptions): CostAccess {
-    return new CostAccess({
-      ...options,
-      financeGroup: options.financeGroup?.toLocaleLowerCase('en-US'),
-    });
+    return new CostAccess(
+      {
+        ...options,
+        financeGroup:
+          options.financeGroup === undefined
+            ? undefined
+            : normalizeEntityRef(options.financeGroup),
+      },
+      CatalogMembership.create({
+        catalog: options.catalog,
+        auth: options.auth,
+      }),
+    );
   }
 
   /** Resolves the caller's ownership refs from the user entity's memberOf. */
@@ -65,19 +81,11 @@ export class CostAccess {
         ownershipRefs: new Set(),
       };
     }
-    const userRef =
-      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
-    // The user entity is read with the plugin's own credentials: a policy that
-    // hides users from each other must not hide a user's groups from us.
-    const user = await this.options.catalog.getEntityByRef(userRef, {
-      credentials: await this.options.auth.getOwnServiceCredentials(),
-    });
-    const ownershipRefs = new Set<string>([userRef]);
-    for (const relation of user?.relations ?? []) {
-      if (relation.type === RELATION_MEMBER_OF) {
-        ownershipRefs.add(relation.targetRef.toLocaleLowerCase('en-US'));
-      }
-    }
+    // Membership reads the user entity with the plugin's own credentials: a
+    // policy that hides users from each other must not hide a user's groups.
+    const ownershipRefs = await this.membership.identitiesOf(
+      credentials.principal.userEntityRef,
+    );
     const financeGroup = this.options.financeGroup;
     return {
       credentials,
@@ -92,7 +100,7 @@ export class CostAccess {
       reader.readsAll ||
       reader.ownsAll === true ||
       (owner !== undefined &&
-        reader.ownershipRefs.has(owner.toLocaleLowerCase('en-US')))
+        reader.ownershipRefs.has(normalizeEntityRef(owner)))
     );
   }
 
