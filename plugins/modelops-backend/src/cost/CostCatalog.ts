@@ -4,20 +4,20 @@
  * credentials so that the catalog's own read permissions still apply.
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  type Entity,
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { entityRefOf, ownerRefOf } from '../service/CatalogMembership';
 
 /** The cost-relevant part of a catalog entity. */
 export interface CostEntity {
   entityRef: string;
   kind: string;
   name: string;
-  /** Owning group (or user) as a full entity ref. */
+  /**
+   * Owning group (or user) as a full, lower-case entity ref; absent when the
+   * entity has neither an `ownedBy` relation nor a usable `spec.owner`, so
+   * that only finance group members and services read its cost.
+   */
   owner?: string;
   lifecycle?: string;
   monthlyBudget?: number;
@@ -55,33 +55,20 @@ function readTags(value: unknown): Record<string, string> {
   return tags;
 }
 
-/** Reduces a catalog entity to what cost needs. */
+/**
+ * Reduces a catalog entity to what cost needs. The owner follows the same
+ * rule as every other ModelOps feature ({@link ownerRefOf}); a malformed
+ * `spec.owner` leaves the entity without an owner rather than failing the
+ * whole cost view.
+ */
 export function toCostEntity(entity: Entity): CostEntity {
-  const namespace = entity.metadata.namespace ?? 'default';
-  const ownerRelation = entity.relations?.find(
-    relation => relation.type === RELATION_OWNED_BY,
-  );
-  const specOwner = entity.spec?.owner;
-  let owner = ownerRelation?.targetRef.toLocaleLowerCase('en-US');
-  if (!owner && typeof specOwner === 'string') {
-    owner = stringifyEntityRef(
-      parseEntityRef(specOwner, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-    ).toLocaleLowerCase('en-US');
-  }
   const cost = (entity.spec?.cost ?? {}) as Record<string, unknown>;
   return {
     // Lower case, as the store keeps refs, so lookups need no normalising.
-    entityRef: stringifyEntityRef({
-      kind: entity.kind,
-      namespace,
-      name: entity.metadata.name,
-    }).toLocaleLowerCase('en-US'),
+    entityRef: entityRefOf(entity),
     kind: entity.kind.toLocaleLowerCase('en-US'),
     name: entity.metadata.name,
-    owner,
+    owner: ownerRefOf(entity),
     lifecycle:
       typeof entity.spec?.lifecycle === 'string'
         ? entity.spec.lifecycle
