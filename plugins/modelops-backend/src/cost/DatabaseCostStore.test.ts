@@ -212,7 +212,9 @@ describe('DatabaseCostStore', () => {
               ),
             )
             .groupByRaw('substr(day, 1, 7), entity_ref, category')
-        ).map(r => ({
+          // knex types a sum() builder by its sum alone; the row holds every
+          // selected column.
+        ).map((r: Record<string, any>) => ({
           month: r.month,
           entity_ref: r.entity_ref,
           category: r.category,
