@@ -10,6 +10,7 @@ import { INFERENCE_USAGE_UNIT } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
 import type { BulkWriter } from '../database/types';
+import { chunks } from '../service/chunks';
 import { addMonths } from './costCalendar';
 import type {
   CostStore,
@@ -51,14 +52,6 @@ const REPLACED_COLUMNS = [
 ];
 // Upper bound of values in one `IN (...)` list.
 const WHERE_IN_CHUNK = 500;
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    chunks.push(items.slice(i, i + size));
-  }
-  return chunks;
-}
 
 function naturalKey(record: StoredCostRecord): string {
   return [
@@ -314,7 +307,7 @@ export class DatabaseCostStore implements CostStore {
       ...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US'))),
     ];
     const results: T[] = [];
-    for (const part of chunk(refs, WHERE_IN_CHUNK)) {
+    for (const part of chunks(refs, WHERE_IN_CHUNK)) {
       results.push(...(await read(part)));
     }
     return results;

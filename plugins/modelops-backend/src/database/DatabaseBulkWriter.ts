@@ -14,6 +14,7 @@
  * values through knex, one round trip per chunk.
  */
 import type { Knex } from 'knex';
+import { chunks } from '../service/chunks';
 import type {
   BulkConflict,
   BulkRow,
@@ -88,14 +89,6 @@ type Binding = Knex.ValueDict[keyof Knex.ValueDict];
 // knex refuses undefined bindings; an absent optional value is NULL.
 function knexBindings(values: readonly unknown[]): Binding[] {
   return values.map(v => (v === undefined ? null : v)) as Binding[];
-}
-
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
 }
 
 // better-sqlite3 binds neither dates nor booleans nor undefined; these are
@@ -201,7 +194,7 @@ class KnexBulkSession implements BulkSession {
       1,
       Math.floor(this.maxValues / columns.length),
     );
-    for (const part of chunksOf(rows, perStatement)) {
+    for (const part of chunks(rows, perStatement)) {
       await this.tx.raw(
         insertSql(table, columns, part.length, conflict),
         knexBindings(part.flat()),
@@ -218,7 +211,7 @@ class KnexBulkSession implements BulkSession {
       1,
       Math.floor(this.maxValues / columns.length),
     );
-    for (const part of chunksOf(keys, perStatement)) {
+    for (const part of chunks(keys, perStatement)) {
       await this.tx.raw(
         deleteSql(table, columns, part.length),
         knexBindings(part.flat()),
