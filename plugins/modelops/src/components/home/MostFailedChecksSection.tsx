@@ -9,6 +9,9 @@ import TableRow from '@mui/material/TableRow';
 import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
+import { packTitle } from '../scorecards/packTitle';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
 
 /**
  * Where checks fail most across the organisation: the scorecard packs by
@@ -49,14 +52,21 @@ export function MostFailedChecksSection() {
         <TableBody>
           {value?.map(row => (
             <TableRow key={row.key}>
-              <TableCell>{row.key}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{packTitle(row.key)}</TableCell>
               <TableCell align="right">{row.failing}</TableCell>
-              <TableCell sx={{ minWidth: 120 }}>
-                <LinearProgress
-                  variant="determinate"
-                  value={row.score}
-                  aria-label={`${row.key} pass rate ${Math.round(row.score)}%`}
-                />
+              <TableCell sx={{ minWidth: 160 }}>
+                {/* The number beside the bar: a bar alone cannot be read. */}
+                <Box display="flex" alignItems="center" gap={1}>
+                  <LinearProgress
+                    variant="determinate"
+                    value={row.score}
+                    aria-label={`${packTitle(row.key)} pass rate ${Math.round(row.score)}%`}
+                    sx={{ flexGrow: 1 }}
+                  />
+                  <Typography variant="body2" aria-hidden>
+                    {Math.round(row.score)}%
+                  </Typography>
+                </Box>
               </TableCell>
             </TableRow>
           ))}

@@ -217,7 +217,7 @@ describe('MlHomePage', () => {
     const rows = within(failing).getAllByRole('row').slice(1);
     expect(
       rows.map(r => within(r).getAllByRole('cell')[0].textContent),
-    ).toEqual(['responsible-ai', 'documentation']);
+    ).toEqual(['Responsible AI', 'Documentation']);
 
     const changes = await screen.findByRole('list', {
       name: 'Recently changed models',
