@@ -33,6 +33,14 @@ ensure_dependencies() {
   local registry
   registry="$(npm config get registry | sed 's:/*$::')"
   export YARN_NPM_REGISTRY_SERVER="$registry"
+  # Machines behind a TLS-inspecting proxy name its certificate authority in
+  # npm's config; hand the same file to yarn and Node.
+  local cafile
+  cafile="$(npm config get cafile 2>/dev/null || true)"
+  if [ -n "$cafile" ] && [ "$cafile" != "null" ] && [ -f "$cafile" ]; then
+    export YARN_CA_FILE_PATH="${YARN_CA_FILE_PATH:-$cafile}"
+    export NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-$cafile}"
+  fi
   export YARN_ENABLE_TELEMETRY=0
   local stamp="$ROOT/node_modules/.modelops-install-stamp"
   local want
