@@ -212,15 +212,16 @@ describe('DatabaseCostStore', () => {
               ),
             )
             .groupByRaw('substr(day, 1, 7), entity_ref, category')
+        )
           // knex types a sum() builder by its sum alone; the row holds every
           // selected column.
-        ).map((r: Record<string, any>) => ({
-          month: r.month,
-          entity_ref: r.entity_ref,
-          category: r.category,
-          amount: Number(r.amount),
-          inferences: Number(r.inferences ?? 0),
-        }));
+          .map((r: Record<string, any>) => ({
+            month: r.month,
+            entity_ref: r.entity_ref,
+            category: r.category,
+            amount: Number(r.amount),
+            inferences: Number(r.inferences ?? 0),
+          }));
       const storedRollups = async () =>
         (await knex('modelops_cost_monthly').where('amount', '<>', 0)).map(
           r => ({
