@@ -2,7 +2,12 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { createTestRouter, initTestDatabase } from '../service/__testUtils__';
+import {
+  createTestRouter,
+  initTestDatabase,
+  testModel,
+  testUser,
+} from '../service/__testUtils__';
 import { addDays, addMonths, toIsoDay } from './costCalendar';
 import { createCostRouter } from './createCostRouter';
 
@@ -11,6 +16,7 @@ jest.setTimeout(60_000);
 const SCORER = 'mlmodel:default/credit-risk-scorer';
 const IDLE = 'mlmodel:default/collections-prioritizer';
 const RANKER = 'mlmodel:default/search-ranker';
+const ORPHAN = 'mlmodel:default/orphan-model';
 
 function model(
   name: string,
@@ -18,23 +24,7 @@ function model(
   cost: object,
   lifecycle = 'production',
 ): Entity {
-  return {
-    apiVersion: 'modelops.dev/v1alpha1',
-    kind: 'MLModel',
-    metadata: { name, namespace: 'default' },
-    spec: { owner, lifecycle, cost },
-    relations: [{ type: 'ownedBy', targetRef: owner }],
-  };
-}
-
-function user(name: string, groups: string[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name, namespace: 'default' },
-    spec: { memberOf: groups },
-    relations: groups.map(targetRef => ({ type: 'memberOf', targetRef })),
-  };
+  return testModel(name, { owner, lifecycle, cost }, { ownerRelation: true });
 }
 
 const entities: Entity[] = [
@@ -47,9 +37,11 @@ const entities: Entity[] = [
   model('search-ranker', 'group:default/search-relevance', {
     monthlyBudget: 1000,
   }),
-  user('mock', ['group:default/risk-ml']),
-  user('fiona', ['group:default/finance']),
-  user('nobody', []),
+  // No usable owner: only finance and services read its cost.
+  testModel('orphan-model', { owner: 'group:' }),
+  testUser('mock', ['group:default/risk-ml']),
+  testUser('fiona', ['group:default/finance']),
+  testUser('nobody', []),
 ];
 
 const today = toIsoDay(new Date());
@@ -258,6 +250,20 @@ describe('createCostRouter', () => {
         .get('/cost/entity')
         .set('Authorization', financeHeader)
         .query({ entityRef: RANKER })
+        .expect(200);
+      await request(app)
+        .get('/cost/entity')
+        .query({ entityRef: ORPHAN })
+        .expect(403);
+      await request(app)
+        .get('/cost/entity')
+        .set('Authorization', financeHeader)
+        .query({ entityRef: ORPHAN })
+        .expect(200);
+      await request(app)
+        .get('/cost/entity')
+        .set('Authorization', mockCredentials.service.header())
+        .query({ entityRef: ORPHAN })
         .expect(200);
       await request(app)
         .get('/cost/entity')
