@@ -5,6 +5,12 @@
  * from relations, as a stitched catalog would hold them.
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  entityRefOf,
+  normalizeEntityRef,
+} from '../../service/CatalogMembership';
+import { testGroup, testModel, testUser } from '../../service/__testUtils__';
 
 /** Group that owns the models the owner caller works on. */
 export const OWNER_GROUP = 'group:default/ml';
@@ -21,41 +27,20 @@ export const OTHER_MODEL = 'mlmodel:default/fraud';
 /** A dataset owned by OWNER_GROUP. */
 export const DATASET = 'dataset:default/churn-events';
 
-function user(name: string, groupRef: string) {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name, namespace: 'default' },
-    spec: { memberOf: [groupRef] },
-    relations: [{ type: 'memberOf', targetRef: groupRef }],
-  };
-}
-
-function group(name: string) {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  };
-}
-
-function model(name: string, owner: string) {
-  return {
-    apiVersion: 'modelops.dev/v1alpha1',
-    kind: 'MLModel',
-    metadata: { name, namespace: 'default', title: name },
-    spec: { owner, lifecycle: 'production', type: 'classification' },
-    relations: [{ type: 'ownedBy', targetRef: owner }],
-  };
+function model(name: string, owner: string): Entity {
+  return testModel(
+    name,
+    { owner, type: 'classification' },
+    { title: name, ownerRelation: true },
+  );
 }
 
 /** Every entity of the hardening catalog. */
-export const ENTITIES = [
-  group('ml'),
-  group('risk'),
-  user('alice', OWNER_GROUP),
-  user('bob', OTHER_GROUP),
+export const ENTITIES: Entity[] = [
+  testGroup('ml', []),
+  testGroup('risk', []),
+  testUser('alice', [OWNER_GROUP]),
+  testUser('bob', [OTHER_GROUP]),
   model('churn', OWNER_GROUP),
   model('fraud', OTHER_GROUP),
   {
@@ -67,29 +52,27 @@ export const ENTITIES = [
   },
 ];
 
-/** The owner of an entity of the hardening catalog, lower case. */
+function entityByRef(entityRef: string): Entity | undefined {
+  const ref = normalizeEntityRef(entityRef);
+  return ENTITIES.find(entity => entityRefOf(entity) === ref);
+}
+
+/**
+ * The owner of an entity of the hardening catalog, lower case. Read from
+ * `spec.owner` as written, not through the plugin's own owner rule, so that
+ * the permission matrix checks the plugin against the fixture.
+ */
 export function ownerOf(entityRef: string): string | undefined {
-  const [kind, rest] = entityRef.toLocaleLowerCase('en-US').split(':');
-  const [namespace, name] = rest?.split('/') ?? [];
-  const entity: any = ENTITIES.find(
-    e =>
-      e.kind.toLocaleLowerCase('en-US') === kind &&
-      e.metadata.namespace === namespace &&
-      e.metadata.name === name,
-  );
-  return entity?.spec?.owner?.toLocaleLowerCase('en-US');
+  const owner = entityByRef(entityRef)?.spec?.owner;
+  return typeof owner === 'string' ? normalizeEntityRef(owner) : undefined;
 }
 
 /** The user itself and its groups, lower case. */
 export function memberships(userRef: string): Set<string> {
-  const ref = userRef.toLocaleLowerCase('en-US');
-  const entity: any = ENTITIES.find(
-    e => e.kind === 'User' && `user:default/${e.metadata.name}` === ref,
-  );
-  return new Set([
-    ref,
-    ...(entity?.relations ?? []).map((r: any) => r.targetRef as string),
-  ]);
+  const groups = (entityByRef(userRef)?.relations ?? [])
+    .filter(relation => relation.type === 'memberOf')
+    .map(relation => normalizeEntityRef(relation.targetRef));
+  return new Set([normalizeEntityRef(userRef), ...groups]);
 }
 
 /** The callers of the permission matrix. */
