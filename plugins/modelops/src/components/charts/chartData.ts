@@ -25,7 +25,10 @@ export type FairnessSeries = {
 };
 
 /** Drift statistics of every feature at the end of one monitoring window. */
-export type DriftPoint = { windowEnd: string } & Record<string, number | string>;
+export type DriftPoint = { windowEnd: string } & Record<
+  string,
+  number | string
+>;
 
 function byEvaluatedAt(a: EvaluationReport, b: EvaluationReport): number {
   return a.evaluatedAt.localeCompare(b.evaluatedAt);
@@ -59,7 +62,9 @@ export function metricHistory(
 }
 
 /** The names of all overall metrics found in the evaluations, sorted. */
-export function evaluatedMetricNames(evaluations: EvaluationReport[]): string[] {
+export function evaluatedMetricNames(
+  evaluations: EvaluationReport[],
+): string[] {
   const names = new Set<string>();
   for (const evaluation of evaluations) {
     for (const metric of evaluation.metrics) {
@@ -100,7 +105,11 @@ export function fairnessSeries(
     const key = `${metric.name}\u0000${metric.slice.attribute}`;
     let entry = series.get(key);
     if (!entry) {
-      entry = { metric: metric.name, attribute: metric.slice.attribute, bars: [] };
+      entry = {
+        metric: metric.name,
+        attribute: metric.slice.attribute,
+        bars: [],
+      };
       series.set(key, entry);
     }
     entry.bars.push({ group: metric.slice.group, value: metric.value });
@@ -126,7 +135,9 @@ export function driftOverTime(snapshots: MonitoringSnapshot[]): {
     const point: DriftPoint = { windowEnd: snapshot.windowEnd.slice(0, 10) };
     for (const drift of snapshot.drift) {
       const feature =
-        drift.feature === OUTPUT_DRIFT_FEATURE ? OUTPUT_DRIFT_LABEL : drift.feature;
+        drift.feature === OUTPUT_DRIFT_FEATURE
+          ? OUTPUT_DRIFT_LABEL
+          : drift.feature;
       features.add(feature);
       const previous = point[feature];
       if (typeof previous !== 'number' || drift.statistic > previous) {
@@ -136,4 +147,57 @@ export function driftOverTime(snapshots: MonitoringSnapshot[]): {
     points.push(point);
   }
   return { features: [...features].sort(), points };
+}
+
+/** A y-axis domain and the ticks drawn on it. */
+export type NiceAxis = { domain: [number, number]; ticks: number[] };
+
+// The nearest "nice" step (1, 2, 2.5 or 5 times a power of ten) at or above a
+// rough step, so tick labels read 0.75, 0.8, 0.85 rather than 0.7431.
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const fraction = rough / power;
+  const nice = [1, 2, 2.5, 5, 10].find(f => fraction <= f + 1e-9) ?? 10;
+  return nice * power;
+}
+
+// Floating steps leave 0.30000000000000004 behind; round to the step's digits.
+function roundToStep(value: number, step: number): number {
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
+  return Number(value.toFixed(digits));
+}
+
+/**
+ * A y-axis for a metric chart that covers every value and the threshold (so
+ * the threshold line is always drawn), on rounded ticks about `tickCount`
+ * apart. A flat series gets a band around its value so the line is not drawn
+ * on the axis edge.
+ */
+export function niceAxis(
+  values: number[],
+  threshold?: number,
+  tickCount = 5,
+): NiceAxis {
+  const all = [
+    ...values,
+    ...(threshold === undefined ? [] : [threshold]),
+  ].filter(Number.isFinite);
+  if (all.length === 0) {
+    return { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] };
+  }
+  let min = Math.min(...all);
+  let max = Math.max(...all);
+  if (min === max) {
+    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+    min -= pad;
+    max += pad;
+  }
+  const step = niceStep((max - min) / Math.max(1, tickCount - 1));
+  const low = roundToStep(Math.floor(min / step + 1e-9) * step, step);
+  const high = roundToStep(Math.ceil(max / step - 1e-9) * step, step);
+  const ticks: number[] = [];
+  for (let i = 0; low + i * step <= high + step / 2; i++) {
+    ticks.push(roundToStep(low + i * step, step));
+  }
+  return { domain: [low, high], ticks };
 }

@@ -4,11 +4,7 @@
  * the waiver request permission can ask for a waiver of a failing check.
  */
 import { useState } from 'react';
-import {
-  InfoCard,
-  Link,
-  Progress,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -30,6 +26,7 @@ import { packTitle } from './packTitle';
 import { RequestWaiverDialog } from './RequestWaiverDialog';
 import { scorecardApiRef } from './scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { EntityRefCell } from '../common/EntityRefCell';
 
 const SEVERITY_COLOR = {
   critical: 'error',
@@ -95,21 +92,23 @@ export function EntityScorecardCard() {
       ) : (
         <List dense aria-label="Failing checks">
           {value.failing.map(r => (
-            <ListItem
-              key={r.checkId}
-              divider
-              secondaryAction={
-                r.effectiveState === 'fail' &&
-                canRequest && (
-                  <Button size="small" onClick={() => setWaiverFor(r)}>
-                    Request waiver
-                  </Button>
-                )
-              }
-            >
+            // The waiver button sits in the row's flow rather than as an
+            // absolutely placed secondary action, so the explanation wraps
+            // beside it instead of running under it and off the card.
+            <ListItem key={r.checkId} divider alignItems="flex-start">
               <ListItemText
+                sx={{ minWidth: 0 }}
+                secondaryTypographyProps={{
+                  component: 'div',
+                  sx: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+                }}
                 primary={
-                  <Box display="flex" gap={1} alignItems="center">
+                  <Box
+                    display="flex"
+                    flexWrap="wrap"
+                    gap={1}
+                    alignItems="center"
+                  >
                     <span>{r.check.title}</span>
                     <Chip
                       size="small"
@@ -136,6 +135,15 @@ export function EntityScorecardCard() {
                   </>
                 }
               />
+              {r.effectiveState === 'fail' && canRequest && (
+                <Button
+                  size="small"
+                  sx={{ flexShrink: 0, ml: 1, whiteSpace: 'nowrap' }}
+                  onClick={() => setWaiverFor(r)}
+                >
+                  Request waiver
+                </Button>
+              )}
             </ListItem>
           ))}
         </List>
@@ -148,9 +156,17 @@ export function EntityScorecardCard() {
               <ListItem key={w.id}>
                 <ListItemText
                   primary={`${w.checkId}: ${w.status}`}
-                  secondary={`${w.reason} (requested by ${
-                    w.requestedBy
-                  }, expires ${w.expiresAt.slice(0, 10)})`}
+                  secondaryTypographyProps={{ component: 'div' }}
+                  secondary={
+                    <>
+                      {w.reason} (requested by{' '}
+                      <EntityRefCell
+                        entityRef={w.requestedBy}
+                        defaultKind="User"
+                      />
+                      , expires {w.expiresAt.slice(0, 10)})
+                    </>
+                  }
                 />
               </ListItem>
             ))}

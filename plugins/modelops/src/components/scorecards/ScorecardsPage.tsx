@@ -118,8 +118,9 @@ function TeamTrend(props: { team: string }) {
       <ul aria-label="Recent check changes">
         {value.changes.slice(0, 10).map(c => (
           <li key={`${c.entityRef}-${c.checkId}-${c.at}`}>
-            {c.at.slice(0, 10)} {c.entityRef} {c.checkId}: {c.from ?? 'new'} →{' '}
-            {c.to}
+            {c.at.slice(0, 10)}{' '}
+            <EntityRefCell entityRef={c.entityRef} defaultKind="MLModel" />{' '}
+            {c.checkId}: {c.from ?? 'new'} → {c.to}
           </li>
         ))}
       </ul>
@@ -150,51 +151,51 @@ export function ScorecardsPage(props: ScorecardsPageProps) {
   const tableColumns = useMemo(() => columns(groupBy), [groupBy]);
 
   const body = (
-      <>
-        <ToggleButtonGroup
-          exclusive
-          size="small"
-          value={groupBy}
-          onChange={(_, v) => v && setGroupBy(v)}
-          aria-label="Group by"
-        >
-          <ToggleButton value="pack">By pack</ToggleButton>
-          <ToggleButton value="team">By team</ToggleButton>
-          <ToggleButton value="system">By system</ToggleButton>
-        </ToggleButtonGroup>
-        <Grid container spacing={3} mt={0}>
-          <Grid item xs={12}>
-            {loading && <Progress />}
-            {error && <ResponseErrorPanel error={error} />}
-            {value && (
-              <Table
-                title={`Scorecards by ${groupBy}`}
-                subtitle={
-                  groupBy === 'team'
-                    ? 'Select a team to see its daily trend'
-                    : undefined
-                }
-                options={{
-                  paging: value.rows.length > 20,
-                  pageSize: 20,
-                  search: true,
-                }}
-                columns={tableColumns}
-                // material-table keeps row state by id.
-                data={value.rows.map(row => ({ ...row, id: row.key }))}
-                onRowClick={(_, row) =>
-                  groupBy === 'team' && row && setTeam(row.key)
-                }
-              />
-            )}
-          </Grid>
-          {groupBy === 'team' && team && (
-            <Grid item xs={12}>
-              <TeamTrend team={team} />
-            </Grid>
+    <>
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={groupBy}
+        onChange={(_, v) => v && setGroupBy(v)}
+        aria-label="Group by"
+      >
+        <ToggleButton value="pack">By pack</ToggleButton>
+        <ToggleButton value="team">By team</ToggleButton>
+        <ToggleButton value="system">By system</ToggleButton>
+      </ToggleButtonGroup>
+      <Grid container spacing={3} mt={0}>
+        <Grid item xs={12}>
+          {loading && <Progress />}
+          {error && <ResponseErrorPanel error={error} />}
+          {value && (
+            <Table
+              title={`Scorecards by ${groupBy}`}
+              subtitle={
+                groupBy === 'team'
+                  ? 'Select a team to see its daily trend'
+                  : undefined
+              }
+              options={{
+                paging: value.rows.length > 20,
+                pageSize: 20,
+                search: true,
+              }}
+              columns={tableColumns}
+              // material-table keeps row state by id.
+              data={value.rows.map(row => ({ ...row, id: row.key }))}
+              onRowClick={(_, row) =>
+                groupBy === 'team' && row && setTeam(row.key)
+              }
+            />
           )}
         </Grid>
-      </>
+        {groupBy === 'team' && team && (
+          <Grid item xs={12}>
+            <TeamTrend team={team} />
+          </Grid>
+        )}
+      </Grid>
+    </>
   );
   // As a tab, the section's header already names the page.
   return props.embedded ? (

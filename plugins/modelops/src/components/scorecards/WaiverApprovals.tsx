@@ -2,10 +2,7 @@
  * WaiverApprovals: pending waiver requests for an approver. Approving one's
  * own request is refused by the backend; the button is hidden for it too.
  */
-import {
-  Progress,
-  InfoCard,
-} from '@backstage/core-components';
+import { Progress, InfoCard } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { waiverApprovePermission } from '@modelops/plugin-modelops-common';
@@ -18,6 +15,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardApiRef } from './scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { EntityRefCell } from '../common/EntityRefCell';
 
 /**
  * Pending waivers with approve and reject actions.
@@ -89,10 +87,24 @@ export function WaiverApprovals() {
             }
           >
             <ListItemText
-              primary={`${w.entityRef}: ${w.checkId}`}
-              secondary={`${w.reason} (requested by ${
-                w.requestedBy
-              }, until ${w.expiresAt.slice(0, 10)})`}
+              primaryTypographyProps={{ component: 'div' }}
+              secondaryTypographyProps={{ component: 'div' }}
+              primary={
+                <>
+                  <EntityRefCell
+                    entityRef={w.entityRef}
+                    defaultKind="MLModel"
+                  />
+                  : {w.checkId}
+                </>
+              }
+              secondary={
+                <>
+                  {w.reason} (requested by{' '}
+                  <EntityRefCell entityRef={w.requestedBy} defaultKind="User" />
+                  , until {w.expiresAt.slice(0, 10)})
+                </>
+              }
             />
           </ListItem>
         ))}

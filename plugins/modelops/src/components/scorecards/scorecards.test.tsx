@@ -5,7 +5,10 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { SWRConfig } from 'swr';
 import type {
@@ -155,20 +158,20 @@ function render(
   // DENY.
   return renderInTestApp(
     <SWRConfig value={{ provider: () => new Map() }}>
-    <TestApiProvider
-      apis={
-        [
-          [scorecardApiRef, api],
-          [permissionApiRef, permission],
+      <TestApiProvider
+        apis={
           [
-            identityApiRef,
-            mockApis.identity({ userEntityRef: 'user:default/bob' }),
-          ],
-        ] as any
-      }
-    >
-      <EntityProvider entity={entity}>{node}</EntityProvider>
-    </TestApiProvider>
+            [scorecardApiRef, api],
+            [permissionApiRef, permission],
+            [
+              identityApiRef,
+              mockApis.identity({ userEntityRef: 'user:default/bob' }),
+            ],
+          ] as any
+        }
+      >
+        <EntityProvider entity={entity}>{node}</EntityProvider>
+      </TestApiProvider>
     </SWRConfig>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
@@ -241,6 +244,12 @@ describe('scorecard components', () => {
     const api = fakeApi();
     await render(<WaiverApprovals />, api);
     fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    // Model and requester are catalog links, not raw refs.
+    expect(
+      screen.getByRole('link', { name: /credit-risk-scorer/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /ada/ })).toBeInTheDocument();
+    expect(screen.queryByText(/mlmodel:default\//)).not.toBeInTheDocument();
     await waitFor(() =>
       expect(api.decideWaiver).toHaveBeenCalledWith('w1', 'approve'),
     );
