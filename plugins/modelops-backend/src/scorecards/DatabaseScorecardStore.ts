@@ -207,12 +207,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
         ...batch.removals.map(r => r.entityRef),
       ]),
     ];
-    const scopes = chunks(refs).map(refsScope);
+    const scopes = batch.deferSummary ? [] : chunks(refs).map(refsScope);
     await this.writer.transaction(async session => {
       // The summaries lose what these entities counted before the write and
       // gain what they count after it, in the same transaction.
       for (const s of [
-        ...this.lockStatements(),
+        ...(batch.deferSummary ? [] : this.lockStatements()),
         ...this.summaryStatements(-1, scopes),
       ]) {
         await session.execute(s.sql, s.bindings);

@@ -117,6 +117,40 @@ describe('DefaultScorecardEngine', () => {
     expect(second).toMatchObject({ entities: 3, results: 9, changed: 0 });
   });
 
+  it('recomputes the summaries after a full run and moves them with a single-entity evaluation', async () => {
+    const b = productionModel('b', { fallback: undefined });
+    const { store, engine } = await setup([productionModel('a'), b]);
+    await engine.evaluateAll();
+    const team = async () =>
+      (await store.getSummary('team', '2026-11-20T00:00:00.000Z')).rows;
+    expect(await team()).toEqual([
+      {
+        key: 'group:default/ml',
+        entities: 2,
+        score: Math.round(
+          (100 + (await store.getEntity('mlmodel:default/b'))!.score) / 2,
+        ),
+        passing: 5,
+        failing: 1,
+        waived: 0,
+      },
+    ]);
+    // The catalog now has b's fallback; evaluating b alone updates the
+    // summaries in the transaction that stores its results.
+    (b.spec as Record<string, unknown>).fallback = 'Manual review.';
+    await engine.evaluateEntity('mlmodel:default/b');
+    expect(await team()).toEqual([
+      {
+        key: 'group:default/ml',
+        entities: 2,
+        score: 100,
+        passing: 6,
+        failing: 0,
+        waived: 0,
+      },
+    ]);
+  });
+
   it('forgets entities that left the catalog and evaluates one entity on demand', async () => {
     const { store, catalog, engine, setNow } = await setup([
       productionModel('a'),

@@ -46,8 +46,16 @@ export interface ScorecardEngine {
   evaluateAll(): Promise<ScorecardEvaluation>;
   /** Evaluates one entity; NotFoundError when the catalog does not have it. */
   evaluateEntity(entityRef: string): Promise<ScorecardEvaluation>;
-  /** Evaluates and stores one page of entities (facts in bulk, one transaction). */
-  evaluatePage(entities: Entity[], now: Date): Promise<PageEvaluation>;
+  /**
+   * Evaluates and stores one page of entities (facts in bulk, one
+   * transaction); with `deferSummary` the caller recomputes the summaries
+   * after its last page.
+   */
+  evaluatePage(
+    entities: Entity[],
+    now: Date,
+    options?: { deferSummary?: boolean },
+  ): Promise<PageEvaluation>;
 }
 
 /** Options of {@link DefaultScorecardEngine.create}. */
@@ -151,7 +159,9 @@ export class DefaultScorecardEngine implements ScorecardEngine {
         { credentials },
       );
       try {
-        const result = await this.evaluatePage(page.items, now);
+        const result = await this.evaluatePage(page.items, now, {
+          deferSummary: true,
+        });
         totals.entities += page.items.length;
         totals.results += result.results;
         totals.changed += result.changed;
@@ -177,8 +187,9 @@ export class DefaultScorecardEngine implements ScorecardEngine {
         );
       }
     }
-    // Each page already moved the summaries in its own transaction; the
-    // recompute at the end of the run clears whatever else changed results.
+    // The pages left the summaries alone: one recompute here costs less
+    // than moving them with every page. Until it commits the summaries show
+    // the previous run (and single-entity evaluations since).
     await this.options.store.rebuildSummary();
     await this.options.store.writeDailySnapshot(now.toISOString().slice(0, 10));
     if (this.options.onRegressions) {
@@ -233,7 +244,11 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     return facts;
   }
 
-  async evaluatePage(entities: Entity[], now: Date): Promise<PageEvaluation> {
+  async evaluatePage(
+    entities: Entity[],
+    now: Date,
+    options?: { deferSummary?: boolean },
+  ): Promise<PageEvaluation> {
     if (entities.length === 0)
       return { results: 0, changed: 0, regressions: [] };
     const nowIso = now.toISOString();
@@ -249,6 +264,7 @@ export class DefaultScorecardEngine implements ScorecardEngine {
       upserts: [],
       removals: [],
       changes: [],
+      deferSummary: options?.deferSummary,
     };
     const regressions: Regression[] = [];
     let results = 0;

@@ -47,6 +47,12 @@ export interface EvaluationBatch {
   removals: Array<{ entityRef: string; checkId: string }>;
   /** State changes, including first results (from undefined). */
   changes: CheckStateChange[];
+  /**
+   * Leaves the summaries alone: a full run recomputes them once at its end
+   * ({@link ScorecardStore.rebuildSummary}), which costs less than moving
+   * them with each of its pages.
+   */
+  deferSummary?: boolean;
 }
 
 /** An approved, unexpired waiver, keyed for overlaying on results. */
