@@ -10,6 +10,19 @@ cd "$ROOT"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+# Machines behind a TLS-inspecting proxy name its certificate authority in
+# npm's global config. Read it before anything installs with --prefix (which
+# moves npm's global config) and hand the same file to npm, yarn and Node.
+ensure_certificate_authority() {
+  local cafile
+  cafile="$(npm config get cafile 2>/dev/null || true)"
+  if [ -n "$cafile" ] && [ "$cafile" != "null" ] && [ -f "$cafile" ]; then
+    export npm_config_cafile="$cafile"
+    export YARN_CA_FILE_PATH="${YARN_CA_FILE_PATH:-$cafile}"
+    export NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-$cafile}"
+  fi
+}
+
 ensure_node() {
   local major
   major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
@@ -33,14 +46,6 @@ ensure_dependencies() {
   local registry
   registry="$(npm config get registry | sed 's:/*$::')"
   export YARN_NPM_REGISTRY_SERVER="$registry"
-  # Machines behind a TLS-inspecting proxy name its certificate authority in
-  # npm's config; hand the same file to yarn and Node.
-  local cafile
-  cafile="$(npm config get cafile 2>/dev/null || true)"
-  if [ -n "$cafile" ] && [ "$cafile" != "null" ] && [ -f "$cafile" ]; then
-    export YARN_CA_FILE_PATH="${YARN_CA_FILE_PATH:-$cafile}"
-    export NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-$cafile}"
-  fi
   export YARN_ENABLE_TELEMETRY=0
   local stamp="$ROOT/node_modules/.modelops-install-stamp"
   local want
@@ -58,5 +63,6 @@ ensure_dependencies() {
 }
 
 mkdir -p "$ROOT/.tools"
+ensure_certificate_authority
 ensure_node
 ensure_dependencies
