@@ -18,7 +18,7 @@ ensure_certificate_authority() {
   cafile="$(npm config get cafile 2>/dev/null || true)"
   if [ -n "$cafile" ] && [ "$cafile" != "null" ] && [ -f "$cafile" ]; then
     export npm_config_cafile="$cafile"
-    export YARN_CA_FILE_PATH="${YARN_CA_FILE_PATH:-$cafile}"
+    export YARN_HTTPS_CA_FILE_PATH="${YARN_HTTPS_CA_FILE_PATH:-$cafile}"
     export NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-$cafile}"
   fi
 }
