@@ -5,14 +5,23 @@
 //
 // Screenshots go to e2e-screenshots/ (git-ignored). Exits non-zero on failure.
 import { chromium } from 'playwright-core';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const baseUrl = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const backendUrl = (process.env.E2E_BACKEND_URL ?? 'http://localhost:7007').replace(/\/$/, '');
 const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const screenshotDir = resolve(process.cwd(), 'e2e-screenshots');
+// Where the templates' local publish target writes, as app-config sets
+// modelops.scaffolder.localOutputDir (../../data/scaffolded from packages/backend).
+const scaffoldedDir = resolve(
+  process.cwd(),
+  process.env.E2E_SCAFFOLDED_DIR ?? 'data/scaffolded',
+);
 const TIMEOUT = 60_000;
+// Texts and names unique to this run, so re-runs never collide with what an
+// earlier run left in the portal's database.
+const runId = Date.now().toString(36);
 
 const results = [];
 
@@ -42,6 +51,36 @@ async function openTab(name, url) {
   );
   // Let the tab indicator finish sliding before a screenshot.
   await page.waitForTimeout(400);
+}
+
+// A backend request as the signed-in guest.
+async function asGuest(method, path, data) {
+  const session = await context.request.post(`${backendUrl}/api/auth/guest/refresh`);
+  const token = (await session.json()).backstageIdentity.token;
+  return context.request.fetch(`${backendUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+    data,
+  });
+}
+
+// A card of an entity page, found by its exact title.
+function card(title) {
+  return page
+    .locator('[class*="MuiCard-root"]')
+    .filter({ has: page.getByText(title, { exact: true }) });
+}
+
+// Picks an option of an autocomplete field (owner, system, dataset pickers).
+async function pick(field, typed, option) {
+  await field.click();
+  await field.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+// A screenshot of one card, readable where the full page would be too long.
+async function shotOf(locator, name) {
+  await locator.screenshot({ path: `${screenshotDir}/${name}.png` });
 }
 
 async function shot(page, name) {
@@ -285,6 +324,123 @@ try {
       throw new Error('a raw 403 error is shown on the model page');
     }
     await shot(page, '17-model-cost-card-not-allowed');
+  });
+
+  await step('a user reports a problem with a model and its owning team acknowledges it', async () => {
+    // The guest belongs to Risk ML, which owns the credit risk scorer.
+    await page.goto(new URL(modelHref.replace(/[^/]+\/?$/, 'credit-risk-scorer'), baseUrl).toString());
+    const feedback = card('User feedback');
+    await feedback.getByRole('button', { name: 'Report a problem' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Category').click();
+    await page.getByRole('option', { name: 'Bias concern' }).click();
+    const text = `Declines cluster on applicants with short credit histories (report ${runId})`;
+    await dialog.getByRole('textbox', { name: 'What happened' }).fill(text);
+    await shot(page, '18-feedback-report');
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const report = feedback.getByRole('listitem').filter({ hasText: text });
+    await report.getByText('Bias concern', { exact: true }).waitFor();
+    await report.getByText('Open', { exact: true }).waitFor();
+    await shotOf(feedback, '19-feedback-open');
+    await report.getByRole('button', { name: 'Acknowledge' }).click();
+    await report.getByText('Acknowledged', { exact: true }).waitFor();
+    if (await report.getByText('Open', { exact: true }).count()) {
+      throw new Error('the report still reads open after acknowledging it');
+    }
+    await report.getByRole('button', { name: 'Resolve' }).waitFor();
+    await shotOf(feedback, '20-feedback-acknowledged');
+  });
+
+  await step('a promotion request with evidence waits for another reviewer; the requester may not approve it', async () => {
+    const changes = card('Production changes');
+    await changes.scrollIntoViewIfNeeded();
+    await changes.getByRole('button', { name: 'Request a change' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Promote a version to production').waitFor();
+    const version = `4.3.0-rc.${runId}`;
+    await dialog.getByRole('textbox', { name: 'Model version' }).fill(version);
+    const evidence = `https://ci.example.com/credit-risk-scorer/evaluations/${runId}`;
+    await dialog.getByRole('textbox', { name: 'Evidence links' }).fill(evidence);
+    await dialog
+      .getByRole('textbox', { name: 'Reason' })
+      .fill('AUC 0.82 on the 2024 H2 holdout, above the 0.78 threshold; fairness gaps unchanged.');
+    await shot(page, '21-change-request');
+    await dialog.getByRole('button', { name: 'Request approval' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const request = changes.getByRole('listitem').filter({ hasText: `Promote to ${version}` });
+    await request.getByText('pending', { exact: true }).waitFor();
+    await request.getByRole('link', { name: evidence }).waitFor();
+    // The requester is offered no decision on their own request.
+    await request.getByText('Waiting for another reviewer').waitFor();
+    if (await request.getByRole('button', { name: /Approve|Reject/ }).count()) {
+      throw new Error('the requester is offered to decide their own request');
+    }
+    await shotOf(changes, '22-change-pending');
+    // And the backend refuses it when asked directly.
+    const list = await asGuest('GET', `/api/modelops/changes?entityRef=${encodeURIComponent('mlmodel:default/credit-risk-scorer')}`);
+    const change = (await list.json()).items.find(c => c.modelVersion === version);
+    if (!change) throw new Error('the change request is not listed by the backend');
+    const approved = await asGuest('POST', `/api/modelops/changes/${change.id}/approve`, {});
+    if (approved.status() !== 403) {
+      throw new Error(`the requester's approval was answered ${approved.status()}, not 403`);
+    }
+    console.log(`     own approval refused: ${(await approved.json()).error?.message}`);
+  });
+
+  await step('the new model project template runs to the local folder and lists its output', async () => {
+    await page.goto(`${baseUrl}/create`);
+    const template = page
+      .locator('[class*="MuiCard-root"]')
+      .filter({ hasText: 'New governed ML model project' });
+    await template.getByRole('button', { name: 'Choose' }).click();
+    const name = `e2e-scorer-${runId}`;
+    await page.getByRole('textbox', { name: 'Name' }).first().fill(name);
+    await pick(page.locator('input#root_owner'), 'Risk', /Risk ML/);
+    await pick(page.locator('input#root_system'), 'Lending', /Lending platform/);
+    await shot(page, '23-template-model');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await pick(page.locator('input#root_trainedOn'), 'Credit', /Credit features/);
+    await page.getByRole('textbox', { name: /Primary use/ }).fill('Rank loan applications for manual review.');
+    await shot(page, '24-template-data');
+    await page.getByRole('button', { name: 'Next' }).click();
+    // A chatbot-like duty of transparency puts the model in the limited tier.
+    await page.getByRole('checkbox', { name: /Interacts directly with people/ }).check();
+    await page.getByText(/limited/i).first().waitFor();
+    await shot(page, '25-template-risk');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Publish: the local folder is the default target.
+    await page.getByText(/Local folder/).first().waitFor();
+    await page.getByRole('button', { name: /Review|Next/ }).click();
+    await shot(page, '26-template-review');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/create\/tasks\//);
+    const taskId = page.url().split('/').pop();
+    // The output's text sections appear once the task has finished.
+    await page.getByRole('button', { name: 'Local output', exact: true }).waitFor({ timeout: 120_000 });
+    // The task's status is written just after its output: poll briefly.
+    let status;
+    for (let i = 0; i < 20; i++) {
+      status = (await (await asGuest('GET', `/api/scaffolder/v2/tasks/${taskId}`)).json()).status;
+      if (status !== 'processing' && status !== 'open') break;
+      await page.waitForTimeout(500);
+    }
+    if (status !== 'completed') throw new Error(`the task ended ${status}`);
+    await page.getByText(/limited\s+under the EU AI Act/).first().waitFor();
+    await shot(page, '27-template-result');
+    await page.getByRole('button', { name: 'Local output', exact: true }).click();
+    await page.getByText(new RegExp(`Written to .*${name}`)).first().waitFor();
+    await shot(page, '28-template-local-output');
+    const entity = await readFile(`${scaffoldedDir}/${name}/catalog-info.yaml`, 'utf8');
+    if (!entity.includes(`name: ${name}`) || !/tier: limited/.test(entity)) {
+      throw new Error('the written catalog-info.yaml does not describe the new model and its tier');
+    }
+    const assessment = await readFile(`${scaffoldedDir}/${name}/RISK_ASSESSMENT.md`, 'utf8');
+    if (!/limited/i.test(assessment)) {
+      throw new Error('RISK_ASSESSMENT.md does not state the limited tier');
+    }
+    console.log(`     project written to ${scaffoldedDir}/${name}`);
   });
 
   await step('no React warnings from ModelOps components', async () => {
