@@ -94,15 +94,15 @@ describe('chartData', () => {
 describe('niceAxis', () => {
   it('stretches the domain to include a threshold below every value', () => {
     const axis = niceAxis([0.81, 0.84, 0.86], 0.7);
-    expect(axis.domain[0]).toBeLessThanOrEqual(0.7);
+    expect(axis.domain[0]).toBeLessThan(0.7);
     expect(axis.domain[1]).toBeGreaterThanOrEqual(0.86);
-    expect(axis.ticks).toEqual([0.7, 0.75, 0.8, 0.85, 0.9]);
+    expect(axis.ticks).toEqual([0.65, 0.7, 0.75, 0.8, 0.85, 0.9]);
   });
 
   it('stretches the domain to include a threshold above every value', () => {
     const axis = niceAxis([0.05, 0.06], 0.09);
-    expect(axis.domain).toEqual([0.05, 0.09]);
-    expect(axis.ticks).toEqual([0.05, 0.06, 0.07, 0.08, 0.09]);
+    expect(axis.domain).toEqual([0.05, 0.1]);
+    expect(axis.ticks).toEqual([0.05, 0.06, 0.07, 0.08, 0.09, 0.1]);
   });
 
   it('draws ticks on round steps that start and end the domain', () => {
@@ -112,7 +112,7 @@ describe('niceAxis', () => {
   });
 
   it('gives a flat series a band around its value', () => {
-    const axis = niceAxis([0.8, 0.8], 0.8);
+    const axis = niceAxis([0.8, 0.8]);
     expect(axis.domain[0]).toBeLessThan(0.8);
     expect(axis.domain[1]).toBeGreaterThan(0.8);
     expect(axis.ticks).toContain(0.8);
@@ -148,6 +148,10 @@ describe('niceAxis', () => {
       expect(ticks[ticks.length - 1]).toBe(domain[1]);
       expect(ticks.length).toBeGreaterThanOrEqual(2);
       expect(ticks.length).toBeLessThanOrEqual(12);
+      // The threshold is never drawn on the domain's edge.
+      const inside = threshold ?? (domain[0] + domain[1]) / 2;
+      expect(inside).toBeGreaterThan(domain[0]);
+      expect(inside).toBeLessThan(domain[1]);
     }
   });
 });

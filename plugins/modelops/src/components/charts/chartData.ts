@@ -164,13 +164,14 @@ function niceStep(rough: number): number {
 // Floating steps leave 0.30000000000000004 behind; round to the step's digits.
 function roundToStep(value: number, step: number): number {
   const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
-  return Number(value.toFixed(digits));
+  // `|| 0` turns -0 into 0, which would otherwise label a tick "-0".
+  return Number(value.toFixed(digits)) || 0;
 }
 
 /**
  * A y-axis for a metric chart that covers every value and the threshold (so
- * the threshold line is always drawn), on rounded ticks about `tickCount`
- * apart. A flat series gets a band around its value so the line is not drawn
+ * the threshold line is always drawn, with a step of room beyond it), on
+ * rounded ticks, about `tickCount` of them. A flat series gets a band around its value so the line is not drawn
  * on the axis edge.
  */
 export function niceAxis(
@@ -193,8 +194,16 @@ export function niceAxis(
     max += pad;
   }
   const step = niceStep((max - min) / Math.max(1, tickCount - 1));
-  const low = roundToStep(Math.floor(min / step + 1e-9) * step, step);
-  const high = roundToStep(Math.ceil(max / step - 1e-9) * step, step);
+  let low = roundToStep(Math.floor(min / step + 1e-9) * step, step);
+  let high = roundToStep(Math.ceil(max / step - 1e-9) * step, step);
+  // A threshold on the domain's edge would be drawn over the axis, its label
+  // over the tick labels: keep one step of room beyond it.
+  if (threshold !== undefined && Math.abs(threshold - low) < step / 2) {
+    low = roundToStep(low - step, step);
+  }
+  if (threshold !== undefined && Math.abs(high - threshold) < step / 2) {
+    high = roundToStep(high + step, step);
+  }
   const ticks: number[] = [];
   for (let i = 0; low + i * step <= high + step / 2; i++) {
     ticks.push(roundToStep(low + i * step, step));
