@@ -13,7 +13,9 @@
  * Run from the repository root:
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/scorecards/scorecardsBenchmark.ts
  * Options (environment): SCORECARD_BENCH_SIZES (default 1000,10000,50000),
- * SCORECARD_BENCH_CHECKS (default 10,40), SCORECARD_BENCH_PAGE (default 500).
+ * SCORECARD_BENCH_CHECKS (default 10,40), SCORECARD_BENCH_PAGE (default 500),
+ * SCORECARD_BENCH_MAX_OLD_SPACE_MB (default unset: V8's own limit) starts
+ * every configuration's child with --max-old-space-size of that many MB.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +37,21 @@ const CHECK_COUNTS = (process.env.SCORECARD_BENCH_CHECKS ?? '10,40')
   .split(',')
   .map(Number);
 const PAGE = Number(process.env.SCORECARD_BENCH_PAGE ?? 500);
+// A capped old generation makes V8 collect before it grows, so the child's
+// resident size shows what the engine needs rather than how far V8 lets its
+// heap drift; a configuration that needs more than the cap fails with V8's
+// out-of-memory error, which the table reports instead of a row.
+const MAX_OLD_SPACE_MB = process.env.SCORECARD_BENCH_MAX_OLD_SPACE_MB
+  ? Number(process.env.SCORECARD_BENCH_MAX_OLD_SPACE_MB)
+  : undefined;
+if (
+  MAX_OLD_SPACE_MB !== undefined &&
+  !(Number.isInteger(MAX_OLD_SPACE_MB) && MAX_OLD_SPACE_MB > 0)
+) {
+  throw new Error(
+    `SCORECARD_BENCH_MAX_OLD_SPACE_MB must be a positive whole number of MB, got '${process.env.SCORECARD_BENCH_MAX_OLD_SPACE_MB}'`,
+  );
+}
 
 interface Row {
   entities: number;
@@ -45,6 +62,8 @@ interface Row {
   perEntityUs: number;
   heapMb: number;
   rssMb: number;
+  /** Max RSS once the entities are generated, before the engine runs. */
+  rssBeforeEngineMb: number;
 }
 
 async function run(n: number, checkCount: number): Promise<Row> {
@@ -65,6 +84,10 @@ async function run(n: number, checkCount: number): Promise<Row> {
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     await writeBatch(batch);
   };
+  // What the process holds before the engine starts (the runtime, the
+  // transpiled sources, the generated entities and the in-memory catalog),
+  // so the table can tell the engine's share of the high-water mark.
+  const rssBeforeEngineMb = process.resourceUsage().maxRSS / 1024;
   const t0 = performance.now();
   const first = await engine.evaluateAll();
   const t1 = performance.now();
@@ -81,6 +104,7 @@ async function run(n: number, checkCount: number): Promise<Row> {
     perEntityUs: ((t1 - t0) * 1000) / n,
     heapMb: heapPeak / 2 ** 20,
     rssMb: process.resourceUsage().maxRSS / 1024,
+    rssBeforeEngineMb,
   };
 }
 
@@ -91,12 +115,26 @@ function fmt(n: number, digits = 0) {
   });
 }
 
-/** Runs one configuration in a fresh process and reads its row from stdout. */
-function runInChild(n: number, checks: number): Row {
+/** A configuration whose child process did not finish. */
+interface Failure {
+  entities: number;
+  checks: number;
+  failed: string;
+}
+
+/**
+ * Runs one configuration in a fresh process and reads its row from stdout;
+ * a child that exits abnormally (out of memory under a capped heap) is
+ * reported as a failure so the other configurations still run.
+ */
+function runInChild(n: number, checks: number): Row | Failure {
   const child = spawnSync(
     process.execPath,
     [
       ...process.execArgv,
+      ...(MAX_OLD_SPACE_MB !== undefined
+        ? [`--max-old-space-size=${MAX_OLD_SPACE_MB}`]
+        : []),
       __filename,
       '--configuration',
       String(n),
@@ -109,9 +147,13 @@ function runInChild(n: number, checks: number): Row {
     },
   );
   if (child.status !== 0) {
-    throw new Error(
-      `${n} entities x ${checks} checks failed (${child.status})`,
-    );
+    return {
+      entities: n,
+      checks,
+      failed: child.signal
+        ? `killed by ${child.signal}`
+        : `exit code ${child.status}`,
+    };
   }
   return JSON.parse(child.stdout.trim().split('\n').pop()!);
 }
@@ -127,16 +169,30 @@ async function main() {
     return;
   }
   const rows: Row[] = [];
+  const failures: Failure[] = [];
   for (const checks of CHECK_COUNTS) {
     for (const n of SIZES) {
-      rows.push(runInChild(n, checks));
-      process.stderr.write(`done ${n} entities x ${checks} checks\n`);
+      const outcome = runInChild(n, checks);
+      if ('failed' in outcome) {
+        failures.push(outcome);
+        process.stderr.write(
+          `FAILED ${n} entities x ${checks} checks: ${outcome.failed}\n`,
+        );
+      } else {
+        rows.push(outcome);
+        process.stderr.write(`done ${n} entities x ${checks} checks\n`);
+      }
     }
   }
+  if (MAX_OLD_SPACE_MB !== undefined) {
+    console.log(
+      `children started with --max-old-space-size=${MAX_OLD_SPACE_MB}\n`,
+    );
+  }
   console.log(
-    '| entities | checks | results | first run | entities/s | second run (no change) | µs/entity | peak heap | max RSS |',
+    '| entities | checks | results | first run | entities/s | second run (no change) | µs/entity | peak heap | max RSS | max RSS before the engine |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${fmt(r.entities)} | ${r.checks} | ${fmt(r.results)} | ${fmt(
@@ -147,7 +203,14 @@ async function main() {
         1,
       )} s | ${fmt(r.perEntityUs)} | ${fmt(r.heapMb)} MB | ${fmt(
         r.rssMb,
-      )} MB |`,
+      )} MB | ${fmt(r.rssBeforeEngineMb)} MB |`,
+    );
+  }
+  for (const f of failures) {
+    console.log(
+      `| ${fmt(f.entities)} | ${f.checks} | did not complete: ${
+        f.failed
+      } | | | | | | |`,
     );
   }
   for (const checks of CHECK_COUNTS) {
@@ -167,6 +230,11 @@ async function main() {
         )}`,
       );
     }
+  }
+  // The table is printed either way; the exit code tells a script that a
+  // configuration did not complete.
+  if (failures.length > 0) {
+    process.exitCode = 1;
   }
 }
 
