@@ -58,6 +58,7 @@ export default function CostTrendChart(props: CostTrendChartProps) {
             dataKey={category}
             stackId="cost"
             fill={colors[index]}
+            isAnimationActive={false}
           />
         ))}
         {props.monthlyBudget !== undefined && (

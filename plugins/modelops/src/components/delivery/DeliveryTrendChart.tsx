@@ -53,6 +53,7 @@ export default function DeliveryTrendChart(props: DeliveryTrendChartProps) {
           name="Deployments"
           stackId="deploys"
           fill={theme.palette.primary.main}
+          isAnimationActive={false}
         />
         <Bar
           yAxisId="deploys"
@@ -60,6 +61,7 @@ export default function DeliveryTrendChart(props: DeliveryTrendChartProps) {
           name="Failed deployments"
           stackId="deploys"
           fill={theme.palette.error.main}
+          isAnimationActive={false}
         />
         <Line
           yAxisId="hours"
@@ -67,6 +69,7 @@ export default function DeliveryTrendChart(props: DeliveryTrendChartProps) {
           name="Time to recover (h)"
           stroke={theme.palette.warning.main}
           connectNulls
+          isAnimationActive={false}
         />
       </ComposedChart>
     </ResponsiveContainer>

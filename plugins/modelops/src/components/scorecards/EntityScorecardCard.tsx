@@ -87,9 +87,16 @@ export function EntityScorecardCard() {
           <LevelChip key={p.pack} level={p.level} label={packTitle(p.pack)} />
         ))}
       </Box>
-      {value.failing.length === 0 ? (
+      {!value.evaluatedAt && (
+        <Typography>
+          The scheduled evaluation has not reached this entity yet; results
+          appear here after the next run.
+        </Typography>
+      )}
+      {value.evaluatedAt && value.failing.length === 0 && (
         <Typography>All {value.passing} applicable checks pass.</Typography>
-      ) : (
+      )}
+      {value.failing.length > 0 && (
         <List dense aria-label="Failing checks">
           {value.failing.map(r => (
             // The waiver button sits in the row's flow rather than as an
