@@ -20,12 +20,17 @@ import Typography from '@mui/material/Typography';
 export function MostFailedChecksSection() {
   const scorecardApi = useApiHolder().get(scorecardApiRef);
   const { value, loading, error } = useAsync(async () => {
-    if (!scorecardApi) return [];
+    if (!scorecardApi) return { evaluated: false, rows: [] };
     const summary = await scorecardApi.getSummary('pack');
-    return summary.rows
-      .filter(r => r.failing > 0)
-      .sort((a, b) => b.failing - a.failing)
-      .slice(0, 6);
+    return {
+      // No rows at all means no evaluation has run yet (the scheduled one
+      // starts shortly after the backend), which is not "nothing fails".
+      evaluated: summary.rows.length > 0,
+      rows: summary.rows
+        .filter(r => r.failing > 0)
+        .sort((a, b) => b.failing - a.failing)
+        .slice(0, 6),
+    };
   }, [scorecardApi]);
 
   return (
@@ -36,8 +41,10 @@ export function MostFailedChecksSection() {
         loading,
         error,
         available: Boolean(scorecardApi),
-        isEmpty: value?.length === 0,
-        emptyMessage: 'No failing checks: every evaluated entity passes.',
+        isEmpty: value?.rows.length === 0,
+        emptyMessage: value?.evaluated
+          ? 'No failing checks: every evaluated entity passes.'
+          : 'Scorecards have not been evaluated yet; the first scheduled run starts shortly after the backend.',
         unavailableMessage: 'Scorecards are not installed in this portal.',
       })}
     >
@@ -50,9 +57,11 @@ export function MostFailedChecksSection() {
           </TableRow>
         </TableHead>
         <TableBody>
-          {value?.map(row => (
+          {value?.rows.map(row => (
             <TableRow key={row.key}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{packTitle(row.key)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {packTitle(row.key)}
+              </TableCell>
               <TableCell align="right">{row.failing}</TableCell>
               <TableCell sx={{ minWidth: 160 }}>
                 {/* The number beside the bar: a bar alone cannot be read. */}
@@ -60,7 +69,9 @@ export function MostFailedChecksSection() {
                   <LinearProgress
                     variant="determinate"
                     value={row.score}
-                    aria-label={`${packTitle(row.key)} pass rate ${Math.round(row.score)}%`}
+                    aria-label={`${packTitle(row.key)} pass rate ${Math.round(
+                      row.score,
+                    )}%`}
                     sx={{ flexGrow: 1 }}
                   />
                   <Typography variant="body2" aria-hidden>
