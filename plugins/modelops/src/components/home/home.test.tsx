@@ -264,6 +264,41 @@ describe('MlHomePage', () => {
     expect(within(team).getByText('Fraud detector')).toBeInTheDocument();
   });
 
+  it('tells apart scorecards not yet evaluated from scorecards with nothing failing', async () => {
+    const summaryOf = (rows: object[]) =>
+      jest.fn().mockResolvedValue({ groupBy: 'pack', rows });
+    const { unmount } = await renderHome([
+      [scorecardApiRef, scorecardApi({ getSummary: summaryOf([]) })],
+    ]);
+    expect(
+      await screen.findByText(/Scorecards have not been evaluated yet/),
+    ).toBeInTheDocument();
+    unmount();
+
+    renderHome([
+      [
+        scorecardApiRef,
+        scorecardApi({
+          getSummary: summaryOf([
+            {
+              key: 'cost',
+              entities: 2,
+              score: 100,
+              passing: 4,
+              failing: 0,
+              waived: 0,
+            },
+          ]),
+        }),
+      ],
+    ]);
+    expect(
+      await screen.findByText(
+        'No failing checks: every evaluated entity passes.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('treats a backend without the scorecard routes as not installed', async () => {
     const notFound = Object.assign(new Error('Not found'), {
       response: { status: 404 },
