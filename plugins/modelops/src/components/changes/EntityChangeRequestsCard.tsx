@@ -12,7 +12,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import type {
   ChangeRequest,
   ChangeStatus,
@@ -95,9 +95,13 @@ export function EntityChangeRequestsCard() {
     <InfoCard
       title="Production changes"
       subheader={
-        value
-          ? `Promotions and rollbacks are approved by ${value.reviewGroup}, never by the requester`
-          : undefined
+        value ? (
+          <>
+            Promotions and rollbacks are approved by{' '}
+            <EntityRefLink entityRef={value.reviewGroup} defaultKind="Group" />,
+            never by the requester
+          </>
+        ) : undefined
       }
       action={
         <Button variant="outlined" onClick={() => setDialogOpen(true)}>
@@ -142,14 +146,24 @@ export function EntityChangeRequestsCard() {
                         display="block"
                         variant="caption"
                       >
-                        Requested by {change.requesterRef} on{' '}
+                        Requested by{' '}
+                        <EntityRefLink
+                          entityRef={change.requesterRef}
+                          defaultKind="User"
+                        />{' '}
+                        on{' '}
                         {new Date(change.createdAt).toLocaleDateString('en-GB')}
-                        {change.decidedBy &&
-                          `; ${change.status} by ${change.decidedBy}${
-                            change.decisionComment
-                              ? `: ${change.decisionComment}`
-                              : ''
-                          }`}
+                        {change.decidedBy && (
+                          <>
+                            ; {change.status} by{' '}
+                            <EntityRefLink
+                              entityRef={change.decidedBy}
+                              defaultKind="User"
+                            />
+                            {change.decisionComment &&
+                              `: ${change.decisionComment}`}
+                          </>
+                        )}
                       </Typography>
                       {change.evidenceLinks.map(link => (
                         <Link

@@ -12,7 +12,12 @@ import {
 } from '@backstage/test-utils';
 import { alertApiRef, identityApiRef } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type {
   ChangeApi,
   ChangeRequest,
@@ -56,12 +61,15 @@ function renderCard(api: ChangeApi, userEntityRef: string) {
         [changeApiRef, api],
         [identityApiRef, mockApis.identity({ userEntityRef })],
         [alertApiRef, alertApi],
+        // People and groups are shown as catalog links, which look them up.
+        [catalogApiRef, catalogApiMock({ entities: [model] })],
       ]}
     >
       <EntityProvider entity={model}>
         <EntityChangeRequestsCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return { alertApi };
 }
@@ -94,15 +102,23 @@ describe('EntityChangeRequestsCard', () => {
     ]);
     renderCard(api, 'user:default/bo');
     const list = await screen.findByRole('list', { name: 'Change requests' });
+    const subheader = screen.getByTestId('info-card-subheader');
+    expect(subheader).toHaveTextContent(
+      'Promotions and rollbacks are approved by ai-review-board, never by the requester',
+    );
     expect(
-      screen.getByText(
-        'Promotions and rollbacks are approved by group:default/ai-review-board, never by the requester',
-      ),
-    ).toBeInTheDocument();
+      within(subheader).getByRole('link', { name: 'ai-review-board' }),
+    ).toHaveAttribute('href', '/catalog/default/group/ai-review-board');
     expect(within(list).getByText('Roll back to 3.0.2')).toBeInTheDocument();
+    const decider = within(list).getByRole('link', { name: 'bo' });
+    expect(decider).toHaveAttribute('href', '/catalog/default/user/bo');
+    expect(decider.parentElement).toHaveTextContent(
+      /rejected by bo: Not needed/,
+    );
     expect(
-      within(list).getByText(/rejected by user:default\/bo: Not needed/),
-    ).toBeInTheDocument();
+      within(list).getAllByRole('link', { name: 'rhea' })[0],
+    ).toHaveAttribute('href', '/catalog/default/user/rhea');
+    expect(within(list).queryByText(/user:default\//)).not.toBeInTheDocument();
     expect(
       within(list).getAllByRole('button', { name: 'Approve' }),
     ).toHaveLength(1);

@@ -15,7 +15,11 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  getEntityRelations,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import type { Feedback, FeedbackState } from '@modelops/plugin-modelops-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -142,7 +146,11 @@ export function EntityFeedbackCard() {
                       label={FEEDBACK_STATE_LABELS[feedback.state]}
                     />
                     <Typography variant="caption" color="text.secondary">
-                      {feedback.reporterRef},{' '}
+                      <EntityRefLink
+                        entityRef={feedback.reporterRef}
+                        defaultKind="User"
+                      />
+                      ,{' '}
                       {new Date(feedback.createdAt).toLocaleDateString('en-GB')}
                     </Typography>
                   </Box>
@@ -162,8 +170,18 @@ export function EntityFeedbackCard() {
                         display="block"
                         variant="caption"
                       >
-                        {FEEDBACK_STATE_LABELS[feedback.state]} by{' '}
-                        {feedback.updatedBy}: {feedback.comment}
+                        {FEEDBACK_STATE_LABELS[feedback.state]}
+                        {feedback.updatedBy && (
+                          <>
+                            {' '}
+                            by{' '}
+                            <EntityRefLink
+                              entityRef={feedback.updatedBy}
+                              defaultKind="User"
+                            />
+                          </>
+                        )}
+                        : {feedback.comment}
                       </Typography>
                     )}
                   </>

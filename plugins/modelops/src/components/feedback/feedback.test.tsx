@@ -12,7 +12,12 @@ import {
 } from '@backstage/test-utils';
 import { alertApiRef, identityApiRef } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Feedback, FeedbackApi } from '@modelops/plugin-modelops-common';
 import { EntityFeedbackCard } from './EntityFeedbackCard';
 import { feedbackApiRef } from './feedbackApiRef';
@@ -60,12 +65,15 @@ function renderCard(api: FeedbackApi, groups: string[]) {
         [feedbackApiRef, api],
         [identityApiRef, identityApi],
         [alertApiRef, alertApi],
+        // Reporters are shown as catalog links, which look people up.
+        [catalogApiRef, catalogApiMock({ entities: [model] })],
       ]}
     >
       <EntityProvider entity={model}>
         <EntityFeedbackCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return { alertApi };
 }
@@ -77,6 +85,12 @@ describe('EntityFeedbackCard', () => {
     const list = await screen.findByRole('list', { name: 'Feedback' });
     expect(within(list).getByText('Timeouts since noon')).toBeInTheDocument();
     expect(within(list).getByText('Outage')).toBeInTheDocument();
+    // The reporter is a link to their catalog page, not a raw ref.
+    expect(within(list).getByRole('link', { name: 'rita' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/rita',
+    );
+    expect(within(list).queryByText(/user:default\//)).not.toBeInTheDocument();
     fireEvent.click(within(list).getByRole('button', { name: 'Acknowledge' }));
     await waitFor(() =>
       expect(api.setFeedbackState).toHaveBeenCalledWith('7', {

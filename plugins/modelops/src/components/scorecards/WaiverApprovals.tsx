@@ -7,6 +7,7 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { waiverApprovePermission } from '@modelops/plugin-modelops-common';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -61,34 +62,17 @@ export function WaiverApprovals() {
       {waivers.length === 0 && <span>No pending waivers.</span>}
       <List dense aria-label="Pending waivers">
         {waivers.map(w => (
-          <ListItem
-            key={w.id}
-            divider
-            secondaryAction={
-              allowed && (
-                <>
-                  {w.requestedBy !== value?.me && (
-                    <Button
-                      size="small"
-                      onClick={() => decide(w.id, 'approve')}
-                    >
-                      Approve
-                    </Button>
-                  )}
-                  <Button
-                    size="small"
-                    color="error"
-                    onClick={() => decide(w.id, 'reject')}
-                  >
-                    Reject
-                  </Button>
-                </>
-              )
-            }
-          >
+          // The buttons sit in the row's flow rather than as an absolutely
+          // placed secondary action, so a long reason wraps beside them
+          // instead of running under them.
+          <ListItem key={w.id} divider alignItems="flex-start">
             <ListItemText
+              sx={{ minWidth: 0 }}
               primaryTypographyProps={{ component: 'div' }}
-              secondaryTypographyProps={{ component: 'div' }}
+              secondaryTypographyProps={{
+                component: 'div',
+                sx: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+              }}
               primary={
                 <>
                   <EntityRefCell
@@ -106,6 +90,28 @@ export function WaiverApprovals() {
                 </>
               }
             />
+            {allowed && (
+              <Box
+                display="flex"
+                gap={1}
+                flexShrink={0}
+                ml={1}
+                sx={{ whiteSpace: 'nowrap' }}
+              >
+                {w.requestedBy !== value?.me && (
+                  <Button size="small" onClick={() => decide(w.id, 'approve')}>
+                    Approve
+                  </Button>
+                )}
+                <Button
+                  size="small"
+                  color="error"
+                  onClick={() => decide(w.id, 'reject')}
+                >
+                  Reject
+                </Button>
+              </Box>
+            )}
           </ListItem>
         ))}
       </List>
