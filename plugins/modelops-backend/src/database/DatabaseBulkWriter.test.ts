@@ -27,6 +27,37 @@ describe('DatabaseBulkWriter', () => {
   }
 
   it.each(databases.eachSupportedId())(
+    'streams the rows of a select as values in select-list order, %p',
+    async databaseId => {
+      const { writer } = await setup(databaseId as 'SQLITE_3');
+      await writer.transaction(session =>
+        session.insert(TABLE, COLUMNS, [
+          [1, 'one', 1.5, undefined],
+          [2, 'two', undefined, undefined],
+          [3, 'three', 3, undefined],
+        ]),
+      );
+      const sql = `SELECT name, score, id FROM ${TABLE} WHERE id IN (?, ?) ORDER BY id`;
+      const read = async (ids: number[]) => {
+        const rows: unknown[][] = [];
+        await writer.forEachRow(sql, ids, row => rows.push([...row]));
+        return rows.map(([name, score, id]) => [
+          name,
+          score === null ? null : Number(score),
+          Number(id),
+        ]);
+      };
+      expect(await read([1, 2])).toEqual([
+        ['one', 1.5, 1],
+        ['two', null, 2],
+      ]);
+      // The same select again with other bindings.
+      expect(await read([3, 9])).toEqual([['three', 3, 3]]);
+      expect(await read([8, 9])).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'inserts batches of any size, upserts, ignores and deletes by key, %p',
     async databaseId => {
       const { read, writer } = await setup(databaseId as 'SQLITE_3');

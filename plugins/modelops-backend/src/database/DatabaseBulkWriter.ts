@@ -106,6 +106,16 @@ const statementCache = new WeakMap<
   Map<string, SqliteStatement>
 >();
 
+/**
+ * The read side of a better-sqlite3 prepared statement: `raw` makes rows
+ * arrays of values (no property names per row), `iterate` streams them
+ * instead of materialising the whole result as `all` does.
+ */
+interface SqliteQueryStatement extends SqliteStatement {
+  raw(toggle: boolean): SqliteQueryStatement;
+  iterate(...bindings: unknown[]): IterableIterator<unknown[]>;
+}
+
 /** Statements of one connection, prepared once and reused for its lifetime. */
 function statement(connection: SqliteConnection, sql: string) {
   let cache = statementCache.get(connection);
@@ -242,6 +252,44 @@ export class DatabaseBulkWriter implements BulkWriter {
         ? POSTGRES_MAX_VALUES
         : OTHER_MAX_VALUES;
     return this.db.transaction(tx => work(new KnexBulkSession(tx, maxValues)));
+  }
+
+  /**
+   * Runs one select with `?` placeholders and hands each row to `onRow` as
+   * its values in the order of the select list. On SQLite the statement is
+   * prepared once per connection, like the writes, and its rows are streamed:
+   * a knex query would prepare a new native statement per call, kept until a
+   * garbage collection finalises it, and materialise every row as an object.
+   * `onRow` must not query the database: on SQLite the connection is busy
+   * until the last row.
+   */
+  async forEachRow(
+    sql: string,
+    bindings: readonly unknown[],
+    onRow: (row: readonly unknown[]) => void,
+  ): Promise<void> {
+    if (this.db.client.driverName === 'better-sqlite3') {
+      const connection: SqliteConnection =
+        await this.db.client.acquireConnection();
+      try {
+        const prepared = statement(connection, sql) as SqliteQueryStatement;
+        for (const row of prepared
+          .raw(true)
+          .iterate(bindings.map(sqliteValue))) {
+          onRow(row);
+        }
+      } finally {
+        await this.db.client.releaseConnection(connection);
+      }
+      return;
+    }
+    const result = await this.db.raw(sql, knexBindings(bindings));
+    // PostgreSQL answers { rows }, MySQL [rows, fields]; either way a row's
+    // properties follow the select list.
+    const rows: Record<string, unknown>[] = Array.isArray(result)
+      ? result[0]
+      : result.rows;
+    for (const row of rows) onRow(Object.values(row));
   }
 
   private async sqliteTransaction<T>(

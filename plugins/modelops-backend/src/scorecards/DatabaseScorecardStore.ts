@@ -13,7 +13,6 @@ import {
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
-import type { BulkWriter } from '../database/types';
 import {
   NO_GROUP,
   refsScope,
@@ -141,7 +140,7 @@ function toEntityRow(row: any): ScoredEntityRow {
 
 /** Knex implementation of {@link ScorecardStore}; works on SQLite and PostgreSQL. */
 export class DatabaseScorecardStore implements ScorecardStore {
-  private readonly writer: BulkWriter;
+  private readonly writer: DatabaseBulkWriter;
   private readonly dialect: SummaryDialect;
 
   private constructor(private readonly db: Knex) {
@@ -179,22 +178,46 @@ export class DatabaseScorecardStore implements ScorecardStore {
     entityRefs: string[],
   ): Promise<Map<string, StoredCheckResult[]>> {
     const out = new Map<string, StoredCheckResult[]>();
+    // Every row repeats its entity ref, check id, pack, level, severity,
+    // state and mostly the timestamp of one run: each distinct value is kept
+    // once instead of once per row, which at 40 checks a page is most of the
+    // strings a page's previous results hold.
+    const shared = new Map<string, string>(entityRefs.map(r => [r, r]));
+    const once = (value: unknown): string => {
+      const text = String(value);
+      const known = shared.get(text);
+      if (known !== undefined) return known;
+      shared.set(text, text);
+      return text;
+    };
     for (const refs of chunks(entityRefs)) {
-      const rows = await this.db(RESULTS).whereIn('entity_ref', refs);
-      for (const row of rows) {
-        const list = out.get(row.entity_ref) ?? [];
-        list.push({
-          entityRef: row.entity_ref,
-          checkId: row.check_id,
-          pack: row.pack,
-          level: row.level,
-          severity: row.severity,
-          state: row.state,
-          message: orUndefined(row.message),
-          changedAt: row.changed_at,
-        });
-        out.set(row.entity_ref, list);
-      }
+      await this.writer.forEachRow(
+        `SELECT entity_ref, check_id, pack, level, severity, state, message, changed_at FROM ${RESULTS} WHERE entity_ref IN (${refs
+          .map(() => '?')
+          .join(', ')})`,
+        refs,
+        ([ref, checkId, pack, level, severity, state, message, changedAt]) => {
+          const entityRef = once(ref);
+          let list = out.get(entityRef);
+          if (!list) {
+            list = [];
+            out.set(entityRef, list);
+          }
+          list.push({
+            entityRef,
+            checkId: once(checkId),
+            pack: once(pack),
+            level: once(level) as StoredCheckResult['level'],
+            severity: once(severity) as StoredCheckResult['severity'],
+            state: once(state) as StoredCheckResult['state'],
+            message:
+              message === null || message === undefined
+                ? undefined
+                : String(message),
+            changedAt: once(changedAt),
+          });
+        },
+      );
     }
     return out;
   }
@@ -485,16 +508,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
   ): Promise<ActiveWaivers> {
     const out: ActiveWaivers = new Map();
     for (const refs of chunks(entityRefs)) {
-      const rows = await this.db(WAIVERS)
-        .select('id', 'entity_ref', 'check_id')
-        .whereIn('entity_ref', refs)
-        .andWhere('status', 'approved')
-        .andWhere('expires_at', '>', now);
-      for (const row of rows) {
-        const byCheck = out.get(row.entity_ref) ?? new Map<string, string>();
-        byCheck.set(row.check_id, row.id);
-        out.set(row.entity_ref, byCheck);
-      }
+      await this.writer.forEachRow(
+        `SELECT id, entity_ref, check_id FROM ${WAIVERS} WHERE status = 'approved' AND expires_at > ? AND entity_ref IN (${refs
+          .map(() => '?')
+          .join(', ')})`,
+        [now, ...refs],
+        ([id, ref, checkId]) => {
+          const entityRef = String(ref);
+          let byCheck = out.get(entityRef);
+          if (!byCheck) {
+            byCheck = new Map<string, string>();
+            out.set(entityRef, byCheck);
+          }
+          byCheck.set(String(checkId), String(id));
+        },
+      );
     }
     return out;
   }
