@@ -96,11 +96,13 @@ export function EntityChangeRequestsCard() {
       title="Production changes"
       subheader={
         value ? (
-          <>
+          // One inline span: the subheader lays out its children as flex
+          // items, which would put the link in a column of its own.
+          <span>
             Promotions and rollbacks are approved by{' '}
             <EntityRefLink entityRef={value.reviewGroup} defaultKind="Group" />,
             never by the requester
-          </>
+          </span>
         ) : undefined
       }
       action={
