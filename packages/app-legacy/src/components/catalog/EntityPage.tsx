@@ -54,6 +54,25 @@ const relationsCard = (
   />
 );
 
+// What every overview starts with: warnings, the About card and relations.
+const overviewHeader = (
+  <>
+    {entityWarningContent}
+    <Grid item md={6} xs={12}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      {relationsCard}
+    </Grid>
+  </>
+);
+
+const scorecardRoute = (
+  <EntityLayout.Route path="/scorecard" title="Scorecard">
+    <EntityScorecardCard />
+  </EntityLayout.Route>
+);
+
 const governanceCards = (
   <>
     <Grid item md={6} xs={12}>
@@ -72,13 +91,7 @@ const modelPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          {relationsCard}
-        </Grid>
+        {overviewHeader}
         <Grid item md={6} xs={12}>
           <EntityModelOperationsCard />
         </Grid>
@@ -100,9 +113,7 @@ const modelPage = (
     <EntityLayout.Route path="/model-card" title="Model card">
       <EntityModelCardContent />
     </EntityLayout.Route>
-    <EntityLayout.Route path="/scorecard" title="Scorecard">
-      <EntityScorecardCard />
-    </EntityLayout.Route>
+    {scorecardRoute}
   </EntityLayout>
 );
 
@@ -110,22 +121,14 @@ const datasetPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          {relationsCard}
-        </Grid>
+        {overviewHeader}
         {governanceCards}
       </Grid>
     </EntityLayout.Route>
     <EntityLayout.Route path="/datasheet" title="Datasheet">
       <EntityDatasheetContent />
     </EntityLayout.Route>
-    <EntityLayout.Route path="/scorecard" title="Scorecard">
-      <EntityScorecardCard />
-    </EntityLayout.Route>
+    {scorecardRoute}
   </EntityLayout>
 );
 
@@ -133,13 +136,7 @@ const defaultPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          {relationsCard}
-        </Grid>
+        {overviewHeader}
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
