@@ -223,12 +223,11 @@ export class DefaultScorecardEngine implements ScorecardEngine {
 
   private async gatherFacts(
     entities: Entity[],
+    refs: string[],
     now: Date,
   ): Promise<Map<string, EntityFacts>> {
     const facts = new Map<string, EntityFacts>();
-    for (const entity of entities) {
-      facts.set(stringifyEntityRef(entity), { entity });
-    }
+    entities.forEach((entity, i) => facts.set(refs[i], { entity }));
     const answers = await Promise.all(
       this.options.factProviders.map(async p => ({
         id: p.id,
@@ -254,7 +253,7 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     const nowIso = now.toISOString();
     const refs = entities.map(e => stringifyEntityRef(e));
     const [facts, existing, waivers] = await Promise.all([
-      this.gatherFacts(entities, now),
+      this.gatherFacts(entities, refs, now),
       this.options.store.getResults(refs),
       this.options.store.getActiveWaivers(refs, nowIso),
     ]);
@@ -270,9 +269,8 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     let results = 0;
     entities.forEach((entity, i) => {
       const entityRef = refs[i];
-      const previous = new Map(
-        (existing.get(entityRef) ?? []).map(r => [r.checkId, r]),
-      );
+      const stored = existing.get(entityRef);
+      const previous = new Map(stored?.map(r => [r.checkId, r]));
       const entityWaivers = waivers.get(entityRef);
       const current: StoredCheckResult[] = [];
       const entityChanges: CheckStateChange[] = [];
@@ -282,6 +280,19 @@ export class DefaultScorecardEngine implements ScorecardEngine {
         const state = outcome.passed ? 'pass' : 'fail';
         const before = previous.get(check.id);
         previous.delete(check.id);
+        if (
+          before &&
+          before.state === state &&
+          before.message === outcome.message &&
+          before.level === check.level &&
+          before.severity === check.severity &&
+          before.pack === check.pack
+        ) {
+          // Unchanged: the stored result is the current one. Reusing it
+          // keeps an unchanged run from allocating a result per check.
+          current.push(before);
+          continue;
+        }
         const result: StoredCheckResult = {
           entityRef,
           checkId: check.id,
@@ -290,21 +301,11 @@ export class DefaultScorecardEngine implements ScorecardEngine {
           severity: check.severity,
           state,
           message: outcome.message,
-          changedAt:
-            before && before.state === state ? before.changedAt : nowIso,
+          changedAt: before?.state === state ? before.changedAt : nowIso,
         };
         current.push(result);
-        if (
-          !before ||
-          before.state !== state ||
-          before.message !== result.message ||
-          before.level !== result.level ||
-          before.severity !== result.severity ||
-          before.pack !== result.pack
-        ) {
-          batch.upserts.push(result);
-        }
-        if (!before || before.state !== state) {
+        batch.upserts.push(result);
+        if (before?.state !== state) {
           entityChanges.push({
             entityRef,
             checkId: check.id,
@@ -322,13 +323,13 @@ export class DefaultScorecardEngine implements ScorecardEngine {
       const namespace = entity.metadata.namespace ?? 'default';
       const spec = (entity.spec ?? {}) as Record<string, any>;
       const score = scoreEntity(
-        current.map(r => ({
-          ...r,
-          state:
-            r.state === 'fail' && entityWaivers?.has(r.checkId)
-              ? 'waived'
-              : r.state,
-        })),
+        current,
+        entityWaivers
+          ? r =>
+              r.state === 'fail' && entityWaivers.has(r.checkId)
+                ? 'waived'
+                : r.state
+          : undefined,
       );
       const row: ScoredEntityRow = {
         entityRef,

@@ -132,9 +132,7 @@ export function createScorecardsRouter(
           waiverId,
         };
       });
-    const score = scoreEntity(
-      views.map(v => ({ ...v, state: v.effectiveState })),
-    );
+    const score = scoreEntity(views, v => v.effectiveState);
     const body: EntityScorecard = {
       entityRef,
       evaluatedAt: entity?.evaluatedAt,

@@ -75,15 +75,25 @@ export function summaryUpsertSql(
   const inScope = (column: string) =>
     scope ? `WHERE ${column} IN (SELECT entity_ref FROM scope)` : '';
   const weight = severityWeightSql('r.severity');
-  const resultFrom = `FROM ${R} r JOIN ${E} e ON e.entity_ref = r.entity_ref ${inScope(
-    'r.entity_ref',
-  )}`;
   const resultCounts = {
     passing: `SUM(CASE WHEN r.state = 'pass' THEN 1 ELSE 0 END)`,
     failing: `SUM(CASE WHEN r.state = 'fail' THEN 1 ELSE 0 END)`,
     weight_total: `SUM(${weight})`,
     weight_pass: `SUM(CASE WHEN r.state = 'pass' THEN ${weight} ELSE 0 END)`,
   };
+  // Result counts per entity, computed once: the team and system groupings
+  // then join one row per entity instead of one per result, and the results
+  // are read twice (here and per pack) instead of three times.
+  const perEntity = `SELECT r.entity_ref, ${Object.entries(resultCounts)
+    .map(([c, sql]) => `${sql} AS ${c}`)
+    .join(', ')} FROM ${R} r ${inScope('r.entity_ref')} GROUP BY r.entity_ref`;
+  const perEntityFrom = `FROM per_entity p JOIN ${E} e ON e.entity_ref = p.entity_ref`;
+  const perEntityCounts = Object.fromEntries(
+    Object.keys(resultCounts).map(c => [c, `SUM(p.${c})`]),
+  );
+  const resultFrom = `FROM ${R} r JOIN ${E} e ON e.entity_ref = r.entity_ref ${inScope(
+    'r.entity_ref',
+  )}`;
   // Pack levels live in the entity's packs JSON, one element per pack.
   const packs =
     dialect === 'postgresql'
@@ -112,7 +122,7 @@ export function summaryUpsertSql(
         { entities: 'COUNT(*)', score_sum: 'SUM(e.score)' },
         `FROM ${E} e ${inScope('e.entity_ref')}`,
       ),
-      part(groupBy, key, resultCounts, resultFrom),
+      part(groupBy, key, perEntityCounts, perEntityFrom),
     );
   }
   parts.push(
@@ -136,7 +146,9 @@ export function summaryUpsertSql(
   );
   const columns = ['group_by', 'group_key', ...SUMMARY_COUNTERS];
   // The WHERE keeps SQLite from reading ON CONFLICT as a join constraint.
-  const sql = `${scope ? `WITH scope (entity_ref) AS (${scope.sql}) ` : ''}
+  const sql = `WITH ${
+    scope ? `scope (entity_ref) AS (${scope.sql}), ` : ''
+  }per_entity AS (${perEntity})
     INSERT INTO ${S} (${columns.join(', ')})
     SELECT group_by, group_key, ${SUMMARY_COUNTERS.map(
       c => `${sign} * SUM(${c})`,

@@ -19,9 +19,29 @@ const SEGMENT = /\["([^"\]]+)"\]|([^.[\]]+)/g;
  * @public
  */
 export function parseFactPath(path: string): string[] {
-  const segments: string[] = [];
-  for (const match of path.matchAll(SEGMENT)) {
-    segments.push(match[1] ?? match[2]);
+  return [...segmentsOf(path)];
+}
+
+/**
+ * Parsed paths, shared between evaluations. Rules name a fixed set of paths
+ * and are evaluated for every entity; parsing them again each time (a regular
+ * expression iterator and an array per lookup) was the largest allocation of
+ * a scorecard run. The bound only guards against code that resolves
+ * generated paths.
+ */
+const parsedPaths = new Map<string, readonly string[]>();
+const MAX_PARSED_PATHS = 10_000;
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = parsedPaths.get(path);
+  if (!segments) {
+    const parsed: string[] = [];
+    for (const match of path.matchAll(SEGMENT)) {
+      parsed.push(match[1] ?? match[2]);
+    }
+    if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
+    parsedPaths.set(path, parsed);
+    segments = parsed;
   }
   return segments;
 }
@@ -34,7 +54,7 @@ export function parseFactPath(path: string): string[] {
  */
 export function resolveFact(facts: EntityFacts, path: string): unknown {
   let current: unknown = facts;
-  for (const segment of parseFactPath(path)) {
+  for (const segment of segmentsOf(path)) {
     if (current === null || typeof current !== 'object') {
       return undefined;
     }
@@ -88,22 +108,64 @@ function matchesScalar(actual: unknown, expected: FactValue): boolean {
   return actual === expected;
 }
 
-/** What a failed sub-rule reports when its message is not wanted. */
-const UNEXPLAINED: RuleOutcome = { passed: false };
+function isOneOf(actual: unknown, allowed: readonly FactValue[]): boolean {
+  for (const value of allowed) {
+    if (matchesScalar(actual, value)) return true;
+  }
+  return false;
+}
 
-/**
- * Messages are built only for failures that are reported: a passing check is
- * the common case over a large catalog, and serialising its compared values
- * for nothing was most of the memory an evaluation run allocated. Under a
- * `not`, a failure is the passing case, so no message is built there either.
- */
-function leaf(
-  passed: boolean,
-  explain: boolean,
-  message: () => string,
-): RuleOutcome {
-  if (passed) return { passed };
-  return explain ? { passed, message: message() } : UNEXPLAINED;
+/** What a failed sub-rule reports when its message is not wanted. */
+const UNEXPLAINED: RuleOutcome = Object.freeze({ passed: false });
+/** Every passing rule shares one outcome: passing is the common case. */
+const PASSED: RuleOutcome = Object.freeze({ passed: true });
+
+/** A comparison of one fact: a rule that is not `all`, `any` or `not`. */
+type FactRule = Extract<CheckRule, { fact: string }>;
+
+/** Whether a comparison holds for the fact's value; undefined for an unknown operator. */
+function holds(rule: FactRule, actual: unknown): boolean | undefined {
+  switch (rule.op) {
+    case 'exists':
+      return isPresent(actual);
+    case 'equals':
+      return matchesScalar(actual, rule.value);
+    case 'oneOf': {
+      // A list-valued fact matches when any of its elements is allowed.
+      if (!Array.isArray(actual)) return isOneOf(actual, rule.value);
+      return actual.some(v => isOneOf(v, rule.value));
+    }
+    case 'gte':
+    case 'lte': {
+      const diff = compare(actual, rule.value);
+      return diff !== undefined && (rule.op === 'gte' ? diff >= 0 : diff <= 0);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Why a comparison does not hold, naming the fact, the expectation and the value. */
+function failure(rule: FactRule, actual: unknown): string {
+  switch (rule.op) {
+    case 'exists':
+      return `${rule.fact} is missing`;
+    case 'equals':
+      return `${rule.fact} should equal ${describe(
+        rule.value,
+      )} but is ${describe(actual)}`;
+    case 'oneOf':
+      return `${rule.fact} should be one of ${describe(
+        rule.value,
+      )} but is ${describe(actual)}`;
+    case 'gte':
+    case 'lte':
+      return `${rule.fact} should be ${
+        rule.op === 'gte' ? 'at least' : 'at most'
+      } ${describe(rule.value)} but is ${describe(actual)}`;
+    default:
+      return `unknown operator in rule on ${(rule as FactRule).fact}`;
+  }
 }
 
 /**
@@ -122,13 +184,14 @@ function evaluate(
   explain: boolean,
 ): RuleOutcome {
   if ('all' in rule) {
-    const failed = rule.all
-      .map(r => evaluate(r, facts, explain))
-      .filter(o => !o.passed);
-    if (failed.length > 0 && !explain) return UNEXPLAINED;
-    return failed.length === 0
-      ? { passed: true }
-      : { passed: false, message: failed.map(o => o.message).join('; ') };
+    let messages: string[] | undefined;
+    for (const r of rule.all) {
+      const outcome = evaluate(r, facts, explain);
+      if (outcome.passed) continue;
+      if (!explain) return UNEXPLAINED;
+      (messages ??= []).push(outcome.message!);
+    }
+    return messages ? { passed: false, message: messages.join('; ') } : PASSED;
   }
   if ('any' in rule) {
     // Stops at the first alternative that holds, so no message is built
@@ -136,7 +199,7 @@ function evaluate(
     const outcomes: RuleOutcome[] = [];
     for (const r of rule.any) {
       const outcome = evaluate(r, facts, explain);
-      if (outcome.passed) return { passed: true };
+      if (outcome.passed) return PASSED;
       outcomes.push(outcome);
     }
     if (!explain) return UNEXPLAINED;
@@ -148,63 +211,25 @@ function evaluate(
           : `none of: ${outcomes.map(o => o.message).join(' | ')}`,
     };
   }
+  // Messages are built only for failures that are reported: passing is the
+  // common case over a large catalog, and building text (or closures that
+  // could build it) for every evaluation was most of what a scorecard run
+  // allocated. Under a `not`, a failure is the passing case, so no message
+  // is built there either.
   if ('not' in rule) {
-    const inner = evaluate(rule.not, facts, false);
-    return leaf(
-      !inner.passed,
-      explain,
-      () => `expected the opposite of ${describeRule(rule.not)}`,
-    );
+    if (!evaluate(rule.not, facts, false).passed) return PASSED;
+    return explain
+      ? {
+          passed: false,
+          message: `expected the opposite of ${describeRule(rule.not)}`,
+        }
+      : UNEXPLAINED;
   }
   const actual = resolveFact(facts, rule.fact);
-  switch (rule.op) {
-    case 'exists':
-      return leaf(isPresent(actual), explain, () => `${rule.fact} is missing`);
-    case 'equals':
-      return leaf(
-        matchesScalar(actual, rule.value),
-        explain,
-        () =>
-          `${rule.fact} should equal ${describe(rule.value)} but is ${describe(
-            actual,
-          )}`,
-      );
-    case 'oneOf': {
-      // A list-valued fact matches when any of its elements is allowed.
-      const values = Array.isArray(actual) ? actual : [actual];
-      const ok = values.some(v => rule.value.some(e => matchesScalar(v, e)));
-      return leaf(
-        ok,
-        explain,
-        () =>
-          `${rule.fact} should be one of ${describe(
-            rule.value,
-          )} but is ${describe(actual)}`,
-      );
-    }
-    case 'gte':
-    case 'lte': {
-      const diff = compare(actual, rule.value);
-      const ok =
-        diff !== undefined && (rule.op === 'gte' ? diff >= 0 : diff <= 0);
-      const word = rule.op === 'gte' ? 'at least' : 'at most';
-      return leaf(
-        ok,
-        explain,
-        () =>
-          `${rule.fact} should be ${word} ${describe(
-            rule.value,
-          )} but is ${describe(actual)}`,
-      );
-    }
-    default:
-      return {
-        passed: false,
-        message: `unknown operator in rule on ${
-          (rule as { fact: string }).fact
-        }`,
-      };
-  }
+  const ok = holds(rule, actual);
+  if (ok) return PASSED;
+  if (!explain && ok === false) return UNEXPLAINED;
+  return { passed: false, message: failure(rule, actual) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { packLevel, scoreEntity, type ScoredResult } from './scoreEntity';
 
 const r = (
@@ -52,5 +53,46 @@ describe('scoreEntity', () => {
 
   it('scores an entity without applicable checks as 100', () => {
     expect(scoreEntity([])).toEqual({ packs: [], score: 100 });
+  });
+
+  it('scores with the state a caller gives, such as a waiver of a failure', () => {
+    const results = [r('bronze', 'fail', 'error', 'a'), r('silver', 'pass')];
+    const waived = scoreEntity(results, x =>
+      x.state === 'fail' ? 'waived' : x.state,
+    );
+    expect(waived.score).toBe(100);
+    expect(waived.packs[0]).toMatchObject({
+      pack: 'a',
+      level: 'gold',
+      failing: 0,
+      waived: 1,
+    });
+  });
+
+  it('agrees with packLevel and counts every result once, whatever the mix', () => {
+    const result = fc.record({
+      pack: fc.constantFrom('a', 'b', 'c'),
+      level: fc.constantFrom<ScoredResult['level']>('bronze', 'silver', 'gold'),
+      severity: fc.constantFrom<ScoredResult['severity']>(
+        'info',
+        'warning',
+        'error',
+        'critical',
+      ),
+      state: fc.constantFrom<ScoredResult['state']>('pass', 'fail', 'waived'),
+    });
+    fc.assert(
+      fc.property(fc.array(result, { maxLength: 60 }), results => {
+        const score = scoreEntity(results);
+        for (const pack of score.packs) {
+          const own = results.filter(x => x.pack === pack.pack);
+          expect(pack.level).toBe(packLevel(own));
+          expect(pack.passing + pack.failing + pack.waived).toBe(own.length);
+        }
+        expect(score.packs.map(p => p.pack)).toEqual(
+          [...new Set(results.map(x => x.pack))].sort(),
+        );
+      }),
+    );
   });
 });

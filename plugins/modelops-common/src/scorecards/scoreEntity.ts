@@ -26,14 +26,8 @@ export interface ScoredResult {
   state: EffectiveCheckState;
 }
 
-function score(results: ScoredResult[]): number {
-  let total = 0;
-  let ok = 0;
-  for (const r of results) {
-    const w = SEVERITY_WEIGHTS[r.severity];
-    total += w;
-    if (r.state !== 'fail') ok += w;
-  }
+/** Share of the weight that is not failing; 100 when nothing applies. */
+function percent(ok: number, total: number): number {
   return total === 0 ? 100 : Math.round((ok / total) * 100);
 }
 
@@ -55,28 +49,75 @@ export function packLevel(results: ScoredResult[]): PackLevel {
   return reached;
 }
 
+/** Running totals of one pack while an entity's results are read. */
+interface PackTally {
+  total: number;
+  ok: number;
+  passing: number;
+  failing: number;
+  waived: number;
+  /** Index in CHECK_LEVELS of the lowest level with a failing check. */
+  lowestFailing: number;
+}
+
 /**
  * Levels per pack and the overall severity-weighted score of one entity,
- * from the results of the checks that apply to it.
+ * from the results of the checks that apply to it. One pass with a tally
+ * per pack: it runs for every entity of every evaluation, so it builds no
+ * per-pack lists.
  *
  * @public
  */
-export function scoreEntity(results: ScoredResult[]): EntityScore {
-  const byPack = new Map<string, ScoredResult[]>();
+export function scoreEntity<T extends ScoredResult>(
+  results: readonly T[],
+  stateOf: (result: T) => EffectiveCheckState = r => r.state,
+): EntityScore {
+  const tallies = new Map<string, PackTally>();
+  let total = 0;
+  let ok = 0;
   for (const r of results) {
-    const list = byPack.get(r.pack) ?? [];
-    list.push(r);
-    byPack.set(r.pack, list);
+    const state = stateOf(r);
+    const weight = SEVERITY_WEIGHTS[r.severity];
+    let tally = tallies.get(r.pack);
+    if (!tally) {
+      tally = {
+        total: 0,
+        ok: 0,
+        passing: 0,
+        failing: 0,
+        waived: 0,
+        lowestFailing: CHECK_LEVELS.length,
+      };
+      tallies.set(r.pack, tally);
+    }
+    tally.total += weight;
+    total += weight;
+    if (state === 'fail') {
+      tally.failing += 1;
+      tally.lowestFailing = Math.min(
+        tally.lowestFailing,
+        CHECK_LEVELS.indexOf(r.level),
+      );
+    } else {
+      tally.ok += weight;
+      ok += weight;
+      if (state === 'pass') tally.passing += 1;
+      else tally.waived += 1;
+    }
   }
-  const packs: PackScore[] = [...byPack.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([pack, list]) => ({
-      pack,
-      level: packLevel(list),
-      score: score(list),
-      passing: list.filter(r => r.state === 'pass').length,
-      failing: list.filter(r => r.state === 'fail').length,
-      waived: list.filter(r => r.state === 'waived').length,
-    }));
-  return { packs, score: score(results) };
+  const packs: PackScore[] = [...tallies.keys()]
+    .sort((a, b) => a.localeCompare(b))
+    .map(pack => {
+      const t = tallies.get(pack)!;
+      return {
+        pack,
+        level:
+          t.lowestFailing === 0 ? 'none' : CHECK_LEVELS[t.lowestFailing - 1],
+        score: percent(t.ok, t.total),
+        passing: t.passing,
+        failing: t.failing,
+        waived: t.waived,
+      };
+    });
+  return { packs, score: percent(ok, total) };
 }
