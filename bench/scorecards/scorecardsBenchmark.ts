@@ -8,20 +8,25 @@
  * first run writes every result and its history row, the second finds no
  * change and writes only entity scores. Every configuration runs in a fresh
  * child process, so the maximum resident set size printed is that of the
- * configuration alone.
+ * configuration alone: once without a memory limit and, where the machine
+ * allows a memory cgroup (root), again under a kernel-enforced limit of
+ * SCORECARD_BENCH_MEMORY_LIMIT_MB (default 512), as in a container.
  *
  * Run from the repository root:
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/scorecards/scorecardsBenchmark.ts
  * Options (environment): SCORECARD_BENCH_SIZES (default 1000,10000,50000),
  * SCORECARD_BENCH_CHECKS (default 10,40), SCORECARD_BENCH_PAGE (default 500),
  * SCORECARD_BENCH_MAX_OLD_SPACE_MB (default unset: V8's own limit) starts
- * every configuration's child with --max-old-space-size of that many MB.
+ * every configuration's child with --max-old-space-size of that many MB,
+ * SCORECARD_BENCH_MEMORY_LIMIT_MB (default 512; `none` skips the limited runs).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
+import { createMemoryCgroup } from './memoryLimit';
 import {
   benchCatalog,
   benchChecks,
@@ -53,9 +58,25 @@ if (
   );
 }
 
+const LIMIT_SETTING = process.env.SCORECARD_BENCH_MEMORY_LIMIT_MB ?? '512';
+const MEMORY_LIMIT_MB =
+  LIMIT_SETTING === 'none' ? undefined : Number(LIMIT_SETTING);
+if (
+  MEMORY_LIMIT_MB !== undefined &&
+  !(Number.isInteger(MEMORY_LIMIT_MB) && MEMORY_LIMIT_MB > 0)
+) {
+  throw new Error(
+    `SCORECARD_BENCH_MEMORY_LIMIT_MB must be a positive whole number of MB or none, got '${LIMIT_SETTING}'`,
+  );
+}
+
 interface Row {
   entities: number;
   checks: number;
+  /** The memory limit the child ran under, in MB; undefined for none. */
+  limitMb?: number;
+  /** The JavaScript heap limit Node chose (or was given) in the child. */
+  heapLimitMb: number;
   results: number;
   firstMs: number;
   secondMs: number;
@@ -105,6 +126,7 @@ async function run(n: number, checkCount: number): Promise<Row> {
     heapMb: heapPeak / 2 ** 20,
     rssMb: process.resourceUsage().maxRSS / 1024,
     rssBeforeEngineMb,
+    heapLimitMb: v8.getHeapStatistics().heap_size_limit / 2 ** 20,
   };
 }
 
@@ -115,47 +137,71 @@ function fmt(n: number, digits = 0) {
   });
 }
 
-/** A configuration whose child process did not finish. */
+/** A configuration whose child process did not finish, or could not run. */
 interface Failure {
   entities: number;
   checks: number;
+  limitMb?: number;
   failed: string;
 }
 
 /**
- * Runs one configuration in a fresh process and reads its row from stdout;
- * a child that exits abnormally (out of memory under a capped heap) is
- * reported as a failure so the other configurations still run.
+ * Runs one configuration in a fresh process, under a memory cgroup of
+ * `limitMb` when given, and reads its row from stdout; a child that exits
+ * abnormally (out of memory under a capped heap, or killed by the kernel at
+ * the memory limit) is reported as a failure so the other configurations
+ * still run.
  */
-function runInChild(n: number, checks: number): Row | Failure {
-  const child = spawnSync(
-    process.execPath,
-    [
-      ...process.execArgv,
-      ...(MAX_OLD_SPACE_MB !== undefined
-        ? [`--max-old-space-size=${MAX_OLD_SPACE_MB}`]
-        : []),
-      __filename,
-      '--configuration',
-      String(n),
-      String(checks),
-    ],
-    {
+function runInChild(
+  n: number,
+  checks: number,
+  limitMb?: number,
+): Row | Failure {
+  let command = process.execPath;
+  let args = [
+    ...process.execArgv,
+    ...(MAX_OLD_SPACE_MB !== undefined
+      ? [`--max-old-space-size=${MAX_OLD_SPACE_MB}`]
+      : []),
+    __filename,
+    '--configuration',
+    String(n),
+    String(checks),
+  ];
+  const cgroup =
+    limitMb === undefined
+      ? undefined
+      : createMemoryCgroup(
+          limitMb,
+          `modelops-scorecards-bench-${process.pid}-${n}-${checks}`,
+        );
+  if (cgroup && 'unavailable' in cgroup) {
+    return { entities: n, checks, limitMb, failed: cgroup.unavailable };
+  }
+  if (cgroup) [command, args] = cgroup.wrap(command, args);
+  try {
+    const child = spawnSync(command, args, {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 2 ** 24,
-    },
-  );
-  if (child.status !== 0) {
-    return {
-      entities: n,
-      checks,
-      failed: child.signal
-        ? `killed by ${child.signal}`
-        : `exit code ${child.status}`,
-    };
+    });
+    if (child.status !== 0) {
+      const killed =
+        child.signal === 'SIGKILL' && limitMb !== undefined
+          ? `killed at the ${limitMb} MB memory limit`
+          : `killed by ${child.signal}`;
+      return {
+        entities: n,
+        checks,
+        limitMb,
+        failed: child.signal ? killed : `exit code ${child.status}`,
+      };
+    }
+    const row: Row = JSON.parse(child.stdout.trim().split('\n').pop()!);
+    return { ...row, limitMb };
+  } finally {
+    cgroup?.dispose();
   }
-  return JSON.parse(child.stdout.trim().split('\n').pop()!);
 }
 
 async function main() {
@@ -170,17 +216,22 @@ async function main() {
   }
   const rows: Row[] = [];
   const failures: Failure[] = [];
-  for (const checks of CHECK_COUNTS) {
-    for (const n of SIZES) {
-      const outcome = runInChild(n, checks);
-      if ('failed' in outcome) {
-        failures.push(outcome);
-        process.stderr.write(
-          `FAILED ${n} entities x ${checks} checks: ${outcome.failed}\n`,
-        );
-      } else {
-        rows.push(outcome);
-        process.stderr.write(`done ${n} entities x ${checks} checks\n`);
+  const limits =
+    MEMORY_LIMIT_MB === undefined ? [undefined] : [undefined, MEMORY_LIMIT_MB];
+  for (const limitMb of limits) {
+    for (const checks of CHECK_COUNTS) {
+      for (const n of SIZES) {
+        const outcome = runInChild(n, checks, limitMb);
+        const what = `${n} entities x ${checks} checks${
+          limitMb ? ` under ${limitMb} MB` : ''
+        }`;
+        if ('failed' in outcome) {
+          failures.push(outcome);
+          process.stderr.write(`FAILED ${what}: ${outcome.failed}\n`);
+        } else {
+          rows.push(outcome);
+          process.stderr.write(`done ${what}\n`);
+        }
       }
     }
   }
@@ -189,37 +240,37 @@ async function main() {
       `children started with --max-old-space-size=${MAX_OLD_SPACE_MB}\n`,
     );
   }
+  const limit = (mb?: number) => (mb ? `${fmt(mb)} MB` : 'none');
   console.log(
-    '| entities | checks | results | first run | entities/s | second run (no change) | µs/entity | peak heap | max RSS | max RSS before the engine |',
+    '| entities | checks | memory limit | results | first run | entities/s | second run (no change) | µs/entity | peak heap | heap limit | max RSS | max RSS before the engine |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${fmt(r.entities)} | ${r.checks} | ${fmt(r.results)} | ${fmt(
-        r.firstMs / 1000,
-        1,
-      )} s | ${fmt(r.entities / (r.firstMs / 1000))} | ${fmt(
-        r.secondMs / 1000,
-        1,
-      )} s | ${fmt(r.perEntityUs)} | ${fmt(r.heapMb)} MB | ${fmt(
-        r.rssMb,
-      )} MB | ${fmt(r.rssBeforeEngineMb)} MB |`,
+      `| ${fmt(r.entities)} | ${r.checks} | ${limit(r.limitMb)} | ${fmt(
+        r.results,
+      )} | ${fmt(r.firstMs / 1000, 1)} s | ${fmt(
+        r.entities / (r.firstMs / 1000),
+      )} | ${fmt(r.secondMs / 1000, 1)} s | ${fmt(r.perEntityUs)} | ${fmt(
+        r.heapMb,
+      )} MB | ${fmt(r.heapLimitMb)} MB | ${fmt(r.rssMb)} MB | ${fmt(
+        r.rssBeforeEngineMb,
+      )} MB |`,
     );
   }
   for (const f of failures) {
     console.log(
-      `| ${fmt(f.entities)} | ${f.checks} | did not complete: ${
-        f.failed
-      } | | | | | | |`,
+      `| ${fmt(f.entities)} | ${f.checks} | ${limit(
+        f.limitMb,
+      )} | did not complete: ${f.failed} | | | | | | | | |`,
     );
   }
   for (const checks of CHECK_COUNTS) {
-    const small = rows.find(
-      r => r.checks === checks && r.entities === Math.min(...SIZES),
-    );
-    const large = rows.find(
-      r => r.checks === checks && r.entities === Math.max(...SIZES),
-    );
+    // Without a memory limit: the ratio measures the engine, not the GC
+    // pressure of a small heap.
+    const unlimited = rows.filter(r => r.checks === checks && !r.limitMb);
+    const small = unlimited.find(r => r.entities === Math.min(...SIZES));
+    const large = unlimited.find(r => r.entities === Math.max(...SIZES));
     if (small && large && small !== large) {
       console.log(
         `\nper-entity cost ratio ${fmt(large.entities)} vs ${fmt(
