@@ -123,6 +123,49 @@ describe.each(databases.eachSupportedId())('DatabaseChangeStore on %p', id => {
     );
   });
 
+  it('reports the models with requests made or decided strictly after a time, each once', async () => {
+    const { store } = await createStore();
+    const stale = await store.addChange(
+      request({ entityRef: 'mlmodel:default/stale' }),
+    ); // minute 0
+    await store.decide(stale.id, {
+      status: 'approved',
+      decidedBy: 'user:default/bo',
+    }); // minute 1
+    const olderFraud = await store.addChange(
+      request({ entityRef: 'mlmodel:default/fraud' }),
+    ); // minute 2
+    const atSince = await store.addChange(
+      request({ entityRef: 'mlmodel:default/boundary' }),
+    ); // minute 3
+    const since = atSince.createdAt;
+    expect(since).toBe('2026-11-02T09:03:00.000Z');
+
+    const promote = await store.addChange(request()); // minute 4
+    await store.addChange(request({ kind: 'rollback', modelVersion: '3.0.2' })); // minute 5
+    await store.decide(promote.id, {
+      status: 'approved',
+      decidedBy: 'user:default/bo',
+    }); // minute 6
+    // A decision on a request made before `since` counts too.
+    await store.decide(olderFraud.id, {
+      status: 'rejected',
+      decidedBy: 'user:default/bo',
+    }); // minute 7
+
+    expect((await store.entityRefsChangedSince(since)).sort()).toEqual([
+      churn,
+      'mlmodel:default/fraud',
+    ]);
+    // Only the decision is after minute 6.
+    expect(
+      await store.entityRefsChangedSince('2026-11-02T09:06:00.000Z'),
+    ).toEqual(['mlmodel:default/fraud']);
+    expect(
+      await store.entityRefsChangedSince('2026-11-02T09:07:00.000Z'),
+    ).toEqual([]);
+  });
+
   it('migrates down and up again', async () => {
     const { knex } = await createStore();
     await rollbackDatabase(knex);

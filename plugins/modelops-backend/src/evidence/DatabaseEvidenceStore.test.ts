@@ -290,6 +290,59 @@ describe.each(databases.eachSupportedId())(
       expect((await store.latestEvaluationsByModel([])).size).toBe(0);
     });
 
+    it('reports the models with evaluation reports recorded strictly after a time, each once', async () => {
+      const { store } = await createStore();
+      // The clock advances one second per write.
+      await store.addEvaluation(
+        evaluation({
+          modelRef: 'mlmodel:default/stale',
+          idempotencyKey: 'run-1',
+        }),
+      );
+      const atSince = await store.addEvaluation(
+        evaluation({ modelRef: 'mlmodel:default/boundary' }),
+      );
+      const since = atSince.record.createdAt;
+
+      // A replayed report writes nothing, so it does not count as a change.
+      const replay = await store.addEvaluation(
+        evaluation({
+          modelRef: 'mlmodel:default/stale',
+          idempotencyKey: 'run-1',
+        }),
+      );
+      expect(replay.created).toBe(false);
+      await store.addEvaluation(
+        evaluation({ evaluatedAt: '2026-11-01T00:00:00Z' }),
+      );
+      await store.addEvaluation(
+        evaluation({ evaluatedAt: '2026-11-02T00:00:00Z', modelVersion: '4' }),
+      );
+      await store.addEvaluation(
+        evaluation({ modelRef: 'mlmodel:default/other' }),
+      );
+      // Monitoring snapshots are not evaluation reports.
+      await store.addMonitoringSnapshot(
+        snapshot({ modelRef: 'mlmodel:default/monitored' }),
+      );
+
+      expect((await store.entityRefsChangedSince(since)).sort()).toEqual([
+        'mlmodel:default/churn',
+        'mlmodel:default/other',
+      ]);
+      expect(
+        (await store.entityRefsChangedSince('2026-11-26T00:00:00.000Z')).sort(),
+      ).toEqual([
+        'mlmodel:default/boundary',
+        'mlmodel:default/churn',
+        'mlmodel:default/other',
+        'mlmodel:default/stale',
+      ]);
+      expect(
+        await store.entityRefsChangedSince('2026-11-28T00:00:00.000Z'),
+      ).toEqual([]);
+    });
+
     it('migrates down cleanly', async () => {
       const { knex } = await createStore();
       await rollbackDatabase(knex);

@@ -133,6 +133,38 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('reports the models whose feedback was reported or changed state strictly after a time, each once', async () => {
+      const { store } = await createStore();
+      const add = (entityRef: string) =>
+        store.addFeedback({
+          entityRef,
+          category: 'wrong-prediction',
+          text: 'Scored a loyal customer as churning',
+          reporterRef: 'user:default/ana',
+        });
+      const olderFraud = await add(fraud); // Nov 1
+      await add('mlmodel:default/stale'); // Nov 2
+      const atSince = await add('mlmodel:default/boundary'); // Nov 3
+      const since = atSince.updatedAt;
+      expect(since).toBe('2026-11-03T09:00:00.000Z');
+
+      await add(churn); // Nov 4
+      await add(churn); // Nov 5
+      // A state change of feedback reported before `since` counts too.
+      await store.setState(olderFraud.id, {
+        state: 'acknowledged',
+        updatedBy: 'user:default/owner',
+      }); // Nov 6
+
+      expect((await store.entityRefsChangedSince(since)).sort()).toEqual([
+        churn,
+        fraud,
+      ]);
+      expect(
+        await store.entityRefsChangedSince('2026-11-06T09:00:00.000Z'),
+      ).toEqual([]);
+    });
+
     it('migrates down and up again', async () => {
       const { knex } = await createStore();
       await rollbackDatabase(knex);
