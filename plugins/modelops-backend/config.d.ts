@@ -173,6 +173,24 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Entities per catalog page and per bulk fact query (1-5000). Default 500. */
       pageSize?: number;
+      /**
+       * The change scan (task `modelops-scorecards-changes`) between full
+       * runs: it evaluates the models and datasets that changed in the
+       * catalog (their etag) or in their facts (new evaluation reports,
+       * feedback, change requests, review decisions, waivers decided or
+       * expired) since its previous run.
+       */
+      changeDetection?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Default: every 2 minutes, 10 minute timeout, first run after 2 minutes. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Most entities one scan evaluates; when more changed (a catalog-wide
+         * change), they are left to the next full run. Default 5000.
+         */
+        maxEntities?: number;
+      };
     };
     /** User feedback on models. */
     feedback?: {

@@ -50,4 +50,12 @@ export interface ModelopsFactProvider {
     entities: Entity[],
     context: { now: Date },
   ): Promise<Map<string, Record<string, unknown>>>;
+  /**
+   * Optional: refs of the entities whose facts from this provider changed
+   * after `since` (a new evaluation report, a decided review...), in one
+   * query. The engine re-evaluates those entities within minutes instead of
+   * at the next full run. Facts that change only with time (ages, overdue
+   * flags) need not be reported: every full run recomputes them.
+   */
+  changedSince?(since: Date, context: { now: Date }): Promise<string[]>;
 }

@@ -30,6 +30,10 @@ export class ChangeFactProvider implements ModelopsFactProvider {
     );
   }
 
+  async changedSince(since: Date): Promise<string[]> {
+    return this.store.entityRefsChangedSince(since.toISOString());
+  }
+
   async getFacts(
     entities: Entity[],
   ): Promise<Map<string, Record<string, unknown>>> {

@@ -148,6 +148,14 @@ export class DatabaseChangeStore implements ChangeStore {
     return result;
   }
 
+  async entityRefsChangedSince(since: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.knex(TABLE)
+      .distinct('entity_ref')
+      .where('created_at', '>', since)
+      .orWhere('decided_at', '>', since);
+    return rows.map(r => r.entity_ref);
+  }
+
   async pendingCounts(entityRefs: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {

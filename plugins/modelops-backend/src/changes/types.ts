@@ -55,4 +55,10 @@ export interface ChangeStore {
   approvedPromotions(entityRefs: string[]): Promise<Map<string, Set<string>>>;
   /** Pending requests per model among `entityRefs`; absent when none. */
   pendingCounts(entityRefs: string[]): Promise<Map<string, number>>;
+  /**
+   * Refs of the models with change requests made or decided after `since` (an ISO 8601
+   * instant in `toISOString` form, as the columns hold it), for the
+   * scorecards' change scan. One query.
+   */
+  entityRefsChangedSince(since: string): Promise<string[]>;
 }

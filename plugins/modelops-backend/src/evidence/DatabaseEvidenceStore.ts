@@ -359,6 +359,13 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return this.readSnapshots(this.knex, snapshots, NEWEST_SNAPSHOT_FIRST);
   }
 
+  async entityRefsChangedSince(since: string): Promise<string[]> {
+    const rows: Array<{ model_ref: string }> = await this.knex(EVALUATIONS)
+      .distinct('model_ref')
+      .where('created_at', '>', since);
+    return rows.map(r => r.model_ref);
+  }
+
   async latestEvaluationsByModel(
     modelRefs: string[],
   ): Promise<Map<string, EvaluationReport>> {

@@ -63,6 +63,12 @@ export interface EvidenceStore {
   latestEvaluationsByModel(
     modelRefs: string[],
   ): Promise<Map<string, EvaluationReport>>;
+  /**
+   * Refs of the models with evaluation reports recorded after `since` (an ISO 8601
+   * instant in `toISOString` form, as the columns hold it), for the
+   * scorecards' change scan. One query.
+   */
+  entityRefsChangedSince(since: string): Promise<string[]>;
   /** The newest snapshot of each given model (by `windowEnd`), as above. */
   latestSnapshotsByModel(
     modelRefs: string[],

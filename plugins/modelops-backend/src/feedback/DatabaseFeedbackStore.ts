@@ -119,6 +119,13 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     return rows.length > 0 ? toFeedback(rows[0] as FeedbackRow) : undefined;
   }
 
+  async entityRefsChangedSince(since: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.knex(TABLE)
+      .distinct('entity_ref')
+      .where('updated_at', '>', since);
+    return rows.map(r => r.entity_ref);
+  }
+
   async summarizeUnresolved(
     entityRefs: string[],
     overdueBefore: string,

@@ -43,6 +43,10 @@ export class FeedbackFactProvider implements ModelopsFactProvider {
     );
   }
 
+  async changedSince(since: Date): Promise<string[]> {
+    return this.store.entityRefsChangedSince(since.toISOString());
+  }
+
   async getFacts(
     entities: Entity[],
     context: { now: Date },

@@ -56,4 +56,11 @@ export interface FeedbackStore {
     entityRefs: string[],
     overdueBefore: string,
   ): Promise<Map<string, UnresolvedFeedbackSummary>>;
+  /**
+   * Refs of the models with feedback reported or moved to another state
+   * after `since` (an ISO 8601
+   * instant in `toISOString` form, as the columns hold it), for the
+   * scorecards' change scan. One query.
+   */
+  entityRefsChangedSince(since: string): Promise<string[]>;
 }

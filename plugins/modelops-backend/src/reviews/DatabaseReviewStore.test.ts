@@ -232,7 +232,7 @@ describe('DatabaseReviewStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'reports the entities decided, accepted or given a decision strictly after a time, each once, %p',
+    'reports the entities listed by a new cycle, decided, accepted or given a decision strictly after a time, each once, %p',
     async databaseId => {
       const knex = await initTestDatabase(databases, databaseId);
       const store = DatabaseReviewStore.create({ database: knex });
@@ -301,6 +301,11 @@ describe('DatabaseReviewStore', () => {
       expect(
         await store.entityRefsChangedSince('2026-10-05T00:00:00.000Z'),
       ).toEqual([]);
+      // Opening the cycle moved every listed entity to pending.
+      const beforeOpening = new Date(opened.getTime() - 1000).toISOString();
+      expect(
+        (await store.entityRefsChangedSince(beforeOpening)).sort(),
+      ).toEqual([...items, boundary].map(i => i.entityRef).sort());
     },
   );
 

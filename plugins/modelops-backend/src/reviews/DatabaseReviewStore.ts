@@ -186,7 +186,10 @@ export class DatabaseReviewStore implements ReviewStore {
     ];
     await this.db.transaction(async tx => {
       const items = new Map<string, Row>();
-      for (const part of chunks(distinct.map(d => Number(d.itemId)), CHUNK)) {
+      for (const part of chunks(
+        distinct.map(d => Number(d.itemId)),
+        CHUNK,
+      )) {
         const rows: Row[] = await tx(ITEMS)
           .join(CYCLES, `${CYCLES}.id`, `${ITEMS}.cycle_id`)
           .whereIn(`${ITEMS}.id`, part)
@@ -245,12 +248,18 @@ export class DatabaseReviewStore implements ReviewStore {
               };
         for (const part of chunks(group, CHUNK)) {
           const updated = await tx(ITEMS)
-            .whereIn('id', part.map(d => Number(d.itemId)))
+            .whereIn(
+              'id',
+              part.map(d => Number(d.itemId)),
+            )
             .whereIn('state', ALLOWED_FROM[action])
             .update(changes);
           if (updated !== part.length) {
             throw new ConflictError(
-              `${conflictMessage(part[0], 'changed')}: another decision was recorded at the same time; reload and retry`,
+              `${conflictMessage(
+                part[0],
+                'changed',
+              )}: another decision was recorded at the same time; reload and retry`,
             );
           }
         }
@@ -288,6 +297,26 @@ export class DatabaseReviewStore implements ReviewStore {
         { column: 'id', order: 'asc' },
       ]);
     return rows.map(row => this.toDecision(row));
+  }
+
+  async entityRefsChangedSince(since: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db
+      .select('entity_ref')
+      .from(ITEMS)
+      .where('decided_at', '>', since)
+      .orWhere('accepted_at', '>', since)
+      .union(q =>
+        q.select('entity_ref').from(DECISIONS).where('created_at', '>', since),
+      )
+      // A new cycle moves its entities from no attestation to pending.
+      .union(q =>
+        q
+          .select('i.entity_ref')
+          .from(`${ITEMS} as i`)
+          .join(`${CYCLES} as c`, 'c.id', 'i.cycle_id')
+          .where('c.opened_at', '>', since),
+      );
+    return rows.map(r => r.entity_ref);
   }
 
   async latestDecisions(

@@ -10,6 +10,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ModelopsFactProvider } from '@modelops/plugin-modelops-node';
 import type { Knex } from 'knex';
 import { assessOwnership, ownerRefsOf } from './assessOwnership';
+import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { getReviewFacts } from './getReviewFacts';
 import { ReviewCatalog } from './ReviewCatalog';
 
@@ -34,6 +35,12 @@ export class ReviewFactProvider implements ModelopsFactProvider {
       options.database,
       ReviewCatalog.create({ catalog: options.catalog, auth: options.auth }),
     );
+  }
+
+  async changedSince(since: Date): Promise<string[]> {
+    return DatabaseReviewStore.create({
+      database: this.database,
+    }).entityRefsChangedSince(since.toISOString());
   }
 
   async getFacts(

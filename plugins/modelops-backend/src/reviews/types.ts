@@ -94,11 +94,23 @@ export interface ReviewStore {
    * cycle and in a state that allows the action (ConflictError otherwise).
    * Every decision is appended to the decision log.
    */
-  recordDecisions(decisions: NewReviewDecision[], now: Date): Promise<ReviewItem[]>;
+  recordDecisions(
+    decisions: NewReviewDecision[],
+    now: Date,
+  ): Promise<ReviewItem[]>;
   /** The decision log of an entity, oldest first. */
   listDecisions(entityRef: string): Promise<ReviewDecisionRecord[]>;
   /** The newest keep, transfer or retire decision per entity ref. */
-  latestDecisions(entityRefs: string[]): Promise<Map<string, ReviewDecisionRecord>>;
+  latestDecisions(
+    entityRefs: string[],
+  ): Promise<Map<string, ReviewDecisionRecord>>;
+  /**
+   * Refs of the entities listed in a review cycle opened, or with a review
+   * item decided or accepted or a decision recorded, after `since` (an ISO 8601
+   * instant in `toISOString` form, as the columns hold it), for the
+   * scorecards' change scan. One query.
+   */
+  entityRefsChangedSince(since: string): Promise<string[]>;
   /**
    * Records reminders as sent and returns the groups that had not been
    * reminded of this kind in this cycle before.

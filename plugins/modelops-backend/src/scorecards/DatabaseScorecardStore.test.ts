@@ -504,4 +504,72 @@ describe('DatabaseScorecardStore', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keeps what the change scan compares: etags, waiver changes and a watermark, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      await store.writeBatch({
+        entities: [
+          {
+            ...entity('mlmodel:default/c', 'group:default/ml', 100),
+            etag: 'c1',
+          },
+        ],
+        upserts: [],
+        removals: [],
+        changes: [],
+      });
+      expect(
+        await store.getEvaluatedEtags([
+          'mlmodel:default/a',
+          'mlmodel:default/c',
+          'mlmodel:default/never',
+        ]),
+      ).toEqual(
+        new Map([
+          ['mlmodel:default/a', null],
+          ['mlmodel:default/c', 'c1'],
+        ]),
+      );
+      expect((await store.getEntity('mlmodel:default/c'))?.etag).toBe('c1');
+
+      // a: decided after T0; b: approved before T0, expires between T0 and T1.
+      const waiver = (ref: string, expiresAt: string) =>
+        store.createWaiver(
+          {
+            entityRef: ref,
+            checkId: 'c2',
+            reason: 'Being fixed',
+            requestedBy: 'user:default/ada',
+            expiresAt,
+          },
+          '2026-10-01T00:00:00.000Z',
+        );
+      const a = await waiver('mlmodel:default/a', '2026-12-01T00:00:00.000Z');
+      const b = await waiver('mlmodel:default/b', '2026-11-01T12:00:00.000Z');
+      const decide = (id: string, at: string) =>
+        store.decideWaiver(
+          id,
+          { status: 'approved', decidedBy: 'user:default/bo' },
+          at,
+        );
+      await decide(a.id, '2026-11-01T06:00:00.000Z');
+      await decide(b.id, '2026-10-02T00:00:00.000Z');
+      expect((await store.getWaiverChangesSince(T0, T1)).sort()).toEqual([
+        'mlmodel:default/a',
+        'mlmodel:default/b',
+      ]);
+      // Before b expires, only a's decision is news.
+      expect(
+        await store.getWaiverChangesSince(T0, '2026-11-01T11:00:00.000Z'),
+      ).toEqual(['mlmodel:default/a']);
+      expect(await store.getWaiverChangesSince(T1, T1)).toEqual([]);
+
+      expect(await store.getWatermark('scorecards.changes')).toBeUndefined();
+      await store.setWatermark('scorecards.changes', T0);
+      await store.setWatermark('scorecards.changes', T1);
+      expect(await store.getWatermark('scorecards.changes')).toBe(T1);
+    },
+  );
 });

@@ -40,6 +40,7 @@ const WAIVERS = 'modelops_scorecard_waivers';
 const CAMPAIGNS = 'modelops_scorecard_campaigns';
 const NOTIFICATIONS = 'modelops_scorecard_notifications';
 const SUMMARIES = 'modelops_scorecard_summaries';
+const WATERMARKS = 'modelops_scorecard_watermarks';
 /**
  * Key of the PostgreSQL advisory lock that serialises summary updates:
  * without it, two transactions writing the same entity would both subtract
@@ -63,6 +64,7 @@ const ENTITY_COLUMNS = [
   'score',
   'packs',
   'evaluated_at',
+  'entity_etag',
 ];
 const RESULT_COLUMNS = [
   'entity_ref',
@@ -135,6 +137,7 @@ function toEntityRow(row: any): ScoredEntityRow {
     score: Number(row.score),
     packs: JSON.parse(row.packs),
     evaluatedAt: row.evaluated_at,
+    etag: orUndefined(row.entity_etag),
   };
 }
 
@@ -253,6 +256,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           e.score,
           JSON.stringify(e.packs),
           e.evaluatedAt,
+          e.etag,
         ]),
         { columns: ['entity_ref'], update: ENTITY_COLUMNS.slice(1) },
       );
@@ -500,6 +504,48 @@ export class DatabaseScorecardStore implements ScorecardStore {
       passing: Number(r.passing),
       failing: Number(r.failing),
     }));
+  }
+
+  async getEvaluatedEtags(
+    entityRefs: string[],
+  ): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    for (const refs of chunks(entityRefs)) {
+      await this.writer.forEachRow(
+        `SELECT entity_ref, entity_etag FROM ${ENTITIES} WHERE entity_ref IN (${refs
+          .map(() => '?')
+          .join(', ')})`,
+        refs,
+        ([ref, etag]) =>
+          out.set(String(ref), etag === null ? null : String(etag)),
+      );
+    }
+    return out;
+  }
+
+  async getWaiverChangesSince(since: string, now: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db(WAIVERS)
+      .distinct('entity_ref')
+      .where('decided_at', '>', since)
+      .orWhere(q =>
+        q
+          .where({ status: 'approved' })
+          .andWhere('expires_at', '>', since)
+          .andWhere('expires_at', '<=', now),
+      );
+    return rows.map(r => r.entity_ref);
+  }
+
+  async getWatermark(name: string): Promise<string | undefined> {
+    const row = await this.db(WATERMARKS).where({ name }).first('at');
+    return row?.at;
+  }
+
+  async setWatermark(name: string, at: string): Promise<void> {
+    await this.db(WATERMARKS)
+      .insert({ name, at })
+      .onConflict('name')
+      .merge(['at']);
   }
 
   async getActiveWaivers(

@@ -3,7 +3,10 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { CheckDefinition } from '@modelops/plugin-modelops-common';
-import { ruleCheck } from '@modelops/plugin-modelops-node';
+import {
+  ruleCheck,
+  type ModelopsFactProvider,
+} from '@modelops/plugin-modelops-node';
 import { initTestDatabase } from '../service/__testUtils__';
 import { DefaultCampaignNotifier } from './CampaignNotifier';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
@@ -52,6 +55,10 @@ describe('DefaultScorecardEngine', () => {
   async function setup(
     entities: Entity[],
     now = new Date('2026-11-20T00:00:00Z'),
+    extra: {
+      factProviders?: ModelopsFactProvider[];
+      maxChangedEntities?: number;
+    } = {},
   ) {
     const store = DatabaseScorecardStore.create(
       await initTestDatabase(databases, 'SQLITE_3'),
@@ -74,8 +81,10 @@ describe('DefaultScorecardEngine', () => {
       factProviders: [
         LinksFactProvider.create(),
         OwnershipFactProvider.create({ catalog, auth }),
+        ...(extra.factProviders ?? []),
       ],
       pageSize: 2,
+      maxChangedEntities: extra.maxChangedEntities,
       onRegressions: (regressions, at) => notifier.notify(regressions, at),
       now: () => clock,
     });
@@ -282,5 +291,142 @@ describe('DefaultScorecardEngine', () => {
         factProviders: [{ id: 'entity', getFacts: async () => new Map() }],
       }),
     ).toThrow('Fact provider id entity is registered twice or reserved');
+  });
+
+  describe('evaluateChanged', () => {
+    const withEtag = (entity: Entity, etag: string): Entity => ({
+      ...entity,
+      metadata: { ...entity.metadata, etag },
+    });
+
+    it('evaluates what changed in the catalog: a new etag or a new entity', async () => {
+      const a = withEtag(productionModel('a'), 'a1');
+      const { store, catalog, engine, setNow } = await setup([
+        a,
+        withEtag(productionModel('b'), 'b1'),
+      ]);
+      await engine.evaluateAll();
+      setNow(new Date('2026-11-20T00:02:00Z'));
+      await expect(engine.evaluateChanged()).resolves.toMatchObject({
+        found: 0,
+        entities: 0,
+        deferred: false,
+      });
+
+      // a loses its fallback (the catalog stitches a new etag); c appears.
+      a.metadata.etag = 'a2';
+      (a.spec as Record<string, unknown>).fallback = undefined;
+      const changed = catalogServiceMock({
+        entities: [
+          mlGroup,
+          a,
+          withEtag(productionModel('b'), 'b1'),
+          withEtag(productionModel('c'), 'c1'),
+        ],
+      });
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation((req, opts) => changed.queryEntities(req, opts));
+      jest
+        .spyOn(catalog, 'getEntitiesByRefs')
+        .mockImplementation((req, opts) =>
+          changed.getEntitiesByRefs(req, opts),
+        );
+      setNow(new Date('2026-11-20T00:04:00Z'));
+      await expect(engine.evaluateChanged()).resolves.toMatchObject({
+        found: 2,
+        entities: 2,
+        results: 6,
+      });
+      expect(await store.getEntity('mlmodel:default/a')).toMatchObject({
+        etag: 'a2',
+        evaluatedAt: '2026-11-20T00:04:00.000Z',
+        packs: [{ level: 'none' }],
+      });
+      expect(await store.getEntity('mlmodel:default/c')).toMatchObject({
+        etag: 'c1',
+      });
+      expect((await store.getEntity('mlmodel:default/b'))?.evaluatedAt).toBe(
+        '2026-11-20T00:00:00.000Z',
+      );
+      // The summaries moved with the change: one failing result now.
+      expect(
+        (await store.getSummary('team', '2026-11-20T00:04:00.000Z')).rows,
+      ).toMatchObject([{ key: 'group:default/ml', entities: 3, failing: 1 }]);
+    });
+
+    it('asks fact providers and waivers what changed since its previous scan', async () => {
+      const asked: Date[] = [];
+      const evidence: ModelopsFactProvider = {
+        id: 'evidence-feed',
+        getFacts: async () => new Map(),
+        changedSince: async since => {
+          asked.push(since);
+          // Fact sources hold refs lower-cased.
+          return ['mlmodel:default/a'];
+        },
+      };
+      const { store, engine, setNow } = await setup(
+        [
+          withEtag(productionModel('a'), 'a1'),
+          withEtag(productionModel('b', { fallback: undefined }), 'b1'),
+        ],
+        undefined,
+        { factProviders: [evidence] },
+      );
+      await engine.evaluateAll();
+      // The first scan has no baseline for facts.
+      setNow(new Date('2026-11-20T01:00:00Z'));
+      await engine.evaluateChanged();
+      expect(asked).toEqual([]);
+
+      const waiver = await store.createWaiver(
+        {
+          entityRef: 'mlmodel:default/b',
+          checkId: 'test.fallback',
+          reason: 'Fallback is being built',
+          requestedBy: 'user:default/ada',
+          expiresAt: '2026-11-22T00:00:00.000Z',
+        },
+        '2026-11-20T01:10:00.000Z',
+      );
+      await store.decideWaiver(
+        waiver.id,
+        { status: 'approved', decidedBy: 'user:default/bo' },
+        '2026-11-20T01:20:00.000Z',
+      );
+      setNow(new Date('2026-11-20T02:00:00Z'));
+      await expect(engine.evaluateChanged()).resolves.toMatchObject({
+        found: 2,
+        entities: 2,
+      });
+      // A minute before the previous scan, for clocks that differ a little.
+      expect(asked).toEqual([new Date('2026-11-20T00:59:00Z')]);
+      expect((await store.getEntity('mlmodel:default/b'))?.score).toBe(100);
+
+      // Once the waiver expires, the next scan restores the failing score.
+      setNow(new Date('2026-11-22T00:01:00Z'));
+      await engine.evaluateChanged();
+      expect((await store.getEntity('mlmodel:default/b'))?.score).toBeLessThan(
+        100,
+      );
+    });
+
+    it('leaves more changes than it may take to the next full run', async () => {
+      const { store, engine } = await setup(
+        [productionModel('a'), productionModel('b')],
+        undefined,
+        { maxChangedEntities: 1 },
+      );
+      await expect(engine.evaluateChanged()).resolves.toMatchObject({
+        found: 2,
+        entities: 0,
+        deferred: true,
+      });
+      expect(await store.getEntity('mlmodel:default/a')).toBeUndefined();
+      expect(await store.getWatermark('scorecards.changes')).toBe(
+        '2026-11-20T00:00:00.000Z',
+      );
+    });
   });
 });

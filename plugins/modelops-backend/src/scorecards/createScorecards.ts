@@ -27,6 +27,8 @@ export interface ScorecardsExtensions {
 
 /** Id of the scheduled evaluation; the scheduler runs it on one replica at a time. */
 export const SCORECARDS_TASK_ID = 'modelops-scorecards-evaluate';
+/** Id of the scheduled change scan, also run on one replica at a time. */
+export const SCORECARDS_CHANGES_TASK_ID = 'modelops-scorecards-changes';
 
 /**
  * Assembles the scorecards feature: shipped, config and module checks,
@@ -75,6 +77,7 @@ export async function createScorecards(
       ...extensions.factProviders,
     ],
     pageSize: config.pageSize,
+    maxChangedEntities: config.changeDetection?.maxEntities,
     onRegressions: (regressions, now) => notifier.notify(regressions, now),
   });
 
@@ -89,6 +92,22 @@ export async function createScorecards(
       );
     },
   });
+
+  if (config.changeDetection) {
+    await options.scheduler.scheduleTask({
+      id: SCORECARDS_CHANGES_TASK_ID,
+      ...config.changeDetection.schedule,
+      scope: 'global',
+      fn: async () => {
+        const result = await engine.evaluateChanged();
+        if (result.entities > 0) {
+          options.logger.info(
+            `Scorecards of ${result.entities} changed entities evaluated: ${result.changed} changes in ${result.durationMs} ms`,
+          );
+        }
+      },
+    });
+  }
 
   return createScorecardsRouter(options, { engine, store });
 }

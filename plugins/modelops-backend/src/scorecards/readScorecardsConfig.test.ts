@@ -57,4 +57,30 @@ describe('readScorecardsConfig', () => {
       'modelops.scorecards.pageSize: must be an integer from 1 to 5000',
     );
   });
+
+  it('runs the change scan every 2 minutes unless configured or switched off', () => {
+    expect(readScorecardsConfig(mockServices.rootConfig())).toMatchObject({
+      changeDetection: {
+        schedule: { frequency: { minutes: 2 } },
+        maxEntities: 5000,
+      },
+    });
+    expect(
+      read({
+        changeDetection: {
+          schedule: { frequency: { seconds: 30 }, timeout: { minutes: 1 } },
+          maxEntities: 200,
+        },
+      }).changeDetection,
+    ).toMatchObject({
+      schedule: { frequency: { seconds: 30 } },
+      maxEntities: 200,
+    });
+    expect(
+      read({ changeDetection: { enabled: false } }).changeDetection,
+    ).toBeUndefined();
+    expect(() => read({ changeDetection: { maxEntities: 0 } })).toThrow(
+      'modelops.scorecards.changeDetection.maxEntities: must be a positive integer',
+    );
+  });
 });

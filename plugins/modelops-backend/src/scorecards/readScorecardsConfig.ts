@@ -16,12 +16,25 @@ export interface ScorecardsConfig {
   pageSize: number;
   /** Ids of shipped or module checks an adopter switched off. */
   disabledChecks: string[];
+  /** The change scan between full runs; undefined when switched off. */
+  changeDetection?: {
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    maxEntities: number;
+  };
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 1 },
   timeout: { minutes: 30 },
   initialDelay: { minutes: 1 },
+};
+
+// Often enough that an edited model shows its new scorecard within minutes;
+// each scan reads only refs and etags from the catalog.
+const DEFAULT_CHANGE_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 2 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 2 },
 };
 
 /**
@@ -55,7 +68,25 @@ export function readScorecardsConfig(
       'modelops.scorecards.pageSize: must be an integer from 1 to 5000',
     );
   }
+  const changes = root?.getOptionalConfig('changeDetection');
+  const maxEntities = changes?.getOptionalNumber('maxEntities') ?? 5000;
+  if (!Number.isInteger(maxEntities) || maxEntities < 1) {
+    throw new Error(
+      'modelops.scorecards.changeDetection.maxEntities: must be a positive integer',
+    );
+  }
   return {
+    changeDetection:
+      changes?.getOptionalBoolean('enabled') === false
+        ? undefined
+        : {
+            schedule: changes?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  changes.getConfig('schedule'),
+                )
+              : DEFAULT_CHANGE_SCHEDULE,
+            maxEntities,
+          },
     checks,
     schedule: root?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(

@@ -24,6 +24,8 @@ export interface ScoredEntityRow {
   score: number;
   packs: PackScore[];
   evaluatedAt: string;
+  /** The entity's `metadata.etag` when it was evaluated, to tell later catalog changes. */
+  etag?: string;
 }
 
 /** The stored latest state of one check on one entity. */
@@ -122,6 +124,20 @@ export interface ScorecardStore {
     key: string,
     sinceDay: string,
   ): Promise<ScorecardTrendPoint[]>;
+
+  /**
+   * The catalog etag each given entity had when it was last evaluated: null
+   * when it was evaluated without one, absent when it was never evaluated.
+   */
+  getEvaluatedEtags(entityRefs: string[]): Promise<Map<string, string | null>>;
+  /**
+   * Entities whose waivers were decided after `since`, or whose approved
+   * waiver expired after `since` and by `now`: their scores changed.
+   */
+  getWaiverChangesSince(since: string, now: string): Promise<string[]>;
+  /** The time a task recorded as processed up to; undefined before its first run. */
+  getWatermark(name: string): Promise<string | undefined>;
+  setWatermark(name: string, at: string): Promise<void>;
 
   /** Approved waivers whose expiry is after `now`, per entity ref and check id. */
   getActiveWaivers(entityRefs: string[], now: string): Promise<ActiveWaivers>;

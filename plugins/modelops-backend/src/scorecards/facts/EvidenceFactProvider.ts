@@ -5,6 +5,12 @@ import type { EvidenceStore } from '../../evidence/types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** What the provider reads from the evidence store. */
+type EvidenceReads = Pick<
+  EvidenceStore,
+  'latestEvaluationsByModel' | 'entityRefsChangedSince'
+>;
+
 interface FairnessSpec {
   metric?: string;
   threshold?: number;
@@ -67,14 +73,14 @@ export function metricsWithinThreshold(
 export class EvidenceFactProvider implements ModelopsFactProvider {
   readonly id = 'evaluation';
 
-  private constructor(
-    private readonly store: Pick<EvidenceStore, 'latestEvaluationsByModel'>,
-  ) {}
+  private constructor(private readonly store: EvidenceReads) {}
 
-  static create(options: {
-    store: Pick<EvidenceStore, 'latestEvaluationsByModel'>;
-  }): EvidenceFactProvider {
+  static create(options: { store: EvidenceReads }): EvidenceFactProvider {
     return new EvidenceFactProvider(options.store);
+  }
+
+  async changedSince(since: Date): Promise<string[]> {
+    return this.store.entityRefsChangedSince(since.toISOString());
   }
 
   async getFacts(entities: Entity[], context: { now: Date }) {

@@ -88,7 +88,10 @@ describe('fact providers', () => {
         ]),
     );
     const provider = EvidenceFactProvider.create({
-      store: { latestEvaluationsByModel: latest },
+      store: {
+        latestEvaluationsByModel: latest,
+        entityRefsChangedSince: jest.fn(),
+      },
     });
     const facts = await provider.getFacts(
       [model, { ...model, kind: 'Dataset' }],
