@@ -2,9 +2,11 @@
 
 /**
  * Scorecard change detection: the catalog etag each entity had when it was
- * last evaluated (a different etag means the entity changed in the catalog),
- * and named watermarks, so that the change task asks fact sources only for
- * what changed since its previous run, whichever replica ran that.
+ * last evaluated (a different etag means the entity changed in the catalog);
+ * a digest of its stored results, so that a run reads the stored results of
+ * only the entities whose outcome differs; and named watermarks, so that the
+ * change task asks fact sources only for what changed since its previous
+ * run, whichever replica ran that.
  *
  * Evaluation reports are looked up by creation time for the same purpose.
  *
@@ -16,6 +18,10 @@ exports.up = async function up(knex) {
       .string('entity_etag', 255)
       .nullable()
       .comment('metadata.etag of the entity as last evaluated');
+    table
+      .string('results_digest', 64)
+      .nullable()
+      .comment('Digest of the stored results of the entity');
   });
   await knex.schema.createTable('modelops_scorecard_watermarks', table => {
     table.comment('Time up to which a scorecard task has processed changes');
@@ -35,5 +41,6 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('modelops_scorecard_watermarks');
   await knex.schema.alterTable('modelops_scorecard_entities', table => {
     table.dropColumn('entity_etag');
+    table.dropColumn('results_digest');
   });
 };

@@ -506,7 +506,7 @@ describe('DatabaseScorecardStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'keeps what the change scan compares: etags, waiver changes and a watermark, %p',
+    'keeps what change detection compares: etags, result digests, waiver changes and a watermark, %p',
     async databaseId => {
       const store = await seeded(databaseId as 'SQLITE_3');
       await store.writeBatch({
@@ -514,6 +514,7 @@ describe('DatabaseScorecardStore', () => {
           {
             ...entity('mlmodel:default/c', 'group:default/ml', 100),
             etag: 'c1',
+            resultsDigest: 'd1',
           },
         ],
         upserts: [],
@@ -521,15 +522,15 @@ describe('DatabaseScorecardStore', () => {
         changes: [],
       });
       expect(
-        await store.getEvaluatedEtags([
+        await store.getEvaluationStamps([
           'mlmodel:default/a',
           'mlmodel:default/c',
           'mlmodel:default/never',
         ]),
       ).toEqual(
         new Map([
-          ['mlmodel:default/a', null],
-          ['mlmodel:default/c', 'c1'],
+          ['mlmodel:default/a', { etag: null, resultsDigest: null }],
+          ['mlmodel:default/c', { etag: 'c1', resultsDigest: 'd1' }],
         ]),
       );
       expect((await store.getEntity('mlmodel:default/c'))?.etag).toBe('c1');

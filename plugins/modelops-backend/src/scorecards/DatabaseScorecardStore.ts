@@ -25,6 +25,7 @@ import type {
   ActiveWaivers,
   CampaignResultRow,
   EvaluationBatch,
+  EvaluationStamp,
   NewCampaign,
   NewWaiver,
   ScorecardStore,
@@ -65,6 +66,7 @@ const ENTITY_COLUMNS = [
   'packs',
   'evaluated_at',
   'entity_etag',
+  'results_digest',
 ];
 const RESULT_COLUMNS = [
   'entity_ref',
@@ -138,6 +140,7 @@ function toEntityRow(row: any): ScoredEntityRow {
     packs: JSON.parse(row.packs),
     evaluatedAt: row.evaluated_at,
     etag: orUndefined(row.entity_etag),
+    resultsDigest: orUndefined(row.results_digest),
   };
 }
 
@@ -257,6 +260,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           JSON.stringify(e.packs),
           e.evaluatedAt,
           e.etag,
+          e.resultsDigest,
         ]),
         { columns: ['entity_ref'], update: ENTITY_COLUMNS.slice(1) },
       );
@@ -506,18 +510,22 @@ export class DatabaseScorecardStore implements ScorecardStore {
     }));
   }
 
-  async getEvaluatedEtags(
+  async getEvaluationStamps(
     entityRefs: string[],
-  ): Promise<Map<string, string | null>> {
-    const out = new Map<string, string | null>();
+  ): Promise<Map<string, EvaluationStamp>> {
+    const out = new Map<string, EvaluationStamp>();
+    const text = (v: unknown) => (v === null ? null : String(v));
     for (const refs of chunks(entityRefs)) {
       await this.writer.forEachRow(
-        `SELECT entity_ref, entity_etag FROM ${ENTITIES} WHERE entity_ref IN (${refs
+        `SELECT entity_ref, entity_etag, results_digest FROM ${ENTITIES} WHERE entity_ref IN (${refs
           .map(() => '?')
           .join(', ')})`,
         refs,
-        ([ref, etag]) =>
-          out.set(String(ref), etag === null ? null : String(etag)),
+        ([ref, etag, digest]) =>
+          out.set(String(ref), {
+            etag: text(etag),
+            resultsDigest: text(digest),
+          }),
       );
     }
     return out;

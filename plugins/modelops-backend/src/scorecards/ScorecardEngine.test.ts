@@ -126,6 +126,29 @@ describe('DefaultScorecardEngine', () => {
     expect(second).toMatchObject({ entities: 3, results: 9, changed: 0 });
   });
 
+  it('reads stored results back only for entities whose outcome changed', async () => {
+    const b = productionModel('b');
+    const { store, engine } = await setup([productionModel('a'), b]);
+    await engine.evaluateAll();
+    const reads = jest.spyOn(store, 'getResults');
+    await expect(engine.evaluateAll()).resolves.toMatchObject({
+      results: 6,
+      changed: 0,
+    });
+    expect(reads).not.toHaveBeenCalled();
+
+    (b.spec as Record<string, unknown>).fallback = undefined;
+    await expect(engine.evaluateAll()).resolves.toMatchObject({ changed: 1 });
+    expect(reads.mock.calls).toEqual([[['mlmodel:default/b']]]);
+    const history = await store.getChanges({
+      entityRef: 'mlmodel:default/b',
+      since: '2026-01-01T00:00:00.000Z',
+    });
+    expect(history.map(c => [c.checkId, c.from ?? 'new', c.to])).toEqual(
+      expect.arrayContaining([['test.fallback', 'pass', 'fail']]),
+    );
+  });
+
   it('recomputes the summaries after a full run and moves them with a single-entity evaluation', async () => {
     const b = productionModel('b', { fallback: undefined });
     const { store, engine } = await setup([productionModel('a'), b]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   parseEntityRef,
@@ -125,6 +126,20 @@ function refOrUndefined(
   } catch {
     return undefined;
   }
+}
+
+/** Whether a stored result says what a new one says. */
+function sameResult(
+  stored: StoredCheckResult,
+  outcome: StoredCheckResult,
+): boolean {
+  return (
+    stored.state === outcome.state &&
+    stored.message === outcome.message &&
+    stored.level === outcome.level &&
+    stored.severity === outcome.severity &&
+    stored.pack === outcome.pack
+  );
 }
 
 function safeEvaluate(
@@ -286,13 +301,13 @@ export class DefaultScorecardEngine implements ScorecardEngine {
         { credentials },
       );
       const refs = page.items.map(e => stringifyEntityRef(e));
-      const stored = await store.getEvaluatedEtags(refs);
+      const stamps = await store.getEvaluationStamps(refs);
       page.items.forEach((entity, i) => {
-        const etag = stored.get(refs[i]);
+        const stamp = stamps.get(refs[i]);
         // Rows evaluated before etags were kept (null) wait for a full run.
         if (
-          etag === undefined ||
-          (etag !== null && etag !== entity.metadata.etag)
+          !stamp ||
+          (stamp.etag !== null && stamp.etag !== entity.metadata.etag)
         ) {
           add(refs[i]);
         }
@@ -380,11 +395,25 @@ export class DefaultScorecardEngine implements ScorecardEngine {
       return { results: 0, changed: 0, regressions: [] };
     const nowIso = now.toISOString();
     const refs = entities.map(e => stringifyEntityRef(e));
-    const [facts, existing, waivers] = await Promise.all([
+    const { store } = this.options;
+    const [facts, stamps, waivers] = await Promise.all([
       this.gatherFacts(entities, refs, now),
-      this.options.store.getResults(refs),
-      this.options.store.getActiveWaivers(refs, nowIso),
+      store.getEvaluationStamps(refs),
+      store.getActiveWaivers(refs, nowIso),
     ]);
+    const evaluated = entities.map((entity, i) =>
+      this.evaluateEntityChecks(refs[i], entity, facts.get(refs[i])!, now),
+    );
+    // Only entities whose outcome differs from what is stored need their
+    // stored results, to tell what changed: in a steady catalog that is a
+    // few, so an unchanged run reads almost nothing back.
+    const differs = refs.filter(
+      (ref, i) => stamps.get(ref)?.resultsDigest !== evaluated[i].digest,
+    );
+    const existing =
+      differs.length > 0
+        ? await store.getResults(differs)
+        : new Map<string, StoredCheckResult[]>();
 
     const batch: EvaluationBatch = {
       entities: [],
@@ -397,61 +426,42 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     let results = 0;
     entities.forEach((entity, i) => {
       const entityRef = refs[i];
-      const stored = existing.get(entityRef);
-      const previous = new Map(stored?.map(r => [r.checkId, r]));
-      const entityWaivers = waivers.get(entityRef);
-      const current: StoredCheckResult[] = [];
+      const { outcomes, digest } = evaluated[i];
+      results += outcomes.length;
       const entityChanges: CheckStateChange[] = [];
-      for (const check of this.options.checks) {
-        if (!checkApplies(check.appliesTo, entity)) continue;
-        const outcome = safeEvaluate(check, entity, facts.get(entityRef)!, now);
-        const state = outcome.passed ? 'pass' : 'fail';
-        const before = previous.get(check.id);
-        previous.delete(check.id);
-        if (
-          before &&
-          before.state === state &&
-          before.message === outcome.message &&
-          before.level === check.level &&
-          before.severity === check.severity &&
-          before.pack === check.pack
-        ) {
-          // Unchanged: the stored result is the current one. Reusing it
-          // keeps an unchanged run from allocating a result per check.
-          current.push(before);
-          continue;
+      if (stamps.get(entityRef)?.resultsDigest !== digest) {
+        const previous = new Map<string, StoredCheckResult>(
+          existing.get(entityRef)?.map(r => [r.checkId, r]),
+        );
+        for (const outcome of outcomes) {
+          const before = previous.get(outcome.checkId);
+          previous.delete(outcome.checkId);
+          if (before && sameResult(before, outcome)) continue;
+          // The state holds since it last changed: keep that time.
+          if (before?.state === outcome.state) {
+            outcome.changedAt = before.changedAt;
+          }
+          batch.upserts.push(outcome);
+          if (before?.state !== outcome.state) {
+            entityChanges.push({
+              entityRef,
+              checkId: outcome.checkId,
+              from: before?.state,
+              to: outcome.state,
+              at: nowIso,
+            });
+          }
         }
-        const result: StoredCheckResult = {
-          entityRef,
-          checkId: check.id,
-          pack: check.pack,
-          level: check.level,
-          severity: check.severity,
-          state,
-          message: outcome.message,
-          changedAt: before?.state === state ? before.changedAt : nowIso,
-        };
-        current.push(result);
-        batch.upserts.push(result);
-        if (before?.state !== state) {
-          entityChanges.push({
-            entityRef,
-            checkId: check.id,
-            from: before?.state,
-            to: state,
-            at: nowIso,
-          });
+        for (const stale of previous.keys()) {
+          batch.removals.push({ entityRef, checkId: stale });
         }
       }
-      for (const stale of previous.keys()) {
-        batch.removals.push({ entityRef, checkId: stale });
-      }
-      results += current.length;
 
+      const entityWaivers = waivers.get(entityRef);
       const namespace = entity.metadata.namespace ?? 'default';
       const spec = (entity.spec ?? {}) as Record<string, any>;
       const score = scoreEntity(
-        current,
+        outcomes,
         entityWaivers
           ? r =>
               r.state === 'fail' && entityWaivers.has(r.checkId)
@@ -472,6 +482,7 @@ export class DefaultScorecardEngine implements ScorecardEngine {
         packs: score.packs,
         evaluatedAt: nowIso,
         etag: entity.metadata.etag,
+        resultsDigest: digest,
       };
       batch.entities.push(row);
       batch.changes.push(...entityChanges);
@@ -482,7 +493,46 @@ export class DefaultScorecardEngine implements ScorecardEngine {
       }
     });
 
-    await this.options.store.writeBatch(batch);
+    await store.writeBatch(batch);
     return { results, changed: batch.changes.length, regressions };
+  }
+
+  /**
+   * The result of every applicable check on one entity, as stored when new
+   * (changed now), and a digest of what they say.
+   */
+  private evaluateEntityChecks(
+    entityRef: string,
+    entity: Entity,
+    facts: EntityFacts,
+    now: Date,
+  ): { outcomes: StoredCheckResult[]; digest: string } {
+    const nowIso = now.toISOString();
+    const outcomes: StoredCheckResult[] = [];
+    // One string per entity, hashed once: a hash update per check costs
+    // more than the concatenation.
+    let said = '';
+    for (const check of this.options.checks) {
+      if (!checkApplies(check.appliesTo, entity)) continue;
+      const outcome = safeEvaluate(check, entity, facts, now);
+      const state = outcome.passed ? 'pass' : 'fail';
+      outcomes.push({
+        entityRef,
+        checkId: check.id,
+        pack: check.pack,
+        level: check.level,
+        severity: check.severity,
+        state,
+        message: outcome.message,
+        changedAt: nowIso,
+      });
+      said += `${check.id}\u0000${state}\u0000${check.pack}\u0000${
+        check.level
+      }\u0000${check.severity}\u0000${outcome.message ?? ''}\u0001`;
+    }
+    return {
+      outcomes,
+      digest: createHash('sha256').update(said).digest('base64'),
+    };
   }
 }

@@ -26,6 +26,16 @@ export interface ScoredEntityRow {
   evaluatedAt: string;
   /** The entity's `metadata.etag` when it was evaluated, to tell later catalog changes. */
   etag?: string;
+  /** Digest of the entity's results as stored with this row, to tell unchanged ones. */
+  resultsDigest?: string;
+}
+
+/** What the store keeps of an entity's last evaluation to tell what changed since. */
+export interface EvaluationStamp {
+  /** The catalog etag then; null when the entity had none or predates etags. */
+  etag: string | null;
+  /** Digest of its stored results; null when it predates digests. */
+  resultsDigest: string | null;
 }
 
 /** The stored latest state of one check on one entity. */
@@ -125,11 +135,10 @@ export interface ScorecardStore {
     sinceDay: string,
   ): Promise<ScorecardTrendPoint[]>;
 
-  /**
-   * The catalog etag each given entity had when it was last evaluated: null
-   * when it was evaluated without one, absent when it was never evaluated.
-   */
-  getEvaluatedEtags(entityRefs: string[]): Promise<Map<string, string | null>>;
+  /** The stamps of the given entities' last evaluation; absent when never evaluated. */
+  getEvaluationStamps(
+    entityRefs: string[],
+  ): Promise<Map<string, EvaluationStamp>>;
   /**
    * Entities whose waivers were decided after `since`, or whose approved
    * waiver expired after `since` and by `now`: their scores changed.
