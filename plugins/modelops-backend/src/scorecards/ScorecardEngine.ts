@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   parseEntityRef,
   stringifyEntityRef,
@@ -280,6 +284,57 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     const { store, catalog, logger } = this.options;
     const watermark = await store.getWatermark(CHANGES_WATERMARK);
     const credentials = await this.options.auth.getOwnServiceCredentials();
+    const changed = await this.findChanged(watermark, now, credentials);
+
+    const totals = { entities: 0, results: 0, changed: 0 };
+    const deferred = changed.size > this.maxChangedEntities;
+    if (deferred) {
+      logger.info(
+        `${changed.size} entities changed, more than ${this.maxChangedEntities}: left to the next full scorecard evaluation`,
+      );
+    } else {
+      const regressions: Regression[] = [];
+      const refs = [...changed.values()];
+      for (let i = 0; i < refs.length; i += this.pageSize) {
+        const { items } = await catalog.getEntitiesByRefs(
+          { entityRefs: refs.slice(i, i + this.pageSize) },
+          { credentials },
+        );
+        // Entities deleted since come back empty; the full run forgets them.
+        const entities = items.filter(
+          (e): e is Entity => !!e && KINDS.includes(e.kind),
+        );
+        const result = await this.evaluatePage(entities, now);
+        totals.entities += entities.length;
+        totals.results += result.results;
+        totals.changed += result.changed;
+        regressions.push(...result.regressions);
+      }
+      if (this.options.onRegressions && regressions.length > 0) {
+        await this.options.onRegressions(regressions, now);
+      }
+    }
+    await store.setWatermark(CHANGES_WATERMARK, now.toISOString());
+    return {
+      ...totals,
+      found: changed.size,
+      deferred,
+      durationMs: Date.now() - startedAt,
+    };
+  }
+
+  /**
+   * The entities that changed in the catalog (an etag other than the one
+   * last evaluated, or never evaluated) and, given the previous scan's
+   * watermark, in their facts since then: refs keyed by their lower-cased
+   * form.
+   */
+  private async findChanged(
+    watermark: string | undefined,
+    now: Date,
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string>> {
+    const { store, catalog } = this.options;
     // Keyed by the lower-cased ref: fact sources hold refs lower-cased, the
     // catalog keeps the case of names, and an entity counts once.
     const changed = new Map<string, string>();
@@ -327,41 +382,7 @@ export class DefaultScorecardEngine implements ScorecardEngine {
       for (const refs of answers) for (const ref of refs) add(ref);
     }
 
-    const totals = { entities: 0, results: 0, changed: 0 };
-    const deferred = changed.size > this.maxChangedEntities;
-    if (deferred) {
-      logger.info(
-        `${changed.size} entities changed, more than ${this.maxChangedEntities}: left to the next full scorecard evaluation`,
-      );
-    } else {
-      const regressions: Regression[] = [];
-      const refs = [...changed.values()];
-      for (let i = 0; i < refs.length; i += this.pageSize) {
-        const { items } = await catalog.getEntitiesByRefs(
-          { entityRefs: refs.slice(i, i + this.pageSize) },
-          { credentials },
-        );
-        // Entities deleted since come back empty; the full run forgets them.
-        const entities = items.filter(
-          (e): e is Entity => !!e && KINDS.includes(e.kind),
-        );
-        const result = await this.evaluatePage(entities, now);
-        totals.entities += entities.length;
-        totals.results += result.results;
-        totals.changed += result.changed;
-        regressions.push(...result.regressions);
-      }
-      if (this.options.onRegressions && regressions.length > 0) {
-        await this.options.onRegressions(regressions, now);
-      }
-    }
-    await store.setWatermark(CHANGES_WATERMARK, now.toISOString());
-    return {
-      ...totals,
-      found: changed.size,
-      deferred,
-      durationMs: Date.now() - startedAt,
-    };
+    return changed;
   }
 
   private async gatherFacts(
@@ -406,10 +427,12 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     );
     // Only entities whose outcome differs from what is stored need their
     // stored results, to tell what changed: in a steady catalog that is a
-    // few, so an unchanged run reads almost nothing back.
-    const differs = refs.filter(
-      (ref, i) => stamps.get(ref)?.resultsDigest !== evaluated[i].digest,
-    );
+    // few, so an unchanged run reads almost nothing back. An entity never
+    // evaluated has none (results are written and forgotten with its row).
+    const differs = refs.filter((ref, i) => {
+      const stamp = stamps.get(ref);
+      return stamp && stamp.resultsDigest !== evaluated[i].digest;
+    });
     const existing =
       differs.length > 0
         ? await store.getResults(differs)
