@@ -233,7 +233,7 @@ try {
     await shot(page, '16-ml-home');
   });
 
-  await step('scorecards page shows levels per pack, with campaigns and waivers tabs', async () => {
+  await step('scorecards page shows levels per pack, campaign progress per team and waivers', async () => {
     // Scorecards are evaluated hourly; evaluate now as the guest so the page
     // does not depend on when the backend last started.
     const session = await context.request.post(`${backendUrl}/api/auth/guest/refresh`);
@@ -259,6 +259,11 @@ try {
     await shot(page, '08-scorecards');
     await openTab('Campaigns', /\/scorecards\/campaigns/);
     await page.getByRole('heading', { name: 'Campaigns' }).first().waitFor();
+    // The demo opens campaigns on first start; each shows progress per team.
+    await page.getByText('EU AI Act readiness for high-risk models').first().waitFor();
+    const teamBars = page.getByRole('progressbar', { name: /progress$/ });
+    await teamBars.first().waitFor();
+    console.log(`     ${await teamBars.count()} team progress bar(s)`);
     await shot(page, '09-campaigns');
     await openTab('Waiver approvals', /\/scorecards\/waivers/);
     await page.getByText('Waivers awaiting approval').first().waitFor();

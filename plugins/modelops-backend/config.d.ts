@@ -49,6 +49,14 @@ export interface Config {
        * start). Loaded once: later starts find it and add nothing.
        */
       delivery?: boolean;
+      /**
+       * Opens two scorecard campaigns on first start: EU AI Act readiness
+       * for high-risk models (due in 60 days, owned by the AI review board)
+       * and a runbook and alerts for every production model (due in 5 days,
+       * so the first evaluation sends its reminder). Restarts leave them as
+       * they are.
+       */
+      campaigns?: boolean;
     };
     /** Cost accountability: records, sources and views. */
     cost?: {

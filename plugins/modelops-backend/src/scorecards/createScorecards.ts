@@ -8,6 +8,7 @@ import type { ModelOpsRouterOptions } from '../service/types';
 import { DefaultCampaignNotifier } from './CampaignNotifier';
 import { createScorecardsRouter } from './createScorecardsRouter';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { loadDemoCampaigns } from './demo/loadDemoCampaigns';
 import { DatabaseEvidenceStore } from '../evidence/DatabaseEvidenceStore';
 import { ReviewFactProvider } from '../reviews/ReviewFactProvider';
 import { CostFactProvider } from './facts/CostFactProvider';
@@ -47,6 +48,7 @@ export async function createScorecards(
     ...extensions.checks,
   ].filter(c => !disabled.has(c.id));
   const store = DatabaseScorecardStore.create(options.database);
+  await loadDemoCampaigns({ ...options, store });
   const notifier = DefaultCampaignNotifier.create({
     store,
     notifications: options.notifications,

@@ -10,6 +10,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { EntityRefCell } from '../common/EntityRefCell';
 import { PageFrame } from '../common/PageFrame';
 import {
   campaignManagePermission,
@@ -23,6 +24,7 @@ import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -46,8 +48,9 @@ function CampaignProgressView(props: { campaign: Campaign }) {
       </Typography>
       {value.teams.map(t => (
         <Box key={t.team} my={1}>
-          <Typography variant="caption">
-            {t.team}: {t.done}/{t.entities}
+          <Typography variant="caption" component="div">
+            <EntityRefCell entityRef={t.team} defaultKind="group" />: {t.done}{' '}
+            of {t.entities}
           </Typography>
           <LinearProgress
             variant="determinate"
@@ -155,6 +158,9 @@ export function CampaignsPage(props: CampaignsPageProps) {
     () => api.listCampaigns(),
     [api],
   );
+  // Campaigns name checks by id; people read their titles.
+  const checks = useAsync(() => api.listChecks(), [api]);
+  const checkTitles = new Map(checks.value?.map(c => [c.id, c.title]));
 
   return (
     <PageFrame
@@ -162,40 +168,56 @@ export function CampaignsPage(props: CampaignsPageProps) {
       subtitle="Bring a set of checks to green by a date"
       embedded={props.embedded}
     >
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        <Grid container spacing={3}>
-          {canManage && (
-            <Grid item xs={12} md={4}>
-              <NewCampaignForm onCreated={retry} />
-            </Grid>
-          )}
-          {(value ?? []).map(c => (
-            <Grid item xs={12} md={canManage ? 8 : 12} key={c.id}>
-              <InfoCard
-                title={c.title}
-                subheader={`Due ${c.dueDate.slice(0, 10)} · owner ${c.owner}`}
-              >
-                <Box display="flex" gap={1} flexWrap="wrap" mb={1}>
-                  <Chip
-                    size="small"
-                    label={c.status}
-                    color={c.status === 'open' ? 'primary' : 'default'}
-                  />
-                  {c.checkIds.map(id => (
-                    <Chip key={id} size="small" variant="outlined" label={id} />
-                  ))}
-                </Box>
-                <CampaignProgressView campaign={c} />
-              </InfoCard>
-            </Grid>
-          ))}
-          {value?.length === 0 && (
-            <Grid item xs={12}>
-              <Typography>No campaigns yet.</Typography>
-            </Grid>
-          )}
-        </Grid>
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      <Grid container spacing={3}>
+        {canManage && (
+          <Grid item xs={12} md={4}>
+            <NewCampaignForm onCreated={retry} />
+          </Grid>
+        )}
+        {(value ?? []).map(c => (
+          <Grid item xs={12} md={canManage ? 8 : 12} key={c.id}>
+            <InfoCard
+              title={c.title}
+              subheader={
+                <>
+                  Due {c.dueDate.slice(0, 10)} · owner{' '}
+                  <EntityRefCell entityRef={c.owner} defaultKind="group" />
+                </>
+              }
+            >
+              {c.description && (
+                <Typography variant="body2" paragraph>
+                  {c.description}
+                </Typography>
+              )}
+              <Box display="flex" gap={1} flexWrap="wrap" mb={1}>
+                <Chip
+                  size="small"
+                  label={c.status}
+                  color={c.status === 'open' ? 'primary' : 'default'}
+                />
+                {c.checkIds.map(id => (
+                  <Tooltip key={id} title={id}>
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={checkTitles.get(id) ?? id}
+                    />
+                  </Tooltip>
+                ))}
+              </Box>
+              <CampaignProgressView campaign={c} />
+            </InfoCard>
+          </Grid>
+        ))}
+        {value?.length === 0 && (
+          <Grid item xs={12}>
+            <Typography>No campaigns yet.</Typography>
+          </Grid>
+        )}
+      </Grid>
     </PageFrame>
   );
 }

@@ -238,6 +238,12 @@ describe('scorecard components', () => {
     expect(
       screen.getByLabelText('group:default/risk-ml progress'),
     ).toBeInTheDocument();
+    // Teams and the owner are catalog links, checks are named by title.
+    expect(screen.getByRole('link', { name: /risk-ml/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /risk-office/ }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(check.title)).toBeInTheDocument();
   });
 
   it('approves a pending waiver of somebody else', async () => {
