@@ -120,10 +120,23 @@ page.on('console', message => {
   }
 });
 
+// The catalog ingests the demo locations some seconds after the backend is
+// ready; pages opened before that show an empty catalog and stay empty.
+async function waitForDemoCatalog() {
+  const deadline = Date.now() + TIMEOUT * 2;
+  while (Date.now() < deadline) {
+    const res = await asGuest('GET', '/api/catalog/entities/by-query?filter=kind=mlmodel&limit=1');
+    if (res.ok() && (await res.json()).items?.length > 0) return;
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error('the catalog listed no MLModel entities in time');
+}
+
 let modelHref;
 let datasetHref;
 try {
   await step('sign in as guest', async () => {
+    await waitForDemoCatalog();
     await page.goto(baseUrl);
     // Apps with a sign-in page offer the guest provider's "Enter" button;
     // apps without one sign guests in directly and show the sidebar.

@@ -27,5 +27,6 @@ if ! up "$BACKEND_URL/.backstage/health/v1/readiness"; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-# The catalog ingests the demo locations shortly after start.
+# The catalog ingests the demo locations shortly after start; the browser
+# run waits for its first MLModel before opening pages.
 node "$ROOT/e2e-tests/run.mjs"
