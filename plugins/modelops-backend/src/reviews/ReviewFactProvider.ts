@@ -28,19 +28,19 @@ export class ReviewFactProvider implements ModelopsFactProvider {
   private constructor(
     private readonly database: Knex,
     private readonly reviewCatalog: ReviewCatalog,
+    private readonly store: DatabaseReviewStore,
   ) {}
 
   static create(options: ReviewFactProviderOptions): ReviewFactProvider {
     return new ReviewFactProvider(
       options.database,
       ReviewCatalog.create({ catalog: options.catalog, auth: options.auth }),
+      DatabaseReviewStore.create({ database: options.database }),
     );
   }
 
   async changedSince(since: Date): Promise<string[]> {
-    return DatabaseReviewStore.create({
-      database: this.database,
-    }).entityRefsChangedSince(since.toISOString());
+    return this.store.entityRefsChangedSince(since.toISOString());
   }
 
   async getFacts(

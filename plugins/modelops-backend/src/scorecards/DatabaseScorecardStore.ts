@@ -13,6 +13,7 @@ import {
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
+import { chunks } from '../service/chunks';
 import {
   NO_GROUP,
   refsScope,
@@ -85,13 +86,6 @@ const HISTORY_COLUMNS = [
   'to_state',
   'changed_at',
 ];
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined =>
   v ?? undefined;
@@ -196,7 +190,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       shared.set(text, text);
       return text;
     };
-    for (const refs of chunks(entityRefs)) {
+    for (const refs of chunks(entityRefs, CHUNK)) {
       await this.writer.forEachRow(
         `SELECT entity_ref, check_id, pack, level, severity, state, message, changed_at FROM ${RESULTS} WHERE entity_ref IN (${refs
           .map(() => '?')
@@ -236,7 +230,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         ...batch.removals.map(r => r.entityRef),
       ]),
     ];
-    const scopes = batch.deferSummary ? [] : chunks(refs).map(refsScope);
+    const scopes = batch.deferSummary ? [] : chunks(refs, CHUNK).map(refsScope);
     await this.writer.transaction(async session => {
       // The summaries lose what these entities counted before the write and
       // gain what they count after it, in the same transaction.
@@ -451,7 +445,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       failing: teams.rows.reduce((s, r) => s + r.failing, 0),
     });
     await this.db.transaction(async tx => {
-      for (const rows of chunks(points)) {
+      for (const rows of chunks(points, CHUNK)) {
         await tx(DAILY)
           .insert(rows)
           .onConflict(['scope', 'scope_key', 'day'])
@@ -515,7 +509,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
   ): Promise<Map<string, EvaluationStamp>> {
     const out = new Map<string, EvaluationStamp>();
     const text = (v: unknown) => (v === null ? null : String(v));
-    for (const refs of chunks(entityRefs)) {
+    for (const refs of chunks(entityRefs, CHUNK)) {
       await this.writer.forEachRow(
         `SELECT entity_ref, entity_etag, results_digest FROM ${ENTITIES} WHERE entity_ref IN (${refs
           .map(() => '?')
@@ -561,7 +555,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     now: string,
   ): Promise<ActiveWaivers> {
     const out: ActiveWaivers = new Map();
-    for (const refs of chunks(entityRefs)) {
+    for (const refs of chunks(entityRefs, CHUNK)) {
       await this.writer.forEachRow(
         `SELECT id, entity_ref, check_id FROM ${WAIVERS} WHERE status = 'approved' AND expires_at > ? AND entity_ref IN (${refs
           .map(() => '?')
@@ -769,7 +763,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (keys.length === 0) return [];
     return this.db.transaction(async tx => {
       const claimed: string[] = [];
-      for (const part of chunks([...new Set(keys)])) {
+      for (const part of chunks([...new Set(keys)], CHUNK)) {
         const existing = new Set(
           (
             await tx(NOTIFICATIONS)

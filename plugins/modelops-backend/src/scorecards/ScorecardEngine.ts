@@ -24,6 +24,7 @@ import type {
   ModelopsFactProvider,
 } from '@modelops/plugin-modelops-node';
 import { normalizeEntityRef } from '../service/CatalogMembership';
+import { chunks } from '../service/chunks';
 import type {
   EvaluationBatch,
   ScorecardStore,
@@ -294,10 +295,9 @@ export class DefaultScorecardEngine implements ScorecardEngine {
       );
     } else {
       const regressions: Regression[] = [];
-      const refs = [...changed.values()];
-      for (let i = 0; i < refs.length; i += this.pageSize) {
+      for (const entityRefs of chunks([...changed.values()], this.pageSize)) {
         const { items } = await catalog.getEntitiesByRefs(
-          { entityRefs: refs.slice(i, i + this.pageSize) },
+          { entityRefs },
           { credentials },
         );
         // Entities deleted since come back empty; the full run forgets them.
@@ -422,17 +422,27 @@ export class DefaultScorecardEngine implements ScorecardEngine {
       store.getEvaluationStamps(refs),
       store.getActiveWaivers(refs, nowIso),
     ]);
-    const evaluated = entities.map((entity, i) =>
-      this.evaluateEntityChecks(refs[i], entity, facts.get(refs[i])!, now),
-    );
+    const evaluated = entities.map((entity, i) => {
+      const own = this.evaluateEntityChecks(
+        refs[i],
+        entity,
+        facts.get(refs[i])!,
+        now,
+      );
+      const stamp = stamps.get(refs[i]);
+      return {
+        ...own,
+        changed: stamp?.resultsDigest !== own.digest,
+        evaluatedBefore: stamp !== undefined,
+      };
+    });
     // Only entities whose outcome differs from what is stored need their
     // stored results, to tell what changed: in a steady catalog that is a
     // few, so an unchanged run reads almost nothing back. An entity never
     // evaluated has none (results are written and forgotten with its row).
-    const differs = refs.filter((ref, i) => {
-      const stamp = stamps.get(ref);
-      return stamp && stamp.resultsDigest !== evaluated[i].digest;
-    });
+    const differs = refs.filter(
+      (_, i) => evaluated[i].changed && evaluated[i].evaluatedBefore,
+    );
     const existing =
       differs.length > 0
         ? await store.getResults(differs)
@@ -449,10 +459,10 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     let results = 0;
     entities.forEach((entity, i) => {
       const entityRef = refs[i];
-      const { outcomes, digest } = evaluated[i];
+      const { outcomes, digest, changed } = evaluated[i];
       results += outcomes.length;
       const entityChanges: CheckStateChange[] = [];
-      if (stamps.get(entityRef)?.resultsDigest !== digest) {
+      if (changed) {
         const previous = new Map<string, StoredCheckResult>(
           existing.get(entityRef)?.map(r => [r.checkId, r]),
         );

@@ -39,14 +39,18 @@ function percent(ok: number, total: number): number {
  * @public
  */
 export function packLevel(results: ScoredResult[]): PackLevel {
-  let reached: PackLevel = 'none';
-  for (const level of CHECK_LEVELS) {
-    if (results.some(r => r.level === level && r.state === 'fail')) {
-      return reached;
+  let lowestFailing = CHECK_LEVELS.length;
+  for (const r of results) {
+    if (r.state === 'fail') {
+      lowestFailing = Math.min(lowestFailing, CHECK_LEVELS.indexOf(r.level));
     }
-    reached = level;
   }
-  return reached;
+  return levelBelow(lowestFailing);
+}
+
+/** The level reached when the lowest failing level has this index in CHECK_LEVELS. */
+function levelBelow(lowestFailing: number): PackLevel {
+  return lowestFailing === 0 ? 'none' : CHECK_LEVELS[lowestFailing - 1];
 }
 
 /** Running totals of one pack while an entity's results are read. */
@@ -111,8 +115,7 @@ export function scoreEntity<T extends ScoredResult>(
       const t = tallies.get(pack)!;
       return {
         pack,
-        level:
-          t.lowestFailing === 0 ? 'none' : CHECK_LEVELS[t.lowestFailing - 1],
+        level: levelBelow(t.lowestFailing),
         score: percent(t.ok, t.total),
         passing: t.passing,
         failing: t.failing,

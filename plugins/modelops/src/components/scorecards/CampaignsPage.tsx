@@ -14,6 +14,7 @@ import { EntityRefCell } from '../common/EntityRefCell';
 import { PageFrame } from '../common/PageFrame';
 import {
   campaignManagePermission,
+  type CheckMetadata,
   type Campaign,
 } from '@modelops/plugin-modelops-common';
 import Alert from '@mui/material/Alert';
@@ -63,9 +64,11 @@ function CampaignProgressView(props: { campaign: Campaign }) {
   );
 }
 
-function NewCampaignForm(props: { onCreated(): void }) {
+function NewCampaignForm(props: {
+  checks: CheckMetadata[] | undefined;
+  onCreated(): void;
+}) {
   const api = useApi(scorecardApiRef);
-  const checks = useAsync(() => api.listChecks(), [api]);
   const [title, setTitle] = useState('');
   const [checkIds, setCheckIds] = useState<string[]>([]);
   const [owner, setOwner] = useState('');
@@ -103,7 +106,7 @@ function NewCampaignForm(props: { onCreated(): void }) {
         value={checkIds}
         onChange={e => setCheckIds(e.target.value as unknown as string[])}
       >
-        {(checks.value ?? []).map(c => (
+        {(props.checks ?? []).map(c => (
           <MenuItem key={c.id} value={c.id}>
             {c.title} ({c.id})
           </MenuItem>
@@ -173,7 +176,7 @@ export function CampaignsPage(props: CampaignsPageProps) {
       <Grid container spacing={3}>
         {canManage && (
           <Grid item xs={12} md={4}>
-            <NewCampaignForm onCreated={retry} />
+            <NewCampaignForm checks={checks.value} onCreated={retry} />
           </Grid>
         )}
         {(value ?? []).map(c => (
