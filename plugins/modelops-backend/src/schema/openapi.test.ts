@@ -18,6 +18,8 @@ import {
 } from '../hardening/__testUtils__/startHardeningBackend';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { spec as generatedSpec } from './openapi';
+import { requestSchemas } from './requestSchemas';
+import { toJsonSchema } from './toJsonSchema';
 
 /** Every `METHOD /path` of a router, with `:param` as `{param}`. */
 function routesOf(router: Router): string[] {
@@ -35,6 +37,45 @@ const documented: string[] = Object.entries(
     .filter(key => key !== 'parameters')
     .map(method => `${method.toUpperCase()} ${path}`),
 );
+
+const operations = new Map<string, any>(
+  Object.values(spec.paths as Record<string, Record<string, any>>).flatMap(
+    item =>
+      Object.entries(item)
+        .filter(([key]) => key !== 'parameters')
+        .map(([, operation]) => [operation.operationId, operation] as const),
+  ),
+);
+
+// Words for readers, not rules a request is checked against.
+const DOCUMENTATION = new Set(['description', 'example', 'examples', 'title']);
+
+/** A spec node with local `$ref`s followed and documentation left out. */
+function rules(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rules);
+  if (!node || typeof node !== 'object') return node;
+  const { $ref, ...rest } = node as Record<string, unknown>;
+  if (typeof $ref === 'string') {
+    const target = $ref
+      .slice('#/'.length)
+      .split('/')
+      .reduce<any>((at, key) => at?.[key], spec);
+    return rules(target);
+  }
+  return Object.fromEntries(
+    Object.entries(rest)
+      .filter(([key]) => !DOCUMENTATION.has(key))
+      .map(([key, value]) => [
+        key,
+        // Property names are data, whatever they are called.
+        key === 'properties'
+          ? Object.fromEntries(
+              Object.entries(value as object).map(([k, v]) => [k, rules(v)]),
+            )
+          : rules(value),
+      ]),
+  );
+}
 
 describe('openapi.yaml', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -95,6 +136,51 @@ describe('openapi.yaml', () => {
       'POST /monitoring-snapshots',
     ]);
   });
+
+  describe.each(Object.entries(requestSchemas))(
+    '%s',
+    (operationId, { body, query }) => {
+      const operation = operations.get(operationId);
+
+      it('exists', () => {
+        expect(operation).toBeDefined();
+      });
+
+      if (body) {
+        it(`takes the body its handler's zod schema accepts (${body.component})`, () => {
+          expect(
+            operation.requestBody.content['application/json'].schema,
+          ).toEqual({ $ref: `#/components/schemas/${body.component}` });
+          expect(rules(spec.components.schemas[body.component])).toEqual(
+            toJsonSchema(body.schema),
+          );
+          expect(operation.requestBody.required).toBe(
+            !body.schema.safeParse({}).success,
+          );
+        });
+      }
+
+      if (query) {
+        it("lists the query parameters its handler's zod schema accepts", () => {
+          const json = toJsonSchema(query) as {
+            properties: Record<string, unknown>;
+            required?: string[];
+          };
+          const expected = Object.entries(json.properties).map(
+            ([name, schema]) => ({
+              name,
+              in: 'query',
+              ...((json.required ?? []).includes(name)
+                ? { required: true }
+                : {}),
+              schema,
+            }),
+          );
+          expect(rules(operation.parameters)).toEqual(expected);
+        });
+      }
+    },
+  );
 
   it('resolves every local $ref', () => {
     const refs = JSON.stringify(spec).match(/"\$ref":"#\/[^"]+"/g) ?? [];

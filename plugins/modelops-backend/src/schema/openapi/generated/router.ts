@@ -225,7 +225,6 @@ export const spec = {
               'Keep snapshots whose window ends at or after this time.',
             schema: {
               type: 'string',
-              format: 'date-time',
             },
           },
           {
@@ -280,6 +279,16 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CostIngestRequest',
+              },
+            },
           },
         },
       },
@@ -430,6 +439,17 @@ export const spec = {
             $ref: '#/components/responses/Unauthorized',
           },
         },
+        parameters: [
+          {
+            name: 'groupBy',
+            in: 'query',
+            schema: {
+              default: 'team',
+              type: 'string',
+              enum: ['team', 'system', 'pack'],
+            },
+          },
+        ],
       },
     },
     '/scorecards/history': {
@@ -451,6 +471,32 @@ export const spec = {
             $ref: '#/components/responses/Unauthorized',
           },
         },
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            schema: {
+              default: 90,
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+            },
+          },
+        ],
       },
     },
     '/scorecards/evaluate': {
@@ -476,6 +522,16 @@ export const spec = {
           },
           '404': {
             description: 'No such entity, waiver or campaign.',
+          },
+        },
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ScorecardEvaluateRequest',
+              },
+            },
           },
         },
       },
@@ -520,6 +576,16 @@ export const spec = {
           },
           '409': {
             $ref: '#/components/responses/Conflict',
+          },
+        },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverCreateRequest',
+              },
+            },
           },
         },
       },
@@ -599,6 +665,16 @@ export const spec = {
             $ref: '#/components/responses/Conflict',
           },
         },
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverDecisionRequest',
+              },
+            },
+          },
+        },
       },
     },
     '/scorecards/campaigns': {
@@ -634,6 +710,16 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignCreateRequest',
+              },
+            },
           },
         },
       },
@@ -695,6 +781,16 @@ export const spec = {
           },
           '404': {
             description: 'No such entity, waiver or campaign.',
+          },
+        },
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignUpdateRequest',
+              },
+            },
           },
         },
       },
@@ -806,6 +902,8 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 255,
+              pattern: '^[^:/\\s]+:[^:/\\s]+\\/[^:/\\s]+$',
             },
           },
         ],
@@ -861,6 +959,16 @@ export const spec = {
             $ref: '#/components/responses/Conflict',
           },
         },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewAttestRequest',
+              },
+            },
+          },
+        },
       },
     },
     '/reviews/items/attest': {
@@ -889,6 +997,16 @@ export const spec = {
           },
           '409': {
             $ref: '#/components/responses/Conflict',
+          },
+        },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewBulkAttestRequest',
+              },
+            },
           },
         },
       },
@@ -931,6 +1049,16 @@ export const spec = {
             $ref: '#/components/responses/Conflict',
           },
         },
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewAcceptTransferRequest',
+              },
+            },
+          },
+        },
       },
     },
     '/reviews/progress': {
@@ -943,10 +1071,9 @@ export const spec = {
           {
             name: 'cycleId',
             in: 'query',
-            required: false,
             schema: {
               type: 'string',
-              pattern: '^[1-9][0-9]{0,15}$',
+              pattern: '^[1-9]\\d{0,15}$',
             },
           },
         ],
@@ -976,10 +1103,9 @@ export const spec = {
           {
             name: 'cycleId',
             in: 'query',
-            required: false,
             schema: {
               type: 'string',
-              pattern: '^[1-9][0-9]{0,15}$',
+              pattern: '^[1-9]\\d{0,15}$',
             },
           },
         ],
@@ -1050,7 +1176,8 @@ export const spec = {
             in: 'query',
             required: true,
             schema: {
-              $ref: '#/components/schemas/ModelRef',
+              type: 'string',
+              maxLength: 255,
             },
           },
           {
@@ -1065,10 +1192,10 @@ export const spec = {
             name: 'limit',
             in: 'query',
             schema: {
+              default: 100,
               type: 'integer',
               minimum: 1,
               maximum: 500,
-              default: 100,
             },
           },
         ],
@@ -1103,6 +1230,16 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FeedbackCreateRequest',
+              },
+            },
           },
         },
       },
@@ -1142,6 +1279,16 @@ export const spec = {
             description: 'No such feedback.',
           },
         },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FeedbackStateRequest',
+              },
+            },
+          },
+        },
       },
       patch: {
         operationId: 'PatchFeedbackState',
@@ -1161,6 +1308,16 @@ export const spec = {
             description: 'No such feedback.',
           },
         },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FeedbackStateRequest',
+              },
+            },
+          },
+        },
       },
     },
     '/changes': {
@@ -1175,7 +1332,8 @@ export const spec = {
             in: 'query',
             required: true,
             schema: {
-              $ref: '#/components/schemas/ModelRef',
+              type: 'string',
+              maxLength: 255,
             },
           },
           {
@@ -1190,10 +1348,10 @@ export const spec = {
             name: 'limit',
             in: 'query',
             schema: {
+              default: 50,
               type: 'integer',
               minimum: 1,
               maximum: 500,
-              default: 50,
             },
           },
         ],
@@ -1230,6 +1388,16 @@ export const spec = {
             $ref: '#/components/responses/Forbidden',
           },
         },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeRequestCreate',
+              },
+            },
+          },
+        },
       },
     },
     '/changes/recent': {
@@ -1243,10 +1411,10 @@ export const spec = {
             name: 'limit',
             in: 'query',
             schema: {
+              default: 10,
               type: 'integer',
               minimum: 1,
               maximum: 50,
-              default: 10,
             },
           },
         ],
@@ -1300,6 +1468,16 @@ export const spec = {
             description: 'The change was already decided.',
           },
         },
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeDecision',
+              },
+            },
+          },
+        },
       },
     },
     '/changes/{id}/reject': {
@@ -1335,6 +1513,16 @@ export const spec = {
             description: 'The change was already decided.',
           },
         },
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeDecision',
+              },
+            },
+          },
+        },
       },
     },
     '/delivery/events': {
@@ -1365,6 +1553,16 @@ export const spec = {
             $ref: '#/components/responses/Conflict',
           },
         },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DeliveryEventInput',
+              },
+            },
+          },
+        },
       },
     },
     '/delivery/metrics': {
@@ -1380,7 +1578,8 @@ export const spec = {
             name: 'entityRef',
             in: 'query',
             schema: {
-              $ref: '#/components/schemas/ModelRef',
+              type: 'string',
+              maxLength: 255,
             },
           },
           {
@@ -1388,17 +1587,17 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
-              example: 'group:default/risk-ml',
+              maxLength: 255,
             },
           },
           {
             name: 'days',
             in: 'query',
             schema: {
+              default: 90,
               type: 'integer',
               minimum: 7,
               maximum: 730,
-              default: 90,
             },
           },
         ],
@@ -1566,37 +1765,73 @@ export const spec = {
       },
       EvaluationReportInput: {
         type: 'object',
-        additionalProperties: false,
-        required: ['modelRef', 'modelVersion', 'evaluatedAt', 'metrics'],
         properties: {
           idempotencyKey: {
-            $ref: '#/components/schemas/Label',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
           },
           modelRef: {
-            $ref: '#/components/schemas/ModelRef',
+            type: 'string',
+            maxLength: 255,
           },
           modelVersion: {
-            $ref: '#/components/schemas/Label',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
           },
           datasetRef: {
-            $ref: '#/components/schemas/DatasetRef',
+            type: 'string',
+            maxLength: 255,
           },
           evaluatedAt: {
             type: 'string',
-            format: 'date-time',
           },
           source: {
-            $ref: '#/components/schemas/Label',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
           },
           metrics: {
-            type: 'array',
             minItems: 1,
             maxItems: 1000,
+            type: 'array',
             items: {
-              $ref: '#/components/schemas/EvaluationMetric',
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 200,
+                },
+                value: {
+                  type: 'number',
+                },
+                slice: {
+                  type: 'object',
+                  properties: {
+                    attribute: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 200,
+                    },
+                    group: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 200,
+                    },
+                  },
+                  required: ['attribute', 'group'],
+                  additionalProperties: false,
+                },
+              },
+              required: ['name', 'value'],
+              additionalProperties: false,
             },
           },
         },
+        required: ['modelRef', 'modelVersion', 'evaluatedAt', 'metrics'],
+        additionalProperties: false,
       },
       EvaluationReport: {
         allOf: [
@@ -1648,33 +1883,54 @@ export const spec = {
       },
       MonitoringSnapshotInput: {
         type: 'object',
-        additionalProperties: false,
-        required: ['modelRef', 'modelVersion', 'windowStart', 'windowEnd'],
         properties: {
           idempotencyKey: {
-            $ref: '#/components/schemas/Label',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
           },
           modelRef: {
-            $ref: '#/components/schemas/ModelRef',
+            type: 'string',
+            maxLength: 255,
           },
           modelVersion: {
-            $ref: '#/components/schemas/Label',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
           },
           windowStart: {
             type: 'string',
-            format: 'date-time',
           },
           windowEnd: {
             type: 'string',
-            format: 'date-time',
-            description: 'Must not be before windowStart.',
           },
           drift: {
-            type: 'array',
-            maxItems: 2000,
             default: [],
+            maxItems: 2000,
+            type: 'array',
             items: {
-              $ref: '#/components/schemas/DriftStatistic',
+              type: 'object',
+              properties: {
+                feature: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 200,
+                },
+                test: {
+                  type: 'string',
+                  enum: ['ks', 'psi', 'chi-squared', 'wasserstein', 'other'],
+                },
+                statistic: {
+                  type: 'number',
+                },
+                pValue: {
+                  type: 'number',
+                  minimum: 0,
+                  maximum: 1,
+                },
+              },
+              required: ['feature', 'test', 'statistic'],
+              additionalProperties: false,
             },
           },
           latencyP95Ms: {
@@ -1689,8 +1945,11 @@ export const spec = {
           traffic: {
             type: 'integer',
             minimum: 0,
+            maximum: 9007199254740991,
           },
         },
+        required: ['modelRef', 'modelVersion', 'windowStart', 'windowEnd'],
+        additionalProperties: false,
       },
       MonitoringSnapshot: {
         allOf: [
@@ -1711,6 +1970,430 @@ export const spec = {
             },
           },
         ],
+      },
+      CostIngestRequest: {
+        type: 'object',
+        properties: {
+          source: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9._-]{0,62}$',
+          },
+          records: {
+            minItems: 1,
+            maxItems: 2500,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                  maxLength: 255,
+                  pattern: '^[^:/\\s]+:[^:/\\s]+\\/[^:/\\s]+$',
+                },
+                modelVersion: {
+                  type: 'string',
+                  maxLength: 255,
+                },
+                day: {
+                  type: 'string',
+                  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+                },
+                category: {
+                  type: 'string',
+                  enum: ['training', 'inference', 'storage', 'other'],
+                },
+                amount: {
+                  type: 'number',
+                  minimum: 0,
+                },
+                currency: {
+                  type: 'string',
+                  pattern: '^[A-Z]{3}$',
+                },
+                usageQuantity: {
+                  type: 'number',
+                  minimum: 0,
+                },
+                usageUnit: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 64,
+                },
+              },
+              required: ['entityRef', 'day', 'category', 'amount', 'currency'],
+            },
+          },
+        },
+        required: ['source', 'records'],
+      },
+      ScorecardEvaluateRequest: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      WaiverCreateRequest: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+            minLength: 1,
+          },
+          reason: {
+            type: 'string',
+            minLength: 10,
+          },
+          expiresAt: {
+            type: 'string',
+          },
+        },
+        required: ['entityRef', 'checkId', 'reason', 'expiresAt'],
+        additionalProperties: false,
+      },
+      WaiverDecisionRequest: {
+        type: 'object',
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+        additionalProperties: false,
+      },
+      CampaignCreateRequest: {
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 5000,
+          },
+          checkIds: {
+            minItems: 1,
+            type: 'array',
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          entityFilter: {
+            type: 'object',
+            properties: {
+              kinds: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: ['MLModel', 'Dataset'],
+                },
+              },
+              owners: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              systems: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                },
+              },
+              lifecycles: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                },
+              },
+              riskTiers: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                },
+              },
+            },
+            additionalProperties: false,
+          },
+          dueDate: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+        },
+        required: ['title', 'checkIds', 'dueDate', 'owner'],
+        additionalProperties: false,
+      },
+      CampaignUpdateRequest: {
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 5000,
+          },
+          checkIds: {
+            minItems: 1,
+            type: 'array',
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          entityFilter: {
+            type: 'object',
+            properties: {
+              kinds: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: ['MLModel', 'Dataset'],
+                },
+              },
+              owners: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              systems: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                },
+              },
+              lifecycles: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                },
+              },
+              riskTiers: {
+                minItems: 1,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                },
+              },
+            },
+            additionalProperties: false,
+          },
+          dueDate: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'closed'],
+          },
+        },
+        additionalProperties: false,
+      },
+      ReviewAttestRequest: {
+        type: 'object',
+        properties: {
+          decision: {
+            type: 'string',
+            enum: ['keep', 'transfer', 'retire'],
+          },
+          note: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          transferTo: {
+            type: 'string',
+            maxLength: 255,
+            pattern: '^(group:)?([^:/\\s]+\\/)?[^:/\\s]+$',
+          },
+        },
+        required: ['decision'],
+        additionalProperties: false,
+      },
+      ReviewBulkAttestRequest: {
+        type: 'object',
+        properties: {
+          itemIds: {
+            minItems: 1,
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[1-9]\\d{0,15}$',
+            },
+          },
+          decision: {
+            type: 'string',
+            enum: ['keep', 'transfer', 'retire'],
+          },
+          note: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          transferTo: {
+            type: 'string',
+            maxLength: 255,
+            pattern: '^(group:)?([^:/\\s]+\\/)?[^:/\\s]+$',
+          },
+        },
+        required: ['itemIds', 'decision'],
+        additionalProperties: false,
+      },
+      ReviewAcceptTransferRequest: {
+        type: 'object',
+        properties: {
+          note: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+        additionalProperties: false,
+      },
+      FeedbackCreateRequest: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          category: {
+            type: 'string',
+            enum: ['wrong-prediction', 'bias-concern', 'usability', 'outage'],
+          },
+          text: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 4000,
+          },
+        },
+        required: ['entityRef', 'category', 'text'],
+        additionalProperties: false,
+      },
+      FeedbackStateRequest: {
+        type: 'object',
+        properties: {
+          state: {
+            type: 'string',
+            enum: ['open', 'acknowledged', 'resolved'],
+          },
+          comment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 4000,
+          },
+        },
+        required: ['state'],
+        additionalProperties: false,
+      },
+      ChangeRequestCreate: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          kind: {
+            type: 'string',
+            enum: ['promote', 'rollback'],
+          },
+          modelVersion: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          evidenceLinks: {
+            default: [],
+            maxItems: 20,
+            type: 'array',
+            items: {
+              type: 'string',
+              format: 'uri',
+            },
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 4000,
+          },
+        },
+        required: ['entityRef', 'kind', 'modelVersion', 'reason'],
+        additionalProperties: false,
+      },
+      ChangeDecision: {
+        type: 'object',
+        properties: {
+          comment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 4000,
+          },
+        },
+        additionalProperties: false,
+      },
+      DeliveryEventInput: {
+        type: 'object',
+        properties: {
+          idempotencyKey: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          type: {
+            type: 'string',
+            enum: ['deployment', 'incident-opened', 'incident-resolved'],
+          },
+          at: {
+            type: 'string',
+          },
+          modelVersion: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          incidentId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          failed: {
+            type: 'boolean',
+          },
+        },
+        required: ['entityRef', 'type', 'at'],
+        additionalProperties: false,
       },
     },
   },
