@@ -182,6 +182,21 @@ describe('openapi.yaml', () => {
     },
   );
 
+  it('gives a schema for every successful answer with a body', () => {
+    const missing = [...operations.entries()].flatMap(([id, operation]) =>
+      Object.entries(operation.responses as Record<string, any>)
+        .filter(([status]) => status.startsWith('2') && status !== '204')
+        .filter(
+          ([, response]) =>
+            !Object.values(response.content ?? {}).some(
+              (media: any) => media.schema,
+            ),
+        )
+        .map(([status]) => `${id} ${status}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('resolves every local $ref', () => {
     const refs = JSON.stringify(spec).match(/"\$ref":"#\/[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ export const spec = {
     title: 'modelops',
     version: '1',
     description:
-      'The ModelOps backend: evidence (evaluation reports and monitoring snapshots), cost and scorecards. Every route needs a Backstage token (user or service). Bad input is answered with 400 and a message naming every failing field and rule, for example `Invalid body: metrics.0.value: expected number, received string`.',
+      'The ModelOps backend: evidence (evaluation reports and monitoring snapshots), cost, scorecards (waivers and campaigns), ownership reviews, feedback, change approvals and delivery metrics. Every route needs a Backstage token (user or service). Bad input is answered with 400 and a message naming every failing field and rule, for example `Invalid body: metrics.0.value: expected number, received string`. Request schemas are derived from the zod schemas the handlers parse with (a test keeps them equal); the server also serves this document at `/openapi.json`.',
     license: {
       name: 'Apache-2.0',
       identifier: 'Apache-2.0',
@@ -270,6 +270,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'Records inserted or replaced, `{source, upserted}`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostIngestResponse',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -298,11 +305,47 @@ export const spec = {
         operationId: 'PostCostCsvImport',
         tags: ['cost'],
         summary: 'Import a cloud billing export (text/csv, or JSON `{csv}`).',
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': {
+              schema: {
+                type: 'string',
+                maxLength: 20971520,
+              },
+            },
+            'text/plain': {
+              schema: {
+                type: 'string',
+                maxLength: 20971520,
+              },
+            },
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['csv'],
+                properties: {
+                  csv: {
+                    type: 'string',
+                    minLength: 1,
+                  },
+                },
+              },
+            },
+          },
+        },
         description:
           'Columns and the entity tag come from `modelops.cost.csv`. Line items are summed per day, entity and category; spend no entity claims is stored under `unmapped:` pseudo entities and reported (rows, total).',
         responses: {
           '200': {
             description: 'Import report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostCsvImportResponse',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -324,9 +367,38 @@ export const spec = {
           'Monthly cost by category, budget vs forecast, cost per 1,000 inferences.',
         description:
           'Query `entityRef` (required) and `months` (1-36, default 12). Readable by members of the owning group and of `modelops.cost.financeGroup` unless `modelops.cost.read` is denied; otherwise 403.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description: 'A full entity ref `kind:namespace/name`.',
+            schema: {
+              type: 'string',
+              pattern: '^[^:/\\s]+:[^:/\\s]+/[^:/\\s]+$',
+            },
+          },
+          {
+            name: 'months',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 36,
+              default: 12,
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'EntityCostView.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCostView',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -343,10 +415,29 @@ export const spec = {
         tags: ['cost'],
         summary:
           'Cost by owning group with top movers month over month (query `months`, 3-36).',
+        parameters: [
+          {
+            name: 'months',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 3,
+              maximum: 36,
+              default: 12,
+            },
+          },
+        ],
         responses: {
           '200': {
             description:
               'TeamCostView; finance sees every team, others their own.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamCostView',
+                },
+              },
+            },
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
@@ -360,9 +451,37 @@ export const spec = {
         tags: ['cost'],
         summary:
           'Cost by model, optionally of one team (query `team`, `months`).',
+        parameters: [
+          {
+            name: 'months',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 3,
+              maximum: 36,
+              default: 12,
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            description: 'Only models owned by this group.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'ModelCostView.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelCostView',
+                },
+              },
+            },
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
@@ -376,9 +495,28 @@ export const spec = {
         tags: ['cost'],
         summary:
           'Models with spend and no inferences for `days` days (1-365, default 30).',
+        parameters: [
+          {
+            name: 'days',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+              default: 30,
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'IdleCostView with retirement candidates marked.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IdleCostView',
+                },
+              },
+            },
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
@@ -395,6 +533,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CheckMetadataList',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -410,9 +555,27 @@ export const spec = {
           'Levels per pack, score, failing checks with remediation, and waivers of one entity.',
         description:
           'Query `entityRef` (required). Waivers apply at read time: an approved waiver turns a failure into `waived` until it expires, then stops counting.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityScorecard',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -431,6 +594,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardSummary',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -463,6 +633,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardHistory',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -510,6 +687,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardEvaluation',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -542,9 +726,33 @@ export const spec = {
         tags: ['scorecards'],
         summary:
           'Waivers, optionally by `status` (pending, approved, rejected, expired) and `entityRef`.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['pending', 'approved', 'rejected', 'expired'],
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverList',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -564,6 +772,13 @@ export const spec = {
         responses: {
           '201': {
             description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -608,6 +823,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -648,6 +870,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -685,6 +914,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignList',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -701,6 +937,13 @@ export const spec = {
         responses: {
           '201': {
             description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -742,6 +985,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -769,6 +1019,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -843,6 +1100,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignProgress',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -862,6 +1126,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewCycleList',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -879,6 +1150,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MyReviews',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -910,6 +1188,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityReview',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -942,6 +1227,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'The item after the decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewItem',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -982,6 +1274,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'The items after the decision: `{items}`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewItemList',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1032,6 +1331,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'The item after the acceptance.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewItem',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1080,6 +1386,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewProgress',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1112,6 +1425,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewFindings',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1133,6 +1453,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PortfolioReview',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -1202,6 +1529,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FeedbackList',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1221,6 +1555,13 @@ export const spec = {
         responses: {
           '201': {
             description: 'The stored feedback.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Feedback',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1265,6 +1606,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'The feedback after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Feedback',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1297,6 +1645,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'The feedback after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Feedback',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1358,6 +1713,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeRequestList',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1377,6 +1739,13 @@ export const spec = {
         responses: {
           '201': {
             description: 'The stored request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeRequest',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1421,6 +1790,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeRequestList',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1451,6 +1827,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'The change after the decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeRequest',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1499,6 +1882,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'The change after the decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeRequest',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1536,9 +1926,23 @@ export const spec = {
         responses: {
           '200': {
             description: 'The event stored before under this key.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeliveryEvent',
+                },
+              },
+            },
           },
           '201': {
             description: 'The stored event.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeliveryEvent',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1604,6 +2008,13 @@ export const spec = {
         responses: {
           '200': {
             description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeliveryMetrics',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
@@ -1834,24 +2245,50 @@ export const spec = {
         additionalProperties: false,
       },
       EvaluationReport: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/EvaluationReportInput',
+        description: 'A stored evaluation report.',
+        type: 'object',
+        required: [
+          'id',
+          'createdAt',
+          'modelRef',
+          'modelVersion',
+          'evaluatedAt',
+          'metrics',
+        ],
+        properties: {
+          id: {
+            type: 'string',
           },
-          {
-            type: 'object',
-            required: ['id', 'createdAt'],
-            properties: {
-              id: {
-                type: 'string',
-              },
-              createdAt: {
-                type: 'string',
-                format: 'date-time',
-              },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          idempotencyKey: {
+            $ref: '#/components/schemas/Label',
+          },
+          modelRef: {
+            $ref: '#/components/schemas/ModelRef',
+          },
+          modelVersion: {
+            $ref: '#/components/schemas/Label',
+          },
+          datasetRef: {
+            $ref: '#/components/schemas/DatasetRef',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          source: {
+            $ref: '#/components/schemas/Label',
+          },
+          metrics: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvaluationMetric',
             },
           },
-        ],
+        },
       },
       DriftStatistic: {
         type: 'object',
@@ -1952,24 +2389,62 @@ export const spec = {
         additionalProperties: false,
       },
       MonitoringSnapshot: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/MonitoringSnapshotInput',
+        description: 'A stored monitoring snapshot.',
+        type: 'object',
+        required: [
+          'id',
+          'createdAt',
+          'modelRef',
+          'modelVersion',
+          'windowStart',
+          'windowEnd',
+          'drift',
+        ],
+        properties: {
+          id: {
+            type: 'string',
           },
-          {
-            type: 'object',
-            required: ['id', 'createdAt', 'drift'],
-            properties: {
-              id: {
-                type: 'string',
-              },
-              createdAt: {
-                type: 'string',
-                format: 'date-time',
-              },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          idempotencyKey: {
+            $ref: '#/components/schemas/Label',
+          },
+          modelRef: {
+            $ref: '#/components/schemas/ModelRef',
+          },
+          modelVersion: {
+            $ref: '#/components/schemas/Label',
+          },
+          windowStart: {
+            type: 'string',
+            format: 'date-time',
+          },
+          windowEnd: {
+            type: 'string',
+            format: 'date-time',
+          },
+          drift: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DriftStatistic',
             },
           },
-        ],
+          latencyP95Ms: {
+            type: 'number',
+            minimum: 0,
+          },
+          errorRate: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          traffic: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
       },
       CostIngestRequest: {
         type: 'object',
@@ -2393,6 +2868,1653 @@ export const spec = {
           },
         },
         required: ['entityRef', 'type', 'at'],
+        additionalProperties: false,
+      },
+      CostIngestResponse: {
+        type: 'object',
+        required: ['source', 'upserted'],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          upserted: {
+            type: 'integer',
+          },
+        },
+      },
+      UnmappedCostRow: {
+        type: 'object',
+        required: ['line', 'amount'],
+        properties: {
+          line: {
+            type: 'integer',
+          },
+          tagValue: {
+            type: 'string',
+          },
+          amount: {
+            type: 'number',
+          },
+        },
+      },
+      CostCsvImportResponse: {
+        type: 'object',
+        required: ['source', 'rows', 'mappedRows', 'upserted', 'unmapped'],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          rows: {
+            type: 'integer',
+          },
+          mappedRows: {
+            type: 'integer',
+          },
+          upserted: {
+            type: 'integer',
+          },
+          unmapped: {
+            type: 'object',
+            required: ['rowCount', 'rows', 'total', 'currency'],
+            properties: {
+              rowCount: {
+                type: 'integer',
+              },
+              rows: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/UnmappedCostRow',
+                },
+              },
+              total: {
+                type: 'number',
+              },
+              currency: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      CostByCategory: {
+        type: 'object',
+        required: ['training', 'inference', 'storage', 'other'],
+        properties: {
+          training: {
+            type: 'number',
+          },
+          inference: {
+            type: 'number',
+          },
+          storage: {
+            type: 'number',
+          },
+          other: {
+            type: 'number',
+          },
+        },
+      },
+      MonthlyCost: {
+        type: 'object',
+        required: ['month', 'byCategory', 'total', 'inferences'],
+        properties: {
+          month: {
+            type: 'string',
+          },
+          byCategory: {
+            $ref: '#/components/schemas/CostByCategory',
+          },
+          total: {
+            type: 'number',
+          },
+          inferences: {
+            type: 'number',
+          },
+          costPer1kInferences: {
+            type: 'number',
+          },
+        },
+      },
+      EntityCostView: {
+        type: 'object',
+        required: ['entityRef', 'currency', 'months', 'currentMonth'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          months: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MonthlyCost',
+            },
+          },
+          monthlyBudget: {
+            type: 'number',
+          },
+          currentMonth: {
+            type: 'object',
+            required: ['month', 'actual', 'forecast', 'overBudget'],
+            properties: {
+              month: {
+                type: 'string',
+              },
+              actual: {
+                type: 'number',
+              },
+              forecast: {
+                type: 'number',
+              },
+              budgetRemaining: {
+                type: 'number',
+              },
+              overBudget: {
+                type: 'boolean',
+              },
+            },
+          },
+          costPer1kInferences: {
+            type: 'number',
+          },
+          targetCostPer1kInferences: {
+            type: 'number',
+          },
+        },
+      },
+      CostMover: {
+        type: 'object',
+        required: ['entityRef', 'previous', 'current', 'change'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          previous: {
+            type: 'number',
+          },
+          current: {
+            type: 'number',
+          },
+          change: {
+            type: 'number',
+          },
+          changeRatio: {
+            type: 'number',
+          },
+        },
+      },
+      TeamCost: {
+        type: 'object',
+        required: [
+          'team',
+          'months',
+          'total',
+          'previousMonth',
+          'lastMonth',
+          'change',
+        ],
+        properties: {
+          team: {
+            type: 'string',
+          },
+          months: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['month', 'total'],
+              properties: {
+                month: {
+                  type: 'string',
+                },
+                total: {
+                  type: 'number',
+                },
+              },
+            },
+          },
+          total: {
+            type: 'number',
+          },
+          previousMonth: {
+            type: 'number',
+          },
+          lastMonth: {
+            type: 'number',
+          },
+          change: {
+            type: 'number',
+          },
+        },
+      },
+      ComparedMonths: {
+        type: 'object',
+        required: ['previous', 'last'],
+        properties: {
+          previous: {
+            type: 'string',
+          },
+          last: {
+            type: 'string',
+          },
+        },
+      },
+      TeamCostView: {
+        type: 'object',
+        required: ['currency', 'comparedMonths', 'teams', 'topMovers'],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          comparedMonths: {
+            $ref: '#/components/schemas/ComparedMonths',
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamCost',
+            },
+          },
+          topMovers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostMover',
+            },
+          },
+        },
+      },
+      ModelCost: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'total',
+          'byCategory',
+          'previousMonth',
+          'lastMonth',
+          'change',
+          'inferences',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          total: {
+            type: 'number',
+          },
+          byCategory: {
+            $ref: '#/components/schemas/CostByCategory',
+          },
+          previousMonth: {
+            type: 'number',
+          },
+          lastMonth: {
+            type: 'number',
+          },
+          change: {
+            type: 'number',
+          },
+          inferences: {
+            type: 'number',
+          },
+          costPer1kInferences: {
+            type: 'number',
+          },
+          monthlyBudget: {
+            type: 'number',
+          },
+        },
+      },
+      ModelCostView: {
+        type: 'object',
+        required: ['currency', 'months', 'comparedMonths', 'models'],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          team: {
+            type: 'string',
+          },
+          months: {
+            type: 'integer',
+          },
+          comparedMonths: {
+            $ref: '#/components/schemas/ComparedMonths',
+          },
+          models: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ModelCost',
+            },
+          },
+        },
+      },
+      IdleModel: {
+        type: 'object',
+        required: ['entityRef', 'spend', 'idleDays', 'retirementCandidate'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          spend: {
+            type: 'number',
+          },
+          lastInferenceDay: {
+            type: 'string',
+          },
+          idleDays: {
+            type: 'integer',
+          },
+          retirementCandidate: {
+            type: 'boolean',
+          },
+        },
+      },
+      IdleCostView: {
+        type: 'object',
+        required: ['currency', 'days', 'models'],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          days: {
+            type: 'integer',
+          },
+          models: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IdleModel',
+            },
+          },
+        },
+      },
+      CheckMetadata: {
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'description',
+          'rationale',
+          'appliesTo',
+          'severity',
+          'remediation',
+          'pack',
+          'level',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          rationale: {
+            type: 'object',
+            required: ['practice'],
+            properties: {
+              practice: {
+                type: 'string',
+              },
+              euAiAct: {
+                type: 'string',
+              },
+              nistAiRmf: {
+                type: 'string',
+              },
+            },
+          },
+          appliesTo: {
+            type: 'object',
+            required: ['kinds'],
+            properties: {
+              kinds: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: ['MLModel', 'Dataset'],
+                },
+              },
+              types: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              lifecycles: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              riskTiers: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          severity: {
+            type: 'string',
+            enum: ['info', 'warning', 'error', 'critical'],
+          },
+          remediation: {
+            type: 'object',
+            required: ['text'],
+            properties: {
+              text: {
+                type: 'string',
+              },
+              link: {
+                type: 'string',
+              },
+            },
+          },
+          pack: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold'],
+          },
+        },
+      },
+      CheckMetadataList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckMetadata',
+            },
+          },
+        },
+      },
+      CheckResultView: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'checkId',
+          'pack',
+          'level',
+          'severity',
+          'state',
+          'changedAt',
+          'check',
+          'effectiveState',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          pack: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold'],
+          },
+          severity: {
+            type: 'string',
+            enum: ['info', 'warning', 'error', 'critical'],
+          },
+          state: {
+            type: 'string',
+            enum: ['pass', 'fail'],
+          },
+          message: {
+            type: 'string',
+          },
+          changedAt: {
+            type: 'string',
+          },
+          check: {
+            $ref: '#/components/schemas/CheckMetadata',
+          },
+          effectiveState: {
+            type: 'string',
+            enum: ['pass', 'fail', 'waived'],
+          },
+          waiverId: {
+            type: 'string',
+          },
+        },
+      },
+      PackScore: {
+        type: 'object',
+        required: ['pack', 'level', 'score', 'passing', 'failing', 'waived'],
+        properties: {
+          pack: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+            enum: ['none', 'bronze', 'silver', 'gold'],
+          },
+          score: {
+            type: 'number',
+          },
+          passing: {
+            type: 'integer',
+          },
+          failing: {
+            type: 'integer',
+          },
+          waived: {
+            type: 'integer',
+          },
+        },
+      },
+      Waiver: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'checkId',
+          'reason',
+          'requestedBy',
+          'requestedAt',
+          'expiresAt',
+          'status',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'approved', 'rejected', 'expired'],
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          decidedAt: {
+            type: 'string',
+          },
+          decisionComment: {
+            type: 'string',
+          },
+        },
+      },
+      WaiverList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
+          },
+        },
+      },
+      EntityScorecard: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'score',
+          'packs',
+          'failing',
+          'passing',
+          'waivers',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          evaluatedAt: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+          },
+          packs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PackScore',
+            },
+          },
+          failing: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckResultView',
+            },
+          },
+          passing: {
+            type: 'integer',
+          },
+          waivers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
+          },
+        },
+      },
+      ScorecardSummaryRow: {
+        type: 'object',
+        required: ['key', 'entities', 'score', 'passing', 'failing', 'waived'],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          entities: {
+            type: 'integer',
+          },
+          score: {
+            type: 'number',
+          },
+          passing: {
+            type: 'integer',
+          },
+          failing: {
+            type: 'integer',
+          },
+          waived: {
+            type: 'integer',
+          },
+          levels: {
+            type: 'object',
+            required: ['none', 'bronze', 'silver', 'gold'],
+            properties: {
+              none: {
+                type: 'integer',
+              },
+              bronze: {
+                type: 'integer',
+              },
+              silver: {
+                type: 'integer',
+              },
+              gold: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      ScorecardSummary: {
+        type: 'object',
+        required: ['groupBy', 'rows'],
+        properties: {
+          groupBy: {
+            type: 'string',
+            enum: ['team', 'system', 'pack'],
+          },
+          rows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardSummaryRow',
+            },
+          },
+        },
+      },
+      CheckStateChange: {
+        type: 'object',
+        required: ['entityRef', 'checkId', 'to', 'at'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            enum: ['pass', 'fail'],
+          },
+          to: {
+            type: 'string',
+            enum: ['pass', 'fail'],
+          },
+          at: {
+            type: 'string',
+          },
+        },
+      },
+      ScorecardTrendPoint: {
+        type: 'object',
+        required: ['day', 'score', 'passing', 'failing'],
+        properties: {
+          day: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+          },
+          passing: {
+            type: 'integer',
+          },
+          failing: {
+            type: 'integer',
+          },
+        },
+      },
+      ScorecardHistory: {
+        type: 'object',
+        required: ['changes', 'trend'],
+        properties: {
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckStateChange',
+            },
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardTrendPoint',
+            },
+          },
+        },
+      },
+      ScorecardEvaluation: {
+        type: 'object',
+        required: ['entities', 'results', 'changed', 'durationMs'],
+        properties: {
+          entities: {
+            type: 'integer',
+          },
+          results: {
+            type: 'integer',
+          },
+          changed: {
+            type: 'integer',
+          },
+          durationMs: {
+            type: 'number',
+          },
+        },
+      },
+      Campaign: {
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'checkIds',
+          'entityFilter',
+          'dueDate',
+          'owner',
+          'status',
+          'createdBy',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          checkIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entityFilter: {
+            $ref: '#/components/schemas/CampaignEntityFilter',
+          },
+          dueDate: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'closed'],
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+        },
+      },
+      CampaignList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Campaign',
+            },
+          },
+        },
+      },
+      CampaignTeamProgress: {
+        type: 'object',
+        required: ['team', 'entities', 'done'],
+        properties: {
+          team: {
+            type: 'string',
+          },
+          entities: {
+            type: 'integer',
+          },
+          done: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignProgress: {
+        type: 'object',
+        required: ['campaignId', 'entities', 'done', 'teams'],
+        properties: {
+          campaignId: {
+            type: 'string',
+          },
+          entities: {
+            type: 'integer',
+          },
+          done: {
+            type: 'integer',
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignTeamProgress',
+            },
+          },
+        },
+      },
+      ReviewCycle: {
+        type: 'object',
+        required: [
+          'id',
+          'cadence',
+          'kind',
+          'lifecycles',
+          'period',
+          'periodStart',
+          'periodEnd',
+          'dueAt',
+          'openedAt',
+          'status',
+          'itemCount',
+          'decidedCount',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          cadence: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          lifecycles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          period: {
+            type: 'string',
+          },
+          periodStart: {
+            type: 'string',
+          },
+          periodEnd: {
+            type: 'string',
+          },
+          dueAt: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'closed'],
+          },
+          itemCount: {
+            type: 'integer',
+          },
+          decidedCount: {
+            type: 'integer',
+          },
+        },
+      },
+      ReviewCycleList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewCycle',
+            },
+          },
+        },
+      },
+      ReviewItem: {
+        type: 'object',
+        required: [
+          'id',
+          'cycleId',
+          'entityRef',
+          'entityKind',
+          'ownerRef',
+          'state',
+          'dueAt',
+          'overdue',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          cycleId: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          entityKind: {
+            type: 'string',
+          },
+          entityTitle: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: [
+              'pending',
+              'kept',
+              'transfer-pending',
+              'transferred',
+              'retired',
+            ],
+          },
+          dueAt: {
+            type: 'string',
+          },
+          overdue: {
+            type: 'boolean',
+          },
+          decision: {
+            type: 'string',
+            enum: ['keep', 'transfer', 'retire'],
+          },
+          note: {
+            type: 'string',
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          decidedAt: {
+            type: 'string',
+          },
+          transferTo: {
+            type: 'string',
+          },
+          acceptedBy: {
+            type: 'string',
+          },
+          acceptedAt: {
+            type: 'string',
+          },
+        },
+      },
+      ReviewItemList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewItem',
+            },
+          },
+        },
+      },
+      MyReviews: {
+        type: 'object',
+        required: ['userRef', 'groups', 'items', 'incomingTransfers'],
+        properties: {
+          userRef: {
+            type: 'string',
+          },
+          groups: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewItem',
+            },
+          },
+          incomingTransfers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewItem',
+            },
+          },
+        },
+      },
+      ReviewDecisionRecord: {
+        type: 'object',
+        required: [
+          'id',
+          'itemId',
+          'cycleId',
+          'entityRef',
+          'action',
+          'actor',
+          'authority',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          itemId: {
+            type: 'string',
+          },
+          cycleId: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            enum: ['keep', 'transfer', 'retire', 'accept-transfer'],
+          },
+          actor: {
+            type: 'string',
+          },
+          authority: {
+            type: 'string',
+            enum: ['member', 'admin'],
+          },
+          note: {
+            type: 'string',
+          },
+          transferTo: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+        },
+      },
+      EntityReview: {
+        type: 'object',
+        required: ['entityRef', 'items', 'decisions'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewItem',
+            },
+          },
+          decisions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewDecisionRecord',
+            },
+          },
+        },
+      },
+      ReviewTeamProgress: {
+        type: 'object',
+        required: [
+          'team',
+          'total',
+          'pending',
+          'kept',
+          'transferPending',
+          'transferred',
+          'retired',
+          'overdue',
+          'percentDone',
+        ],
+        properties: {
+          team: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+          },
+          pending: {
+            type: 'integer',
+          },
+          kept: {
+            type: 'integer',
+          },
+          transferPending: {
+            type: 'integer',
+          },
+          transferred: {
+            type: 'integer',
+          },
+          retired: {
+            type: 'integer',
+          },
+          overdue: {
+            type: 'integer',
+          },
+          percentDone: {
+            type: 'number',
+          },
+        },
+      },
+      ReviewProgress: {
+        type: 'object',
+        required: ['cycles', 'teams'],
+        properties: {
+          cycles: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewCycle',
+            },
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewTeamProgress',
+            },
+          },
+        },
+      },
+      ReviewFinding: {
+        type: 'object',
+        required: ['type', 'entityRef', 'entityKind', 'message'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: [
+              'owner-not-found',
+              'owner-without-members',
+              'missing-steward',
+              'missing-business-owner',
+              'attestation-overdue',
+            ],
+          },
+          entityRef: {
+            type: 'string',
+          },
+          entityKind: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      ReviewFindings: {
+        type: 'object',
+        required: ['generatedAt', 'items'],
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewFinding',
+            },
+          },
+        },
+      },
+      PortfolioRow: {
+        type: 'object',
+        required: ['entityRef', 'kpis', 'retirementReasons'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          businessOwner: {
+            type: 'string',
+          },
+          riskTier: {
+            type: 'string',
+          },
+          kpis: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                target: {
+                  type: 'string',
+                },
+                businessOutcome: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          scorecardScore: {
+            type: 'number',
+          },
+          scorecardLevel: {
+            type: 'string',
+            enum: ['none', 'bronze', 'silver', 'gold'],
+          },
+          monthlyCost: {
+            type: 'number',
+          },
+          costMonth: {
+            type: 'string',
+          },
+          latestDecision: {
+            type: 'string',
+            enum: ['keep', 'transfer', 'retire'],
+          },
+          decidedAt: {
+            type: 'string',
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          retirementReasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      PortfolioReview: {
+        type: 'object',
+        required: ['generatedAt', 'rows'],
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          rows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PortfolioRow',
+            },
+          },
+        },
+      },
+      Feedback: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'category',
+          'text',
+          'state',
+          'reporterRef',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          category: {
+            type: 'string',
+            enum: ['wrong-prediction', 'bias-concern', 'usability', 'outage'],
+          },
+          text: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['open', 'acknowledged', 'resolved'],
+          },
+          reporterRef: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          comment: {
+            type: 'string',
+          },
+        },
+      },
+      FeedbackList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Feedback',
+            },
+          },
+        },
+      },
+      ChangeRequest: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'kind',
+          'modelVersion',
+          'evidenceLinks',
+          'reason',
+          'status',
+          'requesterRef',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['promote', 'rollback'],
+          },
+          modelVersion: {
+            type: 'string',
+          },
+          evidenceLinks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          reason: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'approved', 'rejected'],
+          },
+          requesterRef: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          decidedAt: {
+            type: 'string',
+          },
+          decisionComment: {
+            type: 'string',
+          },
+        },
+      },
+      ChangeRequestList: {
+        type: 'object',
+        required: ['items', 'reviewGroup'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChangeRequest',
+            },
+          },
+          reviewGroup: {
+            type: 'string',
+          },
+        },
+      },
+      DeliveryEvent: {
+        type: 'object',
+        required: ['id', 'entityRef', 'type', 'at', 'createdAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          idempotencyKey: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: ['deployment', 'incident-opened', 'incident-resolved'],
+          },
+          at: {
+            type: 'string',
+          },
+          modelVersion: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          failed: {
+            type: 'boolean',
+          },
+          createdAt: {
+            type: 'string',
+          },
+        },
+      },
+      DeliveryWeek: {
+        type: 'object',
+        required: [
+          'weekStart',
+          'deployments',
+          'failedDeployments',
+          'incidentsResolved',
+        ],
+        properties: {
+          weekStart: {
+            type: 'string',
+          },
+          deployments: {
+            type: 'integer',
+          },
+          failedDeployments: {
+            type: 'integer',
+          },
+          incidentsResolved: {
+            type: 'integer',
+          },
+          meanTimeToRecoverHours: {
+            type: 'number',
+          },
+        },
+      },
+      DeliveryMetrics: {
+        type: 'object',
+        required: [
+          'scope',
+          'entityRefs',
+          'from',
+          'to',
+          'days',
+          'deployments',
+          'failedDeployments',
+          'deploymentsPerWeek',
+          'incidentsResolved',
+          'incidentsOpen',
+          'weeks',
+        ],
+        properties: {
+          scope: {
+            $ref: '#/components/schemas/DeliveryScope',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          days: {
+            type: 'integer',
+          },
+          deployments: {
+            type: 'integer',
+          },
+          failedDeployments: {
+            type: 'integer',
+          },
+          deploymentsPerWeek: {
+            type: 'number',
+          },
+          changeFailureRate: {
+            type: 'number',
+          },
+          incidentsResolved: {
+            type: 'integer',
+          },
+          incidentsOpen: {
+            type: 'integer',
+          },
+          meanTimeToRecoverHours: {
+            type: 'number',
+          },
+          weeks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeliveryWeek',
+            },
+          },
+        },
+      },
+      DeliveryScope: {
+        oneOf: [
+          {
+            type: 'object',
+            required: ['entityRef'],
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['team'],
+            properties: {
+              team: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      CampaignEntityFilter: {
+        type: 'object',
+        properties: {
+          kinds: {
+            minItems: 1,
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['MLModel', 'Dataset'],
+            },
+          },
+          owners: {
+            minItems: 1,
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          systems: {
+            minItems: 1,
+            type: 'array',
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          lifecycles: {
+            minItems: 1,
+            type: 'array',
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          riskTiers: {
+            minItems: 1,
+            type: 'array',
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        },
         additionalProperties: false,
       },
     },
