@@ -60,6 +60,18 @@ log "Lint"
 if node_modules/.bin/backstage-cli repo lint >"$RESULTS/lint.log" 2>&1; then record lint ok ""; PASSED=$((PASSED+1));
 else tail -n 30 "$RESULTS/lint.log"; record lint FAILED "see .tools/test-results/lint.log"; FAILED=$((FAILED+1)); fi
 
+log "Generated OpenAPI files"
+if node scripts/generate-openapi.mjs --check >"$RESULTS/openapi.log" 2>&1; then record "openapi generated" ok "";  PASSED=$((PASSED+1));
+else cat "$RESULTS/openapi.log"; record "openapi generated" FAILED "stale: run node scripts/generate-openapi.mjs"; FAILED=$((FAILED+1)); fi
+
+log "Formatting (prettier --check .)"
+if node_modules/.bin/prettier --check . >"$RESULTS/prettier.log" 2>&1; then record prettier ok ""; PASSED=$((PASSED+1));
+else grep -E '^\[warn\]' "$RESULTS/prettier.log" | head -n 30; record prettier FAILED "$(grep -cE '^\[warn\] [^C]' "$RESULTS/prettier.log") files need prettier --write"; FAILED=$((FAILED+1)); fi
+
+log "Unused and undeclared dependencies (knip)"
+if node_modules/.bin/knip --no-progress >"$RESULTS/knip.log" 2>&1; then record knip ok ""; PASSED=$((PASSED+1));
+else head -n 40 "$RESULTS/knip.log"; record knip FAILED "see .tools/test-results/knip.log"; FAILED=$((FAILED+1)); fi
+
 log "PostgreSQL"
 if ensure_postgres; then record postgresql ok "$(psql "$PG_URL" -tAc 'show server_version' 2>/dev/null)";
 else record postgresql FAILED "no server reachable at the test connection string"; FAILED=$((FAILED+1)); fi
