@@ -117,8 +117,7 @@ export const responsibleAiPack: CheckDefinition[] = [
       'A model classified as unacceptable risk is retired: not developed, not served, not kept as deprecated.',
     rationale: {
       practice: practice(1, 'regulatory exposure'),
-      euAiAct: 'Art. 5',
-      nistAiRmf: 'GOVERN 1.1',
+      obligations: ['eu-ai-act.art-5-1', 'nist-ai-rmf.govern-1.1'],
     },
     appliesTo: { kinds: ['MLModel'], riskTiers: ['unacceptable'] },
     // A deprecated model still serves traffic, so only retired is compliant.
