@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelopsPermissions } from '@modelops/plugin-modelops-common';
@@ -11,6 +12,7 @@ import {
   ruleCheck,
 } from '@modelops/plugin-modelops-node';
 import Router from 'express-promise-router';
+import { registerModelOpsActions } from './actions';
 import { createCostRouter } from './cost/createCostRouter';
 import { loadDemoEvidence } from './demo/loadDemoEvidence';
 import { createEvidenceRouter } from './evidence/createEvidenceRouter';
@@ -33,10 +35,7 @@ import {
 } from './scorecards/createScorecards';
 import { bodyLimits } from './service/bodyLimits';
 import { migrateDatabase } from './service/migrateDatabase';
-import {
-  InMemoryRateLimiter,
-  readRateLimitConfig,
-} from './service/rateLimit';
+import { InMemoryRateLimiter, readRateLimitConfig } from './service/rateLimit';
 import type { ModelOpsRouterOptions } from './service/types';
 
 /**
@@ -72,8 +71,17 @@ export const modelopsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        discovery: coreServices.discovery,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ httpRouter, permissionsRegistry, database, ...deps }) {
+      async init({
+        httpRouter,
+        permissionsRegistry,
+        database,
+        discovery,
+        actionsRegistry,
+        ...deps
+      }) {
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateDatabase(knex);
@@ -117,6 +125,7 @@ export const modelopsPlugin = createBackendPlugin({
         });
         await loadDemoDelivery(options);
         httpRouter.use(router);
+        registerModelOpsActions({ ...deps, actionsRegistry, discovery });
       },
     });
   },
