@@ -377,7 +377,7 @@ await check(
     assert.equal(row.inferences, inferences);
     assert.equal(
       row.costPer1kInferences,
-      Math.round((total / inferences) * 1000 * 100) / 100,
+      Math.round((total / inferences) * 1000 * 10000) / 10000,
     );
     const owned = new Set(models.filter(m => m.spec.owner === team).map(ref));
     assert.ok(

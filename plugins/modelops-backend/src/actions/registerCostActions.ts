@@ -4,8 +4,10 @@ import { parseActionRef } from './parseActionRef';
 import type { ModelOpsActionDeps } from './types';
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
+// Unit costs are fractions of a cent: four decimals keep them comparable.
+const round4 = (value: number) => Math.round(value * 10000) / 10000;
 const per1k = (amount: number, inferences: number) =>
-  inferences > 0 ? round2((amount / inferences) * 1000) : undefined;
+  inferences > 0 ? round4((amount / inferences) * 1000) : undefined;
 
 /** Spend and unit cost of one team's models over the window. */
 function teamUnitCost(team: string, models: ModelCost[]) {
@@ -122,7 +124,7 @@ export function registerCostActions(deps: ModelOpsActionDeps) {
               costPer1kInferences:
                 m.costPer1kInferences === undefined
                   ? undefined
-                  : round2(m.costPer1kInferences),
+                  : round4(m.costPer1kInferences),
             })),
         },
       };
