@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -29,7 +30,7 @@ import { modelopsPlugin } from '../plugin';
 jest.setTimeout(120_000);
 
 const USER = 'user:default/alice';
-const model = (name: string, risk: Record<string, unknown>): Entity => ({
+const model = (name: string, risk: JsonObject): Entity => ({
   apiVersion: 'modelops.dev/v1alpha1',
   kind: 'MLModel',
   metadata: { name, namespace: 'default' },
