@@ -109,6 +109,24 @@ else
   record e2e FAILED "Chromium is not available"; FAILED=$((FAILED+1))
 fi
 
+# --- MCP: the ModelOps actions through a real MCP client ---------------------
+# scripts/e2e.sh runs e2e-tests/mcp/run.mjs against the portal it started for
+# the browser tests and writes its output to mcp.log.
+log "MCP actions (e2e-tests/mcp)"
+if [ "${MODELOPS_SKIP_E2E:-}" = 1 ]; then
+  record mcp skipped "MODELOPS_SKIP_E2E=1"
+elif [ -f "$RESULTS/mcp.log" ]; then
+  tail -n 25 "$RESULTS/mcp.log"
+  # The checks end with "<passed>/<run> MCP checks passed".
+  read -r mp mr <<<"$(grep -E '^[0-9]+/[0-9]+ MCP checks passed' "$RESULTS/mcp.log" | tail -n 1 | sed -E 's#^([0-9]+)/([0-9]+).*#\1 \2#')"
+  mp=${mp:-0}; mf=$(( ${mr:-0} - mp ))
+  PASSED=$((PASSED+mp)); FAILED=$((FAILED+mf))
+  if [ "$mf" = 0 ] && [ "$mp" -gt 0 ]; then record mcp ok "$mp passed";
+  else record mcp FAILED "$mp passed, $mf failed (see .tools/test-results/mcp.log)"; [ "$mf" = 0 ] && FAILED=$((FAILED+1)); fi
+else
+  record mcp FAILED "the MCP checks did not run (no mcp.log)"; FAILED=$((FAILED+1))
+fi
+
 echo
 echo "Stage                  Result  Detail"
 printf '%s\n' "${STAGES[@]}"

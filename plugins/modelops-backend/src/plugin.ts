@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelopsPermissions } from '@modelops/plugin-modelops-common';
@@ -10,6 +11,7 @@ import {
   modelopsFactProvidersExtensionPoint,
   ruleCheck,
 } from '@modelops/plugin-modelops-node';
+import { registerModelOpsActions } from './actions';
 import { createCostRouter } from './cost/createCostRouter';
 import { loadDemoEvidence } from './demo/loadDemoEvidence';
 import { createEvidenceRouter } from './evidence/createEvidenceRouter';
@@ -69,8 +71,17 @@ export const modelopsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        discovery: coreServices.discovery,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ httpRouter, permissionsRegistry, database, ...deps }) {
+      async init({
+        httpRouter,
+        permissionsRegistry,
+        database,
+        discovery,
+        actionsRegistry,
+        ...deps
+      }) {
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateDatabase(knex);
@@ -121,6 +132,7 @@ export const modelopsPlugin = createBackendPlugin({
         });
         await loadDemoDelivery(options);
         httpRouter.use(router);
+        registerModelOpsActions({ ...deps, actionsRegistry, discovery });
       },
     });
   },
