@@ -119,7 +119,7 @@ describe('DefaultScorecardEngine', () => {
       .find(r => r.state === 'fail');
     expect(failing).toMatchObject({
       checkId: 'test.fallback',
-      message: 'entity.spec.fallback is missing',
+      message: 'expected spec.fallback to be set; found nothing',
     });
 
     const second = await engine.evaluateAll();

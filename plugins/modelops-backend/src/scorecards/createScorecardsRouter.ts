@@ -5,6 +5,7 @@ import {
   campaignCreateRequestSchema,
   campaignManagePermission,
   campaignUpdateRequestSchema,
+  checkApplies,
   scoreEntity,
   scorecardEvaluatePermission,
   scorecardEvaluateRequestSchema,
@@ -74,6 +75,13 @@ function principalRef(credentials: CallerCredentials): string {
   return p.type === 'user' ? p.userEntityRef : `service:${p.subject}`;
 }
 
+/** Failing checks first, then waived ones, then passing ones. */
+const STATE_ORDER: Record<CheckResultView['effectiveState'], number> = {
+  fail: 0,
+  waived: 1,
+  pass: 2,
+};
+
 function publicCheck({ evaluate: _evaluate, ...check }: ModelopsCheck) {
   return check;
 }
@@ -104,18 +112,22 @@ export function createScorecardsRouter(
   });
 
   router.get('/scorecards/entity', async (req, res) => {
-    await read(req);
+    const credentials = await read(req);
     const entityRef = normalizeRef(
       parseQuery(entityQuerySchema, req.query).entityRef,
       'query.entityRef',
     );
     const nowIso = now().toISOString();
-    const [entity, results, waivers, active] = await Promise.all([
-      store.getEntity(entityRef),
-      store.getResults([entityRef]),
-      store.listWaivers({ entityRef }, nowIso),
-      store.getActiveWaivers([entityRef], nowIso),
-    ]);
+    const [entity, catalogEntity, results, waivers, active] = await Promise.all(
+      [
+        store.getEntity(entityRef),
+        // The caller's own view of the entity decides what does not apply.
+        options.catalog.getEntityByRef(entityRef, { credentials }),
+        store.getResults([entityRef]),
+        store.listWaivers({ entityRef }, nowIso),
+        store.getActiveWaivers([entityRef], nowIso),
+      ],
+    );
     const checks = checksById();
     const activeForEntity = active.get(entityRef);
     // Waivers are applied here, at read time, so an expired waiver stops
@@ -133,19 +145,35 @@ export function createScorecardsRouter(
         };
       });
     const score = scoreEntity(views, v => v.effectiveState);
+    const bySeverity = (a: CheckResultView, b: CheckResultView) =>
+      SEVERITY_WEIGHTS[b.severity] - SEVERITY_WEIGHTS[a.severity] ||
+      a.checkId.localeCompare(b.checkId);
     const body: EntityScorecard = {
       entityRef,
       evaluatedAt: entity?.evaluatedAt,
       score: score.score,
       packs: score.packs,
-      failing: views
-        .filter(v => v.effectiveState !== 'pass')
-        .sort(
-          (a, b) =>
-            SEVERITY_WEIGHTS[b.severity] - SEVERITY_WEIGHTS[a.severity] ||
-            a.checkId.localeCompare(b.checkId),
-        ),
+      failing: views.filter(v => v.effectiveState !== 'pass').sort(bySeverity),
       passing: views.filter(v => v.effectiveState === 'pass').length,
+      results: [...views].sort(
+        (a, b) =>
+          a.pack.localeCompare(b.pack) ||
+          STATE_ORDER[a.effectiveState] - STATE_ORDER[b.effectiveState] ||
+          bySeverity(a, b),
+      ),
+      notApplicable: catalogEntity
+        ? [...checks.values()]
+            .filter(
+              c =>
+                (c.appliesTo.kinds as string[]).includes(catalogEntity.kind) &&
+                !checkApplies(c.appliesTo, catalogEntity),
+            )
+            .map(publicCheck)
+            .sort(
+              (a, b) =>
+                a.pack.localeCompare(b.pack) || a.id.localeCompare(b.id),
+            )
+        : [],
       waivers,
     };
     res.json(body);

@@ -137,7 +137,16 @@ export interface EntityScorecard {
   packs: PackScore[];
   /** Failing and waived checks with remediation, most severe first. */
   failing: CheckResultView[];
+  /** How many applicable checks pass. */
   passing: number;
+  /**
+   * Every applicable check's result, grouped by pack (packs in name order);
+   * in each pack failing first, then waived, then passing, most severe
+   * first.
+   */
+  results: CheckResultView[];
+  /** The checks of the entity's kind that do not apply to it. */
+  notApplicable: CheckMetadata[];
   waivers: Waiver[];
 }
 

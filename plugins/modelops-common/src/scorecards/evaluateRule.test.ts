@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { checkRuleSchema } from './checkDefinitionSchema';
 import {
   evaluateRule,
+  factLabel,
   parseFactPath,
   resolveFact,
   ruleFacts,
@@ -48,7 +49,7 @@ describe('evaluateRule', () => {
     expect(
       evaluateRule({ fact: 'entity.spec.missing', op: 'exists' }, facts)
         .message,
-    ).toBe('entity.spec.missing is missing');
+    ).toBe('expected spec.missing to be set; found nothing');
   });
 
   it('compares values, lists, numbers and ISO dates', () => {
@@ -96,7 +97,7 @@ describe('evaluateRule', () => {
     );
     expect(failed).toEqual({
       passed: false,
-      message: 'evaluation.auc should be at most 0.5 but is 0.81',
+      message: 'expected auc (evaluation) to be at most 0.5; found 0.81',
     });
   });
 
@@ -114,7 +115,8 @@ describe('evaluateRule', () => {
     };
     expect(evaluateRule(rule, facts)).toEqual({
       passed: false,
-      message: 'none of: entity.spec.a is missing | entity.spec.b is missing',
+      message:
+        'none of the alternatives holds: expected spec.a to be set; found nothing; or expected spec.b to be set; found nothing',
     });
     expect(ruleFacts(rule)).toEqual([
       'entity.spec.lifecycle',
@@ -199,7 +201,9 @@ describe('evaluateRule', () => {
         fc.property(leafArb, factsArb, (rule, f) => {
           const outcome = evaluateRule(rule, { f });
           const fact = (rule as { fact: string }).fact;
-          expect(outcome.passed || outcome.message!.includes(fact)).toBe(true);
+          expect(
+            outcome.passed || outcome.message!.includes(factLabel(fact)),
+          ).toBe(true);
         }),
       );
     });
@@ -275,9 +279,22 @@ describe('evaluateRule', () => {
       ).toEqual({
         passed: false,
         message:
-          'none of: expected the opposite of x exists | x should equal "a" but is "big"',
+          'none of the alternatives holds: expected this not to hold: x exists; or expected x to be "a"; found "big"',
       });
       expect(toJSON).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('factLabel', () => {
+    it('names entity fields by their YAML path and other facts in words', () => {
+      expect(factLabel('entity.spec.risk.tier')).toBe('spec.risk.tier');
+      expect(factLabel('changes.productionVersionApproved')).toBe(
+        'production version approved (changes)',
+      );
+      expect(factLabel('evaluation.fairnessWithinThreshold')).toBe(
+        'fairness within threshold (evaluation)',
+      );
+      expect(factLabel('x')).toBe('x');
     });
   });
 });

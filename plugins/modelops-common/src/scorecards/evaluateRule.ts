@@ -75,8 +75,33 @@ function isPresent(value: unknown): boolean {
 }
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  return JSON.stringify(value);
+  if (value === undefined || value === null) return 'nothing';
+  if (Array.isArray(value)) {
+    return value.length === 0
+      ? 'an empty list'
+      : value.map(describe).join(', ');
+  }
+  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * How a fact is named to the people who fix it: an entity field by its YAML
+ * path (`spec.risk.tier`), any other fact in words with the record it comes
+ * from (`changes.productionVersionApproved` reads "production version
+ * approved (changes)").
+ *
+ * @public
+ */
+export function factLabel(fact: string): string {
+  if (fact.startsWith('entity.')) return fact.slice('entity.'.length);
+  const [source, ...path] = fact.split('.');
+  if (path.length === 0) return source;
+  const words = path
+    .map(p => p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase())
+    .join(' ');
+  return `${words} (${source})`;
 }
 
 /**
@@ -145,26 +170,27 @@ function holds(rule: FactRule, actual: unknown): boolean | undefined {
   }
 }
 
-/** Why a comparison does not hold, naming the fact, the expectation and the value. */
+/** Why a comparison does not hold: what was expected and what was found, in words. */
 function failure(rule: FactRule, actual: unknown): string {
+  const label = factLabel(rule.fact);
   switch (rule.op) {
     case 'exists':
-      return `${rule.fact} is missing`;
+      return `expected ${label} to be set; found nothing`;
     case 'equals':
-      return `${rule.fact} should equal ${describe(
-        rule.value,
-      )} but is ${describe(actual)}`;
+      return `expected ${label} to be ${describe(rule.value)}; found ${describe(
+        actual,
+      )}`;
     case 'oneOf':
-      return `${rule.fact} should be one of ${describe(
+      return `expected ${label} to be one of ${describe(
         rule.value,
-      )} but is ${describe(actual)}`;
+      )}; found ${describe(actual)}`;
     case 'gte':
     case 'lte':
-      return `${rule.fact} should be ${
+      return `expected ${label} to be ${
         rule.op === 'gte' ? 'at least' : 'at most'
-      } ${describe(rule.value)} but is ${describe(actual)}`;
+      } ${describe(rule.value)}; found ${describe(actual)}`;
     default:
-      return `unknown operator in rule on ${(rule as FactRule).fact}`;
+      return `unknown operator in the rule on ${label}`;
   }
 }
 
@@ -208,7 +234,9 @@ function evaluate(
       message:
         outcomes.length === 0
           ? 'no alternative given'
-          : `none of: ${outcomes.map(o => o.message).join(' | ')}`,
+          : `none of the alternatives holds: ${outcomes
+              .map(o => o.message)
+              .join('; or ')}`,
     };
   }
   // Messages are built only for failures that are reported: passing is the
@@ -221,7 +249,7 @@ function evaluate(
     return explain
       ? {
           passed: false,
-          message: `expected the opposite of ${describeRule(rule.not)}`,
+          message: `expected this not to hold: ${describeRule(rule.not)}`,
         }
       : UNEXPLAINED;
   }

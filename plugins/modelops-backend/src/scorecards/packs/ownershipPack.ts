@@ -118,14 +118,22 @@ export const recentReviewCheck: ModelopsCheck = {
       entity.metadata.annotations?.['modelops.dev/last-reviewed'];
     const at = typeof raw === 'string' ? Date.parse(raw) : NaN;
     if (Number.isNaN(at)) {
-      return { passed: false, message: 'review.lastAttestedAt is missing' };
+      return {
+        passed: false,
+        message:
+          'expected an ownership attestation in a review cycle (or the modelops.dev/last-reviewed annotation); found none',
+      };
     }
     const days = Math.floor((now.getTime() - at) / DAY_MS);
     return days <= REVIEW_MAX_AGE_DAYS
       ? { passed: true }
       : {
           passed: false,
-          message: `review.lastAttestedAt is ${days} days old, more than ${REVIEW_MAX_AGE_DAYS}`,
+          message: `expected an ownership attestation at most ${REVIEW_MAX_AGE_DAYS} days old; found the latest ${days} days old (${new Date(
+            at,
+          )
+            .toISOString()
+            .slice(0, 10)})`,
         };
   },
 };

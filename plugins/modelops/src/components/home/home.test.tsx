@@ -88,6 +88,8 @@ const scorecard: EntityScorecard = {
   ],
   failing: [],
   passing: 8,
+  results: [],
+  notApplicable: [],
   waivers: [],
 };
 

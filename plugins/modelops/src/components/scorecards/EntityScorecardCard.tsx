@@ -1,17 +1,23 @@
 /*
- * EntityScorecardCard: the entity's level in each pack, its score, the
- * failing checks with what to do about them, and its waivers. Owners with
- * the waiver request permission can ask for a waiver of a failing check.
+ * EntityScorecardCard: the entity's level in each pack, its score, and
+ * every check in words, grouped by pack: failing first, then waived,
+ * passing and not applicable, each with what it expects, what was found,
+ * why it exists and what to do; then its waivers. Owners with the waiver
+ * request permission can ask for a waiver of a failing check that has no
+ * waiver pending.
  */
 import { useState } from 'react';
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   waiverRequestPermission,
+  type CheckMetadata,
   type CheckResultView,
+  type EntityScorecard,
+  type PackScore,
 } from '@modelops/plugin-modelops-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,6 +27,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { CheckResultRow } from './CheckResultRow';
 import { LevelChip } from './LevelChip';
 import { packTitle } from './packTitle';
 import { RequestWaiverDialog } from './RequestWaiverDialog';
@@ -28,12 +35,34 @@ import { scorecardApiRef } from './scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { EntityRefCell } from '../common/EntityRefCell';
 
-const SEVERITY_COLOR = {
-  critical: 'error',
-  error: 'error',
-  warning: 'warning',
-  info: 'info',
-} as const;
+/** The entity's checks per pack, packs in name order, as the API sorts them. */
+function groupByPack(value: EntityScorecard) {
+  const groups = new Map<
+    string,
+    {
+      pack: string;
+      score?: PackScore;
+      results: CheckResultView[];
+      notApplicable: CheckMetadata[];
+    }
+  >();
+  const group = (pack: string) => {
+    let g = groups.get(pack);
+    if (!g) {
+      g = {
+        pack,
+        score: value.packs.find(p => p.pack === pack),
+        results: [],
+        notApplicable: [],
+      };
+      groups.set(pack, g);
+    }
+    return g;
+  };
+  for (const r of value.results) group(r.pack).results.push(r);
+  for (const c of value.notApplicable) group(c.pack).notApplicable.push(c);
+  return [...groups.values()].sort((a, b) => a.pack.localeCompare(b.pack));
+}
 
 /**
  * Scorecard card for MLModel and Dataset entity pages.
@@ -64,6 +93,9 @@ export function EntityScorecardCard() {
     );
   }
   if (!value) return null;
+  const pendingWaiver = new Set(
+    value.waivers.filter(w => w.status === 'pending').map(w => w.checkId),
+  );
 
   return (
     <InfoCard
@@ -93,68 +125,54 @@ export function EntityScorecardCard() {
           appear here after the next run.
         </Typography>
       )}
-      {value.evaluatedAt && value.failing.length === 0 && (
-        <Typography>All {value.passing} applicable checks pass.</Typography>
+      {value.evaluatedAt && (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {value.passing} of {value.results.length} applicable checks pass
+          {value.notApplicable.length > 0 &&
+            `; ${value.notApplicable.length} do not apply to this entity`}
+          .
+        </Typography>
       )}
-      {value.failing.length > 0 && (
-        <List dense aria-label="Failing checks">
-          {value.failing.map(r => (
-            // The waiver button sits in the row's flow rather than as an
-            // absolutely placed secondary action, so the explanation wraps
-            // beside it instead of running under it and off the card.
-            <ListItem key={r.checkId} divider alignItems="flex-start">
-              <ListItemText
-                sx={{ minWidth: 0 }}
-                secondaryTypographyProps={{
-                  component: 'div',
-                  sx: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
-                }}
-                primary={
-                  <Box
-                    display="flex"
-                    flexWrap="wrap"
-                    gap={1}
-                    alignItems="center"
-                  >
-                    <span>{r.check.title}</span>
-                    <Chip
+      {groupByPack(value).map(group => (
+        <Box key={group.pack} mt={2} component="section">
+          <Box display="flex" alignItems="center" gap={1}>
+            <Typography variant="h6" component="h3">
+              {packTitle(group.pack)}
+            </Typography>
+            {group.score && (
+              <LevelChip level={group.score.level} label="Level" />
+            )}
+          </Box>
+          <List dense aria-label={`${packTitle(group.pack)} checks`}>
+            {group.results.map(r => (
+              <CheckResultRow
+                key={r.checkId}
+                check={r.check}
+                state={r.effectiveState}
+                result={r}
+                action={
+                  r.effectiveState === 'fail' &&
+                  canRequest &&
+                  (pendingWaiver.has(r.checkId) ? (
+                    <Chip size="small" label="waiver requested" />
+                  ) : (
+                    <Button
                       size="small"
-                      color={SEVERITY_COLOR[r.severity]}
-                      label={r.severity}
-                    />
-                    <Chip
-                      size="small"
-                      variant="outlined"
-                      label={`${packTitle(r.pack)} · ${r.level}`}
-                    />
-                    {r.effectiveState === 'waived' && (
-                      <Chip size="small" label="waived" />
-                    )}
-                  </Box>
-                }
-                secondary={
-                  <>
-                    {r.message && <span>{r.message}. </span>}
-                    {r.check.remediation.text}{' '}
-                    {r.check.remediation.link && (
-                      <Link to={r.check.remediation.link}>How to fix</Link>
-                    )}
-                  </>
+                      sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+                      onClick={() => setWaiverFor(r)}
+                    >
+                      Request waiver
+                    </Button>
+                  ))
                 }
               />
-              {r.effectiveState === 'fail' && canRequest && (
-                <Button
-                  size="small"
-                  sx={{ flexShrink: 0, ml: 1, whiteSpace: 'nowrap' }}
-                  onClick={() => setWaiverFor(r)}
-                >
-                  Request waiver
-                </Button>
-              )}
-            </ListItem>
-          ))}
-        </List>
-      )}
+            ))}
+            {group.notApplicable.map(c => (
+              <CheckResultRow key={c.id} check={c} state="not-applicable" />
+            ))}
+          </List>
+        </Box>
+      ))}
       {value.waivers.length > 0 && (
         <Box mt={2}>
           <Typography variant="subtitle2">Waivers</Typography>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   mockApis,
   renderInTestApp,
@@ -76,15 +76,57 @@ const scorecard: EntityScorecard = {
       level: 'bronze',
       severity: 'critical',
       state: 'fail',
-      message: 'entity.spec.risk.impactAssessment.url is missing',
+      message:
+        'expected spec.risk.impactAssessment.url to be set; found nothing',
       changedAt: '2026-11-20T00:00:00.000Z',
       check,
       effectiveState: 'fail',
     },
   ],
-  passing: 8,
+  passing: 1,
+  results: [],
+  notApplicable: [],
   waivers: [],
 };
+const failingResult = scorecard.failing[0];
+// In the order the API sends them: failing, waived, passing.
+scorecard.results = [
+  failingResult,
+  {
+    ...failingResult,
+    checkId: 'responsible-ai.explainability',
+    effectiveState: 'waived',
+    message: 'expected spec.risk.explainability to be set; found nothing',
+    check: {
+      ...check,
+      id: 'responsible-ai.explainability',
+      title: 'Explainability method named',
+      description: 'The model names how its decisions are explained.',
+      remediation: { text: 'Name the method in spec.risk.explainability.' },
+    },
+  },
+  {
+    ...failingResult,
+    checkId: 'responsible-ai.risk-tier',
+    state: 'pass',
+    effectiveState: 'pass',
+    message: undefined,
+    check: {
+      ...check,
+      id: 'responsible-ai.risk-tier',
+      title: 'Risk tier classified',
+      description: 'The model is classified under the EU AI Act tiers.',
+    },
+  },
+];
+scorecard.notApplicable = [
+  {
+    ...check,
+    id: 'responsible-ai.transparency-notice',
+    title: 'People told they interact with an AI system',
+    description: 'Users are told they interact with an AI system.',
+  },
+];
 const pending: Waiver = {
   id: 'w1',
   entityRef: scorecard.entityRef,
@@ -186,6 +228,32 @@ describe('scorecard components', () => {
     expect(screen.getByText('Impact assessment on file')).toBeInTheDocument();
     expect(
       screen.getByText(/Link the assessment in spec.risk.impactAssessment/),
+    ).toBeInTheDocument();
+    // Every check is listed in words, failing first, then waived, passing
+    // and not applicable; a failure says what was found.
+    const checks = screen.getByRole('list', { name: 'Responsible AI checks' });
+    const titles = within(checks)
+      .getAllByRole('listitem')
+      .map(
+        li =>
+          li.querySelector('[class*="MuiTypography-subtitle2"]')?.textContent,
+      );
+    expect(titles).toEqual([
+      'Impact assessment on file',
+      'Explainability method named',
+      'Risk tier classified',
+      'People told they interact with an AI system',
+    ]);
+    expect(
+      within(checks).getByText(
+        'expected spec.risk.impactAssessment.url to be set; found nothing.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(checks).getAllByText('not applicable')).toHaveLength(1);
+    expect(within(checks).getAllByText('waived')).toHaveLength(1);
+    expect(within(checks).getAllByText('EU AI Act Art. 27(1)')).toHaveLength(4);
+    expect(
+      screen.getByText(/1 of 3 applicable checks pass; 1 do not apply/),
     ).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Request waiver' }));

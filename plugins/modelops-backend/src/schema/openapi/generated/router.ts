@@ -3492,6 +3492,8 @@ export const spec = {
           'packs',
           'failing',
           'passing',
+          'results',
+          'notApplicable',
           'waivers',
         ],
         properties: {
@@ -3518,6 +3520,22 @@ export const spec = {
           },
           passing: {
             type: 'integer',
+          },
+          results: {
+            description:
+              "Every applicable check's result, grouped by pack; in each pack failing first, then waived, then passing.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckResultView',
+            },
+          },
+          notApplicable: {
+            description:
+              "The checks of the entity's kind that do not apply to it (outside their tier, lifecycle or type scope).",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckMetadata',
+            },
           },
           waivers: {
             type: 'array',
