@@ -22,6 +22,7 @@ export * from './api/reviews';
 export * from './api/feedback';
 export * from './api/changes';
 export * from './api/delivery';
+export * from './api/compliance';
 export * from './client/createModelOpsFetcher';
 export * from './client/ModelOpsClient';
 export * from './client/CostClient';
