@@ -26,8 +26,10 @@ import {
   datasheetEntityContent,
   modelCardEntityContent,
   scorecardEntityContent,
+  complianceEntityContent,
 } from './entityContents';
 import {
+  compliancePage,
   costPage,
   mlHomePage,
   modelCatalogPage,
@@ -60,9 +62,11 @@ export default createFrontendPlugin({
     scorecardsPage,
     costPage,
     reviewsPage,
+    compliancePage,
     modelCardEntityContent,
     datasheetEntityContent,
     scorecardEntityContent,
+    complianceEntityContent,
     modelOperationsEntityCard,
     scorecardEntityCard,
     costEntityCard,
