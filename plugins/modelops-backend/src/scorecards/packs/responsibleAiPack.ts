@@ -114,20 +114,39 @@ export const responsibleAiPack: CheckDefinition[] = [
     id: `${pack}.prohibited-practice`,
     title: 'No prohibited practice in use',
     description:
-      'A model classified as unacceptable risk is retired, not developed or served.',
+      'A model classified as unacceptable risk is retired: not developed, not served, not kept as deprecated.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-5-1', 'nist-ai-rmf.govern-1.1'],
+    },
+    appliesTo: { kinds: ['MLModel'], riskTiers: ['unacceptable'] },
+    // A deprecated model still serves traffic, so only retired is compliant.
+    rule: { fact: 'entity.spec.lifecycle', op: 'equals', value: 'retired' },
+    severity: 'critical',
+    remediation: {
+      text: 'Stop development and serving and set spec.lifecycle: retired, or re-assess the risk tier with the risk classification template.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.acceptable-risk`,
+    title: 'Risk is acceptable',
+    description:
+      'The model is not an unacceptable-risk (prohibited) system. A model classified as unacceptable risk never reaches a Responsible AI level, retired or not: retiring it ends the breach, it does not make the system responsible.',
     rationale: {
       practice: practice(1, 'regulatory exposure'),
       obligations: ['eu-ai-act.art-5-1', 'nist-ai-rmf.govern-1.1'],
     },
     appliesTo: { kinds: ['MLModel'], riskTiers: ['unacceptable'] },
     rule: {
-      fact: 'entity.spec.lifecycle',
+      fact: 'entity.spec.risk.tier',
       op: 'oneOf',
-      value: ['deprecated', 'retired'],
+      value: ['high', 'limited', 'minimal'],
     },
     severity: 'critical',
     remediation: {
-      text: 'Stop development and serving, set spec.lifecycle: retired, or re-assess the risk tier.',
+      text: 'None for this model: a prohibited practice cannot be made compliant. Retire it (spec.lifecycle: retired) and, if the use case is rebuilt, classify the new model with the risk classification template.',
     },
     pack,
     level: 'bronze',
