@@ -23,6 +23,8 @@ export {
   EntityReportProblemButton,
   EntityChangeRequestsCard,
   EntityDeliveryMetricsCard,
+  CompliancePage,
+  EntityComplianceContent,
 } from './plugin';
 export {
   rootRouteRef as modelCatalogRouteRef,
@@ -30,6 +32,7 @@ export {
   costRouteRef,
   reviewsRouteRef,
   mlHomeRouteRef,
+  complianceRouteRef,
 } from './routes';
 export * from './api';
 export {
@@ -42,3 +45,4 @@ export { reviewApiRef } from './components/reviews/reviewApiRef';
 export { feedbackApiRef } from './components/feedback/feedbackApiRef';
 export { changeApiRef } from './components/changes/changeApiRef';
 export { deliveryApiRef } from './components/delivery/deliveryApiRef';
+export { complianceApiRef } from './components/compliance/complianceApiRef';

@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { modelOpsApiFactories } from './api/modelOpsApiFactories';
 import {
+  complianceRouteRef,
   costRouteRef,
   mlHomeRouteRef,
   reviewsRouteRef,
@@ -27,6 +28,7 @@ export const modelopsPlugin = createPlugin({
     cost: costRouteRef,
     reviews: reviewsRouteRef,
     home: mlHomeRouteRef,
+    compliance: complianceRouteRef,
   },
 });
 
@@ -139,6 +141,41 @@ export const EntityDatasheetContent = modelopsPlugin.provide(
       lazy: () =>
         import('./components/Datasheet/DatasheetContent').then(
           m => m.DatasheetContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The portfolio compliance page: what applies when, and coverage per EU AI
+ * Act obligation, ISO/IEC 42001 Annex A control and NIST AI RMF subcategory.
+ *
+ * @public
+ */
+export const CompliancePage = modelopsPlugin.provide(
+  createRoutableExtension({
+    name: 'CompliancePage',
+    component: () =>
+      import('./components/compliance/CompliancePage').then(
+        m => m.CompliancePage,
+      ),
+    mountPoint: complianceRouteRef,
+  }),
+);
+
+/**
+ * The compliance tab of MLModel pages: obligations with their dates and
+ * status, and the Annex IV dossier download for high-risk models.
+ *
+ * @public
+ */
+export const EntityComplianceContent = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityComplianceContent',
+    component: {
+      lazy: () =>
+        import('./components/compliance/EntityComplianceContent').then(
+          m => m.EntityComplianceContent,
         ),
     },
   }),

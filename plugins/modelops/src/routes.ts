@@ -36,3 +36,10 @@ export const reviewsRouteRef = createRouteRef({ id: 'modelops-reviews' });
  * @public
  */
 export const mlHomeRouteRef = createRouteRef({ id: 'modelops-home' });
+
+/**
+ * The route of the compliance page (`/ml-compliance` by default).
+ *
+ * @public
+ */
+export const complianceRouteRef = createRouteRef({ id: 'modelops-compliance' });

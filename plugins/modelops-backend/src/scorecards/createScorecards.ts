@@ -3,7 +3,11 @@ import type {
   ModelopsFactProvider,
 } from '@modelops/plugin-modelops-node';
 import { ruleCheck } from '@modelops/plugin-modelops-node';
-import type { Router } from 'express';
+import type { Router as ExpressRouter } from 'express';
+import Router from 'express-promise-router';
+import { DatabaseChangeStore } from '../changes/DatabaseChangeStore';
+import { createComplianceRouter } from '../compliance/createComplianceRouter';
+import { DatabaseDeliveryStore } from '../delivery/DatabaseDeliveryStore';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { DefaultCampaignNotifier } from './CampaignNotifier';
 import { createScorecardsRouter } from './createScorecardsRouter';
@@ -39,7 +43,7 @@ export const SCORECARDS_CHANGES_TASK_ID = 'modelops-scorecards-changes';
 export async function createScorecards(
   options: ModelOpsRouterOptions,
   extensions: ScorecardsExtensions,
-): Promise<Router> {
+): Promise<ExpressRouter> {
   const config = readScorecardsConfig(options.config);
   const disabled = new Set(config.disabledChecks);
   const checks = [
@@ -111,5 +115,18 @@ export async function createScorecards(
     });
   }
 
-  return createScorecardsRouter(options, { engine, store });
+  const router = Router();
+  router.use(createScorecardsRouter(options, { engine, store }));
+  // Compliance reads the registered checks and their stored results, so it
+  // is mounted with them.
+  router.use(
+    createComplianceRouter(options, {
+      checks: () => engine.listChecks(),
+      scorecards: store,
+      evidence: DatabaseEvidenceStore.create({ knex: options.database }),
+      changes: DatabaseChangeStore.create({ knex: options.database }),
+      delivery: DatabaseDeliveryStore.create({ knex: options.database }),
+    }),
+  );
+  return router;
 }

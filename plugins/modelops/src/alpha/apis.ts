@@ -2,6 +2,7 @@ import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import { modelOpsApiFactory } from '../api/modelOpsApiFactory';
 import {
   changeApiFactory,
+  complianceApiFactory,
   costApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
@@ -48,4 +49,10 @@ export const changeApi = ApiBlueprint.make({
 export const deliveryApi = ApiBlueprint.make({
   name: 'delivery',
   params: defineParams => defineParams(deliveryApiFactory),
+});
+
+/** The compliance client. @alpha */
+export const complianceApi = ApiBlueprint.make({
+  name: 'compliance',
+  params: defineParams => defineParams(complianceApiFactory),
 });

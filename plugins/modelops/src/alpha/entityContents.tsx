@@ -48,3 +48,22 @@ export const scorecardEntityContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+/**
+ * The compliance tab of MLModel pages: obligations with their dates and
+ * status, and the Annex IV dossier download for high-risk models.
+ *
+ * @alpha
+ */
+export const complianceEntityContent = EntityContentBlueprint.make({
+  name: 'compliance',
+  params: {
+    path: '/compliance',
+    title: 'Compliance',
+    filter: { kind: 'MLModel' },
+    loader: () =>
+      import('../components/compliance/EntityComplianceContent').then(m => (
+        <m.EntityComplianceContent />
+      )),
+  },
+});

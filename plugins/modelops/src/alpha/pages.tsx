@@ -5,7 +5,9 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GradingIcon from '@mui/icons-material/Grading';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import HomeIcon from '@mui/icons-material/Home';
+import GavelIcon from '@mui/icons-material/Gavel';
 import {
+  complianceRouteRef,
   costRouteRef,
   mlHomeRouteRef,
   reviewsRouteRef,
@@ -97,6 +99,26 @@ export const reviewsPage = PageBlueprint.make({
     loader: () =>
       import('../components/sections/ReviewsSectionPage').then(m => (
         <m.ReviewsSectionPage />
+      )),
+  },
+});
+
+/**
+ * The portfolio compliance page; the "Compliance" nav item.
+ *
+ * @alpha
+ */
+export const compliancePage = PageBlueprint.make({
+  name: 'compliance',
+  params: {
+    path: '/ml-compliance',
+    routeRef: convertLegacyRouteRef(complianceRouteRef),
+    title: 'Compliance',
+    icon: <GavelIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('../components/compliance/CompliancePage').then(m => (
+        <m.CompliancePage />
       )),
   },
 });

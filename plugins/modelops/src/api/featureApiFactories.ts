@@ -6,12 +6,14 @@ import {
 import {
   ChangeClient,
   CostClient,
+  ComplianceClient,
   DeliveryClient,
   FeedbackClient,
   ReviewClient,
   ScorecardClient,
 } from '@modelops/plugin-modelops-common';
 import { changeApiRef } from '../components/changes/changeApiRef';
+import { complianceApiRef } from '../components/compliance/complianceApiRef';
 import { costApiRef } from '../components/cost/costApiRef';
 import { deliveryApiRef } from '../components/delivery/deliveryApiRef';
 import { feedbackApiRef } from '../components/feedback/feedbackApiRef';
@@ -91,4 +93,15 @@ export const deliveryApiFactory = createApiFactory({
   api: deliveryApiRef,
   deps,
   factory: options => DeliveryClient.create(options),
+});
+
+/**
+ * The factory of the compliance client (compliance tab and page).
+ *
+ * @public
+ */
+export const complianceApiFactory = createApiFactory({
+  api: complianceApiRef,
+  deps,
+  factory: options => ComplianceClient.create(options),
 });

@@ -1,6 +1,7 @@
 import { modelOpsApiFactory } from './modelOpsApiFactory';
 import {
   changeApiFactory,
+  complianceApiFactory,
   costApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
@@ -23,4 +24,5 @@ export const modelOpsApiFactories = [
   feedbackApiFactory,
   changeApiFactory,
   deliveryApiFactory,
+  complianceApiFactory,
 ] as const;

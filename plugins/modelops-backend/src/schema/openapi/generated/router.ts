@@ -57,6 +57,11 @@ export const spec = {
       description:
         'Deployments and incidents, and the delivery metrics computed from them.',
     },
+    {
+      name: 'compliance',
+      description:
+        'Tracked obligations (EU AI Act, NIST AI RMF 1.0, ISO/IEC 42001 Annex A, GDPR), what applies to each model and when, the portfolio per obligation, and the Annex IV technical documentation of a model version.',
+    },
   ],
   paths: {
     '/evaluations': {
@@ -2012,6 +2017,189 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/DeliveryMetrics',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/compliance/obligations': {
+      get: {
+        operationId: 'GetComplianceObligations',
+        tags: ['compliance'],
+        summary:
+          'The tracked obligations with the ids of the checks citing each: `{items}`.',
+        description:
+          '`appliesFrom` keeps the obligations that apply from that date on either high-risk route (for example 2027-12-02, the Annex III date), so a campaign can be created from their check ids.',
+        parameters: [
+          {
+            name: 'instrument',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ObligationInstrument',
+            },
+          },
+          {
+            name: 'appliesFrom',
+            in: 'query',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ObligationRow',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/compliance/entity': {
+      get: {
+        operationId: 'GetEntityCompliance',
+        tags: ['compliance'],
+        summary:
+          'Per obligation, for one model: scope, date of application, days left and status.',
+        description:
+          "Every EU AI Act obligation is listed (those that do not bind the model as `not-applicable`, with the reason); framework and GDPR obligations are listed where a check citing them applies. Status: `met` when every applicable check citing it passes or is waived, `failing` when one fails, `not-evidenced` when none applies or none was evaluated. The model is read from the catalog with the caller's credentials.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/ModelRef',
+            },
+          },
+          {
+            name: 'instrument',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ObligationInstrument',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCompliance',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/compliance/portfolio': {
+      get: {
+        operationId: 'GetPortfolioCompliance',
+        tags: ['compliance'],
+        summary:
+          'Per obligation, the number of models met, failing, not evidenced and not applicable.',
+        description:
+          'Over the MLModels the caller can see; each model counts once per obligation. Lists the failing models of each obligation.',
+        parameters: [
+          {
+            name: 'instrument',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ObligationInstrument',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PortfolioCompliance',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/compliance/dossier': {
+      get: {
+        operationId: 'GetComplianceDossier',
+        tags: ['compliance'],
+        summary:
+          'The Annex IV technical documentation of the model version, as a Markdown download.',
+        description:
+          'Nine sections (Annex IV 1 to 9) generated from the entity, its datasets, evaluation reports and monitoring snapshots of `spec.version`, change requests, delivery events of the last year, waivers and check results; each section lists its gaps, naming the field or evidence that would fill them. The file is named `<model>-<version>-annex-iv.md`.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/ModelRef',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['markdown'],
+              default: 'markdown',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The dossier.',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
                 },
               },
             },
@@ -4534,6 +4722,245 @@ export const spec = {
           },
         },
         additionalProperties: false,
+      },
+      ObligationInstrument: {
+        type: 'string',
+        enum: ['eu-ai-act', 'nist-ai-rmf', 'iso-42001', 'gdpr'],
+      },
+      Obligation: {
+        type: 'object',
+        required: ['id', 'instrument', 'article', 'title', 'binds', 'source'],
+        properties: {
+          id: {
+            type: 'string',
+            example: 'eu-ai-act.art-27-1',
+          },
+          instrument: {
+            $ref: '#/components/schemas/ObligationInstrument',
+          },
+          article: {
+            type: 'string',
+            example: 'Art. 27',
+          },
+          point: {
+            type: 'string',
+            example: '(1)',
+          },
+          title: {
+            type: 'string',
+          },
+          binds: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['provider', 'deployer'],
+            },
+          },
+          riskTiers: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['unacceptable', 'high', 'limited', 'minimal'],
+            },
+          },
+          routes: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['annex-i', 'annex-iii'],
+            },
+          },
+          annexIIIPoints: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          excludedAnnexIIIPoints: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          condition: {
+            type: 'string',
+          },
+          appliesFrom: {
+            type: 'string',
+            format: 'date',
+          },
+          appliesFromAnnexI: {
+            type: 'string',
+            format: 'date',
+          },
+          source: {
+            type: 'object',
+            required: ['title', 'url'],
+            properties: {
+              title: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+                format: 'uri',
+              },
+            },
+          },
+        },
+      },
+      ObligationRow: {
+        type: 'object',
+        required: ['obligation', 'citation', 'checkIds'],
+        properties: {
+          obligation: {
+            $ref: '#/components/schemas/Obligation',
+          },
+          citation: {
+            type: 'string',
+            example: 'EU AI Act Art. 27(1)',
+          },
+          checkIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ObligationAssessment: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/ObligationRow',
+          },
+          {
+            type: 'object',
+            required: ['applicability', 'status', 'checks'],
+            properties: {
+              applicability: {
+                type: 'object',
+                required: ['state', 'reason', 'inForce'],
+                properties: {
+                  state: {
+                    type: 'string',
+                    enum: ['applies', 'not-applicable', 'undetermined'],
+                  },
+                  reason: {
+                    type: 'string',
+                  },
+                  appliesFrom: {
+                    type: 'string',
+                    format: 'date',
+                  },
+                  inForce: {
+                    type: 'boolean',
+                  },
+                  daysLeft: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                },
+              },
+              status: {
+                type: 'string',
+                enum: ['met', 'failing', 'not-evidenced', 'not-applicable'],
+              },
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'title', 'state'],
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    state: {
+                      type: 'string',
+                      enum: ['pass', 'fail', 'waived', 'not-evaluated'],
+                    },
+                    message: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      EntityCompliance: {
+        type: 'object',
+        required: ['entityRef', 'asOf', 'obligations'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            format: 'date',
+          },
+          obligations: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ObligationAssessment',
+            },
+          },
+        },
+      },
+      PortfolioCompliance: {
+        type: 'object',
+        required: ['asOf', 'modelCount', 'obligations'],
+        properties: {
+          asOf: {
+            type: 'string',
+            format: 'date',
+          },
+          modelCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          obligations: {
+            type: 'array',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/ObligationRow',
+                },
+                {
+                  type: 'object',
+                  required: ['models', 'failingModels'],
+                  properties: {
+                    models: {
+                      type: 'object',
+                      required: [
+                        'met',
+                        'failing',
+                        'not-evidenced',
+                        'not-applicable',
+                      ],
+                      additionalProperties: {
+                        type: 'integer',
+                        minimum: 0,
+                      },
+                    },
+                    failingModels: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    daysLeft: {
+                      type: 'integer',
+                      minimum: 0,
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        },
       },
     },
   },

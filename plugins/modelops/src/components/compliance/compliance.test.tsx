@@ -1,0 +1,164 @@
+import { configure, screen, waitFor } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  formatCitation,
+  getObligation,
+  type ComplianceApi,
+  type ObligationAssessment,
+  type PortfolioObligation,
+} from '@modelops/plugin-modelops-common';
+import { complianceApiRef } from './complianceApiRef';
+import { CompliancePage } from './CompliancePage';
+import { EntityComplianceContent } from './EntityComplianceContent';
+
+configure({ asyncUtilTimeout: 20_000 });
+jest.setTimeout(60_000);
+
+const assistant: Entity = {
+  apiVersion: 'modelops.dev/v1alpha1',
+  kind: 'MLModel',
+  metadata: { name: 'support-assistant-llm', namespace: 'default' },
+  spec: {
+    owner: 'group:default/genai-platform',
+    lifecycle: 'production',
+    risk: { tier: 'limited' },
+  },
+};
+
+function row(
+  id: string,
+  rest: Omit<ObligationAssessment, 'obligation' | 'citation'>,
+): ObligationAssessment {
+  const obligation = getObligation(id)!;
+  return { obligation, citation: formatCitation(obligation), ...rest };
+}
+
+const api = {
+  getObligations: jest.fn(),
+  getEntityCompliance: jest.fn(async () => ({
+    entityRef: 'mlmodel:default/support-assistant-llm',
+    asOf: '2026-12-02',
+    obligations: [
+      row('eu-ai-act.art-50-1', {
+        checkIds: ['responsible-ai.ai-interaction-disclosed'],
+        applicability: {
+          state: 'applies',
+          reason: 'spec.risk.transparency.interaction is declared.',
+          appliesFrom: '2026-08-02',
+          inForce: true,
+          daysLeft: 0,
+        },
+        status: 'met',
+        checks: [
+          {
+            id: 'responsible-ai.ai-interaction-disclosed',
+            title: 'People told they talk to an AI',
+            state: 'pass',
+          },
+        ],
+      }),
+      row('eu-ai-act.art-27-1', {
+        checkIds: [],
+        applicability: {
+          state: 'not-applicable',
+          reason: 'Applies to high risk; spec.risk.tier is limited.',
+          appliesFrom: '2027-12-02',
+          inForce: false,
+          daysLeft: 365,
+        },
+        status: 'not-applicable',
+        checks: [],
+      }),
+    ],
+  })),
+  getPortfolioCompliance: jest.fn(async () => ({
+    asOf: '2026-12-02',
+    modelCount: 3,
+    obligations: [
+      {
+        obligation: getObligation('iso-42001.a.6.2.8')!,
+        citation: 'ISO/IEC 42001 A.6.2.8',
+        checkIds: ['responsible-ai.automatic-logs'],
+        models: { met: 1, failing: 1, 'not-evidenced': 0, 'not-applicable': 1 },
+        failingModels: ['mlmodel:default/credit-risk-scorer'],
+      },
+      {
+        obligation: getObligation('iso-42001.a.2.2')!,
+        citation: 'ISO/IEC 42001 A.2.2',
+        checkIds: [],
+        models: { met: 0, failing: 0, 'not-evidenced': 0, 'not-applicable': 3 },
+        failingModels: [],
+      },
+    ] satisfies PortfolioObligation[],
+  })),
+  getDossier: jest.fn(),
+} as unknown as jest.Mocked<ComplianceApi>;
+
+describe('compliance views', () => {
+  it('shows Art. 50(1) applying now to the support assistant, and no dossier for a limited-risk model', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[complianceApiRef, api]]}>
+        <EntityProvider entity={assistant}>
+          <EntityComplianceContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('EU AI Act Art. 50(1)')).toBeInTheDocument();
+    expect(screen.getByText('Applies now')).toBeInTheDocument();
+    expect(screen.getByText('Met')).toBeInTheDocument();
+    expect(screen.getByText('Not applicable')).toBeInTheDocument();
+    expect(
+      screen.getByText('Applies to high risk; spec.risk.tier is limited.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Download dossier/)).not.toBeInTheDocument();
+    expect(api.getEntityCompliance).toHaveBeenCalledWith({
+      entityRef: 'mlmodel:default/support-assistant-llm',
+      instrument: 'eu-ai-act',
+    });
+  });
+
+  it('offers the Annex IV dossier on a high-risk model', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[complianceApiRef, api]]}>
+        <EntityProvider
+          entity={{
+            ...assistant,
+            spec: {
+              ...assistant.spec,
+              version: '4.2.0',
+              risk: { tier: 'high' },
+            },
+          }}
+        >
+          <EntityComplianceContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByRole('button', {
+        name: 'Download dossier (Markdown)',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Generated for version 4.2.0/)).toBeInTheDocument();
+  });
+
+  it('lists coverage per ISO/IEC 42001 Annex A control', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[complianceApiRef, api]]}>
+        <CompliancePage />
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByText('ISO/IEC 42001 A.6.2.8'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('responsible-ai.automatic-logs'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('None (no coverage)')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByText(/3 models as of 2026-12-02/)).toBeInTheDocument(),
+    );
+  });
+});

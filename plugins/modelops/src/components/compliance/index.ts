@@ -1,0 +1,3 @@
+export { complianceApiRef } from './complianceApiRef';
+export { EntityComplianceContent } from './EntityComplianceContent';
+export { CompliancePage } from './CompliancePage';
