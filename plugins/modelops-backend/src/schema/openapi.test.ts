@@ -45,6 +45,7 @@ const documented: string[] = Object.entries(
 const options = {
   database: {},
   logger: mockServices.logger.mock(),
+  config: mockServices.rootConfig(),
 } as unknown as ModelOpsRouterOptions;
 
 // Each feature router whose routes the spec must describe, one line each.

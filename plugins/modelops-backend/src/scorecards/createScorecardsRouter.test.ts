@@ -273,6 +273,12 @@ describe('createScorecardsRouter', () => {
     expect(self.body.error.message).toBe(
       'A waiver must be approved by someone other than the person who requested it',
     );
+    // The same person with their ref spelled in another case.
+    await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/approve`)
+      .set('Authorization', mockCredentials.user.header('User:Default/Mock'))
+      .send({})
+      .expect(403);
     await request(app)
       .post(`/scorecards/waivers/${created.body.id}/approve`)
       .set('Authorization', otherUser)
@@ -319,6 +325,7 @@ describe('createScorecardsRouter', () => {
     expect(auditEvents.map(e => [e.eventId, e.status])).toEqual([
       ['scorecard-evaluate', 'succeeded'],
       ['waiver-request', 'succeeded'],
+      ['waiver-approve', 'failed'],
       ['waiver-approve', 'failed'],
       ['waiver-approve', 'succeeded'],
       ['waiver-approve', 'failed'],

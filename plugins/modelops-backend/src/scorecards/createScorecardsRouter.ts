@@ -30,6 +30,7 @@ import {
   type CallerCredentials,
 } from '../service/authorizeEntity';
 import { parseBody } from '../service/parseBody';
+import { isSameRef } from '../service/normalizeRef';
 import { parseQuery } from '../service/parseQuery';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
@@ -240,6 +241,7 @@ export function createScorecardsRouter(
       req,
       {
         eventId: 'waiver-request',
+        severityLevel: 'high',
         entityRef: body.entityRef,
         meta: { checkId: body.checkId },
       },
@@ -281,12 +283,21 @@ export function createScorecardsRouter(
       req,
       {
         eventId: `waiver-${decision}`,
+        severityLevel: 'high',
         entityRef: waiver.entityRef,
-        meta: { waiverId: waiver.id, checkId: waiver.checkId },
+        meta: {
+          waiverId: waiver.id,
+          checkId: waiver.checkId,
+          requestedBy: waiver.requestedBy,
+        },
       },
       async () => {
-        // Two-person rule: the approver must not be the requester.
-        if (decision === 'approve' && waiver.requestedBy === decidedBy) {
+        // Two-person rule: the approver must not be the requester, however
+        // either ref is spelled.
+        if (
+          decision === 'approve' &&
+          isSameRef(waiver.requestedBy, decidedBy)
+        ) {
           throw new NotAllowedError(
             'A waiver must be approved by someone other than the person who requested it',
           );

@@ -3,6 +3,11 @@
  * created before the mutation (so an attempt is recorded even if the process
  * dies), then marked success, or fail with the error, which is rethrown so the
  * framework's error handler still answers the request.
+ *
+ * Severity: Backstage's default auditor writes `low` events at debug level,
+ * which a production log (level info) drops. Every mutation is therefore at
+ * least `medium`; governance decisions (approvals, rejections, waivers,
+ * transfers, retirements) are `high`, so an auditor can select them.
  */
 import type { JsonObject } from '@backstage/types';
 import type { Request } from 'express';
@@ -16,6 +21,11 @@ export interface AuditMutationEvent {
   entityRef?: string;
   /** Further details, kept small: ids and counts, not payloads. */
   meta?: JsonObject;
+  /**
+   * `high` for governance decisions (approvals, rejections, waivers,
+   * transfers, retirements); `medium`, the default, for everything else.
+   */
+  severityLevel?: 'medium' | 'high';
 }
 
 /**
@@ -35,6 +45,7 @@ export async function auditMutation<T>(
   }
   const auditorEvent = await options.auditor.createEvent({
     eventId: event.eventId,
+    severityLevel: event.severityLevel ?? 'medium',
     request: req,
     meta,
   });

@@ -15,6 +15,7 @@ import {
   createServiceFactory,
   type AuditorService,
   type BackstageCredentials,
+  type LoggerService,
   type PermissionsService,
   type SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -26,6 +27,7 @@ import {
   type TestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   catalogServiceRef,
@@ -44,11 +46,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
 import { modelopsPlugin } from '../../plugin';
-import {
-  ENTITIES,
-  memberships,
-  ownerOf,
-} from './hardeningCatalog';
+import { ENTITIES, memberships, ownerOf } from './hardeningCatalog';
 
 /** The decision the test permission policy gives. */
 export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL';
@@ -120,6 +118,48 @@ export interface StartHardeningBackendOptions {
   entities?: Entity[];
   /** A catalog service to use instead of the in-memory mock of `entities`. */
   catalog?: CatalogService;
+  /**
+   * When given, Backstage's default auditor (backend-defaults) replaces the
+   * recording one, and the plugin's log lines at level info and above (what
+   * a production log at level info keeps) are appended here; `audits` stays
+   * empty.
+   */
+  log?: LogLine[];
+}
+
+/** One line the plugin logged, with its merged child fields. */
+export interface LogLine {
+  level: 'error' | 'warn' | 'info' | 'debug';
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+// A logger like the default one at level info: debug lines are dropped.
+function infoLevelLogger(
+  lines: LogLine[],
+  fields: Record<string, unknown> = {},
+): LoggerService {
+  const write =
+    (level: LogLine['level']) => (message: string, meta?: unknown) => {
+      if (level === 'debug') return;
+      lines.push({
+        level,
+        message,
+        fields: {
+          ...fields,
+          ...(meta instanceof Error
+            ? { error: meta.message }
+            : (meta as Record<string, unknown> | undefined)),
+        },
+      });
+    };
+  return {
+    error: write('error'),
+    warn: write('warn'),
+    info: write('info'),
+    debug: write('debug'),
+    child: more => infoLevelLogger(lines, { ...fields, ...more }),
+  };
 }
 
 function actorOf(credentials: BackstageCredentials | undefined) {
@@ -233,7 +273,9 @@ export async function startHardeningBackend(
   const auditor: AuditorService = {
     async createEvent(event) {
       const credentials = event.request
-        ? await httpAuth.credentials(event.request as any).catch(() => undefined)
+        ? await httpAuth
+            .credentials(event.request as any)
+            .catch(() => undefined)
         : undefined;
       const recorded: RecordedAudit = {
         eventId: event.eventId,
@@ -292,11 +334,22 @@ export async function startHardeningBackend(
         deps: {},
         factory: () => permissions,
       }),
-      createServiceFactory({
-        service: coreServices.auditor,
-        deps: {},
-        factory: () => auditor,
-      }),
+      ...(options.log
+        ? [
+            auditorServiceFactory,
+            createServiceFactory({
+              service: coreServices.logger,
+              deps: {},
+              factory: () => infoLevelLogger(options.log!),
+            }),
+          ]
+        : [
+            createServiceFactory({
+              service: coreServices.auditor,
+              deps: {},
+              factory: () => auditor,
+            }),
+          ]),
       createServiceFactory({
         service: coreServices.httpRouter,
         deps: {},
@@ -327,7 +380,9 @@ export async function startHardeningBackend(
   const routes = captured
     .flatMap(h => discoverRoutes(h))
     .filter(
-      r => !r.path.startsWith('/.well-known/') && !r.path.startsWith('/.backstage/'),
+      r =>
+        !r.path.startsWith('/.well-known/') &&
+        !r.path.startsWith('/.backstage/'),
     );
 
   let tables: string[] | undefined;
@@ -380,9 +435,7 @@ export async function startHardeningBackend(
           tables.map(t => [t, options.knex(t).count('*')]),
         ) as any,
       );
-      return Object.fromEntries(
-        tables.map(t => [t, Number((row as any)[t])]),
-      );
+      return Object.fromEntries(tables.map(t => [t, Number((row as any)[t])]));
     },
     async stop() {
       await new Promise<void>(resolve => server.close(() => resolve()));
