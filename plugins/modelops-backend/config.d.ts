@@ -28,6 +28,14 @@ export interface Config {
       /** Hours past the current time still accepted (clock skew). Default 24. */
       maxAheadHours?: number;
     };
+    /** Waiver requests. */
+    waivers?: {
+      /**
+       * Longest reason a waiver request may give, in characters; longer
+       * requests get 400. Default 4000.
+       */
+      maxTextLength?: number;
+    };
     /** Who may ingest evidence, cost and delivery events. */
     ingest?: {
       /**

@@ -15,7 +15,7 @@
  */
 import type { RootConfigService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type ResourcePermission,
@@ -24,6 +24,7 @@ import type { Request } from 'express';
 import { requireCredentials, type CallerCredentials } from './authorizeEntity';
 import { normalizeEntityRef, ownerRefOf } from './CatalogMembership';
 import { normalizeRef } from './normalizeRef';
+import { requireEntities } from './requireEntities';
 import type { ModelOpsRouterOptions } from './types';
 
 /** Owner refs each listed service subject may ingest for (lower case). */
@@ -75,9 +76,8 @@ export async function authorizeIngest(
     allowService: true,
   });
   const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
-  const entities = new Map<string, Entity>();
   if (refs.length === 0) {
-    return { credentials, entities };
+    return { credentials, entities: new Map() };
   }
 
   const decisions = await options.permissions.authorize(
@@ -93,17 +93,7 @@ export async function authorizeIngest(
     );
   }
 
-  const { items } = await options.catalog.getEntitiesByRefs(
-    { entityRefs: refs },
-    { credentials },
-  );
-  refs.forEach((ref, index) => {
-    const entity = items[index];
-    if (!entity) {
-      throw new NotFoundError(`${field}: ${ref} is not in the catalog`);
-    }
-    entities.set(ref, entity);
-  });
+  const entities = await requireEntities(options, credentials, refs, field);
 
   if (options.auth.isPrincipal(credentials, 'service')) {
     const owners = scopes.get(credentials.principal.subject);

@@ -434,6 +434,19 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     auditEventId: 'waiver-approve',
     auditEntityRef: MODEL,
   },
+  'POST /scorecards/waivers/:id/withdraw': {
+    // Only the requester may withdraw, whatever the policy says.
+    prepare: async ctx => ({
+      params: { id: await createWaiver(ctx, OWNER_USER) },
+      json: { comment: 'Fixed the check instead' },
+    }),
+    expect: p => {
+      if (p === 'unauthenticated') return 401;
+      return p === 'owner' ? 200 : 403;
+    },
+    auditEventId: 'waiver-withdraw',
+    auditEntityRef: MODEL,
+  },
   'GET /scorecards/campaigns': {
     prepare: () => ({}),
     expect: signedInRead({ services: true }),
