@@ -32,11 +32,9 @@ import {
   type ScorecardsExtensions,
 } from './scorecards/createScorecards';
 import { bodyLimits } from './service/bodyLimits';
+import { internalErrorBodies } from './service/internalErrorBodies';
 import { migrateDatabase } from './service/migrateDatabase';
-import {
-  InMemoryRateLimiter,
-  readRateLimitConfig,
-} from './service/rateLimit';
+import { InMemoryRateLimiter, readRateLimitConfig } from './service/rateLimit';
 import type { ModelOpsRouterOptions } from './service/types';
 
 /**
@@ -116,6 +114,8 @@ export const modelopsPlugin = createBackendPlugin({
           store: DatabaseEvidenceStore.create({ knex }),
         });
         await loadDemoDelivery(options);
+        // Last: internal errors answer with a log id, never SQL or stacks.
+        router.use(internalErrorBodies(deps.logger));
         httpRouter.use(router);
       },
     });
