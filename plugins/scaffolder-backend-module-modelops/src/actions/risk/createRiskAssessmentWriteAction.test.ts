@@ -44,7 +44,10 @@ describe('modelops:risk-assessment:write', () => {
     const ctx = mockContext({
       workspacePath: workspace.path,
       input: {
-        answers: { annexIIIAreas: ['employment'], profilesNaturalPersons: true },
+        answers: {
+          annexIIIAreas: ['employment'],
+          profilesNaturalPersons: true,
+        },
         humanOversight: 'human-in-the-loop',
       },
       user: { ref: 'user:default/ana.ruiz' },
@@ -93,7 +96,9 @@ describe('modelops:risk-assessment:write', () => {
         input: { answers: { annexIIIAreas: ['employment'] } },
       }),
     );
-    const model = (parseAllDocuments(read('catalog-info.yaml')) as any[])[0].toJS();
+    const model = (
+      parseAllDocuments(read('catalog-info.yaml')) as any[]
+    )[0].toJS();
     expect(model.spec.risk).toEqual({ tier: 'high', domain: 'hiring' });
   });
 
@@ -114,13 +119,17 @@ describe('modelops:risk-assessment:write', () => {
               etag: 'abc',
             },
             spec: { owner: 'group:default/support', lifecycle: 'production' },
-            relations: [{ type: 'ownedBy', targetRef: 'group:default/support' }],
+            relations: [
+              { type: 'ownedBy', targetRef: 'group:default/support' },
+            ],
             status: { items: [] },
           },
         },
       }),
     );
-    const model = (parseAllDocuments(read('catalog-info.yaml')) as any[])[0].toJS();
+    const model = (
+      parseAllDocuments(read('catalog-info.yaml')) as any[]
+    )[0].toJS();
     expect(model).toEqual({
       apiVersion: 'modelops.dev/v1alpha1',
       kind: 'MLModel',
@@ -134,9 +143,55 @@ describe('modelops:risk-assessment:write', () => {
     expect(read('RISK_ASSESSMENT.md')).toContain('Disclose AI interaction');
   });
 
+  it("refuses a folder holding another team's model or assessment, and writes nothing", async () => {
+    const supportBot = {
+      apiVersion: 'modelops.dev/v1alpha1',
+      kind: 'MLModel',
+      metadata: { name: 'support-bot', namespace: 'default' },
+      spec: { owner: 'group:default/support', lifecycle: 'production' },
+    };
+    const run = (entity: object) =>
+      action.handler(
+        mockContext({
+          workspacePath: workspace.path,
+          input: { answers: {}, entity },
+        }),
+      );
+    // The folder holds cv-screener of talent-ml.
+    await expect(run(supportBot)).rejects.toThrow(
+      'catalog-info.yaml: already holds mlmodel:default/cv-screener owned by group:default/talent-ml; refusing to overwrite it with mlmodel:default/support-bot owned by group:default/support. Choose the folder of mlmodel:default/support-bot.',
+    );
+    // The same model handed to another owner is refused too.
+    await expect(
+      run({
+        ...supportBot,
+        metadata: { name: 'cv-screener' },
+        spec: { owner: 'group:default/support', lifecycle: 'production' },
+      }),
+    ).rejects.toThrow(InputError);
+    expect(read('catalog-info.yaml')).toBe(CATALOG_INFO);
+    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(
+      false,
+    );
+
+    // An assessment of another model in an otherwise empty folder.
+    workspace.setContent({
+      'RISK_ASSESSMENT.md': '| Entity | `mlmodel:default/cv-screener` |\n',
+    });
+    await expect(run(supportBot)).rejects.toThrow(
+      'RISK_ASSESSMENT.md: already holds the assessment of mlmodel:default/cv-screener; refusing to overwrite it with the assessment of mlmodel:default/support-bot',
+    );
+    expect(read('RISK_ASSESSMENT.md')).toBe(
+      '| Entity | `mlmodel:default/cv-screener` |\n',
+    );
+  });
+
   it.each([
     [{ path: '../RISK_ASSESSMENT.md' }, 'path: must stay inside the workspace'],
-    [{ entityFile: '/etc/catalog-info.yaml' }, 'entityFile: must be a path relative to the workspace'],
+    [
+      { entityFile: '/etc/catalog-info.yaml' },
+      'entityFile: must be a path relative to the workspace',
+    ],
   ])('rejects %o and writes nothing', async (override, message) => {
     const run = action.handler(
       mockContext({
@@ -147,7 +202,9 @@ describe('modelops:risk-assessment:write', () => {
     await expect(run).rejects.toThrow(InputError);
     await expect(run).rejects.toThrow(message);
     expect(read('catalog-info.yaml')).toBe(CATALOG_INFO);
-    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(false);
+    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(
+      false,
+    );
   });
 
   it('names the file when it holds no MLModel', async () => {
@@ -162,7 +219,9 @@ describe('modelops:risk-assessment:write', () => {
         }),
       ),
     ).rejects.toThrow('catalog-info.yaml: no MLModel entity found');
-    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(false);
+    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(
+      false,
+    );
   });
 
   it('reports a missing entity file', async () => {
@@ -173,6 +232,8 @@ describe('modelops:risk-assessment:write', () => {
           input: { answers: {}, entityFile: 'model/catalog-info.yaml' },
         }),
       ),
-    ).rejects.toThrow('model/catalog-info.yaml: file not found in the workspace');
+    ).rejects.toThrow(
+      'model/catalog-info.yaml: file not found in the workspace',
+    );
   });
 });
