@@ -27,7 +27,7 @@ import {
 
 jest.setTimeout(120_000);
 
-const MODES: PolicyMode[] = ['ALLOW', 'DENY', 'CONDITIONAL'];
+const MODES: PolicyMode[] = ['ALLOW', 'DENY', 'CONDITIONAL', 'SHIPPED'];
 const PRINCIPAL_NAMES = Object.keys(PRINCIPALS) as PrincipalName[];
 
 describe('permission matrix', () => {

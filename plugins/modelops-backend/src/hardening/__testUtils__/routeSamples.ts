@@ -80,10 +80,15 @@ export function signedInRead(options: { services: boolean }): Expectation {
 export function entityMutation(options: {
   ok: number;
   services: boolean;
+  /** The shipped policy allows every signed-in user (feedback reports). */
+  everyone?: boolean;
 }): Expectation {
   return (p, mode) => {
     if (p === 'unauthenticated') return 401;
     if (p === 'service' && !options.services) return 403;
+    if (mode === 'SHIPPED') {
+      return p === 'nonOwner' && !options.everyone ? 403 : options.ok;
+    }
     if (mode === 'DENY') return 403;
     if (mode === 'CONDITIONAL' && p !== 'owner') return 403;
     return options.ok;
@@ -95,10 +100,20 @@ export function basicMutation(options: {
   ok: number;
   /** Whether service tokens are accepted at all. */
   services: boolean;
+  /**
+   * Who the shipped policy gives the permission: every signed-in user, or
+   * the review board (the owner's group in the hardening roles).
+   */
+  shipped: 'everyone' | 'reviewBoard';
 }): Expectation {
   return (p, mode) => {
     if (p === 'unauthenticated') return 401;
     if (p === 'service' && !options.services) return 403;
+    if (mode === 'SHIPPED') {
+      return p === 'nonOwner' && options.shipped === 'reviewBoard'
+        ? 403
+        : options.ok;
+    }
     return mode === 'DENY' ? 403 : options.ok;
   };
 }
@@ -107,6 +122,7 @@ export function basicMutation(options: {
 const costEntityRead: Expectation = (p, mode) => {
   if (p === 'unauthenticated') return 401;
   if (p === 'nonOwner') return 403;
+  if (mode === 'SHIPPED') return 200;
   if (mode === 'DENY') return 403;
   if (mode === 'CONDITIONAL' && p === 'service') return 403;
   return 200;
@@ -139,6 +155,8 @@ const reviewGroupDecision: Expectation = (p, mode) => {
 const feedbackDecision: Expectation = (p, mode) => {
   if (p === 'unauthenticated') return 401;
   if (p === 'service' || mode === 'DENY') return 403;
+  // The shipped policy gives modelops.feedback.admin to the review board.
+  if (mode === 'SHIPPED' && p === 'nonOwner') return 403;
   return 200;
 };
 
@@ -395,7 +413,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /scorecards/evaluate': {
     prepare: () => ({ json: { entityRef: MODEL } }),
-    expect: basicMutation({ ok: 200, services: true }),
+    expect: basicMutation({ ok: 200, services: true, shipped: 'everyone' }),
     auditEventId: 'scorecard-evaluate',
     auditEntityRef: MODEL,
   },
@@ -430,7 +448,11 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       },
       json: { comment: 'Reorganisation confirmed' },
     }),
-    expect: basicMutation({ ok: 200, services: false }),
+    expect: basicMutation({
+      ok: 200,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'waiver-approve',
     auditEntityRef: MODEL,
   },
@@ -461,7 +483,11 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /scorecards/campaigns': {
     prepare: ctx => ({ json: campaignBody(ctx.seq) }),
-    expect: basicMutation({ ok: 201, services: false }),
+    expect: basicMutation({
+      ok: 201,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'campaign-create',
   },
   'PATCH /scorecards/campaigns/:id': {
@@ -469,12 +495,20 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       params: { id: await createCampaign(ctx) },
       json: { title: `Renamed campaign ${ctx.seq}` },
     }),
-    expect: basicMutation({ ok: 200, services: false }),
+    expect: basicMutation({
+      ok: 200,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'campaign-update',
   },
   'DELETE /scorecards/campaigns/:id': {
     prepare: async ctx => ({ params: { id: await createCampaign(ctx) } }),
-    expect: basicMutation({ ok: 204, services: false }),
+    expect: basicMutation({
+      ok: 204,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'campaign-delete',
   },
   'GET /reviews/cycles': {
@@ -541,7 +575,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /feedback': {
     prepare: ctx => ({ json: feedbackBody(ctx.seq) }),
-    expect: entityMutation({ ok: 201, services: false }),
+    expect: entityMutation({ ok: 201, services: false, everyone: true }),
     auditEventId: 'feedback-create',
     auditEntityRef: MODEL,
   },

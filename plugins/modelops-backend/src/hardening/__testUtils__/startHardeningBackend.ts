@@ -46,10 +46,78 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
 import { modelopsPlugin } from '../../plugin';
-import { ENTITIES, memberships, ownerOf } from './hardeningCatalog';
+import { ModelOpsPermissionPolicy } from '@modelops/plugin-permission-backend-module-modelops-policy';
+import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { normalizeEntityRef } from '../../service/CatalogMembership';
+import {
+  ENTITIES,
+  memberships,
+  OWNER_GROUP,
+  ownerOf,
+} from './hardeningCatalog';
 
-/** The decision the test permission policy gives. */
-export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL';
+/**
+ * The decision the test permission policy gives. `SHIPPED` is the shipped
+ * ModelOpsPermissionPolicy with the owner's group as review board and
+ * campaign managers, its conditions resolved against the hardening catalog,
+ * and service principals decided as Backstage decides them (allowed, since
+ * their tokens carry no access restrictions here).
+ */
+export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL' | 'SHIPPED';
+
+const shippedPolicy = new ModelOpsPermissionPolicy({
+  roles: { reviewBoard: [OWNER_GROUP], campaignManagers: [OWNER_GROUP] },
+});
+
+function policyUser(userEntityRef: string): PolicyQueryUser {
+  return {
+    info: {
+      userEntityRef,
+      ownershipEntityRefs: [...memberships(userEntityRef)],
+    },
+  } as PolicyQueryUser;
+}
+
+// The catalog's IS_ENTITY_OWNER and IS_ENTITY_KIND rules over one entity.
+function matches(criteria: any, entityRef: string): boolean {
+  if (criteria.anyOf)
+    return criteria.anyOf.some((c: any) => matches(c, entityRef));
+  if (criteria.allOf)
+    return criteria.allOf.every((c: any) => matches(c, entityRef));
+  if (criteria.not) return !matches(criteria.not, entityRef);
+  if (criteria.rule === 'IS_ENTITY_OWNER') {
+    const owner = ownerOf(entityRef);
+    return (
+      owner !== undefined &&
+      criteria.params.claims.map(normalizeEntityRef).includes(owner)
+    );
+  }
+  if (criteria.rule === 'IS_ENTITY_KIND') {
+    const kind = entityRef.split(':')[0];
+    return criteria.params.kinds
+      .map(normalizeEntityRef)
+      .includes(normalizeEntityRef(kind));
+  }
+  throw new Error(`Unknown rule in ${JSON.stringify(criteria)}`);
+}
+
+async function decideShipped(
+  request: AuthorizePermissionRequest,
+  credentials: BackstageCredentials,
+): Promise<AuthorizeResult.ALLOW | AuthorizeResult.DENY> {
+  const principal = credentials.principal as any;
+  if (principal.type === 'service') return AuthorizeResult.ALLOW;
+  if (principal.type !== 'user') return AuthorizeResult.DENY;
+  const decision = await shippedPolicy.handle(
+    { permission: request.permission } as any,
+    policyUser(principal.userEntityRef),
+  );
+  if (decision.result !== AuthorizeResult.CONDITIONAL) return decision.result;
+  return request.resourceRef &&
+    matches(decision.conditions, request.resourceRef)
+    ? AuthorizeResult.ALLOW
+    : AuthorizeResult.DENY;
+}
 
 /** One route found in the plugin's router. */
 export interface DiscoveredRoute {
@@ -241,9 +309,34 @@ export async function startHardeningBackend(
   const httpAuth = mockServices.httpAuth({ pluginId: 'modelops' });
   const permissions: PermissionsService = {
     async authorize(requests, { credentials }) {
+      if (mode === 'SHIPPED') {
+        return Promise.all(
+          requests.map(async r => ({
+            result: await decideShipped(r, credentials),
+          })),
+        );
+      }
       return requests.map(r => ({ result: decide(mode, r, credentials) }));
     },
     async authorizeConditional(requests, { credentials }) {
+      if (mode === 'SHIPPED') {
+        const principal = credentials.principal as any;
+        return Promise.all(
+          requests.map(async r =>
+            principal.type === 'user'
+              ? ((await shippedPolicy.handle(
+                  { permission: r.permission } as any,
+                  policyUser(principal.userEntityRef),
+                )) as any)
+              : {
+                  result:
+                    principal.type === 'service'
+                      ? AuthorizeResult.ALLOW
+                      : AuthorizeResult.DENY,
+                },
+          ),
+        );
+      }
       return requests.map(r => {
         if (mode !== 'CONDITIONAL') {
           return {
