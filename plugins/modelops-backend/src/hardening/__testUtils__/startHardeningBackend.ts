@@ -56,6 +56,9 @@ import {
   ownerOf,
 } from './hardeningCatalog';
 
+/** The route the generated OpenAPI router serves its spec on. */
+export const OPENAPI_SPEC_PATH = '/openapi.json';
+
 /**
  * The decision the test permission policy gives. `SHIPPED` is the shipped
  * ModelOpsPermissionPolicy with the owner's group as review board and
@@ -469,13 +472,16 @@ export async function startHardeningBackend(
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The permission framework's integration routes (permissionsRegistry) and
   // the real scheduler's task routes are mounted through the same
-  // httpRouter; they are not ours.
+  // httpRouter; they are not ours. Nor is the spec document the generated
+  // router serves (authenticated by the httpRouter's credentials barrier in
+  // a real backend, which this harness replaces).
   const routes = captured
     .flatMap(h => discoverRoutes(h))
     .filter(
       r =>
         !r.path.startsWith('/.well-known/') &&
-        !r.path.startsWith('/.backstage/'),
+        !r.path.startsWith('/.backstage/') &&
+        r.path !== OPENAPI_SPEC_PATH,
     );
 
   let tables: string[] | undefined;

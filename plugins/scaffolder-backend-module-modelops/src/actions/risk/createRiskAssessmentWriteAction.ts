@@ -223,6 +223,20 @@ export function createRiskAssessmentWriteAction() {
       if (classification.domain && !doc.hasIn(['spec', 'risk', 'domain'])) {
         doc.setIn(['spec', 'risk', 'domain'], classification.domain);
       }
+      const [annexIII] = classification.annexIIIPoints ?? [];
+      if (annexIII && !doc.hasIn(['spec', 'risk', 'annexIII'])) {
+        doc.setIn(['spec', 'risk', 'annexIII'], annexIII);
+      }
+      if (
+        input.answers.publicServiceDeployer !== undefined &&
+        classification.tier === 'high' &&
+        !doc.hasIn(['spec', 'risk', 'publicService'])
+      ) {
+        doc.setIn(
+          ['spec', 'risk', 'publicService'],
+          input.answers.publicServiceDeployer,
+        );
+      }
       if (input.humanOversight) {
         doc.setIn(
           ['spec', 'risk', 'humanOversight', 'mode'],
