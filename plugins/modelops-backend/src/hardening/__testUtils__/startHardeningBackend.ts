@@ -47,7 +47,6 @@ import type { Server } from 'node:http';
 import type { Knex } from 'knex';
 import { modelopsPlugin } from '../../plugin';
 import { ModelOpsPermissionPolicy } from '@modelops/plugin-permission-backend-module-modelops-policy';
-import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { normalizeEntityRef } from '../../service/CatalogMembership';
 import {
   ENTITIES,
@@ -67,6 +66,10 @@ export const OPENAPI_SPEC_PATH = '/openapi.json';
  * their tokens carry no access restrictions here).
  */
 export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL' | 'SHIPPED';
+
+type PolicyQueryUser = NonNullable<
+  Parameters<ModelOpsPermissionPolicy['handle']>[1]
+>;
 
 const shippedPolicy = new ModelOpsPermissionPolicy({
   roles: { reviewBoard: [OWNER_GROUP], campaignManagers: [OWNER_GROUP] },
