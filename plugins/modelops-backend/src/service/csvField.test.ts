@@ -32,16 +32,18 @@ describe('csvField', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), text => {
         const field = csvField(text);
-        // Unquoted fields hold no separator, so they are read whole.
-        if (!field.startsWith('"')) {
-          expect(field).not.toMatch(/[,;\t\r\n"]/);
-        }
-        const value = field.startsWith('"')
-          ? field.slice(1, -1).replace(/""/g, '"')
-          : field;
-        if (formulaStart.test(value.trimStart()) || formulaStart.test(value)) {
-          expect(value).toMatch(/^-?\d+(\.\d+)?$/);
-        }
+        const quoted = field.startsWith('"');
+        const value = quoted ? field.slice(1, -1).replace(/""/g, '"') : field;
+        // Unquoted fields hold no separator, so they are read whole; a
+        // field read as a formula can only be a plain number.
+        const unsplit = quoted || !/[,;\t\r\n"]/.test(field);
+        const noFormula =
+          !(formulaStart.test(value.trimStart()) || formulaStart.test(value)) ||
+          /^-?\d+(\.\d+)?$/.test(value);
+        expect({ unsplit, noFormula }).toEqual({
+          unsplit: true,
+          noFormula: true,
+        });
       }),
     );
   });
