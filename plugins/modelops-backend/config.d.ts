@@ -17,6 +17,42 @@ export interface Config {
       /** Mutations one caller may send per window. Default 600; 0 is off. */
       max?: number;
     };
+    /**
+     * The window of times pipelines may report observations at (evaluation
+     * times, monitoring windows, deployments and incidents); a time outside
+     * gets 400 naming the field.
+     */
+    observedTimes?: {
+      /** Earliest accepted time, ISO 8601. Default 2000-01-01T00:00:00Z. */
+      earliest?: string;
+      /** Hours past the current time still accepted (clock skew). Default 24. */
+      maxAheadHours?: number;
+    };
+    /** Waiver requests. */
+    waivers?: {
+      /**
+       * Longest reason a waiver request may give, in characters; longer
+       * requests get 400. Default 4000.
+       */
+      maxTextLength?: number;
+    };
+    /** Who may ingest evidence, cost and delivery events. */
+    ingest?: {
+      /**
+       * Service principals narrowed to the entities some owners own.
+       * Backstage decides service tokens from their access restrictions and
+       * never asks the permission policy, so this is where a pipeline's
+       * static external-access token is tied to its team: a listed subject
+       * may only post about entities owned by one of its `owners`. Subjects
+       * not listed are decided by their access restrictions alone.
+       */
+      services?: Array<{
+        /** The subject of the external access token, as configured. */
+        subject: string;
+        /** Owner refs, for example `group:default/risk-ml`. */
+        owners: string[];
+      }>;
+    };
     /** Demo data loaded at startup; leave it out in a real installation. */
     demoData?: {
       /**

@@ -4,7 +4,6 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
-import { demoPermissionPolicyModule } from './modules/demoPermissionPolicyModule';
 
 const backend = createBackend();
 
@@ -39,10 +38,12 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-// The demo policy allows by default and restricts approvals and
-// administration to the groups that hold them in the demo organisation.
-backend.add(demoPermissionPolicyModule);
+// The shipped ModelOps policy, with the demo organisation's groups as its
+// roles (modelops.permissionPolicy in app-config.yaml); permissions of other
+// plugins are allowed.
+backend.add(
+  import('@modelops/plugin-permission-backend-module-modelops-policy'),
+);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

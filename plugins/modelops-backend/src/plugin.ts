@@ -34,6 +34,7 @@ import {
 } from './scorecards/createScorecards';
 import { createOpenApiRouter } from './schema/openapi';
 import { bodyLimits } from './service/bodyLimits';
+import { internalErrorBodies } from './service/internalErrorBodies';
 import { migrateDatabase } from './service/migrateDatabase';
 import { InMemoryRateLimiter, readRateLimitConfig } from './service/rateLimit';
 import type { ModelOpsRouterOptions } from './service/types';
@@ -131,6 +132,8 @@ export const modelopsPlugin = createBackendPlugin({
           store: DatabaseEvidenceStore.create({ knex }),
         });
         await loadDemoDelivery(options);
+        // Last: internal errors answer with a log id, never SQL or stacks.
+        router.use(internalErrorBodies(deps.logger));
         httpRouter.use(router);
         registerModelOpsActions({ ...deps, actionsRegistry, discovery });
       },

@@ -41,8 +41,8 @@ export const costReadPermission = entityPermission(
   'modelops.cost.read',
   'read',
 );
-/** Ingest cost records (API, CSV import). @public */
-export const costIngestPermission = basicPermission(
+/** Ingest cost records (API, CSV import) for an entity. @public */
+export const costIngestPermission = entityPermission(
   'modelops.cost.ingest',
   'create',
 );
@@ -81,9 +81,20 @@ export const feedbackCreatePermission = entityPermission(
   'modelops.feedback.create',
   'create',
 );
-/** Change the state of feedback on a model (owners). @public */
+/**
+ * Change the state of feedback on a model, asked of the members of the
+ * owning group, so a policy can still stop them. @public
+ */
 export const feedbackUpdatePermission = entityPermission(
   'modelops.feedback.update',
+  'update',
+);
+/**
+ * Change the state of feedback on any model without being one of its
+ * owners; such changes are recorded with the authority `admin`. @public
+ */
+export const feedbackAdminPermission = basicPermission(
+  'modelops.feedback.admin',
   'update',
 );
 /** Request a production change (promotion or rollback) of a model. @public */
@@ -96,8 +107,11 @@ export const changeApprovePermission = basicPermission(
   'modelops.change.approve',
   'update',
 );
-/** Record deployment and incident events (CI/CD, incident tools). @public */
-export const deliveryEventCreatePermission = basicPermission(
+/**
+ * Record deployment and incident events (CI/CD, incident tools) for a model.
+ * @public
+ */
+export const deliveryEventCreatePermission = entityPermission(
   'modelops.delivery.create',
   'create',
 );
@@ -120,6 +134,7 @@ export const modelopsPermissions = [
   reviewAdminPermission,
   feedbackCreatePermission,
   feedbackUpdatePermission,
+  feedbackAdminPermission,
   changeRequestPermission,
   changeApprovePermission,
   deliveryEventCreatePermission,

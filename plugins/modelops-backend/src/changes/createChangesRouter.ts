@@ -30,6 +30,7 @@ import {
 } from '../service/CatalogMembership';
 import { entityPagePath } from '../service/entityPagePath';
 import { notifyEntity } from '../service/notifyEntity';
+import { isSameRef } from '../service/normalizeRef';
 import { requireModel } from '../service/requireModel';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { readChangesConfig } from './readChangesConfig';
@@ -182,7 +183,7 @@ export function createChangesRouter(
       }
       await authorizeBasic(options, req, changeApprovePermission);
       const userRef = normalizeEntityRef(credentials.principal.userEntityRef);
-      if (userRef === normalizeEntityRef(change.requesterRef)) {
+      if (isSameRef(userRef, change.requesterRef)) {
         throw new NotAllowedError(
           `You requested change ${change.id}; another member of ${reviewGroup} must ${decision} it`,
         );
@@ -197,6 +198,7 @@ export function createChangesRouter(
         req,
         {
           eventId: `change-${decision}`,
+          severityLevel: 'high',
           entityRef: change.entityRef,
           meta: {
             changeId: change.id,

@@ -158,9 +158,9 @@ describe('createCostRouter', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'needs a service token or the ingest permission, %p',
+    'needs the ingest permission on every entity, which must exist, %p',
     async databaseId => {
-      const { app, setPermissionDecision } = await setup(databaseId);
+      const { app, knex, setPermissionDecision } = await setup(databaseId);
       setPermissionDecision(AuthorizeResult.DENY);
       const body = { source: 'pipeline', records: [record({})] };
       const denied = await request(app)
@@ -168,8 +168,20 @@ describe('createCostRouter', () => {
         .send(body)
         .expect(403);
       expect(denied.body.error.message).toBe(
-        'Not allowed: modelops.cost.ingest',
+        `Not allowed: modelops.cost.ingest on ${SCORER}`,
       );
+      setPermissionDecision(AuthorizeResult.ALLOW);
+      const missing = await request(app)
+        .post('/cost/records')
+        .send({
+          source: 'pipeline',
+          records: [record({}), record({ entityRef: 'mlmodel:default/ghost' })],
+        })
+        .expect(404);
+      expect(missing.body.error.message).toBe(
+        'records.entityRef: mlmodel:default/ghost is not in the catalog',
+      );
+      expect(await knex('modelops_cost_records')).toHaveLength(0);
       await request(app)
         .post('/cost/records')
         .set('Authorization', mockCredentials.service.header())

@@ -3,16 +3,17 @@
  * (API batches, CSV billing exports), the scheduled OpenCost pull, the
  * optional demo history, and the read views behind the cost pages.
  *
- * Access: ingestion takes a service token, or a user allowed
- * costIngestPermission. Reads take the members of the owning group or of the
+ * Access: ingestion takes costIngestPermission on every target entity (a
+ * service token within its modelops.ingest.services scope), and the
+ * entities must exist. Reads take the members of the owning group or of the
  * finance group (`modelops.cost.financeGroup`), and costReadPermission must
  * not be denied; anybody else gets 403, never an empty answer.
  */
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
   costIngestPermission,
   costIngestRequestSchema,
+  UNMAPPED_COST_KIND,
   type CostCsvImportResponse,
   type CostIngestResponse,
 } from '@modelops/plugin-modelops-common';
@@ -21,6 +22,7 @@ import PromiseRouter from 'express-promise-router';
 import { z } from 'zod';
 import { auditMutation } from '../service/auditMutation';
 import { requireCredentials } from '../service/authorizeEntity';
+import { authorizeIngest, readIngestScopes } from '../service/authorizeIngest';
 import { parseBody } from '../service/parseBody';
 import { parseQuery } from '../service/parseQuery';
 import type { ModelOpsRouterOptions } from '../service/types';
@@ -134,22 +136,26 @@ export async function createCostRouter(
     });
   }
 
-  // Ingestion: service tokens always, users with costIngestPermission.
-  async function authorizeIngest(req: Request) {
-    const credentials = await requireCredentials(options, req, {
-      allowService: true,
-    });
-    if (options.auth.isPrincipal(credentials, 'user')) {
-      const [decision] = await options.permissions.authorize(
-        [{ permission: costIngestPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(`Not allowed: ${costIngestPermission.name}`);
-      }
-    }
-    return credentials;
-  }
+  // Ingestion: costIngestPermission on every target entity, which must
+  // exist; service tokens within their modelops.ingest.services scope.
+  // Spend under the `unmapped` pseudo kind names no catalog entity; only the
+  // finance group reads it.
+  const scopes = readIngestScopes(options.config);
+  const authorizeEntities = (
+    req: Request,
+    entityRefs: string[],
+    field: string,
+  ) =>
+    authorizeIngest(
+      options,
+      scopes,
+      req,
+      costIngestPermission,
+      entityRefs.filter(
+        ref => !ref.toLowerCase().startsWith(`${UNMAPPED_COST_KIND}:`),
+      ),
+      field,
+    );
 
   async function reader(req: Request) {
     const credentials = await requireCredentials(options, req, {
@@ -161,9 +167,14 @@ export async function createCostRouter(
   const router = PromiseRouter();
 
   router.post('/cost/records', async (req, res) => {
-    await authorizeIngest(req);
+    await requireCredentials(options, req, { allowService: true });
     const body = parseBody(costIngestRequestSchema, req.body);
     assertBatchConsistent(body.records, settings.currency);
+    await authorizeEntities(
+      req,
+      body.records.map(record => record.entityRef),
+      'records.entityRef',
+    );
     const response: CostIngestResponse = await auditMutation(
       options,
       req,
@@ -185,7 +196,9 @@ export async function createCostRouter(
     '/cost/import/csv',
     express.text({ type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT }),
     async (req, res) => {
-      const credentials = await authorizeIngest(req);
+      const credentials = await requireCredentials(options, req, {
+        allowService: true,
+      });
       const csv =
         typeof req.body === 'string'
           ? req.body
@@ -197,6 +210,11 @@ export async function createCostRouter(
         tagKey: settings.csv.tagKey,
       });
       const { records, report } = csvImporter.read(csv, resolver);
+      await authorizeEntities(
+        req,
+        records.map(record => record.entityRef),
+        'entityRef',
+      );
       const response: CostCsvImportResponse = await auditMutation(
         options,
         req,

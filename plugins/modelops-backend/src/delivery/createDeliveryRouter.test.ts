@@ -178,12 +178,13 @@ describe('createDeliveryRouter', () => {
     expect((await post(event, mockCredentials.user.header())).status).toBe(201);
     expect(t.permissionRequests).toContainEqual({
       permission: deliveryEventCreatePermission,
+      resourceRef: churn,
     });
     t.setPermissionDecision(AuthorizeResult.DENY);
     const denied = await post(event, mockCredentials.user.header());
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toBe(
-      'Not allowed: modelops.delivery.create',
+      `Not allowed: modelops.delivery.create on ${churn}`,
     );
   });
 
@@ -212,9 +213,9 @@ describe('createDeliveryRouter', () => {
       type: 'deployment',
       at: '2026-11-03T10:00:00Z',
     });
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe(
-      'entityRef: mlmodel:default/ghost is not a model in the catalog',
+      'entityRef: mlmodel:default/ghost is not in the catalog',
     );
 
     const both = await request(t.app)

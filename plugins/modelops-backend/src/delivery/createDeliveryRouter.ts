@@ -6,11 +6,15 @@ import {
 import type { Router } from 'express';
 import PromiseRouter from 'express-promise-router';
 import { auditMutation } from '../service/auditMutation';
-import { authorizeBasic } from '../service/authorizeBasic';
+import { authorizeIngest, readIngestScopes } from '../service/authorizeIngest';
 import {
   requireCredentials,
   type CallerCredentials,
 } from '../service/authorizeEntity';
+import {
+  assertObservedTimes,
+  readObservedTimeBounds,
+} from '../service/observedTimeBounds';
 import { parseBody } from '../service/parseBody';
 import { entityRefOf } from '../service/CatalogMembership';
 import { parseQuery } from '../service/parseQuery';
@@ -32,7 +36,8 @@ export interface DeliveryRouterDeps {
  * Routes of delivery metrics (see src/schema/openapi.yaml):
  *
  * - `POST /delivery/events`: CI/CD and incident tools with a service token,
- *   or users holding `modelops.delivery.create`; the model must exist.
+ *   (within their `modelops.ingest.services` scope) or users holding
+ *   `modelops.delivery.create` on the model; the model must exist (404).
  *   201 when stored, 200 for a retry with the same key and payload, 409 for
  *   the same key with another payload.
  * - `GET /delivery/metrics?entityRef=|team=&days=90`: anyone signed in, over
@@ -63,15 +68,21 @@ export function createDeliveryRouter(
     return [...new Set(models.map(entityRefOf))].sort();
   }
 
+  const scopes = readIngestScopes(options.config);
+  const timeBounds = readObservedTimeBounds(options.config);
+
   router.post('/delivery/events', async (req, res) => {
-    const credentials = await requireCredentials(options, req, {
-      allowService: true,
-    });
+    await requireCredentials(options, req, { allowService: true });
     const input = parseBody(deliveryEventInputSchema, req.body);
-    await authorizeBasic(options, req, deliveryEventCreatePermission, {
-      allowService: true,
-    });
-    await requireModel(options, credentials, input.entityRef);
+    assertObservedTimes(timeBounds, now(), { at: input.at });
+    await authorizeIngest(
+      options,
+      scopes,
+      req,
+      deliveryEventCreatePermission,
+      [input.entityRef],
+      'entityRef',
+    );
     const { created, event } = await auditMutation(
       options,
       req,

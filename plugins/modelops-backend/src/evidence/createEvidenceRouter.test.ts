@@ -135,13 +135,45 @@ describe('createEvidenceRouter', () => {
     expect(res.body.error.message).toMatch(/metrics: Too big.*1000 items/);
   });
 
-  it('rejects unknown models with 400 naming the ref', async () => {
+  it('refuses observed times outside 2000-01-01 to a day from now', async () => {
+    for (const evaluatedAt of [
+      '9999-12-31T23:59:59Z',
+      '1999-12-31T23:59:59Z',
+    ]) {
+      const res = await request(t.app)
+        .post('/evaluations')
+        .send({ ...evaluation, evaluatedAt });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        new RegExp(
+          `^Invalid body: evaluatedAt: must lie between 2000-01-01T00:00:00.000Z and \\S+ \\(modelops.observedTimes\\), got ${evaluatedAt.replace(
+            'Z',
+            '.000Z',
+          )}$`,
+        ),
+      );
+    }
+    const overflow = await request(t.app).post('/monitoring-snapshots').send({
+      modelRef: 'mlmodel:default/churn',
+      modelVersion: '1',
+      windowStart: '2026-11-01T00:00:00Z',
+      windowEnd: '9999-12-31T23:59:59-23:59',
+    });
+    expect(overflow.status).toBe(400);
+    expect(overflow.body.error.message).toContain(
+      'windowEnd: must fall within the years 0000 to 9999 in UTC',
+    );
+    expect(await count('modelops_evaluations')).toBe(0);
+    expect(await count('modelops_monitoring_snapshots')).toBe(0);
+  });
+
+  it('rejects unknown models with 404 naming the ref', async () => {
     const res = await request(t.app)
       .post('/evaluations')
       .send({ ...evaluation, modelRef: 'mlmodel:default/ghost' });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(404);
     expect(res.body.error.message).toBe(
-      'modelRef: mlmodel:default/ghost is not a model in the catalog',
+      'modelRef: mlmodel:default/ghost is not in the catalog',
     );
     expect(await count('modelops_evaluations')).toBe(0);
   });
@@ -187,12 +219,10 @@ describe('createEvidenceRouter', () => {
         windowEnd: '2026-11-03T00:00:00Z',
       })
       .expect(201);
-    const res = await request(t.app)
-      .get('/monitoring-snapshots')
-      .query({
-        modelRef: 'mlmodel:default/churn',
-        since: '2026-11-02T06:00:00Z',
-      });
+    const res = await request(t.app).get('/monitoring-snapshots').query({
+      modelRef: 'mlmodel:default/churn',
+      since: '2026-11-02T06:00:00Z',
+    });
     expect(res.status).toBe(200);
     expect(
       res.body.items.map((s: { windowEnd: string }) => s.windowEnd),

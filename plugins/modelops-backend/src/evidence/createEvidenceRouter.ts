@@ -8,10 +8,12 @@ import {
 import type { Request, Router } from 'express';
 import PromiseRouter from 'express-promise-router';
 import { auditMutation } from '../service/auditMutation';
+import { requireCredentials } from '../service/authorizeEntity';
+import { authorizeIngest, readIngestScopes } from '../service/authorizeIngest';
 import {
-  authorizeEntity,
-  requireCredentials,
-} from '../service/authorizeEntity';
+  assertObservedTimes,
+  readObservedTimeBounds,
+} from '../service/observedTimeBounds';
 import { parseBody } from '../service/parseBody';
 import { parseQuery } from '../service/parseQuery';
 import { requireModel } from '../service/requireModel';
@@ -23,8 +25,9 @@ import type { EvidenceStore } from './types';
  * Routes of the evidence API (see src/schema/openapi.yaml):
  *
  * - `POST /evaluations`, `POST /monitoring-snapshots`: pipelines (service
- *   tokens) and users holding `modelops.evidence.create` on the model; the
- *   model must exist in the catalog. 201 when stored, 200 when the same
+ *   tokens within their `modelops.ingest.services` scope) and users holding
+ *   `modelops.evidence.create` on the model; the model must exist in the
+ *   catalog (404 otherwise). 201 when stored, 200 when the same
  *   idempotency key and payload were stored before, 409 for the same key with
  *   another payload.
  * - `GET /evaluations`, `GET /monitoring-snapshots`: any signed-in user or
@@ -38,20 +41,26 @@ export function createEvidenceRouter(
 ): Router {
   const router = PromiseRouter();
 
+  const scopes = readIngestScopes(options.config);
+  const timeBounds = readObservedTimeBounds(options.config);
+
   async function authorizeCreate(req: Request, modelRef: string) {
-    const credentials = await authorizeEntity(
+    await authorizeIngest(
       options,
+      scopes,
       req,
       evidenceCreatePermission,
-      modelRef,
-      { allowService: true },
+      [modelRef],
+      'modelRef',
     );
-    await requireModel(options, credentials, modelRef, 'modelRef');
   }
 
   router.post('/evaluations', async (req, res) => {
     await requireCredentials(options, req, { allowService: true });
     const input = parseBody(evaluationReportInputSchema, req.body);
+    assertObservedTimes(timeBounds, new Date(), {
+      evaluatedAt: input.evaluatedAt,
+    });
     await authorizeCreate(req, input.modelRef);
     const { created, record } = await auditMutation(
       options,
@@ -81,6 +90,10 @@ export function createEvidenceRouter(
   router.post('/monitoring-snapshots', async (req, res) => {
     await requireCredentials(options, req, { allowService: true });
     const input = parseBody(monitoringSnapshotInputSchema, req.body);
+    assertObservedTimes(timeBounds, new Date(), {
+      windowStart: input.windowStart,
+      windowEnd: input.windowEnd,
+    });
     await authorizeCreate(req, input.modelRef);
     const { created, record } = await auditMutation(
       options,

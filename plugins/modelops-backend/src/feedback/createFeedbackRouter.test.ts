@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  feedbackAdminPermission,
   feedbackCreatePermission,
   feedbackUpdatePermission,
 } from '@modelops/plugin-modelops-common';
@@ -143,16 +144,18 @@ describe('createFeedbackRouter', () => {
     expect(patched.body.state).toBe('resolved');
   });
 
-  it('refuses a state change by a non-owner without the update permission', async () => {
+  it('refuses a state change by a non-owner without the admin permission, whatever the update permission says', async () => {
     const created = await postReport();
-    t.setPermissionDecision(denyOnly(feedbackUpdatePermission));
+    // A policy granting the update permission to everybody does not make
+    // everybody an owner.
+    t.setPermissionDecision(denyOnly(feedbackAdminPermission));
     const res = await request(t.app)
       .post(`/feedback/${created.id}/state`)
       .set('Authorization', asOutsider)
       .send({ state: 'resolved' });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
-      'Only members of group:default/growth-ml (the owners of mlmodel:default/churn) or holders of modelops.feedback.update may change the state of its feedback',
+      'Only members of group:default/growth-ml (the owners of mlmodel:default/churn) or holders of modelops.feedback.admin may change the state of its feedback',
     );
     const list = await request(t.app)
       .get('/feedback')
@@ -183,7 +186,7 @@ describe('createFeedbackRouter', () => {
     expect(t.auditEvents.map(e => e.eventId)).toEqual(['feedback-create']);
   });
 
-  it('lets an admin holding the update permission change the state', async () => {
+  it('lets an admin holding the admin permission change the state, recorded as admin', async () => {
     const created = await postReport();
     const res = await request(t.app)
       .post(`/feedback/${created.id}/state`)
@@ -192,9 +195,41 @@ describe('createFeedbackRouter', () => {
     expect(res.status).toBe(200);
     expect(t.auditEvents[1].meta).toMatchObject({ authority: 'admin' });
     expect(t.permissionRequests.at(-1)).toEqual({
-      permission: feedbackUpdatePermission,
-      resourceRef: 'mlmodel:default/churn',
+      permission: feedbackAdminPermission,
     });
+  });
+
+  it('lets the reporter, and only the reporter, withdraw feedback for good', async () => {
+    const created = await postReport();
+    const byOwner = await request(t.app)
+      .post(`/feedback/${created.id}/state`)
+      .set('Authorization', asOwner)
+      .send({ state: 'withdrawn' });
+    expect(byOwner.status).toBe(403);
+    expect(byOwner.body.error.message).toBe(
+      `Only the reporter (user:default/rita) may withdraw feedback ${created.id}`,
+    );
+    const byReporter = await request(t.app)
+      .post(`/feedback/${created.id}/state`)
+      .set('Authorization', mockCredentials.user.header('User:default/Rita'))
+      .send({ state: 'withdrawn', comment: 'Was a data entry error' });
+    expect(byReporter.status).toBe(200);
+    expect(byReporter.body).toMatchObject({
+      state: 'withdrawn',
+      updatedBy: 'User:default/Rita',
+    });
+    expect(t.auditEvents[1].meta).toMatchObject({
+      authority: 'reporter',
+      from: 'open',
+      to: 'withdrawn',
+    });
+    const reopen = await request(t.app)
+      .post(`/feedback/${created.id}/state`)
+      .set('Authorization', asOwner)
+      .send({ state: 'open' });
+    expect(reopen.status).toBe(409);
+    // The reporter withdrew: nobody else needs telling.
+    expect(t.notifications).toHaveLength(1);
   });
 
   it('answers 400 naming the fields, 404 for unknown feedback and 403 on DENY', async () => {

@@ -1,13 +1,23 @@
 import type { Entity } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import type {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   feedbackCreatePermission,
   feedbackCreateRequestSchema,
   feedbackListQuerySchema,
   feedbackStateRequestSchema,
+  feedbackAdminPermission,
   feedbackUpdatePermission,
   type Feedback,
+  type FeedbackState,
 } from '@modelops/plugin-modelops-common';
 import type { Request, Response, Router } from 'express';
 import PromiseRouter from 'express-promise-router';
@@ -26,6 +36,7 @@ import {
 } from '../service/CatalogMembership';
 import { entityPagePath } from '../service/entityPagePath';
 import { notifyEntity } from '../service/notifyEntity';
+import { isSameRef } from '../service/normalizeRef';
 import { requireModel } from '../service/requireModel';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
 import type { FeedbackStore } from './types';
@@ -50,10 +61,11 @@ const CATEGORY_LABELS: Record<Feedback['category'], string> = {
  *   on a model they can see; the owning group is notified.
  * - `GET /feedback?entityRef=&state=`: any signed-in user or service that
  *   can see the model.
- * - `POST|PATCH /feedback/:id/state`: users holding `modelops.feedback.update`
- *   on the model, members of the owning group (recorded as owners) and
- *   others (recorded as admins) alike; 403 otherwise.
- *   The reporter is notified of the change.
+ * - `POST|PATCH /feedback/:id/state`: members of the owning group holding
+ *   `modelops.feedback.update` on the model (recorded as owners), holders of
+ *   `modelops.feedback.admin` (recorded as admins), and the reporter to
+ *   withdraw it (state `withdrawn`, final); 403 otherwise, 409 on withdrawn
+ *   feedback. The reporter is notified of the change.
  */
 export function createFeedbackRouter(
   options: ModelOpsRouterOptions,
@@ -138,6 +150,69 @@ export function createFeedbackRouter(
     res.json({ items: await store.listFeedback(query) });
   });
 
+  /*
+   * Who may move feedback to a state, and as what they are recorded: the
+   * reporter may only withdraw; members of the owning group move it through
+   * open, acknowledged and resolved when feedbackUpdatePermission allows
+   * them on the model (a policy can still stop owners); anybody else needs
+   * feedbackAdminPermission and is recorded as an admin.
+   */
+  async function authorityFor(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    feedback: Feedback,
+    state: FeedbackState,
+    ownerRef: string | undefined,
+  ): Promise<'reporter' | 'owner' | 'admin'> {
+    const userRef = credentials.principal.userEntityRef;
+    if (state === 'withdrawn') {
+      if (!isSameRef(userRef, feedback.reporterRef)) {
+        throw new NotAllowedError(
+          `Only the reporter (${feedback.reporterRef}) may withdraw feedback ${feedback.id}`,
+        );
+      }
+      if (feedback.state === 'resolved') {
+        throw new ConflictError(
+          `Feedback ${feedback.id} is resolved and can no longer be withdrawn`,
+        );
+      }
+      return 'reporter';
+    }
+    if (
+      ownerRef !== undefined &&
+      (await membership.isMember(userRef, ownerRef))
+    ) {
+      const [decision] = await options.permissions.authorize(
+        [
+          {
+            permission: feedbackUpdatePermission,
+            resourceRef: feedback.entityRef,
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Not allowed: ${feedbackUpdatePermission.name} on ${feedback.entityRef}`,
+        );
+      }
+      return 'owner';
+    }
+    const [decision] = await options.permissions.authorize(
+      [{ permission: feedbackAdminPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Only members of ${ownerRef ?? 'the owning group'} (the owners of ${
+          feedback.entityRef
+        }) or holders of ${
+          feedbackAdminPermission.name
+        } may change the state of its feedback`,
+      );
+    }
+    return 'admin';
+  }
+
   async function changeState(req: Request, res: Response) {
     const credentials = await options.httpAuth.credentials(req, {
       allow: ['user'],
@@ -148,39 +223,23 @@ export function createFeedbackRouter(
       throw new NotFoundError(`No feedback with id ${req.params.id}`);
     }
     const userRef = credentials.principal.userEntityRef;
+    if (existing.state === 'withdrawn') {
+      throw new ConflictError(
+        `Feedback ${existing.id} was withdrawn by its reporter; report the problem again instead`,
+      );
+    }
     // The owner is read with the plugin's credentials: whether the caller may
     // see the model is not what decides whether they own it.
     const entity: Entity | undefined = await options.catalog.getEntityByRef(
       existing.entityRef,
       { credentials: await options.auth.getOwnServiceCredentials() },
     );
-    const ownerRef = entity ? ownerRefOf(entity) : undefined;
-    const isOwner =
-      ownerRef !== undefined && (await membership.isMember(userRef, ownerRef));
-    // Membership decides the authority recorded, not whether the change is
-    // allowed: owners ask feedbackUpdatePermission like everybody else, so
-    // a policy can stop them (as reviews ask reviewAttestPermission of
-    // members).
-    const [decision] = await options.permissions.authorize(
-      [
-        {
-          permission: feedbackUpdatePermission,
-          resourceRef: existing.entityRef,
-        },
-      ],
-      { credentials },
+    const authority = await authorityFor(
+      credentials,
+      existing,
+      input.state,
+      entity ? ownerRefOf(entity) : undefined,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        isOwner
-          ? `Not allowed: ${feedbackUpdatePermission.name} on ${existing.entityRef}`
-          : `Only members of ${ownerRef ?? 'the owning group'} (the owners of ${
-              existing.entityRef
-            }) or holders of ${
-              feedbackUpdatePermission.name
-            } may change the state of its feedback`,
-      );
-    }
     const updated = await auditMutation(
       options,
       req,
@@ -191,7 +250,7 @@ export function createFeedbackRouter(
           feedbackId: existing.id,
           from: existing.state,
           to: input.state,
-          authority: isOwner ? 'owner' : 'admin',
+          authority,
         },
       },
       async () => {
@@ -205,7 +264,8 @@ export function createFeedbackRouter(
         return result;
       },
     );
-    if (updated.state !== existing.state) {
+    // A reporter who withdraws needs no notice of their own change.
+    if (updated.state !== existing.state && authority !== 'reporter') {
       await notify(
         existing.reporterRef,
         {

@@ -27,7 +27,7 @@ import {
 
 jest.setTimeout(120_000);
 
-const MODES: PolicyMode[] = ['ALLOW', 'DENY', 'CONDITIONAL'];
+const MODES: PolicyMode[] = ['ALLOW', 'DENY', 'CONDITIONAL', 'SHIPPED'];
 const PRINCIPAL_NAMES = Object.keys(PRINCIPALS) as PrincipalName[];
 
 describe('permission matrix', () => {
@@ -75,7 +75,9 @@ describe('permission matrix', () => {
           counts[`${res.status}`] = (counts[`${res.status}`] ?? 0) + 1;
           expect(res.status).toBeLessThan(500);
           if (res.status !== expected) {
-            deviations[cell] = `expected ${expected}, got ${res.status}: ${res.text.slice(0, 200)}`;
+            deviations[cell] = `expected ${expected}, got ${
+              res.status
+            }: ${res.text.slice(0, 200)}`;
           }
         }
       }
@@ -83,7 +85,13 @@ describe('permission matrix', () => {
     const cells = backend.routes.length * MODES.length * PRINCIPAL_NAMES.length;
     // eslint-disable-next-line no-console
     console.log(
-      `Permission matrix: ${backend.routes.length} routes x ${PRINCIPAL_NAMES.length} callers x ${MODES.length} decisions = ${cells} cells; statuses ${JSON.stringify(counts)}; ${Object.keys(deviations).length} deviations`,
+      `Permission matrix: ${backend.routes.length} routes x ${
+        PRINCIPAL_NAMES.length
+      } callers x ${
+        MODES.length
+      } decisions = ${cells} cells; statuses ${JSON.stringify(counts)}; ${
+        Object.keys(deviations).length
+      } deviations`,
     );
     expect(deviations).toEqual({});
   });
@@ -145,7 +153,9 @@ describe('permission matrix', () => {
         });
         const listed = new Set<string>(
           list.status === 200
-            ? list.body.models.map((m: any) => m.entityRef.toLocaleLowerCase('en-US'))
+            ? list.body.models.map((m: any) =>
+                m.entityRef.toLocaleLowerCase('en-US'),
+              )
             : [],
         );
         for (const entityRef of [MODEL, OTHER_MODEL]) {
@@ -157,7 +167,9 @@ describe('permission matrix', () => {
           });
           if ((single.status === 200) !== listed.has(entityRef)) {
             inconsistent.push(
-              `${principal} under ${mode}: /cost/entity ${entityRef} -> ${single.status}, listed in /cost/models: ${listed.has(entityRef)}`,
+              `${principal} under ${mode}: /cost/entity ${entityRef} -> ${
+                single.status
+              }, listed in /cost/models: ${listed.has(entityRef)}`,
             );
           }
         }

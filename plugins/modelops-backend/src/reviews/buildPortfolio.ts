@@ -26,8 +26,8 @@ export interface BuildPortfolioOptions {
   store: ReviewStore;
   /** The caller's credentials: the portfolio lists what the caller may read. */
   credentials: BackstageCredentials;
-  /** Of the given refs, those whose cost the caller may read. */
-  costReadable(entityRefs: string[]): Promise<Set<string>>;
+  /** Refs (lower case) of the given models whose cost the caller may read. */
+  costReadable(models: Entity[]): Promise<Set<string>>;
   now: Date;
 }
 
@@ -44,15 +44,24 @@ function kpisOf(entity: Entity): PortfolioKpi[] {
     .filter(k => typeof k.name === 'string')
     .map(k => ({
       name: String(k.name),
-      target: k.target === undefined || k.target === null ? undefined : String(k.target),
+      target:
+        k.target === undefined || k.target === null
+          ? undefined
+          : String(k.target),
       businessOutcome:
         typeof k.businessOutcome === 'string' ? k.businessOutcome : undefined,
     }));
 }
 
 /** The last full calendar month before `now`, as a day range and label. */
-export function lastFullMonth(now: Date): { month: string; from: string; to: string } {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+export function lastFullMonth(now: Date): {
+  month: string;
+  from: string;
+  to: string;
+} {
+  const first = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
+  );
   const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
   return {
     month: first.toISOString().slice(0, 7),
@@ -72,7 +81,7 @@ export async function buildPortfolio(
   );
   const refs = models.map(entityRefOf);
   const month = lastFullMonth(now);
-  const readable = await options.costReadable(refs);
+  const readable = await options.costReadable(models);
   const [decisions, standings, costs] = await Promise.all([
     store.latestDecisions(refs),
     readScorecardLevels(database, refs),
@@ -109,7 +118,8 @@ export async function buildPortfolio(
       entityRef: ref,
       title: model.metadata.title,
       owner: ownerRefOf(model),
-      businessOwner: typeof businessOwner === 'string' ? businessOwner : undefined,
+      businessOwner:
+        typeof businessOwner === 'string' ? businessOwner : undefined,
       riskTier: (model.spec?.risk as { tier?: string } | undefined)?.tier,
       kpis,
       scorecardScore: standing?.score,

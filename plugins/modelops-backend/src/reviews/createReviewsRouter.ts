@@ -5,9 +5,7 @@
  * authorizeReviewDecision). Every decision is one audited transaction.
  */
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  costReadPermission,
   reviewAcceptTransferRequestSchema,
   reviewAttestRequestSchema,
   reviewBulkAttestRequestSchema,
@@ -33,7 +31,13 @@ import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { findReviewFindings } from './findReviewFindings';
 import { portfolioCsv } from './portfolioCsv';
 import { notifyTransfer } from './notifyTransfer';
-import { normalizeEntityRef } from '../service/CatalogMembership';
+import { CostAccess } from '../cost/CostAccess';
+import { readCostSettings } from '../cost/CostConfig';
+import {
+  entityRefOf,
+  normalizeEntityRef,
+  ownerRefOf,
+} from '../service/CatalogMembership';
 import { ReviewCatalog } from './ReviewCatalog';
 import type { NewReviewDecision } from './types';
 
@@ -52,7 +56,10 @@ function itemIdOf(req: Request): string {
 function toGroupRef(ref: string): string {
   return normalizeEntityRef(
     stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+      parseEntityRef(ref, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
     ),
   );
 }
@@ -61,19 +68,17 @@ function toGroupRef(ref: string): string {
 export function progressByTeam(items: ReviewItem[]): ReviewTeamProgress[] {
   const teams = new Map<string, ReviewTeamProgress>();
   for (const item of items) {
-    const team =
-      teams.get(item.ownerRef) ??
-      {
-        team: item.ownerRef,
-        total: 0,
-        pending: 0,
-        kept: 0,
-        transferPending: 0,
-        transferred: 0,
-        retired: 0,
-        overdue: 0,
-        percentDone: 0,
-      };
+    const team = teams.get(item.ownerRef) ?? {
+      team: item.ownerRef,
+      total: 0,
+      pending: 0,
+      kept: 0,
+      transferPending: 0,
+      transferred: 0,
+      retired: 0,
+      overdue: 0,
+      percentDone: 0,
+    };
     team.total += 1;
     if (item.state === 'pending') team.pending += 1;
     if (item.state === 'kept') team.kept += 1;
@@ -91,7 +96,8 @@ export function progressByTeam(items: ReviewItem[]): ReviewTeamProgress[] {
       ),
     }))
     .sort(
-      (a, b) => a.percentDone - b.percentDone || a.team.localeCompare(b.team, 'en'),
+      (a, b) =>
+        a.percentDone - b.percentDone || a.team.localeCompare(b.team, 'en'),
     );
 }
 
@@ -111,6 +117,12 @@ export async function createReviewsRouter(
   const reviewCatalog = ReviewCatalog.create({
     catalog: options.catalog,
     auth: options.auth,
+  });
+  const costAccess = CostAccess.create({
+    auth: options.auth,
+    permissions: options.permissions,
+    catalog: options.catalog,
+    financeGroup: readCostSettings(options.config).financeGroup,
   });
   const router = Router();
 
@@ -139,8 +151,13 @@ export async function createReviewsRouter(
     if (missing) {
       throw new NotFoundError(`Review item ${missing} not found`);
     }
-    const transferTo = body.transferTo ? toGroupRef(body.transferTo) : undefined;
-    const decider = await authorizeReviewDecision(options, reviewCatalog, req,
+    const transferTo = body.transferTo
+      ? toGroupRef(body.transferTo)
+      : undefined;
+    const decider = await authorizeReviewDecision(
+      options,
+      reviewCatalog,
+      req,
       items.map(i => ({ entityRef: i.entityRef, groupRef: i.ownerRef })),
     );
     if (transferTo) {
@@ -161,6 +178,9 @@ export async function createReviewsRouter(
       req,
       {
         eventId: 'review-attest',
+        // Keeping is routine; transfers and retirements change who answers
+        // for a model, or whether it runs at all.
+        severityLevel: body.decision === 'keep' ? 'medium' : 'high',
         entityRef: items.length === 1 ? items[0].entityRef : undefined,
         meta: {
           itemIds,
@@ -183,7 +203,9 @@ export async function createReviewsRouter(
   });
 
   router.get('/reviews/mine', async (req, res) => {
-    const credentials = await options.httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
     const userRef = credentials.principal.userEntityRef;
     const groups = await reviewCatalog.ownershipRefsOf(userRef);
     const now = clock();
@@ -244,8 +266,13 @@ export async function createReviewsRouter(
       req,
       {
         eventId: 'review-accept-transfer',
+        severityLevel: 'high',
         entityRef: item.entityRef,
-        meta: { itemId: id, authority: decider.authority, transferTo: item.transferTo },
+        meta: {
+          itemId: id,
+          authority: decider.authority,
+          transferTo: item.transferTo,
+        },
       },
       () =>
         store.recordDecisions(
@@ -285,7 +312,9 @@ export async function createReviewsRouter(
   });
 
   router.get('/reviews/findings', async (req, res) => {
-    const credentials = await requireCredentials(options, req, { allowService: true });
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
     const { cycleId } = parseQuery(reviewCycleQuerySchema, req.query);
     res.json(
       await findReviewFindings({
@@ -299,20 +328,26 @@ export async function createReviewsRouter(
   });
 
   async function portfolio(req: Request) {
-    const credentials = await requireCredentials(options, req, { allowService: true });
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
     return buildPortfolio({
       database: options.database,
       reviewCatalog,
       store,
       credentials,
       now: clock(),
-      async costReadable(refs) {
-        const decisions = await options.permissions.authorize(
-          refs.map(ref => ({ permission: costReadPermission, resourceRef: ref })),
-          { credentials },
-        );
-        return new Set(
-          refs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+      // The cost read rule of the cost routes: owners and the finance group,
+      // then costReadPermission per entity.
+      async costReadable(models) {
+        const reader = await costAccess.reader(credentials);
+        return costAccess.filterPermitted(
+          reader,
+          models
+            .filter(model =>
+              costAccess.ownsOrReadsAll(reader, ownerRefOf(model)),
+            )
+            .map(entityRefOf),
         );
       },
     });

@@ -1,11 +1,10 @@
 /*
  * portfolioCsv: the portfolio review as CSV (RFC 4180): a header row, CRLF
- * line ends, every field quoted when it holds a quote, comma or line break.
- * Text fields that a spreadsheet would run as a formula (=, +, -, @ first)
- * are prefixed with an apostrophe, since titles and notes come from YAML
- * anybody can edit.
+ * line ends, fields quoted and formulas neutralised by csvField, since
+ * titles and notes come from YAML anybody can edit.
  */
 import type { PortfolioRow } from '@modelops/plugin-modelops-common';
+import { csvText } from '../service/csvField';
 
 /** Column headers, in order. */
 export const PORTFOLIO_CSV_COLUMNS = [
@@ -26,26 +25,15 @@ export const PORTFOLIO_CSV_COLUMNS = [
   'retirementReasons',
 ] as const;
 
-function field(value: string | number | boolean | undefined): string {
-  if (value === undefined) {
-    return '';
-  }
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Renders portfolio rows as CSV text. */
 export function portfolioCsv(rows: PortfolioRow[]): string {
-  const lines = [PORTFOLIO_CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    const kpis = row.kpis
-      .map(k => (k.target ? `${k.name} (${k.target})` : k.name))
-      .join('; ');
-    lines.push(
-      [
+  return csvText(
+    PORTFOLIO_CSV_COLUMNS,
+    rows.map(row => {
+      const kpis = row.kpis
+        .map(k => (k.target ? `${k.name} (${k.target})` : k.name))
+        .join('; ');
+      return [
         row.entityRef,
         row.title,
         row.owner,
@@ -61,10 +49,7 @@ export function portfolioCsv(rows: PortfolioRow[]): string {
         row.decidedBy,
         row.retirementReasons.length > 0,
         row.retirementReasons.join('; '),
-      ]
-        .map(field)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+      ];
+    }),
+  );
 }

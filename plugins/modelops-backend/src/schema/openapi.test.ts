@@ -128,6 +128,7 @@ describe('openapi.yaml', () => {
     const options = {
       database: {},
       logger: mockServices.logger.mock(),
+      config: mockServices.rootConfig(),
     } as unknown as ModelOpsRouterOptions;
     expect(routesOf(createEvidenceRouter(options)).sort()).toEqual([
       'GET /evaluations',

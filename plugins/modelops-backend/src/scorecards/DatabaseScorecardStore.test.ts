@@ -441,15 +441,41 @@ describe('DatabaseScorecardStore', () => {
       ).toBe(0);
       expect((await store.getWaiver(waiver.id, later))?.status).toBe('expired');
       expect(
-        await store.listWaivers({ status: 'expired' }, later),
+        (await store.listWaivers({ status: 'expired' }, later)).items,
       ).toHaveLength(1);
-      expect(
-        await store.listWaivers({ status: 'approved' }, later),
-      ).toHaveLength(0);
+      expect(await store.listWaivers({ status: 'approved' }, later)).toEqual({
+        items: [],
+        total: 0,
+      });
       // An expired waiver no longer blocks a new request.
+      const again = await store.createWaiver(request, later);
+      expect(again).toMatchObject({ status: 'pending' });
+
+      // The requester withdraws it; it then blocks nothing either.
+      await expect(
+        store.decideWaiver(
+          again.id,
+          { status: 'withdrawn', decidedBy: 'user:default/alice' },
+          later,
+        ),
+      ).resolves.toMatchObject({ status: 'withdrawn', decidedAt: later });
       await expect(store.createWaiver(request, later)).resolves.toMatchObject({
         status: 'pending',
       });
+
+      // Pages come newest first with the total of every page.
+      const first = await store.listWaivers({ limit: 2 }, later);
+      const second = await store.listWaivers({ limit: 2, offset: 2 }, later);
+      expect(first.total).toBe(3);
+      expect(second.total).toBe(3);
+      expect(first.items).toHaveLength(2);
+      expect(second.items).toHaveLength(1);
+      expect(
+        new Set([...first.items, ...second.items].map(w => w.id)).size,
+      ).toBe(3);
+      expect(
+        (await store.listWaivers({ status: 'withdrawn' }, later)).total,
+      ).toBe(1);
     },
   );
 

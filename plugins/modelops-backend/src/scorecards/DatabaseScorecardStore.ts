@@ -613,23 +613,43 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async listWaivers(
-    filter: { status?: Waiver['status']; entityRef?: string },
+    filter: {
+      status?: Waiver['status'];
+      entityRef?: string;
+      limit?: number;
+      offset?: number;
+    },
     now: string,
-  ): Promise<Waiver[]> {
-    const query = this.db(WAIVERS).orderBy('requested_at', 'desc').limit(1000);
-    if (filter.entityRef) query.where('entity_ref', filter.entityRef);
-    if (filter.status === 'approved')
-      query.where('status', 'approved').andWhere('expires_at', '>', now);
-    else if (filter.status === 'expired')
-      query.where('status', 'approved').andWhere('expires_at', '<=', now);
-    else if (filter.status) query.where('status', filter.status);
-    return (await query).map((row: any) => toWaiver(row, now));
+  ): Promise<{ items: Waiver[]; total: number }> {
+    const where = (query: Knex.QueryBuilder) => {
+      if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+      if (filter.status === 'approved')
+        query.where('status', 'approved').andWhere('expires_at', '>', now);
+      else if (filter.status === 'expired')
+        query.where('status', 'approved').andWhere('expires_at', '<=', now);
+      else if (filter.status) query.where('status', filter.status);
+      return query;
+    };
+    const [rows, [{ total }]] = await Promise.all([
+      where(this.db(WAIVERS))
+        .orderBy([
+          { column: 'requested_at', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(filter.limit ?? 1000)
+        .offset(filter.offset ?? 0),
+      where(this.db(WAIVERS)).count({ total: '*' }),
+    ]);
+    return {
+      items: rows.map((row: any) => toWaiver(row, now)),
+      total: Number(total),
+    };
   }
 
   async decideWaiver(
     id: string,
     decision: {
-      status: 'approved' | 'rejected';
+      status: 'approved' | 'rejected' | 'withdrawn';
       decidedBy: string;
       comment?: string;
     },

@@ -273,6 +273,12 @@ describe('createScorecardsRouter', () => {
     expect(self.body.error.message).toBe(
       'A waiver must be approved by someone other than the person who requested it',
     );
+    // The same person with their ref spelled in another case.
+    await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/approve`)
+      .set('Authorization', mockCredentials.user.header('User:Default/Mock'))
+      .send({})
+      .expect(403);
     await request(app)
       .post(`/scorecards/waivers/${created.body.id}/approve`)
       .set('Authorization', otherUser)
@@ -320,8 +326,80 @@ describe('createScorecardsRouter', () => {
       ['scorecard-evaluate', 'succeeded'],
       ['waiver-request', 'succeeded'],
       ['waiver-approve', 'failed'],
+      ['waiver-approve', 'failed'],
       ['waiver-approve', 'succeeded'],
       ['waiver-approve', 'failed'],
+    ]);
+  });
+
+  it('caps waiver reasons, needs the entity in the catalog, lets the requester withdraw and pages lists', async () => {
+    const { app, auditEvents } = await setup();
+    const body = {
+      entityRef: MODEL,
+      checkId: 'responsible-ai.impact-assessment',
+      reason: 'Assessment booked with the review board',
+      expiresAt: '2026-12-01T00:00:00Z',
+    };
+    const flood = await request(app)
+      .post('/scorecards/waivers')
+      .send({ ...body, reason: 'x'.repeat(100_000) })
+      .expect(400);
+    expect(flood.body.error.message).toBe(
+      'Invalid body: reason: must be at most 4000 characters (modelops.waivers.maxTextLength), got 100000',
+    );
+    const ghost = await request(app)
+      .post('/scorecards/waivers')
+      .send({ ...body, entityRef: 'mlmodel:default/ghost' })
+      .expect(404);
+    expect(ghost.body.error.message).toBe(
+      'entityRef: mlmodel:default/ghost is not in the catalog',
+    );
+
+    const created = await request(app)
+      .post('/scorecards/waivers')
+      .send(body)
+      .expect(201);
+    const byOther = await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/withdraw`)
+      .set('Authorization', otherUser)
+      .send({})
+      .expect(403);
+    expect(byOther.body.error.message).toBe(
+      `Only the requester (user:default/mock) may withdraw waiver ${created.body.id}`,
+    );
+    const withdrawn = await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/withdraw`)
+      .set('Authorization', mockCredentials.user.header('User:Default/Mock'))
+      .send({ comment: 'Assessment done after all' })
+      .expect(200);
+    expect(withdrawn.body).toMatchObject({
+      status: 'withdrawn',
+      decisionComment: 'Assessment done after all',
+    });
+    await request(app)
+      .post(`/scorecards/waivers/${created.body.id}/approve`)
+      .set('Authorization', otherUser)
+      .send({})
+      .expect(409);
+    await request(app).post('/scorecards/waivers').send(body).expect(201);
+
+    const page = await request(app)
+      .get('/scorecards/waivers')
+      .query({ limit: 1 })
+      .expect(200);
+    expect(page.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
+    expect(page.body.items).toHaveLength(1);
+    const next = await request(app)
+      .get('/scorecards/waivers')
+      .query({ limit: 1, offset: 1, status: 'withdrawn' })
+      .expect(200);
+    expect(next.body).toMatchObject({ total: 1, items: [] });
+    await request(app)
+      .get('/scorecards/waivers')
+      .query({ limit: 501 })
+      .expect(400);
+    expect(auditEvents.filter(e => e.eventId === 'waiver-withdraw')).toEqual([
+      expect.objectContaining({ status: 'succeeded' }),
     ]);
   });
 

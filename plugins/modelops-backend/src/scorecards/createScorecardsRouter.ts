@@ -1,6 +1,7 @@
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  DEFAULT_WAIVER_TEXT_LIMIT,
   SEVERITY_WEIGHTS,
   campaignCreateRequestSchema,
   campaignManagePermission,
@@ -14,10 +15,12 @@ import {
   waiverApprovePermission,
   waiverCreateRequestSchema,
   waiverDecisionRequestSchema,
+  waiverListQuerySchema,
   waiverRequestPermission,
   type CampaignEntityFilter,
   type CheckResultView,
   type EntityScorecard,
+  type WaiverPage,
 } from '@modelops/plugin-modelops-common';
 import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
 import type { Request, Router } from 'express';
@@ -31,7 +34,9 @@ import {
   type CallerCredentials,
 } from '../service/authorizeEntity';
 import { parseBody } from '../service/parseBody';
+import { isSameRef } from '../service/normalizeRef';
 import { parseQuery } from '../service/parseQuery';
+import { requireEntities } from '../service/requireEntities';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
 import type { ScorecardEngine } from './ScorecardEngine';
@@ -48,10 +53,6 @@ export interface ScorecardsRouterServices {
   now?: () => Date;
 }
 
-const waiverListQuerySchema = z.strictObject({
-  status: z.enum(['pending', 'approved', 'rejected', 'expired']).optional(),
-  entityRef: z.string().optional(),
-});
 const entityQuerySchema = z.strictObject({ entityRef: z.string().min(1) });
 
 function normalizeRef(
@@ -97,6 +98,16 @@ export function createScorecardsRouter(
 ): Router {
   const { engine, store } = services;
   const now = services.now ?? (() => new Date());
+  const maxTextLength =
+    options.config.getOptionalNumber('modelops.waivers.maxTextLength') ??
+    DEFAULT_WAIVER_TEXT_LIMIT;
+  const assertTextCap = (text: string, field: string) => {
+    if (text.length > maxTextLength) {
+      throw new InputError(
+        `Invalid body: ${field}: must be at most ${maxTextLength} characters (modelops.waivers.maxTextLength), got ${text.length}`,
+      );
+    }
+  };
   const checksById = () => new Map(engine.listChecks().map(c => [c.id, c]));
   const router = Router_();
   const read = (req: Request) =>
@@ -124,7 +135,7 @@ export function createScorecardsRouter(
         // The caller's own view of the entity decides what does not apply.
         options.catalog.getEntityByRef(entityRef, { credentials }),
         store.getResults([entityRef]),
-        store.listWaivers({ entityRef }, nowIso),
+        store.listWaivers({ entityRef }, nowIso).then(page => page.items),
         store.getActiveWaivers([entityRef], nowIso),
       ],
     );
@@ -224,12 +235,21 @@ export function createScorecardsRouter(
     const entityRef = query.entityRef
       ? normalizeRef(query.entityRef, 'query.entityRef')
       : undefined;
-    res.json({
-      items: await store.listWaivers(
-        { status: query.status, entityRef },
-        now().toISOString(),
-      ),
-    });
+    const page = await store.listWaivers(
+      {
+        status: query.status,
+        entityRef,
+        limit: query.limit,
+        offset: query.offset,
+      },
+      now().toISOString(),
+    );
+    const body: WaiverPage = {
+      ...page,
+      limit: query.limit,
+      offset: query.offset,
+    };
+    res.json(body);
   });
 
   router.get('/scorecards/waivers/:id', async (req, res) => {
@@ -257,17 +277,20 @@ export function createScorecardsRouter(
         `Invalid body: expiresAt: must be at most ${MAX_WAIVER_DAYS} days ahead`,
       );
     }
+    assertTextCap(body.reason, 'reason');
     const credentials = await authorizeEntity(
       options,
       req,
       waiverRequestPermission,
       body.entityRef,
     );
+    await requireEntities(options, credentials, [body.entityRef], 'entityRef');
     const waiver = await auditMutation(
       options,
       req,
       {
         eventId: 'waiver-request',
+        severityLevel: 'high',
         entityRef: body.entityRef,
         meta: { checkId: body.checkId },
       },
@@ -286,12 +309,46 @@ export function createScorecardsRouter(
     res.status(201).json(waiver);
   });
 
+  // The requester takes back a pending request; nobody else may.
+  router.post('/scorecards/waivers/:id/withdraw', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const body = parseBody(waiverDecisionRequestSchema, req.body);
+    const nowIso = now().toISOString();
+    const waiver = await store.getWaiver(req.params.id, nowIso);
+    if (!waiver) throw new NotFoundError(`No waiver with id ${req.params.id}`);
+    const userRef = credentials.principal.userEntityRef;
+    if (!isSameRef(userRef, waiver.requestedBy)) {
+      throw new NotAllowedError(
+        `Only the requester (${waiver.requestedBy}) may withdraw waiver ${waiver.id}`,
+      );
+    }
+    const result = await auditMutation(
+      options,
+      req,
+      {
+        eventId: 'waiver-withdraw',
+        severityLevel: 'high',
+        entityRef: waiver.entityRef,
+        meta: { waiverId: waiver.id, checkId: waiver.checkId },
+      },
+      () =>
+        store.decideWaiver(
+          waiver.id,
+          { status: 'withdrawn', decidedBy: userRef, comment: body.comment },
+          nowIso,
+        ),
+    );
+    res.json(result);
+  });
+
   router.post('/scorecards/waivers/:id/:decision', async (req, res) => {
     await authenticateUser(req);
     const decision = req.params.decision;
     if (decision !== 'approve' && decision !== 'reject') {
       throw new NotFoundError(
-        `Unknown waiver action ${decision}; use approve or reject`,
+        `Unknown waiver action ${decision}; use approve, reject or withdraw`,
       );
     }
     const body = parseBody(waiverDecisionRequestSchema, req.body);
@@ -309,12 +366,21 @@ export function createScorecardsRouter(
       req,
       {
         eventId: `waiver-${decision}`,
+        severityLevel: 'high',
         entityRef: waiver.entityRef,
-        meta: { waiverId: waiver.id, checkId: waiver.checkId },
+        meta: {
+          waiverId: waiver.id,
+          checkId: waiver.checkId,
+          requestedBy: waiver.requestedBy,
+        },
       },
       async () => {
-        // Two-person rule: the approver must not be the requester.
-        if (decision === 'approve' && waiver.requestedBy === decidedBy) {
+        // Two-person rule: the approver must not be the requester, however
+        // either ref is spelled.
+        if (
+          decision === 'approve' &&
+          isSameRef(waiver.requestedBy, decidedBy)
+        ) {
           throw new NotAllowedError(
             'A waiver must be approved by someone other than the person who requested it',
           );

@@ -152,15 +152,24 @@ export interface ScorecardStore {
   getActiveWaivers(entityRefs: string[], now: string): Promise<ActiveWaivers>;
   createWaiver(waiver: NewWaiver, now: string): Promise<Waiver>;
   getWaiver(id: string, now: string): Promise<Waiver | undefined>;
+  /** A page of waivers, newest request first, and how many match in all. */
   listWaivers(
-    filter: { status?: Waiver['status']; entityRef?: string },
+    filter: {
+      status?: Waiver['status'];
+      entityRef?: string;
+      limit?: number;
+      offset?: number;
+    },
     now: string,
-  ): Promise<Waiver[]>;
-  /** Moves a pending waiver to approved or rejected; ConflictError when it is not pending. */
+  ): Promise<{ items: Waiver[]; total: number }>;
+  /**
+   * Moves a pending waiver to approved, rejected or (by its requester)
+   * withdrawn; ConflictError when it is not pending.
+   */
   decideWaiver(
     id: string,
     decision: {
-      status: 'approved' | 'rejected';
+      status: 'approved' | 'rejected' | 'withdrawn';
       decidedBy: string;
       comment?: string;
     },

@@ -3,6 +3,11 @@
  * created before the mutation (so an attempt is recorded even if the process
  * dies), then marked success, or fail with the error, which is rethrown so the
  * framework's error handler still answers the request.
+ *
+ * Severity: Backstage's default auditor writes `low` events at debug level,
+ * which a production log (level info) drops. Every mutation is therefore at
+ * least `medium`; governance decisions (approvals, rejections, waivers,
+ * transfers, retirements) are `high`, so an auditor can select them.
  */
 import type { JsonObject } from '@backstage/types';
 import type { Request } from 'express';
@@ -16,6 +21,11 @@ export interface AuditMutationEvent {
   entityRef?: string;
   /** Further details, kept small: ids and counts, not payloads. */
   meta?: JsonObject;
+  /**
+   * `high` for governance decisions (approvals, rejections, waivers,
+   * transfers, retirements); `medium`, the default, for everything else.
+   */
+  severityLevel?: 'medium' | 'high';
 }
 
 /**
@@ -38,7 +48,7 @@ export async function auditMutation<T>(
     // Backstage rates changes of records as medium (low is for reads), and
     // its default auditor logs medium at info: a governance change must be
     // in the log without raising the log level.
-    severityLevel: 'medium',
+    severityLevel: event.severityLevel ?? 'medium',
     request: req,
     meta,
   });

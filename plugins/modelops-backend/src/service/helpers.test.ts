@@ -2,7 +2,7 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  costIngestPermission,
+  scorecardEvaluatePermission,
   evidenceCreatePermission,
 } from '@modelops/plugin-modelops-common';
 import Router from 'express-promise-router';
@@ -47,7 +47,7 @@ function sampleRouter(options: ModelOpsRouterOptions) {
     res.status(201).json({ count: result });
   });
   router.post('/basic', async (req, res) => {
-    await authorizeBasic(options, req, costIngestPermission);
+    await authorizeBasic(options, req, scorecardEvaluatePermission);
     res.json({ ok: true });
   });
   return router;

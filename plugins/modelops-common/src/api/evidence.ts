@@ -133,10 +133,13 @@ export const monitoringSnapshotInputSchema = z
     errorRate: finiteNumber.min(0).max(1).optional(),
     traffic: z.number().int().min(0).optional(),
   })
-  .refine(value => value.windowStart <= value.windowEnd, {
-    path: ['windowEnd'],
-    message: 'must not be before windowStart',
-  });
+  .refine(
+    value => Date.parse(value.windowStart) <= Date.parse(value.windowEnd),
+    {
+      path: ['windowEnd'],
+      message: 'must not be before windowStart',
+    },
+  );
 
 /** A monitoring snapshot as sent by a pipeline. @public */
 export type MonitoringSnapshotInput = z.input<

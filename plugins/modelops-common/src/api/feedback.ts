@@ -20,11 +20,17 @@ export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
 
 /**
  * States of a feedback item: `open` when reported, `acknowledged` when the
- * owners have seen it, `resolved` when dealt with.
+ * owners have seen it, `resolved` when dealt with, `withdrawn` when the
+ * reporter took it back (final; only the reporter sets it).
  *
  * @public
  */
-export const FEEDBACK_STATES = ['open', 'acknowledged', 'resolved'] as const;
+export const FEEDBACK_STATES = [
+  'open',
+  'acknowledged',
+  'resolved',
+  'withdrawn',
+] as const;
 
 /** @public */
 export type FeedbackState = (typeof FEEDBACK_STATES)[number];

@@ -48,9 +48,17 @@ export function isoDaySchema(
     });
 }
 
+// The normalised form, 24 characters. An offset can push a year-9999 time
+// into year 10000 (`9999-12-31T23:59:59-23:59`), which toISOString writes as
+// `+010000-...`: refused, so every stored time has this one width.
+const UTC_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /**
  * An ISO 8601 date-time with `Z` or an offset, normalised to UTC ISO 8601
- * with milliseconds so that equal instants compare equal.
+ * with milliseconds (`YYYY-MM-DDTHH:mm:ss.sssZ`) so that equal instants
+ * compare equal. An offset that moves the instant out of the years 0000 to
+ * 9999 in UTC is refused. The backend bounds observed times further
+ * (`modelops.observedTimes`).
  *
  * @public
  */
@@ -58,7 +66,17 @@ export function isoDateTimeSchema() {
   return z
     .string()
     .refine(isDateTime, { message: 'expected an ISO 8601 date-time' })
-    .transform(value => new Date(value).toISOString());
+    .transform((value, ctx) => {
+      const utc = new Date(value).toISOString();
+      if (!UTC_FORM.test(utc)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must fall within the years 0000 to 9999 in UTC; ${value} is ${utc}`,
+        });
+        return z.NEVER;
+      }
+      return utc;
+    });
 }
 
 /**
@@ -76,7 +94,10 @@ export function isoDateOrDateTimeSchema() {
       code: 'custom',
       message:
         looksLikeDate && !isCalendarDay(value.slice(0, 10))
-          ? `must be an ISO 8601 date or date-time of a calendar day; ${value.slice(0, 10)} does not exist`
+          ? `must be an ISO 8601 date or date-time of a calendar day; ${value.slice(
+              0,
+              10,
+            )} does not exist`
           : 'must be an ISO 8601 date or date-time',
     });
   });

@@ -33,10 +33,21 @@ export const scorecardEvaluateRequestSchema = z.strictObject({
   entityRef: entityRef.optional(),
 });
 
+/**
+ * Default cap on a waiver's reason and a decision's comment, in characters;
+ * the backend reads its own from `modelops.waivers.maxTextLength`.
+ *
+ * @public
+ */
+export const DEFAULT_WAIVER_TEXT_LIMIT = 4000;
+
+/** Default and largest page sizes of `GET /scorecards/waivers`. @public */
+export const WAIVER_LIST_LIMITS = { default: 50, max: 500 } as const;
+
 /** Body of `POST /scorecards/waivers`. @public */
 export const waiverCreateRequestSchema = z.strictObject({
   entityRef,
-  checkId: z.string().min(1),
+  checkId: z.string().min(1).max(200),
   reason: z
     .string()
     .trim()
@@ -44,9 +55,26 @@ export const waiverCreateRequestSchema = z.strictObject({
   expiresAt: isoDate,
 });
 
-/** Body of `POST /scorecards/waivers/:id/approve|reject`. @public */
+/**
+ * Body of `POST /scorecards/waivers/:id/approve|reject|withdraw`. @public
+ */
 export const waiverDecisionRequestSchema = z.strictObject({
-  comment: z.string().max(2000).optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+/** Query of `GET /scorecards/waivers`. @public */
+export const waiverListQuerySchema = z.strictObject({
+  status: z
+    .enum(['pending', 'approved', 'rejected', 'expired', 'withdrawn'])
+    .optional(),
+  entityRef: z.string().min(1).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(WAIVER_LIST_LIMITS.max)
+    .default(WAIVER_LIST_LIMITS.default),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 /** Which entities a campaign covers; every given list must match. @public */
@@ -102,8 +130,27 @@ export type CampaignCreateRequest = z.input<typeof campaignCreateRequestSchema>;
 /** Body of a campaign change. @public */
 export type CampaignUpdateRequest = z.input<typeof campaignUpdateRequestSchema>;
 
-/** Status of a waiver; an approved waiver past its expiry reads as `expired`. @public */
-export type WaiverStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+/**
+ * Status of a waiver; an approved waiver past its expiry reads as `expired`;
+ * `withdrawn` when its requester took it back before a decision.
+ *
+ * @public
+ */
+export type WaiverStatus =
+  | 'pending'
+  | 'approved'
+  | 'rejected'
+  | 'expired'
+  | 'withdrawn';
+
+/** One page of waivers and how many match in all. @public */
+export interface WaiverPage {
+  items: Waiver[];
+  /** Waivers matching the filter, on every page. */
+  total: number;
+  limit: number;
+  offset: number;
+}
 
 /** A waiver of one failing check on one entity. @public */
 export interface Waiver {

@@ -80,10 +80,15 @@ export function signedInRead(options: { services: boolean }): Expectation {
 export function entityMutation(options: {
   ok: number;
   services: boolean;
+  /** The shipped policy allows every signed-in user (feedback reports). */
+  everyone?: boolean;
 }): Expectation {
   return (p, mode) => {
     if (p === 'unauthenticated') return 401;
     if (p === 'service' && !options.services) return 403;
+    if (mode === 'SHIPPED') {
+      return p === 'nonOwner' && !options.everyone ? 403 : options.ok;
+    }
     if (mode === 'DENY') return 403;
     if (mode === 'CONDITIONAL' && p !== 'owner') return 403;
     return options.ok;
@@ -95,14 +100,19 @@ export function basicMutation(options: {
   ok: number;
   /** Whether service tokens are accepted at all. */
   services: boolean;
-  /** Whether service tokens skip the permission (trusted ingestion). */
-  servicesTrusted?: boolean;
+  /**
+   * Who the shipped policy gives the permission: every signed-in user, or
+   * the review board (the owner's group in the hardening roles).
+   */
+  shipped: 'everyone' | 'reviewBoard';
 }): Expectation {
   return (p, mode) => {
     if (p === 'unauthenticated') return 401;
-    if (p === 'service') {
-      if (!options.services) return 403;
-      if (options.servicesTrusted) return options.ok;
+    if (p === 'service' && !options.services) return 403;
+    if (mode === 'SHIPPED') {
+      return p === 'nonOwner' && options.shipped === 'reviewBoard'
+        ? 403
+        : options.ok;
     }
     return mode === 'DENY' ? 403 : options.ok;
   };
@@ -112,6 +122,7 @@ export function basicMutation(options: {
 const costEntityRead: Expectation = (p, mode) => {
   if (p === 'unauthenticated') return 401;
   if (p === 'nonOwner') return 403;
+  if (mode === 'SHIPPED') return 200;
   if (mode === 'DENY') return 403;
   if (mode === 'CONDITIONAL' && p === 'service') return 403;
   return 200;
@@ -132,6 +143,20 @@ const costListRead: Expectation = p => (p === 'unauthenticated' ? 401 : 200);
 const reviewGroupDecision: Expectation = (p, mode) => {
   if (p === 'unauthenticated') return 401;
   if (p !== 'owner' || mode === 'DENY') return 403;
+  return 200;
+};
+
+/**
+ * Feedback state changes: owners through modelops.feedback.update on the
+ * model (CONDITIONAL resolves it to "is entity owner"), everybody else only
+ * through the basic modelops.feedback.admin, which a conditional policy
+ * cannot narrow and so allows.
+ */
+const feedbackDecision: Expectation = (p, mode) => {
+  if (p === 'unauthenticated') return 401;
+  if (p === 'service' || mode === 'DENY') return 403;
+  // The shipped policy gives modelops.feedback.admin to the review board.
+  if (mode === 'SHIPPED' && p === 'nonOwner') return 403;
   return 200;
 };
 
@@ -350,7 +375,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /cost/records': {
     prepare: ctx => ({ json: costBody(ctx.seq) }),
-    expect: basicMutation({ ok: 200, services: true, servicesTrusted: true }),
+    expect: entityMutation({ ok: 200, services: true }),
     auditEventId: 'cost-ingest',
   },
   'POST /cost/import/csv': {
@@ -360,7 +385,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       )},3.5,USD,"{""modelops.dev/entity"":""${MODEL}""}"\n`,
       contentType: 'text/csv',
     }),
-    expect: basicMutation({ ok: 200, services: true, servicesTrusted: true }),
+    expect: entityMutation({ ok: 200, services: true }),
     auditEventId: 'cost-import',
   },
   'GET /cost/entity': {
@@ -388,7 +413,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /scorecards/evaluate': {
     prepare: () => ({ json: { entityRef: MODEL } }),
-    expect: basicMutation({ ok: 200, services: true }),
+    expect: basicMutation({ ok: 200, services: true, shipped: 'everyone' }),
     auditEventId: 'scorecard-evaluate',
     auditEntityRef: MODEL,
   },
@@ -423,8 +448,25 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       },
       json: { comment: 'Reorganisation confirmed' },
     }),
-    expect: basicMutation({ ok: 200, services: false }),
+    expect: basicMutation({
+      ok: 200,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'waiver-approve',
+    auditEntityRef: MODEL,
+  },
+  'POST /scorecards/waivers/:id/withdraw': {
+    // Only the requester may withdraw, whatever the policy says.
+    prepare: async ctx => ({
+      params: { id: await createWaiver(ctx, OWNER_USER) },
+      json: { comment: 'Fixed the check instead' },
+    }),
+    expect: p => {
+      if (p === 'unauthenticated') return 401;
+      return p === 'owner' ? 200 : 403;
+    },
+    auditEventId: 'waiver-withdraw',
     auditEntityRef: MODEL,
   },
   'GET /scorecards/campaigns': {
@@ -441,7 +483,11 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /scorecards/campaigns': {
     prepare: ctx => ({ json: campaignBody(ctx.seq) }),
-    expect: basicMutation({ ok: 201, services: false }),
+    expect: basicMutation({
+      ok: 201,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'campaign-create',
   },
   'PATCH /scorecards/campaigns/:id': {
@@ -449,12 +495,20 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       params: { id: await createCampaign(ctx) },
       json: { title: `Renamed campaign ${ctx.seq}` },
     }),
-    expect: basicMutation({ ok: 200, services: false }),
+    expect: basicMutation({
+      ok: 200,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'campaign-update',
   },
   'DELETE /scorecards/campaigns/:id': {
     prepare: async ctx => ({ params: { id: await createCampaign(ctx) } }),
-    expect: basicMutation({ ok: 204, services: false }),
+    expect: basicMutation({
+      ok: 204,
+      services: false,
+      shipped: 'reviewBoard',
+    }),
     auditEventId: 'campaign-delete',
   },
   'GET /reviews/cycles': {
@@ -521,7 +575,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /feedback': {
     prepare: ctx => ({ json: feedbackBody(ctx.seq) }),
-    expect: entityMutation({ ok: 201, services: false }),
+    expect: entityMutation({ ok: 201, services: false, everyone: true }),
     auditEventId: 'feedback-create',
     auditEntityRef: MODEL,
   },
@@ -534,7 +588,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       params: { id: await createFeedback(ctx) },
       json: { state: 'acknowledged' },
     }),
-    expect: entityMutation({ ok: 200, services: false }),
+    expect: feedbackDecision,
     auditEventId: 'feedback-state-change',
     auditEntityRef: MODEL,
   },
@@ -543,7 +597,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       params: { id: await createFeedback(ctx) },
       json: { state: 'resolved', comment: 'Explanation rewritten' },
     }),
-    expect: entityMutation({ ok: 200, services: false }),
+    expect: feedbackDecision,
     auditEventId: 'feedback-state-change',
     auditEntityRef: MODEL,
   },
@@ -592,7 +646,7 @@ Object.assign(ROUTE_SAMPLES, {
         modelVersion: '3',
       },
     }),
-    expect: basicMutation({ ok: 201, services: true }),
+    expect: entityMutation({ ok: 201, services: true }),
     auditEventId: 'delivery-event-create',
     auditEntityRef: MODEL,
   },

@@ -15,6 +15,7 @@ import {
   createServiceFactory,
   type AuditorService,
   type BackstageCredentials,
+  type LoggerService,
   type PermissionsService,
   type SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -26,6 +27,7 @@ import {
   type TestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   catalogServiceRef,
@@ -44,13 +46,84 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
 import { modelopsPlugin } from '../../plugin';
+import { ModelOpsPermissionPolicy } from '@modelops/plugin-permission-backend-module-modelops-policy';
+import { normalizeEntityRef } from '../../service/CatalogMembership';
+import {
+  ENTITIES,
+  memberships,
+  OWNER_GROUP,
+  ownerOf,
+} from './hardeningCatalog';
 
 /** The route the generated OpenAPI router serves its spec on. */
 export const OPENAPI_SPEC_PATH = '/openapi.json';
-import { ENTITIES, memberships, ownerOf } from './hardeningCatalog';
 
-/** The decision the test permission policy gives. */
-export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL';
+/**
+ * The decision the test permission policy gives. `SHIPPED` is the shipped
+ * ModelOpsPermissionPolicy with the owner's group as review board and
+ * campaign managers, its conditions resolved against the hardening catalog,
+ * and service principals decided as Backstage decides them (allowed, since
+ * their tokens carry no access restrictions here).
+ */
+export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL' | 'SHIPPED';
+
+type PolicyQueryUser = NonNullable<
+  Parameters<ModelOpsPermissionPolicy['handle']>[1]
+>;
+
+const shippedPolicy = new ModelOpsPermissionPolicy({
+  roles: { reviewBoard: [OWNER_GROUP], campaignManagers: [OWNER_GROUP] },
+});
+
+function policyUser(userEntityRef: string): PolicyQueryUser {
+  return {
+    info: {
+      userEntityRef,
+      ownershipEntityRefs: [...memberships(userEntityRef)],
+    },
+  } as PolicyQueryUser;
+}
+
+// The catalog's IS_ENTITY_OWNER and IS_ENTITY_KIND rules over one entity.
+function matches(criteria: any, entityRef: string): boolean {
+  if (criteria.anyOf)
+    return criteria.anyOf.some((c: any) => matches(c, entityRef));
+  if (criteria.allOf)
+    return criteria.allOf.every((c: any) => matches(c, entityRef));
+  if (criteria.not) return !matches(criteria.not, entityRef);
+  if (criteria.rule === 'IS_ENTITY_OWNER') {
+    const owner = ownerOf(entityRef);
+    return (
+      owner !== undefined &&
+      criteria.params.claims.map(normalizeEntityRef).includes(owner)
+    );
+  }
+  if (criteria.rule === 'IS_ENTITY_KIND') {
+    const kind = entityRef.split(':')[0];
+    return criteria.params.kinds
+      .map(normalizeEntityRef)
+      .includes(normalizeEntityRef(kind));
+  }
+  throw new Error(`Unknown rule in ${JSON.stringify(criteria)}`);
+}
+
+async function decideShipped(
+  request: AuthorizePermissionRequest,
+  credentials: BackstageCredentials,
+): Promise<AuthorizeResult.ALLOW | AuthorizeResult.DENY> {
+  const principal = credentials.principal as any;
+  if (principal.type === 'service') return AuthorizeResult.ALLOW;
+  if (principal.type !== 'user') return AuthorizeResult.DENY;
+  const decision = await shippedPolicy.handle(
+    { permission: request.permission } as any,
+    policyUser(principal.userEntityRef),
+  );
+  if (decision.result !== AuthorizeResult.CONDITIONAL) return decision.result;
+  return request.resourceRef &&
+    matches(decision.conditions, request.resourceRef)
+    ? AuthorizeResult.ALLOW
+    : AuthorizeResult.DENY;
+}
 
 /** One route found in the plugin's router. */
 export interface DiscoveredRoute {
@@ -119,6 +192,48 @@ export interface StartHardeningBackendOptions {
   entities?: Entity[];
   /** A catalog service to use instead of the in-memory mock of `entities`. */
   catalog?: CatalogService;
+  /**
+   * When given, Backstage's default auditor (backend-defaults) replaces the
+   * recording one, and the plugin's log lines at level info and above (what
+   * a production log at level info keeps) are appended here; `audits` stays
+   * empty.
+   */
+  log?: LogLine[];
+}
+
+/** One line the plugin logged, with its merged child fields. */
+export interface LogLine {
+  level: 'error' | 'warn' | 'info' | 'debug';
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+// A logger like the default one at level info: debug lines are dropped.
+function infoLevelLogger(
+  lines: LogLine[],
+  fields: Record<string, unknown> = {},
+): LoggerService {
+  const write =
+    (level: LogLine['level']) => (message: string, meta?: unknown) => {
+      if (level === 'debug') return;
+      lines.push({
+        level,
+        message,
+        fields: {
+          ...fields,
+          ...(meta instanceof Error
+            ? { error: meta.message }
+            : (meta as Record<string, unknown> | undefined)),
+        },
+      });
+    };
+  return {
+    error: write('error'),
+    warn: write('warn'),
+    info: write('info'),
+    debug: write('debug'),
+    child: more => infoLevelLogger(lines, { ...fields, ...more }),
+  };
 }
 
 function actorOf(credentials: BackstageCredentials | undefined) {
@@ -200,9 +315,34 @@ export async function startHardeningBackend(
   const httpAuth = mockServices.httpAuth({ pluginId: 'modelops' });
   const permissions: PermissionsService = {
     async authorize(requests, { credentials }) {
+      if (mode === 'SHIPPED') {
+        return Promise.all(
+          requests.map(async r => ({
+            result: await decideShipped(r, credentials),
+          })),
+        );
+      }
       return requests.map(r => ({ result: decide(mode, r, credentials) }));
     },
     async authorizeConditional(requests, { credentials }) {
+      if (mode === 'SHIPPED') {
+        const principal = credentials.principal as any;
+        return Promise.all(
+          requests.map(async r =>
+            principal.type === 'user'
+              ? ((await shippedPolicy.handle(
+                  { permission: r.permission } as any,
+                  policyUser(principal.userEntityRef),
+                )) as any)
+              : {
+                  result:
+                    principal.type === 'service'
+                      ? AuthorizeResult.ALLOW
+                      : AuthorizeResult.DENY,
+                },
+          ),
+        );
+      }
       return requests.map(r => {
         if (mode !== 'CONDITIONAL') {
           return {
@@ -293,11 +433,22 @@ export async function startHardeningBackend(
         deps: {},
         factory: () => permissions,
       }),
-      createServiceFactory({
-        service: coreServices.auditor,
-        deps: {},
-        factory: () => auditor,
-      }),
+      ...(options.log
+        ? [
+            auditorServiceFactory,
+            createServiceFactory({
+              service: coreServices.logger,
+              deps: {},
+              factory: () => infoLevelLogger(options.log!),
+            }),
+          ]
+        : [
+            createServiceFactory({
+              service: coreServices.auditor,
+              deps: {},
+              factory: () => auditor,
+            }),
+          ]),
       createServiceFactory({
         service: coreServices.httpRouter,
         deps: {},

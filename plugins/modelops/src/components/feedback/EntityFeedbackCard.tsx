@@ -41,17 +41,38 @@ import { ReportProblemButton } from './ReportProblemButton';
 type StateFilter = FeedbackState | 'all';
 
 // Buttons an owner sees for each state: the next steps, and a way back.
+// Withdrawn feedback is final.
 const NEXT_STATES: Record<FeedbackState, FeedbackState[]> = {
   open: ['acknowledged', 'resolved'],
   acknowledged: ['resolved', 'open'],
   resolved: ['open'],
+  withdrawn: [],
 };
 
 const ACTION_LABELS: Record<FeedbackState, string> = {
   open: 'Reopen',
   acknowledged: 'Acknowledge',
   resolved: 'Resolve',
+  withdrawn: 'Withdraw',
 };
+
+// The reporter may take back feedback that is not yet resolved.
+const WITHDRAWABLE = new Set<FeedbackState>(['open', 'acknowledged']);
+
+// The states the viewer may move a report to; the backend checks again.
+function actionsFor(
+  feedback: Feedback,
+  viewer: { isOwner: boolean; userRef: string },
+): FeedbackState[] {
+  const isReporter =
+    feedback.reporterRef.toLocaleLowerCase('en-US') === viewer.userRef;
+  return [
+    ...(viewer.isOwner ? NEXT_STATES[feedback.state] : []),
+    ...(isReporter && WITHDRAWABLE.has(feedback.state)
+      ? (['withdrawn'] as const)
+      : []),
+  ];
+}
 
 function ownerRefs(entity: Entity): string[] {
   return getEntityRelations(entity, RELATION_OWNED_BY).map(ref =>
@@ -62,7 +83,8 @@ function ownerRefs(entity: Entity): string[] {
 /**
  * Feedback users reported on the model in context, newest first, with a
  * "Report a problem" button. Members of the owning group can acknowledge,
- * resolve and reopen reports; the backend checks that again.
+ * resolve and reopen reports, and reporters can withdraw their own; the
+ * backend checks that again.
  *
  * @public
  */
@@ -86,7 +108,11 @@ export function EntityFeedbackCard() {
     const mine = new Set(
       identity.ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')),
     );
-    return { items, isOwner: ownerRefs(entity).some(r => mine.has(r)) };
+    return {
+      items,
+      isOwner: ownerRefs(entity).some(r => mine.has(r)),
+      userRef: identity.userEntityRef.toLocaleLowerCase('en-US'),
+    };
   }, [feedbackApi, identityApi, entityRef, filter]);
 
   const changeState = async (feedback: Feedback, state: FeedbackState) => {
@@ -118,6 +144,7 @@ export function EntityFeedbackCard() {
         <ToggleButton value="open">Open</ToggleButton>
         <ToggleButton value="acknowledged">Acknowledged</ToggleButton>
         <ToggleButton value="resolved">Resolved</ToggleButton>
+        <ToggleButton value="withdrawn">Withdrawn</ToggleButton>
       </ToggleButtonGroup>
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
@@ -187,9 +214,9 @@ export function EntityFeedbackCard() {
                   </>
                 }
               />
-              {value.isOwner && (
+              {actionsFor(feedback, value).length > 0 && (
                 <Box display="flex" gap={1} flexShrink={0}>
-                  {NEXT_STATES[feedback.state].map(state => (
+                  {actionsFor(feedback, value).map(state => (
                     <Button
                       key={state}
                       size="small"

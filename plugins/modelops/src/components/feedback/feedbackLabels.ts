@@ -16,4 +16,5 @@ export const FEEDBACK_STATE_LABELS: Record<FeedbackState, string> = {
   open: 'Open',
   acknowledged: 'Acknowledged',
   resolved: 'Resolved',
+  withdrawn: 'Withdrawn',
 };

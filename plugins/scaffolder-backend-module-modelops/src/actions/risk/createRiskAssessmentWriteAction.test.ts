@@ -143,6 +143,49 @@ describe('modelops:risk-assessment:write', () => {
     expect(read('RISK_ASSESSMENT.md')).toContain('Disclose AI interaction');
   });
 
+  it("refuses a folder holding another team's model or assessment, and writes nothing", async () => {
+    const supportBot = {
+      apiVersion: 'modelops.dev/v1alpha1',
+      kind: 'MLModel',
+      metadata: { name: 'support-bot', namespace: 'default' },
+      spec: { owner: 'group:default/support', lifecycle: 'production' },
+    };
+    const run = (entity: object) =>
+      action.handler(
+        mockContext({
+          workspacePath: workspace.path,
+          input: { answers: {}, entity },
+        }),
+      );
+    // The folder holds cv-screener of talent-ml.
+    await expect(run(supportBot)).rejects.toThrow(
+      'catalog-info.yaml: already holds mlmodel:default/cv-screener owned by group:default/talent-ml; refusing to overwrite it with mlmodel:default/support-bot owned by group:default/support. Choose the folder of mlmodel:default/support-bot.',
+    );
+    // The same model handed to another owner is refused too.
+    await expect(
+      run({
+        ...supportBot,
+        metadata: { name: 'cv-screener' },
+        spec: { owner: 'group:default/support', lifecycle: 'production' },
+      }),
+    ).rejects.toThrow(InputError);
+    expect(read('catalog-info.yaml')).toBe(CATALOG_INFO);
+    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(
+      false,
+    );
+
+    // An assessment of another model in an otherwise empty folder.
+    workspace.setContent({
+      'RISK_ASSESSMENT.md': '| Entity | `mlmodel:default/cv-screener` |\n',
+    });
+    await expect(run(supportBot)).rejects.toThrow(
+      'RISK_ASSESSMENT.md: already holds the assessment of mlmodel:default/cv-screener; refusing to overwrite it with the assessment of mlmodel:default/support-bot',
+    );
+    expect(read('RISK_ASSESSMENT.md')).toBe(
+      '| Entity | `mlmodel:default/cv-screener` |\n',
+    );
+  });
+
   it.each([
     [{ path: '../RISK_ASSESSMENT.md' }, 'path: must stay inside the workspace'],
     [

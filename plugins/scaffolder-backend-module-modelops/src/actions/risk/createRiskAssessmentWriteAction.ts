@@ -78,10 +78,85 @@ function toSourceDocument(entity: Record<string, any>): Document {
   return new Document({ ...rest, metadata });
 }
 
+function exists(absolutePath: string): Promise<boolean> {
+  return fs.access(absolutePath).then(
+    () => true,
+    () => false,
+  );
+}
+
+function refOf(
+  kind: string,
+  metadata: { name?: unknown; namespace?: unknown },
+) {
+  return stringifyEntityRef({
+    kind,
+    namespace:
+      typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+    name: String(metadata.name),
+  }).toLocaleLowerCase('en-US');
+}
+
+function ownerOf(owner: unknown): string | undefined {
+  return typeof owner === 'string'
+    ? owner.trim().toLocaleLowerCase('en-US')
+    : undefined;
+}
+
+/*
+ * The folder the assessment goes to may already hold another model's files
+ * (a workspace fetched from a repository, or a second run into a shared
+ * folder). Writing the given entity there would replace another team's
+ * catalog file and assessment, so the action refuses unless the files there
+ * are about the same model with the same owner.
+ */
+async function refuseForeignFolder(
+  entity: { kind: string; metadata: Record<string, unknown>; spec?: unknown },
+  entityPath: string,
+  entityFile: string,
+  documentPath: string,
+  documentFile: string,
+): Promise<void> {
+  const ref = refOf('MLModel', entity.metadata);
+  const owner = ownerOf(
+    (entity.spec as Record<string, unknown> | undefined)?.owner,
+  );
+  if (await exists(entityPath)) {
+    const existing = await readCatalogFile(entityPath, entityFile);
+    for (const doc of existing.documents) {
+      const value = doc.toJS() as Record<string, any> | null;
+      if (!value?.kind || !value.metadata?.name) continue;
+      const existingRef = refOf(value.kind, value.metadata);
+      const existingOwner = ownerOf(value.spec?.owner);
+      if (existingRef !== ref || existingOwner !== owner) {
+        throw new InputError(
+          `${entityFile}: already holds ${existingRef} owned by ${
+            existingOwner ?? 'nobody'
+          }; refusing to overwrite it with ${ref} owned by ${
+            owner ?? 'nobody'
+          }. Choose the folder of ${ref}.`,
+        );
+      }
+    }
+  }
+  if (await exists(documentPath)) {
+    const text = await fs.readFile(documentPath, 'utf8');
+    const assessed = /\| Entity \| `([^`]+)` \|/.exec(text)?.[1];
+    if (!assessed || assessed.toLocaleLowerCase('en-US') !== ref) {
+      throw new InputError(
+        `${documentFile}: already holds the assessment of ${
+          assessed ?? 'another document'
+        }; refusing to overwrite it with the assessment of ${ref}`,
+      );
+    }
+  }
+}
+
 /**
  * Creates the `modelops:risk-assessment:write` action, which classifies the
  * questionnaire answers, writes RISK_ASSESSMENT.md and records the tier in
- * `spec.risk` of the MLModel.
+ * `spec.risk` of the MLModel. Given an `entity`, it refuses a folder whose
+ * catalog file or assessment belongs to another model or another owner.
  *
  * @public
  */
@@ -115,6 +190,13 @@ export function createRiskAssessmentWriteAction() {
 
       let file: CatalogFile;
       if (input.entity) {
+        await refuseForeignFolder(
+          input.entity,
+          entityPath,
+          input.entityFile,
+          documentPath,
+          input.path,
+        );
         file = {
           displayPath: input.entityFile,
           documents: [toSourceDocument(input.entity) as Document.Parsed],

@@ -70,7 +70,7 @@ export const spec = {
         tags: ['evidence'],
         summary: 'Store an evaluation report of a model version.',
         description:
-          'Allowed to service tokens and to users holding `modelops.evidence.create` on the model. The model must exist in the catalog. Idempotent on `idempotencyKey` per model: the same key and payload answer 200 with the stored report, the same key with another payload answers 409.',
+          'Needs `modelops.evidence.create` on the model (a resource permission on the catalog entity, so a policy can narrow it with `isEntityOwner`); service tokens listed in `modelops.ingest.services` only for models their owners own. The model must exist in the catalog (404 naming it); `evaluatedAt` must lie within `modelops.observedTimes` (default 2000-01-01 to a day from now). Idempotent on `idempotencyKey` per model: the same key and payload answer 200 with the stored report, the same key with another payload answers 409.',
         requestBody: {
           required: true,
           content: {
@@ -110,6 +110,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
           },
           '409': {
             $ref: '#/components/responses/Conflict',
@@ -166,7 +169,7 @@ export const spec = {
         tags: ['evidence'],
         summary: 'Store a monitoring snapshot of a serving window.',
         description:
-          'Same authorization, catalog check and idempotency as `POST /evaluations`.',
+          'Same authorization, catalog check (404), time window (`windowStart`, `windowEnd`) and idempotency as `POST /evaluations`.',
         requestBody: {
           required: true,
           content: {
@@ -206,6 +209,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
           },
           '409': {
             $ref: '#/components/responses/Conflict',
@@ -271,7 +277,7 @@ export const spec = {
         tags: ['cost'],
         summary: 'Ingest a batch of daily cost records.',
         description:
-          'Service tokens, or users allowed `modelops.cost.ingest`. Idempotent on (source, day, entityRef, modelVersion, category): a re-sent day replaces, never doubles. One transaction per batch (at most 2,500 records); any bad row rejects the batch with 400 naming it, for example `records.3.amount: expected number, received string`.',
+          'Needs `modelops.cost.ingest` on every entity of the batch (a resource permission on the catalog entity); service tokens listed in `modelops.ingest.services` only for entities their owners own. Every entity must exist in the catalog (404 naming the first missing one); `unmapped:` pseudo entities name none. Idempotent on (source, day, entityRef, modelVersion, category): a re-sent day replaces, never doubles. One transaction per batch (at most 2,500 records); any bad row rejects the batch with 400 naming it, for example `records.3.amount: expected number, received string`.',
         responses: {
           '200': {
             description: 'Records inserted or replaced, `{source, upserted}`.',
@@ -291,6 +297,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
           },
         },
         requestBody: {
@@ -730,14 +739,14 @@ export const spec = {
         operationId: 'GetWaivers',
         tags: ['scorecards'],
         summary:
-          'Waivers, optionally by `status` (pending, approved, rejected, expired) and `entityRef`.',
+          'A page of waivers, newest request first, optionally by `status` and `entityRef`, with the `total` of every page.',
         parameters: [
           {
             name: 'status',
             in: 'query',
             schema: {
               type: 'string',
-              enum: ['pending', 'approved', 'rejected', 'expired'],
+              enum: ['pending', 'approved', 'rejected', 'expired', 'withdrawn'],
             },
           },
           {
@@ -745,6 +754,26 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 50,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
+              default: 0,
             },
           },
         ],
@@ -773,7 +802,7 @@ export const spec = {
         summary:
           'Request a waiver of a check on an entity: `{entityRef, checkId, reason, expiresAt}`.',
         description:
-          'Needs `modelops.waiver.request` on the entity. `reason` of at least 10 characters; `expiresAt` in the future and at most 365 days ahead. 409 when a pending or active waiver exists for the same check and entity.',
+          'Needs `modelops.waiver.request` on the entity, which must be in the catalog (404 naming it). `reason` of at least 10 characters and at most `modelops.waivers.maxTextLength` (default 4000); `expiresAt` in the future and at most 365 days ahead. 409 when a pending or active waiver exists for the same check and entity. Audited at high severity.',
         responses: {
           '201': {
             description: 'Created.',
@@ -793,6 +822,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
           },
           '409': {
             $ref: '#/components/responses/Conflict',
@@ -845,6 +877,62 @@ export const spec = {
         },
       },
     },
+    '/scorecards/waivers/{id}/withdraw': {
+      post: {
+        operationId: 'PostWaiverWithdraw',
+        tags: ['scorecards'],
+        summary: 'Withdraw a pending waiver request, optional `{comment}`.',
+        description:
+          'Only the user who requested it (refs compared without regard to case or surrounding whitespace); 403 for anybody else, 409 once decided. Audited at high severity.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The withdrawn waiver.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description: 'No such waiver.',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverDecisionRequest',
+              },
+            },
+          },
+        },
+      },
+    },
     '/scorecards/waivers/{id}/{decision}': {
       post: {
         operationId: 'PostWaiverDecision',
@@ -852,7 +940,7 @@ export const spec = {
         summary:
           'Approve or reject a pending waiver (`decision` = approve or reject), optional `{comment}`.',
         description:
-          'Needs `modelops.waiver.approve`. The requester cannot approve their own waiver (403); a waiver already decided answers 409.',
+          'Needs `modelops.waiver.approve`. The requester cannot approve their own waiver (403; refs compared without regard to case or surrounding whitespace); a waiver already decided answers 409. Audited at high severity, naming the requester.',
         parameters: [
           {
             name: 'id',
@@ -1517,7 +1605,7 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
-              enum: ['open', 'acknowledged', 'resolved'],
+              enum: ['open', 'acknowledged', 'resolved', 'withdrawn'],
             },
           },
           {
@@ -1607,7 +1695,7 @@ export const spec = {
         summary:
           'Move feedback to another state: `{state: open|acknowledged|resolved, comment?}`.',
         description:
-          "Users only: members of the model's owning group (user entity memberOf), or holders of `modelops.feedback.update` on the model (admins); 403 otherwise, naming the group. The reporter is notified.",
+          "Users only. Members of the model's owning group (user entity memberOf) holding `modelops.feedback.update` on the model, recorded as `owner`; anybody else only with `modelops.feedback.admin`, recorded as `admin`; 403 otherwise, naming the group. Only the reporter may move it to `withdrawn` (recorded as `reporter`), not once resolved (409); withdrawn feedback is final (409). The reporter is notified of changes made by others.",
         responses: {
           '200': {
             description: 'The feedback after the change.',
@@ -1927,7 +2015,7 @@ export const spec = {
         summary:
           'Record `{idempotencyKey?, entityRef, type: deployment|incident-opened|incident-resolved, at, modelVersion?, incidentId?, failed?}`.',
         description:
-          'Service tokens (CI/CD, incident tools) or users holding `modelops.delivery.create`; the model must exist in the catalog. Incident events need `incidentId`, which pairs an opening with its resolution; only deployments carry `failed`. 201 when stored, 200 for a retry with the same key and payload, 409 for the same key with another payload.',
+          'Needs `modelops.delivery.create` on the model (a resource permission on the catalog entity); service tokens (CI/CD, incident tools) listed in `modelops.ingest.services` only for models their owners own. The model must exist in the catalog (404); `at` must lie within `modelops.observedTimes`. Incident events need `incidentId`, which pairs an opening with its resolution; only deployments carry `failed`. 201 when stored, 200 for a retry with the same key and payload, 409 for the same key with another payload.',
         responses: {
           '200': {
             description: 'The event stored before under this key.',
@@ -1957,6 +2045,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
           },
           '409': {
             $ref: '#/components/responses/Conflict',
@@ -2270,6 +2361,17 @@ export const spec = {
       },
       Forbidden: {
         description: 'The permission policy denied the request.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      EntityNotFound: {
+        description:
+          'An entity the request names is not in the catalog (as the caller sees it); the message names the field and the ref.',
         content: {
           'application/json': {
             schema: {
@@ -2707,10 +2809,13 @@ export const spec = {
           checkId: {
             type: 'string',
             minLength: 1,
+            maxLength: 200,
           },
           reason: {
             type: 'string',
             minLength: 10,
+            description:
+              'At most `modelops.waivers.maxTextLength` characters (default 4000).',
           },
           expiresAt: {
             type: 'string',
@@ -2966,7 +3071,7 @@ export const spec = {
         properties: {
           state: {
             type: 'string',
-            enum: ['open', 'acknowledged', 'resolved'],
+            enum: ['open', 'acknowledged', 'resolved', 'withdrawn'],
           },
           comment: {
             type: 'string',
@@ -3647,7 +3752,7 @@ export const spec = {
           },
           status: {
             type: 'string',
-            enum: ['pending', 'approved', 'rejected', 'expired'],
+            enum: ['pending', 'approved', 'rejected', 'expired', 'withdrawn'],
           },
           decidedBy: {
             type: 'string',
@@ -3662,13 +3767,23 @@ export const spec = {
       },
       WaiverList: {
         type: 'object',
-        required: ['items'],
+        required: ['items', 'total', 'limit', 'offset'],
         properties: {
           items: {
             type: 'array',
             items: {
               $ref: '#/components/schemas/Waiver',
             },
+          },
+          total: {
+            type: 'integer',
+            description: 'Waivers matching the filter, on every page.',
+          },
+          limit: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
           },
         },
       },

@@ -1,0 +1,42 @@
+/*
+ * requireEntities: the check every route makes before it writes data about
+ * catalog entities: each must exist in the catalog as the caller sees it.
+ * Data about an entity that does not exist would never be shown, and data
+ * about one the caller cannot see would leak its existence; both answer 404
+ * naming the field and the ref.
+ */
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { normalizeEntityRef } from './CatalogMembership';
+import type { ModelOpsRouterOptions } from './types';
+
+/**
+ * Reads the given entities with the caller's credentials, in one call.
+ *
+ * @param field - the request field that named them, for the message
+ * @returns the entities keyed by their lower-case ref
+ * @throws NotFoundError (404) naming the first ref not in the catalog
+ */
+export async function requireEntities(
+  options: Pick<ModelOpsRouterOptions, 'catalog'>,
+  credentials: BackstageCredentials,
+  entityRefs: string[],
+  field: string,
+): Promise<Map<string, Entity>> {
+  const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
+  const entities = new Map<string, Entity>();
+  if (refs.length === 0) return entities;
+  const { items } = await options.catalog.getEntitiesByRefs(
+    { entityRefs: refs },
+    { credentials },
+  );
+  refs.forEach((ref, index) => {
+    const entity = items[index];
+    if (!entity) {
+      throw new NotFoundError(`${field}: ${ref} is not in the catalog`);
+    }
+    entities.set(ref, entity);
+  });
+  return entities;
+}
