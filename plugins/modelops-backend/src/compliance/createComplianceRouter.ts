@@ -268,7 +268,9 @@ export function createComplianceRouter(
         new Date(today.getTime() - 365 * DAY_MS).toISOString(),
         today.toISOString(),
       ),
-      services.scorecards.listWaivers({ entityRef }, today.toISOString()),
+      services.scorecards
+        .listWaivers({ entityRef, limit: 500 }, today.toISOString())
+        .then(page => page.items),
       outcomesOf(services.scorecards, [entityRef], today.toISOString()),
     ]);
     const dossier = buildDossier({
