@@ -1,14 +1,15 @@
 /*
  * createCostRouter: the cost feature of the ModelOps backend. Ingestion
  * (API batches, CSV billing exports), the scheduled OpenCost pull, the
- * optional demo history, and the read views behind the cost pages.
+ * optional demo history, the daily check of the monthly totals, and the
+ * read views behind the cost pages.
  *
  * Access: ingestion takes a service token, or a user allowed
  * costIngestPermission. Reads take the members of the owning group or of the
  * finance group (`modelops.cost.financeGroup`), and costReadPermission must
  * not be denied; anybody else gets 403, never an empty answer.
  */
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   costIngestPermission,
@@ -28,11 +29,14 @@ import { CostAccess } from './CostAccess';
 import { CostCatalog } from './CostCatalog';
 import { readCostSettings } from './CostConfig';
 import { CostEntityResolver } from './CostEntityResolver';
+import { CostRecordPolicy } from './CostRecordPolicy';
 import { CostViews } from './CostViews';
 import { CsvCostImporter } from './CsvCostImporter';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import { loadDemoCosts } from './demo/loadDemoCosts';
+import { exactFromNumber } from './money';
 import { OpenCostSource } from './OpenCostSource';
+import { scheduleMonthlyTotalsCheck } from './scheduleMonthlyTotalsCheck';
 
 const CSV_BODY_LIMIT = '20mb';
 
@@ -58,20 +62,14 @@ const csvJsonBody = z.object({
   csv: z.string().min(1, 'must hold the CSV text'),
 });
 
-// Rules zod cannot express per row: the reporting currency and one record per
-// natural key within a batch. Reported with row paths like zod's own issues.
-function assertBatchConsistent(
+// A rule zod cannot express per row: one record per natural key within a
+// batch. Reported with row paths like zod's own issues.
+function duplicateProblems(
   records: z.infer<typeof costIngestRequestSchema>['records'],
-  currency: string,
-): void {
+): string[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
-    if (record.currency !== currency) {
-      problems.push(
-        `records.${index}.currency: expected ${currency} (modelops.cost.currency), got ${record.currency}`,
-      );
-    }
     const key = [
       record.day,
       record.entityRef.toLocaleLowerCase('en-US'),
@@ -87,9 +85,7 @@ function assertBatchConsistent(
       );
     }
   });
-  if (problems.length) {
-    throw new InputError(`Invalid body: ${problems.slice(0, 20).join('; ')}`);
-  }
+  return problems;
 }
 
 /** Builds the cost router; schedules sources and loads demo data first. */
@@ -111,21 +107,27 @@ export async function createCostRouter(
     access,
     currency: settings.currency,
   });
+  const policy = CostRecordPolicy.fromSettings(settings);
   const csvImporter = CsvCostImporter.create({
     mapping: settings.csv,
-    currency: settings.currency,
+    policy,
   });
 
   if (settings.opencost) {
     await OpenCostSource.create({
       settings: settings.opencost,
-      currency: settings.currency,
+      policy,
       store,
       catalog,
       auth: options.auth,
       logger: options.logger,
     }).schedule(options.scheduler);
   }
+  await scheduleMonthlyTotalsCheck({
+    store,
+    logger: options.logger,
+    scheduler: options.scheduler,
+  });
   if (settings.demoData) {
     await loadDemoCosts({
       database: options.database,
@@ -163,7 +165,18 @@ export async function createCostRouter(
   router.post('/cost/records', async (req, res) => {
     await authorizeIngest(req);
     const body = parseBody(costIngestRequestSchema, req.body);
-    assertBatchConsistent(body.records, settings.currency);
+    const records = policy.checkAll(
+      'Invalid body',
+      body.records.map((record, index) => ({
+        path: `records.${index}.`,
+        draft: {
+          ...record,
+          source: body.source,
+          amount: exactFromNumber(record.amount)!,
+        },
+      })),
+      duplicateProblems(body.records),
+    );
     const response: CostIngestResponse = await auditMutation(
       options,
       req,
@@ -173,9 +186,7 @@ export async function createCostRouter(
       },
       async () => ({
         source: body.source,
-        upserted: await store.upsertRecords(
-          body.records.map(record => ({ ...record, source: body.source })),
-        ),
+        upserted: await store.upsertRecords(records),
       }),
     );
     res.json(response);
