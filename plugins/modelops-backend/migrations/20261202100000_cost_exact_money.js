@@ -61,7 +61,7 @@ async function createMonthly(knex) {
 /**
  * The records of one total: `t` names its month, entity_ref and category.
  * '-31' bounds every day of a month as a string, whatever its length, and
- * lets the (entity_ref, day) index find them.
+ * lets the (entity_ref, category, day) index find them.
  */
 const OF_TOTAL = `r.entity_ref = t.entity_ref and r.category = t.category
   and r.day >= t.month || '-01' and r.day <= t.month || '-31'`;
@@ -183,6 +183,13 @@ exports.up = async function up(knex) {
     },
   );
 
+  // The records of one total, for the triggers' recomputation.
+  await knex.schema.alterTable(
+    RECORDS,
+    (/** @type {import('knex').Knex.AlterTableBuilder} */ table) => {
+      table.index(['entity_ref', 'category', 'day'], `${RECORDS}_total`);
+    },
+  );
   await createMonthly(knex);
   await (postgres ? createPostgresTriggers(knex) : createSqliteTriggers(knex));
 };
@@ -200,6 +207,7 @@ exports.down = async function down(knex) {
   await knex.schema.alterTable(
     RECORDS,
     (/** @type {import('knex').Knex.AlterTableBuilder} */ table) => {
+      table.dropIndex(['entity_ref', 'category', 'day'], `${RECORDS}_total`);
       table.double('amount').notNullable().defaultTo(0);
     },
   );

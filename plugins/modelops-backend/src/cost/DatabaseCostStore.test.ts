@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
 import type { Knex } from 'knex';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { initTestDatabase } from '../service/__testUtils__';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import type { StoredCostRecord } from './types';
@@ -488,4 +489,45 @@ describe('DatabaseCostStore', () => {
       },
     );
   });
+
+  it.each(databases.eachSupportedId())(
+    'carries float amounts of earlier versions over as micros, %p',
+    async databaseId => {
+      const knex = await initTestDatabase(databases, databaseId);
+      const directory = resolvePackagePath(
+        '@modelops/plugin-modelops-backend',
+        'migrations',
+      );
+      // Back to the float schema, with a record no integer can hold.
+      await knex.migrate.down({ directory });
+      const old = (day: string, amount: unknown) => ({
+        source: 'api',
+        entity_ref: MODEL,
+        model_version: '',
+        day,
+        category: 'inference',
+        amount,
+        currency: 'USD',
+      });
+      const infinity =
+        knex.client.dialect === 'postgresql'
+          ? knex.raw("'Infinity'::double precision")
+          : knex.raw('9e999');
+      await knex('modelops_cost_records').insert([
+        old('2026-10-01', 1234.56),
+        old('2026-10-02', 0.1),
+        old('2026-10-03', infinity),
+      ]);
+      await knex.migrate.latest({ directory });
+
+      const rows = await knex('modelops_cost_records').orderBy('day');
+      expect(rows.map(r => [r.day, Number(r.amount_micros)])).toEqual([
+        ['2026-10-01', 1_234_560_000],
+        ['2026-10-02', 100_000],
+      ]);
+      const store = DatabaseCostStore.create({ database: knex });
+      expect(await store.verifyMonthlyTotals()).toEqual([]);
+      await knex.migrate.rollback({ directory }, true);
+    },
+  );
 });
