@@ -26,7 +26,10 @@ import type {
   CostCatalog,
   CostEntity,
 } from '../../plugins/modelops-backend/src/cost/CostCatalog';
-import { addDays, toIsoDay } from '../../plugins/modelops-backend/src/cost/costCalendar';
+import {
+  addDays,
+  toIsoDay,
+} from '../../plugins/modelops-backend/src/cost/costCalendar';
 import type { StoredCostRecord } from '../../plugins/modelops-backend/src/cost/types';
 
 const ROWS = Number(process.env.COST_BENCH_ROWS ?? 1_000_000);
@@ -34,7 +37,10 @@ const BATCH = Number(process.env.COST_BENCH_BATCH ?? 5_000);
 const ENTITIES = 1_000;
 const TEAMS = 25;
 const DAYS = 365;
-const migrations = path.resolve(__dirname, '../../plugins/modelops-backend/migrations');
+const migrations = path.resolve(
+  __dirname,
+  '../../plugins/modelops-backend/migrations',
+);
 
 // Rows spread over 1,000 entities, 365 days and the four categories, in day
 // order as a daily export would arrive.
@@ -51,7 +57,11 @@ function* rows(today: string): Generator<StoredCostRecord> {
           entityRef: `mlmodel:default/model-${e}`,
           day: isoDay,
           category,
-          amount: ((e * 7 + day * 13) % 1000) / 10,
+          // Amounts in micros; credits are the one negative category.
+          amountMicros:
+            BigInt((e * 7 + day * 13) % 1000) *
+            100_000n *
+            (category === 'credit' ? -1n : 1n),
           currency: 'USD',
           usageQuantity: category === 'inference' ? 1000 + e : undefined,
           usageUnit: category === 'inference' ? 'inferences' : undefined,
@@ -91,8 +101,8 @@ async function ingestThroughStore(today: string) {
 
 // The ceiling: the same rows through a prepared single-row insert, one
 // transaction per batch, into the table the migrations create (same columns,
-// same three indexes). The monthly rollup triggers are dropped first, so the
-// ceiling pays for no rollup maintenance while the store does.
+// same three indexes). The monthly total triggers are dropped first, so the
+// ceiling pays for no total recomputation while the store does.
 async function ingestRaw(today: string) {
   const filename = tempFile('raw.sqlite');
   const migrated = knexFactory({
@@ -107,12 +117,21 @@ async function ingestRaw(today: string) {
     db.exec(`drop trigger modelops_cost_monthly_on_${event}`);
   }
   const insert = db.prepare(
-    `insert into modelops_cost_records (source, entity_ref, model_version, day, category, amount, currency, usage_quantity, usage_unit)
+    `insert into modelops_cost_records (source, entity_ref, model_version, day, category, amount_micros, currency, usage_quantity, usage_unit)
      values (?, ?, '', ?, ?, ?, ?, ?, ?)`,
   );
   const insertBatch = db.transaction((batch: StoredCostRecord[]) => {
     for (const r of batch) {
-      insert.run(r.source, r.entityRef, r.day, r.category, r.amount, r.currency, r.usageQuantity ?? null, r.usageUnit ?? null);
+      insert.run(
+        r.source,
+        r.entityRef,
+        r.day,
+        r.category,
+        r.amountMicros,
+        r.currency,
+        r.usageQuantity ?? null,
+        r.usageUnit ?? null,
+      );
     }
   });
   let batch: StoredCostRecord[] = [];
@@ -140,10 +159,16 @@ async function timeTeamView(store: DatabaseCostStore) {
   }));
   // The catalog and access parts are in-memory stand-ins: the benchmark
   // measures the database work and the in-memory join of the view.
-  const catalog = { listEntities: async () => entities } as unknown as CostCatalog;
+  const catalog = {
+    listEntities: async () => entities,
+  } as unknown as CostCatalog;
   const access = {} as CostAccess;
   const views = CostViews.create({ store, catalog, access, currency: 'USD' });
-  const reader = { credentials: {} as any, readsAll: true, ownershipRefs: new Set<string>() };
+  const reader = {
+    credentials: {} as any,
+    readsAll: true,
+    ownershipRefs: new Set<string>(),
+  };
   const timings: number[] = [];
   let teams = 0;
   for (let run = 0; run < 5; run++) {
@@ -158,7 +183,11 @@ async function timeTeamView(store: DatabaseCostStore) {
 
 async function main() {
   const today = toIsoDay(new Date());
-  console.log(`Cost benchmark: ${ROWS.toLocaleString('en-US')} rows, batches of ${BATCH}, ${ENTITIES} entities, ${TEAMS} teams, SQLite file databases`);
+  console.log(
+    `Cost benchmark: ${ROWS.toLocaleString(
+      'en-US',
+    )} rows, batches of ${BATCH}, ${ENTITIES} entities, ${TEAMS} teams, SQLite file databases`,
+  );
   const rawSeconds = await ingestRaw(today);
   const { knex, store, seconds } = await ingestThroughStore(today);
   const [{ count }] = await knex('modelops_cost_records').count({ count: '*' });
@@ -168,11 +197,22 @@ async function main() {
   const rate = (s: number) => Math.round(ROWS / s).toLocaleString('en-US');
   const table = [
     ['measurement', 'result'],
-    ['raw better-sqlite3 prepared insert (ceiling)', `${rate(rawSeconds)} rows/s (${rawSeconds.toFixed(1)} s)`],
-    ['DatabaseCostStore.upsertRecords', `${rate(seconds)} rows/s (${seconds.toFixed(1)} s)`],
+    [
+      'raw better-sqlite3 prepared insert (ceiling)',
+      `${rate(rawSeconds)} rows/s (${rawSeconds.toFixed(1)} s)`,
+    ],
+    [
+      'DatabaseCostStore.upsertRecords',
+      `${rate(seconds)} rows/s (${seconds.toFixed(1)} s)`,
+    ],
     ['store / ceiling', `${((rawSeconds / seconds) * 100).toFixed(0)} %`],
     ['rows stored', Number(count).toLocaleString('en-US')],
-    ['team view, 12 months (median of 5)', `${team.medianMs.toFixed(0)} ms (best ${team.bestMs.toFixed(0)} ms, ${team.teams} teams)`],
+    [
+      'team view, 12 months (median of 5)',
+      `${team.medianMs.toFixed(0)} ms (best ${team.bestMs.toFixed(0)} ms, ${
+        team.teams
+      } teams)`,
+    ],
   ];
   const width = Math.max(...table.map(r => r[0].length));
   for (const [i, [name, value]] of table.entries()) {

@@ -98,9 +98,23 @@ export interface Config {
     cost?: {
       /**
        * Reporting currency (ISO 4217). Records in other currencies are
-       * rejected rather than summed with it. Default USD.
+       * converted with `exchangeRates` or rejected, never summed with it.
+       * Default USD.
        */
       currency?: string;
+      /**
+       * Largest absolute amount of one cost record (one day, entity, model
+       * version and category), in the reporting currency; larger records
+       * are refused with 400. At most 1,000,000,000. Default 10,000,000.
+       */
+      maxRecordAmount?: number;
+      /**
+       * Value of one unit of another currency in the reporting currency, by
+       * ISO 4217 code, for example `{ EUR: 1.08 }`. Records in these
+       * currencies are converted (the original amount and currency are
+       * kept); records in any other currency are refused.
+       */
+      exchangeRates?: { [currency: string]: number };
       /**
        * Group whose members may read every entity's cost (besides the
        * members of each entity's owning group), for example
@@ -121,10 +135,16 @@ export interface Config {
         usageColumn?: string;
         /** Unit of the usage column. Default `inferences`. */
         usageUnit?: string;
-        /** Column whose values training, inference, storage or other give the category. */
+        /** Column whose values training, inference, storage, data, other or credit give the category. */
         categoryColumn?: string;
         /** Category of rows without one. Default `other`. */
-        defaultCategory?: 'training' | 'inference' | 'storage' | 'other';
+        defaultCategory?:
+          | 'training'
+          | 'inference'
+          | 'storage'
+          | 'data'
+          | 'other'
+          | 'credit';
         /** Column with the resource tags or labels (JSON object, GCP key/value array, or k=v pairs). Default `tags`. */
         tagsColumn?: string;
         /** Tag whose value names the entity (full ref or name). Default `modelops.dev/entity`. */
@@ -139,7 +159,7 @@ export interface Config {
         /** OpenCost window of each pull; recent days are re-read as they settle. Default `3d`. */
         window?: string;
         /** Category of the pulled spend. Default `inference`. */
-        category?: 'training' | 'inference' | 'storage' | 'other';
+        category?: 'training' | 'inference' | 'storage' | 'data' | 'other';
         /** Source name of the pulled records. Default `opencost`. */
         source?: string;
         /** Minutes between pulls. Default 60. */

@@ -39,10 +39,25 @@ export interface OpenCostSettings {
   timeoutMinutes: number;
 }
 
+/** Default bound of one record's amount, in units of the reporting currency. */
+export const DEFAULT_MAX_RECORD_AMOUNT = 10_000_000;
+/**
+ * Largest bound config may set: a month of bounded records still sums within
+ * the databases' 64-bit integers and JavaScript's exact integers.
+ */
+export const MAX_RECORD_AMOUNT_LIMIT = 1_000_000_000;
+
 /** Cost settings with defaults applied. */
 export interface CostSettings {
-  /** The reporting currency; records in other currencies are rejected. */
+  /** The reporting currency every stored amount is in. */
   currency: string;
+  /** Largest absolute amount of one record (a day, entity and category). */
+  maxRecordAmount: number;
+  /**
+   * Reporting-currency value of one unit of another currency, by ISO code.
+   * Records in a currency without a rate are refused, never summed.
+   */
+  exchangeRates: Record<string, number>;
   financeGroup?: string;
   csv: CsvCostMapping;
   opencost?: OpenCostSettings;
@@ -61,13 +76,50 @@ function readCategory(value: string | undefined, key: string): CostCategory {
   return value as CostCategory;
 }
 
+function readMaxRecordAmount(cost: Config | undefined): number {
+  const key = 'modelops.cost.maxRecordAmount';
+  const value =
+    cost?.getOptionalNumber('maxRecordAmount') ?? DEFAULT_MAX_RECORD_AMOUNT;
+  if (!(value > 0 && value <= MAX_RECORD_AMOUNT_LIMIT)) {
+    throw new InputError(
+      `${key}: must be above 0 and at most ${MAX_RECORD_AMOUNT_LIMIT}, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function readExchangeRates(
+  cost: Config | undefined,
+  currency: string,
+): Record<string, number> {
+  const rates = cost?.getOptionalConfig('exchangeRates');
+  const result: Record<string, number> = {};
+  for (const code of rates?.keys() ?? []) {
+    const key = `modelops.cost.exchangeRates.${code}`;
+    const rate = rates!.getNumber(code);
+    if (!/^[A-Z]{3}$/.test(code) || code === currency) {
+      throw new InputError(
+        `${key}: expected an ISO 4217 code other than the reporting currency ${currency}`,
+      );
+    }
+    if (!(Number.isFinite(rate) && rate > 0)) {
+      throw new InputError(`${key}: must be a number above 0, got ${rate}`);
+    }
+    result[code] = rate;
+  }
+  return result;
+}
+
 /** Reads the cost settings from the root config. */
 export function readCostSettings(config: Config): CostSettings {
   const cost = config.getOptionalConfig('modelops.cost');
   const csv = cost?.getOptionalConfig('csv');
   const opencost = cost?.getOptionalConfig('opencost');
+  const currency = cost?.getOptionalString('currency') ?? 'USD';
   return {
-    currency: cost?.getOptionalString('currency') ?? 'USD',
+    currency,
+    maxRecordAmount: readMaxRecordAmount(cost),
+    exchangeRates: readExchangeRates(cost, currency),
     financeGroup: cost?.getOptionalString('financeGroup'),
     csv: {
       source: csv?.getOptionalString('source') ?? 'csv',

@@ -1,6 +1,7 @@
 import type { CostEntity } from './CostCatalog';
 import { readCostSettings } from './CostConfig';
 import { CostEntityResolver, parseTags } from './CostEntityResolver';
+import { CostRecordPolicy } from './CostRecordPolicy';
 import { CsvCostImporter } from './CsvCostImporter';
 import { ConfigReader } from '@backstage/config';
 
@@ -97,7 +98,7 @@ describe('CsvCostImporter', () => {
   );
   const importer = CsvCostImporter.create({
     mapping: settings.csv,
-    currency: 'USD',
+    policy: CostRecordPolicy.fromSettings(settings),
   });
   const resolver = CostEntityResolver.create({
     entities,
@@ -119,25 +120,25 @@ describe('CsvCostImporter', () => {
         entityRef: 'mlmodel:default/eta-predictor',
         day: '2026-11-01',
         category: 'inference',
-        amount: 2,
+        amountMicros: 2_000_000n,
         usageQuantity: 1500,
         usageUnit: 'inferences',
       }),
       expect.objectContaining({
         entityRef: 'mlmodel:default/search-ranker',
         category: 'other',
-        amount: 3,
+        amountMicros: 3_000_000n,
         usageQuantity: undefined,
       }),
       expect.objectContaining({
         entityRef: 'unmapped:default/old-model',
         category: 'storage',
-        amount: 9.5,
+        amountMicros: 9_500_000n,
       }),
       expect.objectContaining({
         entityRef: 'unmapped:default/untagged',
         day: '2026-11-02',
-        amount: 2,
+        amountMicros: 2_000_000n,
       }),
     ]);
     expect(report).toEqual({
@@ -163,7 +164,7 @@ describe('CsvCostImporter', () => {
       'yesterday,abc,EUR,ten,inference,',
     ].join('\n');
     expect(() => importer.read(csv, resolver)).toThrow(
-      "csv: nothing imported, line 3 usage_start_time: expected a day YYYY-MM-DD, got 'yesterday'; line 3 cost: expected a number, got 'abc'; line 3 currency: expected USD (modelops.cost.currency), got 'EUR'; line 3 usage_amount: expected a number, got 'ten'",
+      "csv: nothing imported: line 3 usage_start_time: expected a day YYYY-MM-DD, got 'yesterday'; line 3 cost: expected a number, got 'abc'; line 3 currency: expected USD (modelops.cost.currency), got 'EUR'; line 3 usage_amount: expected a number, got 'ten'",
     );
     expect(() => importer.read('date,amount\n2026-11-01,1', resolver)).toThrow(
       'csv: missing column(s) usage_start_time, cost, labels',

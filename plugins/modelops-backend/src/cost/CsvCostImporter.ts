@@ -1,6 +1,6 @@
 /*
  * CsvCostImporter: turns a cloud billing export (CSV) into cost records.
- * Line items are summed per day, entity and category, so re-importing the
+ * Line items are summed exactly per day, entity and category, so re-importing the
  * same export replaces the stored days instead of adding to them. Rows whose
  * tags name no entity are kept under `unmapped:` pseudo entities and listed
  * in the report, never dropped.
@@ -8,6 +8,7 @@
 import { InputError } from '@backstage/errors';
 import {
   COST_CATEGORIES,
+  costRecordInputSchema,
   type CostCategory,
   type CostCsvImportResponse,
   type UnmappedCostRow,
@@ -19,15 +20,26 @@ import {
   parseTags,
   unmappedEntityRef,
 } from './CostEntityResolver';
+import { type CostRecordPolicy, problemsError } from './CostRecordPolicy';
+import { type Exact, exactToMicros, microsToAmount, parseExact } from './money';
 import type { StoredCostRecord } from './types';
 
-const MAX_REPORTED_ERRORS = 20;
 const MAX_REPORTED_UNMAPPED = 100;
 
 /** Result of reading an export: records to store and the report to answer with. */
 export interface CsvCostImport {
   records: StoredCostRecord[];
   report: Omit<CostCsvImportResponse, 'upserted'>;
+}
+
+/** The line items of one record, summed exactly. */
+interface RecordSum {
+  record: Omit<StoredCostRecord, 'amountMicros'>;
+  /** In the reporting currency. */
+  amount: Exact;
+  /** In the currency the lines were billed in, while they share one. */
+  original?: { currency: string; amount: Exact };
+  firstLine: number;
 }
 
 function readDay(value: string | undefined): string | undefined {
@@ -42,29 +54,24 @@ function readDay(value: string | undefined): string | undefined {
     : undefined;
 }
 
-function readNumber(value: string | undefined): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  const number = Number(text);
-  return Number.isFinite(number) ? number : undefined;
-}
-
 /** Reads billing exports with a configured column mapping. */
 export class CsvCostImporter {
   private constructor(
     private readonly mapping: CsvCostMapping,
-    private readonly currency: string,
+    private readonly policy: CostRecordPolicy,
   ) {}
 
   static create(options: {
     mapping: CsvCostMapping;
-    currency: string;
+    policy: CostRecordPolicy;
   }): CsvCostImporter {
-    return new CsvCostImporter(options.mapping, options.currency);
+    return new CsvCostImporter(options.mapping, options.policy);
   }
 
   /**
-   * Parses and maps an export.
+   * Parses and maps an export. Every line item passes the rules of the
+   * records API (costRecordInputSchema and CostRecordPolicy), and so does
+   * every summed record.
    *
    * @throws InputError naming lines, columns and rules when any row is bad;
    *   then nothing of the export is stored
@@ -98,92 +105,145 @@ export class CsvCostImporter {
         )} (modelops.cost.csv maps them); found ${header.join(', ')}`,
       );
     }
+    // Field names of the records API, as the columns that fill them.
+    const columnOf: Record<string, string> = {
+      day: m.dateColumn,
+      amount: m.amountColumn,
+      currency: m.currencyColumn ?? 'currency',
+      usageQuantity: m.usageColumn ?? 'usage',
+      category: m.categoryColumn ?? 'category',
+    };
 
     const errors: string[] = [];
-    const sums = new Map<string, StoredCostRecord>();
+    const sums = new Map<string, RecordSum>();
     const unmappedRows: UnmappedCostRow[] = [];
-    let unmappedTotal = 0;
+    let unmappedTotal: Exact = 0n;
     let unmappedCount = 0;
     rows.forEach((row, index) => {
       const line = index + 2;
-      const day = readDay(row[m.dateColumn]);
-      const amount = readNumber(row[m.amountColumn]);
-      const currency =
-        (m.currencyColumn && row[m.currencyColumn]?.toUpperCase()) ||
-        this.currency;
-      const usage = m.usageColumn ? readNumber(row[m.usageColumn]) : undefined;
-      const rowErrors: string[] = [];
-      if (!day) {
-        rowErrors.push(
-          `${m.dateColumn}: expected a day YYYY-MM-DD, got '${
-            row[m.dateColumn] ?? ''
-          }'`,
-        );
+      const amountText = row[m.amountColumn] ?? '';
+      const amount = parseExact(amountText);
+      const usageText = m.usageColumn ? row[m.usageColumn]?.trim() : undefined;
+      const tags = parseTags(row[m.tagsColumn]);
+      const mapped = resolver.resolve(tags);
+      const tagValue = tags[m.tagKey] || undefined;
+      const input = {
+        entityRef: mapped ?? unmappedEntityRef(tagValue),
+        day: readDay(row[m.dateColumn]) ?? row[m.dateColumn] ?? '',
+        category: this.category(row),
+        amount: amount === undefined ? Number.NaN : Number(amountText),
+        currency:
+          (m.currencyColumn && row[m.currencyColumn]?.toUpperCase()) ||
+          this.policy.currency,
+        usageQuantity: usageText ? Number(usageText) : undefined,
+        usageUnit: usageText ? m.usageUnit : undefined,
+      };
+      // The first rule each field broke, by the field of the records API.
+      const broken = new Map<string, string>();
+      if (!readDay(row[m.dateColumn])) {
+        broken.set('day', `expected a day YYYY-MM-DD, got '${input.day}'`);
       }
       if (amount === undefined) {
-        rowErrors.push(
-          `${m.amountColumn}: expected a number, got '${
-            row[m.amountColumn] ?? ''
-          }'`,
-        );
+        broken.set('amount', `expected a number, got '${amountText}'`);
       }
-      if (currency !== this.currency) {
-        rowErrors.push(
-          `${m.currencyColumn}: expected ${this.currency} (modelops.cost.currency), got '${currency}'`,
-        );
+      const currencyProblem = this.policy.currencyProblem(input.currency);
+      if (currencyProblem) broken.set('currency', currencyProblem);
+      if (usageText && !Number.isFinite(input.usageQuantity)) {
+        broken.set('usageQuantity', `expected a number, got '${usageText}'`);
       }
-      if (m.usageColumn && row[m.usageColumn]?.trim() && usage === undefined) {
-        rowErrors.push(
-          `${m.usageColumn}: expected a number, got '${row[m.usageColumn]}'`,
-        );
+      const parsed = costRecordInputSchema.safeParse(input);
+      for (const issue of parsed.error?.issues ?? []) {
+        const field = String(issue.path[0]);
+        if (!broken.has(field)) {
+          broken.set(
+            field,
+            `${issue.message}, got '${input[field as keyof typeof input]}'`,
+          );
+        }
       }
-      if (rowErrors.length) {
-        errors.push(...rowErrors.map(e => `line ${line} ${e}`));
+      const reporting =
+        broken.size === 0
+          ? this.policy.toReportingCurrency(amount!, input.currency)!
+          : undefined;
+      const amountProblem =
+        reporting === undefined
+          ? undefined
+          : this.policy.amountProblem(exactToMicros(reporting), input.category);
+      if (amountProblem) broken.set('amount', amountProblem);
+      if (reporting === undefined || amountProblem) {
+        for (const [field, problem] of broken) {
+          errors.push(`line ${line} ${columnOf[field] ?? field}: ${problem}`);
+        }
         return;
       }
-      const tags = parseTags(row[m.tagsColumn]);
-      let entityRef = resolver.resolve(tags);
-      if (!entityRef) {
-        const tagValue = tags[m.tagKey] || undefined;
-        entityRef = unmappedEntityRef(tagValue);
+      if (!mapped) {
         unmappedCount += 1;
-        unmappedTotal += amount!;
+        unmappedTotal += reporting;
         if (unmappedRows.length < MAX_REPORTED_UNMAPPED) {
-          unmappedRows.push({ line, tagValue, amount: amount! });
+          unmappedRows.push({
+            line,
+            tagValue,
+            amount: microsToAmount(exactToMicros(reporting)),
+          });
         }
       }
-      const category = this.category(row);
-      const key = `${day}|${entityRef}|${category}`;
+      const key = `${input.day}|${input.entityRef}|${input.category}`;
       const sum = sums.get(key);
-      if (sum) {
-        sum.amount += amount!;
-        if (usage !== undefined) {
-          sum.usageQuantity = (sum.usageQuantity ?? 0) + usage;
-          sum.usageUnit = m.usageUnit;
-        }
-      } else {
+      if (!sum) {
         sums.set(key, {
-          source: m.source,
-          entityRef,
-          day: day!,
-          category,
-          amount: amount!,
-          currency,
-          usageQuantity: usage,
-          usageUnit: usage === undefined ? undefined : m.usageUnit,
+          record: {
+            source: m.source,
+            entityRef: input.entityRef,
+            day: input.day,
+            category: input.category,
+            currency: this.policy.currency,
+            usageQuantity: input.usageQuantity,
+            usageUnit: input.usageUnit,
+          },
+          amount: reporting,
+          original: { currency: input.currency, amount: amount! },
+          firstLine: line,
         });
+        return;
+      }
+      sum.amount += reporting;
+      sum.original =
+        sum.original?.currency === input.currency
+          ? { currency: input.currency, amount: sum.original.amount + amount! }
+          : undefined;
+      if (input.usageQuantity !== undefined) {
+        sum.record.usageQuantity =
+          (sum.record.usageQuantity ?? 0) + input.usageQuantity;
+        sum.record.usageUnit = m.usageUnit;
       }
     });
+
+    const records: StoredCostRecord[] = [];
+    for (const sum of sums.values()) {
+      const micros = exactToMicros(sum.amount);
+      const problem = this.policy.amountProblem(micros, sum.record.category);
+      if (problem) {
+        errors.push(
+          `lines from ${sum.firstLine} summed for ${sum.record.day}, ${sum.record.entityRef}, ${sum.record.category}: ${m.amountColumn}: ${problem}`,
+        );
+        continue;
+      }
+      const converted = sum.original?.currency !== this.policy.currency;
+      records.push({
+        ...sum.record,
+        amountMicros: micros,
+        originalCurrency: converted ? sum.original?.currency : undefined,
+        originalAmountMicros:
+          converted && sum.original
+            ? exactToMicros(sum.original.amount)
+            : undefined,
+      });
+    }
     if (errors.length) {
-      const shown = errors.slice(0, MAX_REPORTED_ERRORS).join('; ');
-      const more =
-        errors.length > MAX_REPORTED_ERRORS
-          ? ` (and ${errors.length - MAX_REPORTED_ERRORS} more)`
-          : '';
-      throw new InputError(`csv: nothing imported, ${shown}${more}`);
+      throw problemsError('csv: nothing imported', errors);
     }
     return {
-      records: [...sums.values()],
+      records,
       report: {
         source: m.source,
         rows: rows.length,
@@ -191,8 +251,8 @@ export class CsvCostImporter {
         unmapped: {
           rowCount: unmappedCount,
           rows: unmappedRows,
-          total: Math.round(unmappedTotal * 100) / 100,
-          currency: this.currency,
+          total: microsToAmount(exactToMicros(unmappedTotal)),
+          currency: this.policy.currency,
         },
       },
     };

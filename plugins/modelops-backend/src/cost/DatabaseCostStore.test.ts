@@ -2,6 +2,9 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
+import fc from 'fast-check';
+import type { Knex } from 'knex';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { initTestDatabase } from '../service/__testUtils__';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import type { StoredCostRecord } from './types';
@@ -11,17 +14,23 @@ jest.setTimeout(60_000);
 const MODEL = 'mlmodel:default/churn-predictor';
 const OTHER = 'mlmodel:default/fraud-detector';
 
-function record(overrides: Partial<StoredCostRecord> = {}): StoredCostRecord {
+// Amounts in tests are given in currency units, stored as micros.
+function record(
+  overrides: Partial<Omit<StoredCostRecord, 'amountMicros'>> & {
+    amount?: number;
+  } = {},
+): StoredCostRecord {
+  const { amount = 10, ...rest } = overrides;
   return {
     source: 'api',
     entityRef: MODEL,
     day: '2026-10-01',
     category: 'inference',
-    amount: 10,
+    amountMicros: BigInt(Math.round(amount * 1e6)),
     currency: 'USD',
     usageQuantity: 1000,
     usageUnit: 'inferences',
-    ...overrides,
+    ...rest,
   };
 }
 
@@ -42,7 +51,9 @@ describe('DatabaseCostStore', () => {
 
       const rows = await knex('modelops_cost_records').orderBy('category');
       expect(rows).toHaveLength(2);
-      expect(rows.map(r => [r.category, Number(r.amount)])).toEqual([
+      expect(
+        rows.map(r => [r.category, Number(r.amount_micros) / 1e6]),
+      ).toEqual([
         ['inference', 12],
         ['storage', 10],
       ]);
@@ -67,7 +78,11 @@ describe('DatabaseCostStore', () => {
         'model_version',
       ]);
       expect(
-        rows.map(r => [r.source, r.model_version, Number(r.amount)]),
+        rows.map(r => [
+          r.source,
+          r.model_version,
+          Number(r.amount_micros) / 1e6,
+        ]),
       ).toEqual([
         ['api', '', 7],
         ['api', '2.0.0', 10],
@@ -92,7 +107,7 @@ describe('DatabaseCostStore', () => {
 
       // A failing chunk rolls back the chunks written before it.
       const broken = records.map(r => ({ ...r, source: 'retry' }));
-      (broken[900] as any).amount = null;
+      (broken[900] as any).amountMicros = null;
       await expect(store.upsertRecords(broken)).rejects.toThrow();
       const [{ count: after }] = await knex('modelops_cost_records')
         .where('source', 'retry')
@@ -205,7 +220,7 @@ describe('DatabaseCostStore', () => {
               'entity_ref',
               'category',
             )
-            .sum({ amount: 'amount' })
+            .sum({ amount: 'amount_micros' })
             .select(
               knex.raw(
                 "sum(case when usage_unit = 'inferences' then usage_quantity else 0 end) as inferences",
@@ -219,19 +234,17 @@ describe('DatabaseCostStore', () => {
             month: r.month,
             entity_ref: r.entity_ref,
             category: r.category,
-            amount: Number(r.amount),
+            amount: Number(r.amount) / 1e6,
             inferences: Number(r.inferences ?? 0),
           }));
       const storedRollups = async () =>
-        (await knex('modelops_cost_monthly').where('amount', '<>', 0)).map(
-          r => ({
-            month: r.month,
-            entity_ref: r.entity_ref,
-            category: r.category,
-            amount: Number(r.amount),
-            inferences: Number(r.inferences),
-          }),
-        );
+        (await knex('modelops_cost_monthly')).map(r => ({
+          month: r.month,
+          entity_ref: r.entity_ref,
+          category: r.category,
+          amount: Number(r.amount_micros) / 1e6,
+          inferences: Number(r.inferences),
+        }));
       const byKey = (rows: Array<Record<string, unknown>>) =>
         rows.sort((a, b) =>
           `${a.month}${a.entity_ref}${a.category}`.localeCompare(
@@ -259,7 +272,7 @@ describe('DatabaseCostStore', () => {
       // A failed batch changes no rollup.
       const broken = [
         record({ day: '2026-11-03', amount: 100 }),
-        { ...record({ day: '2026-11-04' }), amount: null as any },
+        { ...record({ day: '2026-11-04' }), amountMicros: null as any },
       ];
       await expect(store.upsertRecords(broken)).rejects.toThrow();
       await knex('modelops_cost_records')
@@ -319,6 +332,202 @@ describe('DatabaseCostStore', () => {
           inferences: 150,
         },
       ]);
+    },
+  );
+
+  describe('monthly totals under adversarial writes', () => {
+    const MAX_MICROS = 10_000_000n * 1_000_000n;
+    // Huge, tiny, zero and credit amounts; a few keys so that days are
+    // re-sent, replaced and deleted often, across a month boundary.
+    const amount = fc.oneof(
+      fc.constant(MAX_MICROS),
+      fc.constant(1n),
+      fc.constant(0n),
+      fc.bigInt({ min: 0n, max: MAX_MICROS }),
+    );
+    const key = fc.record({
+      source: fc.constantFrom('api', 'csv'),
+      entityRef: fc.constantFrom(MODEL, OTHER),
+      day: fc.constantFrom('2026-09-30', '2026-10-01', '2026-10-31'),
+      category: fc.constantFrom('inference' as const, 'credit' as const),
+    });
+    const anyOperation = fc.oneof(
+      fc.record({
+        op: fc.constant('upsert' as const),
+        records: fc.array(fc.tuple(key, amount, fc.nat(10_000)), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+      }),
+      fc.record({ op: fc.constant('delete' as const), key }),
+      fc.record({ op: fc.constant('rebuild' as const) }),
+    );
+
+    async function recordSums(knex: Knex): Promise<Map<string, bigint>> {
+      const rows: Array<Record<string, any>> = await knex(
+        'modelops_cost_records',
+      ).select('day', 'entity_ref', 'category', 'amount_micros');
+      const sums = new Map<string, bigint>();
+      for (const row of rows) {
+        const k = `${row.day.slice(0, 7)}|${row.entity_ref}|${row.category}`;
+        sums.set(k, (sums.get(k) ?? 0n) + BigInt(row.amount_micros));
+      }
+      return sums;
+    }
+
+    async function storedTotals(knex: Knex): Promise<Map<string, bigint>> {
+      const rows: Array<Record<string, any>> = await knex(
+        'modelops_cost_monthly',
+      );
+      return new Map(
+        rows.map(row => [
+          `${row.month}|${row.entity_ref}|${row.category}`,
+          BigInt(row.amount_micros),
+        ]),
+      );
+    }
+
+    it.each(databases.eachSupportedId())(
+      'equal the sums of their records after every write, %p',
+      async databaseId => {
+        const { knex, store } = await createStore(databaseId);
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(anyOperation, { minLength: 1, maxLength: 8 }),
+            async operations => {
+              await knex('modelops_cost_records').delete();
+              for (const operation of operations) {
+                if (operation.op === 'upsert') {
+                  await store.upsertRecords(
+                    operation.records.map(([k, micros, usage]) => ({
+                      ...k,
+                      amountMicros: k.category === 'credit' ? -micros : micros,
+                      currency: 'USD',
+                      usageQuantity: usage,
+                      usageUnit: 'inferences',
+                    })),
+                  );
+                } else if (operation.op === 'delete') {
+                  // Any writer, not only the store, keeps the totals.
+                  await knex('modelops_cost_records')
+                    .where({
+                      source: operation.key.source,
+                      entity_ref: operation.key.entityRef,
+                      day: operation.key.day,
+                      category: operation.key.category,
+                    })
+                    .delete();
+                } else {
+                  await store.rebuildMonthlyTotals();
+                }
+                expect(await storedTotals(knex)).toEqual(
+                  await recordSums(knex),
+                );
+              }
+              expect(await store.verifyMonthlyTotals()).toEqual([]);
+            },
+          ),
+          { numRuns: 25 },
+        );
+      },
+    );
+
+    it.each(databases.eachSupportedId())(
+      'are verified and rebuilt when something wrote them directly, %p',
+      async databaseId => {
+        const { knex, store } = await createStore(databaseId);
+        await store.upsertRecords([
+          record({ day: '2026-10-01', amount: 10 }),
+          record({ day: '2026-10-02', amount: 20 }),
+          record({ day: '2026-11-01', amount: 5 }),
+        ]);
+        expect(await store.verifyMonthlyTotals()).toEqual([]);
+
+        await knex('modelops_cost_monthly')
+          .where({ month: '2026-10' })
+          .update({ amount_micros: 1 });
+        await knex('modelops_cost_monthly')
+          .where({ month: '2026-11' })
+          .delete();
+        await knex('modelops_cost_monthly').insert({
+          month: '2026-12',
+          entity_ref: MODEL,
+          category: 'inference',
+          amount_micros: 7,
+          inferences: 0,
+        });
+        const mismatches = await store.verifyMonthlyTotals();
+        expect(
+          mismatches.sort((a, b) => a.month.localeCompare(b.month)),
+        ).toEqual([
+          {
+            month: '2026-10',
+            entityRef: MODEL,
+            category: 'inference',
+            storedMicros: 1n,
+            recordsMicros: 30_000_000n,
+          },
+          {
+            month: '2026-11',
+            entityRef: MODEL,
+            category: 'inference',
+            storedMicros: undefined,
+            recordsMicros: 5_000_000n,
+          },
+          {
+            month: '2026-12',
+            entityRef: MODEL,
+            category: 'inference',
+            storedMicros: 7n,
+            recordsMicros: undefined,
+          },
+        ]);
+
+        expect(await store.rebuildMonthlyTotals()).toBe(2);
+        expect(await store.verifyMonthlyTotals()).toEqual([]);
+        expect(await storedTotals(knex)).toEqual(await recordSums(knex));
+      },
+    );
+  });
+
+  it.each(databases.eachSupportedId())(
+    'carries float amounts of earlier versions over as micros, %p',
+    async databaseId => {
+      const knex = await initTestDatabase(databases, databaseId);
+      const directory = resolvePackagePath(
+        '@modelops/plugin-modelops-backend',
+        'migrations',
+      );
+      // Back to the float schema, with a record no integer can hold.
+      await knex.migrate.down({ directory });
+      const old = (day: string, amount: unknown) => ({
+        source: 'api',
+        entity_ref: MODEL,
+        model_version: '',
+        day,
+        category: 'inference',
+        amount,
+        currency: 'USD',
+      });
+      const infinity =
+        knex.client.dialect === 'postgresql'
+          ? knex.raw("'Infinity'::double precision")
+          : knex.raw('9e999');
+      await knex('modelops_cost_records').insert([
+        old('2026-10-01', 1234.56),
+        old('2026-10-02', 0.1),
+        old('2026-10-03', infinity),
+      ]);
+      await knex.migrate.latest({ directory });
+
+      const rows = await knex('modelops_cost_records').orderBy('day');
+      expect(rows.map(r => [r.day, Number(r.amount_micros)])).toEqual([
+        ['2026-10-01', 1_234_560_000],
+        ['2026-10-02', 100_000],
+      ]);
+      const store = DatabaseCostStore.create({ database: knex });
+      expect(await store.verifyMonthlyTotals()).toEqual([]);
+      await knex.migrate.rollback({ directory }, true);
     },
   );
 });

@@ -2,14 +2,16 @@
  * DatabaseCostStore: cost records in knex (SQLite or PostgreSQL). Writes are
  * upserts on the natural key so that a source re-sending a day replaces it,
  * through the bulk writer (cached prepared statements on SQLite, multi-row
- * statements on PostgreSQL); triggers keep the monthly rollups in the same
- * transaction. Reads are a handful of grouped queries, never one query per
- * entity; monthly spend comes from the rollups.
+ * statements on PostgreSQL); triggers recompute the touched monthly totals
+ * from the records in the same transaction. Amounts are integers of micros
+ * (see money.ts). Reads are a handful of grouped queries, never one query
+ * per entity; monthly spend comes from the monthly totals.
  */
 import { INFERENCE_USAGE_UNIT } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
 import type { BulkWriter } from '../database/types';
+import { microsToAmount } from './money';
 import { chunks } from '../service/chunks';
 import { addMonths } from './costCalendar';
 import type {
@@ -18,11 +20,12 @@ import type {
   DayRange,
   EntityActivityRow,
   MonthlyCostRow,
+  MonthlyTotalMismatch,
   StoredCostRecord,
 } from './types';
 
 const TABLE = 'modelops_cost_records';
-/** Maintained by triggers on TABLE (see the cost_rollups migration). */
+/** Recomputed by triggers on TABLE (see the cost_exact_money migration). */
 const MONTHLY = 'modelops_cost_monthly';
 const COLUMNS = [
   'source',
@@ -30,8 +33,10 @@ const COLUMNS = [
   'model_version',
   'day',
   'category',
-  'amount',
+  'amount_micros',
   'currency',
+  'original_currency',
+  'original_amount_micros',
   'usage_quantity',
   'usage_unit',
   'ingested_at',
@@ -44,14 +49,21 @@ const KEY_COLUMNS = [
   'category',
 ];
 const REPLACED_COLUMNS = [
-  'amount',
+  'amount_micros',
   'currency',
+  'original_currency',
+  'original_amount_micros',
   'usage_quantity',
   'usage_unit',
   'ingested_at',
 ];
 // Upper bound of values in one `IN (...)` list.
 const WHERE_IN_CHUNK = 500;
+
+// Inference counts are floating sums whose order of addition may differ.
+function sameQuantity(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
 
 function naturalKey(record: StoredCostRecord): string {
   return [
@@ -98,8 +110,11 @@ export class DatabaseCostStore implements CostStore {
       record.modelVersion ?? '',
       record.day,
       record.category,
-      record.amount,
+      // better-sqlite3 and pg bind a bigint as a 64-bit integer, exactly.
+      record.amountMicros,
       record.currency,
+      record.originalCurrency,
+      record.originalAmountMicros,
       record.usageQuantity,
       record.usageUnit,
       now,
@@ -111,6 +126,77 @@ export class DatabaseCostStore implements CostStore {
       }),
     );
     return rows.length;
+  }
+
+  async verifyMonthlyTotals(): Promise<MonthlyTotalMismatch[]> {
+    const [stored, sums] = await Promise.all([
+      this.db(MONTHLY).select(
+        'month',
+        'entity_ref',
+        'category',
+        'amount_micros',
+        'inferences',
+      ),
+      this.recordSums(this.db),
+    ]);
+    const key = (row: Record<string, unknown>) =>
+      `${row.month}|${row.entity_ref}|${row.category}`;
+    const expected = new Map(
+      sums.map((row: Record<string, unknown>) => [key(row), row]),
+    );
+    const mismatches: MonthlyTotalMismatch[] = [];
+    const mismatch = (
+      row: Record<string, unknown>,
+      storedRow?: Record<string, unknown>,
+      sumRow?: Record<string, unknown>,
+    ) =>
+      mismatches.push({
+        month: String(row.month),
+        entityRef: String(row.entity_ref),
+        category: row.category as MonthlyTotalMismatch['category'],
+        storedMicros: storedRow && BigInt(String(storedRow.amount_micros)),
+        recordsMicros: sumRow && BigInt(String(sumRow.amount_micros)),
+      });
+    for (const row of stored as Array<Record<string, unknown>>) {
+      const sum = expected.get(key(row));
+      expected.delete(key(row));
+      if (
+        !sum ||
+        BigInt(String(sum.amount_micros)) !==
+          BigInt(String(row.amount_micros)) ||
+        !sameQuantity(Number(sum.inferences), Number(row.inferences))
+      ) {
+        mismatch(row, row, sum);
+      }
+    }
+    for (const sum of expected.values()) {
+      mismatch(sum, undefined, sum);
+    }
+    return mismatches;
+  }
+
+  async rebuildMonthlyTotals(): Promise<number> {
+    return this.db.transaction(async tx => {
+      if (this.db.client.dialect === 'postgresql') {
+        // Writers wait until the rebuilt totals are committed.
+        await tx.raw(`lock table ${TABLE} in share mode`);
+      }
+      await tx(MONTHLY).delete();
+      const sums = await this.recordSums(tx);
+      for (const part of chunks(sums, WHERE_IN_CHUNK)) {
+        await tx(MONTHLY).insert(part);
+      }
+      return sums.length;
+    });
+  }
+
+  // Every monthly total as the records sum it, in the columns of MONTHLY.
+  private recordSums(db: Knex): Promise<Array<Record<string, unknown>>> {
+    return db(TABLE)
+      .select(db.raw('substr(day, 1, 7) as month'), 'entity_ref', 'category')
+      .sum({ amount_micros: 'amount_micros' })
+      .select(this.inferencesSum())
+      .groupByRaw('substr(day, 1, 7), entity_ref, category');
   }
 
   async monthlyCosts(
@@ -180,7 +266,7 @@ export class DatabaseCostStore implements CostStore {
     refs: string[] | undefined,
   ): Promise<MonthlyCostRow[]> {
     const query = this.db(MONTHLY)
-      .select('entity_ref', 'month', 'category', 'amount', 'inferences')
+      .select('entity_ref', 'month', 'category', 'amount_micros', 'inferences')
       .whereIn('month', months);
     if (refs) {
       query.whereIn('entity_ref', refs);
@@ -190,7 +276,7 @@ export class DatabaseCostStore implements CostStore {
       entityRef: String(row.entity_ref),
       month: String(row.month),
       category: row.category as MonthlyCostRow['category'],
-      amount: Number(row.amount),
+      amount: microsToAmount(row.amount_micros as string),
       inferences: Number(row.inferences),
     }));
   }
@@ -206,7 +292,7 @@ export class DatabaseCostStore implements CostStore {
         this.db.raw('substr(day, 1, 7) as month'),
         'category',
       )
-      .sum({ amount: 'amount' })
+      .sum({ amount_micros: 'amount_micros' })
       .select(this.inferencesSum())
       .whereBetween('day', [range.from, range.to])
       .groupBy('entity_ref', month, 'category');
@@ -218,7 +304,7 @@ export class DatabaseCostStore implements CostStore {
       entityRef: String(row.entity_ref),
       month: String(row.month),
       category: row.category as MonthlyCostRow['category'],
-      amount: Number(row.amount ?? 0),
+      amount: microsToAmount((row.amount_micros as string) ?? 0),
       inferences: Number(row.inferences ?? 0),
     }));
   }
@@ -229,14 +315,14 @@ export class DatabaseCostStore implements CostStore {
   ): Promise<DailyCostRow[]> {
     const rows: Array<Record<string, unknown>> = await this.db(TABLE)
       .select('day')
-      .sum({ amount: 'amount' })
+      .sum({ amount_micros: 'amount_micros' })
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .whereBetween('day', [range.from, range.to])
       .groupBy('day')
       .orderBy('day');
     return rows.map(row => ({
       day: String(row.day),
-      amount: Number(row.amount ?? 0),
+      amount: microsToAmount((row.amount_micros as string) ?? 0),
     }));
   }
 
@@ -247,7 +333,7 @@ export class DatabaseCostStore implements CostStore {
     return this.forEntities(entityRefs, async refs => {
       const inWindow = this.db(TABLE)
         .select('entity_ref')
-        .sum({ amount: 'amount' })
+        .sum({ amount_micros: 'amount_micros' })
         .select(this.inferencesSum())
         .whereBetween('day', [range.from, range.to])
         .groupBy('entity_ref');
@@ -276,7 +362,7 @@ export class DatabaseCostStore implements CostStore {
         const past = historyByRef.get(String(row.entity_ref));
         return {
           entityRef: String(row.entity_ref),
-          amount: Number(row.amount ?? 0),
+          amount: microsToAmount((row.amount_micros as string) ?? 0),
           inferences: Number(row.inferences ?? 0),
           firstDay: String(past?.first_day ?? range.from),
           lastInferenceDay: past?.last_inference_day

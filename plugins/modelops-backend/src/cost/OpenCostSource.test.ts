@@ -9,9 +9,16 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { initTestDatabase } from '../service/__testUtils__';
+import { ConfigReader } from '@backstage/config';
 import { CostCatalog } from './CostCatalog';
+import { readCostSettings } from './CostConfig';
+import { CostRecordPolicy } from './CostRecordPolicy';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import { OpenCostSource } from './OpenCostSource';
+
+const policy = CostRecordPolicy.fromSettings(
+  readCostSettings(new ConfigReader({})),
+);
 
 jest.setTimeout(60_000);
 
@@ -87,7 +94,7 @@ describe('OpenCostSource', () => {
           frequencyMinutes: 60,
           timeoutMinutes: 10,
         },
-        currency: 'USD',
+        policy,
         store: DatabaseCostStore.create({ database: knex }),
         catalog: CostCatalog.create({
           catalog: catalogServiceMock({ entities: [model] }),
@@ -114,7 +121,12 @@ describe('OpenCostSource', () => {
         'day',
       ]);
       expect(
-        rows.map(r => [r.entity_ref, r.day, r.category, Number(r.amount)]),
+        rows.map(r => [
+          r.entity_ref,
+          r.day,
+          r.category,
+          Number(r.amount_micros) / 1e6,
+        ]),
       ).toEqual([
         ['mlmodel:default/eta-predictor', '2026-11-18', 'inference', 25],
         ['mlmodel:default/eta-predictor', '2026-11-19', 'inference', 20],
@@ -141,7 +153,7 @@ describe('OpenCostSource', () => {
         frequencyMinutes: 60,
         timeoutMinutes: 10,
       },
-      currency: 'USD',
+      policy,
       store,
       catalog: CostCatalog.create({ catalog: catalogServiceMock() }),
       auth: mockServices.auth(),
@@ -163,7 +175,7 @@ describe('OpenCostSource', () => {
         frequencyMinutes: 30,
         timeoutMinutes: 5,
       },
-      currency: 'USD',
+      policy,
       store: { upsertRecords: jest.fn() } as any,
       catalog: CostCatalog.create({ catalog: catalogServiceMock() }),
       auth: mockServices.auth(),

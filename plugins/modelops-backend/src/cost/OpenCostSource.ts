@@ -15,7 +15,14 @@ import { ResponseError } from '@backstage/errors';
 import type { CostCatalog } from './CostCatalog';
 import type { OpenCostSettings } from './CostConfig';
 import { CostEntityResolver, unmappedEntityRef } from './CostEntityResolver';
-import type { CostStore, StoredCostRecord } from './types';
+import type { CostRecordDraft, CostRecordPolicy } from './CostRecordPolicy';
+import {
+  type Exact,
+  exactFromNumber,
+  exactToMicros,
+  microsToAmount,
+} from './money';
+import type { CostStore } from './types';
 
 /** OpenCost's name for spend carrying none of the aggregated labels. */
 const UNALLOCATED = '__unallocated__';
@@ -44,7 +51,8 @@ export interface OpenCostPullResult {
 /** Options of {@link OpenCostSource.create}. */
 export interface OpenCostSourceOptions {
   settings: OpenCostSettings;
-  currency: string;
+  /** OpenCost reports in the reporting currency; its amounts obey the same rules. */
+  policy: CostRecordPolicy;
   store: CostStore;
   catalog: CostCatalog;
   auth: AuthService;
@@ -70,7 +78,7 @@ export class OpenCostSource {
       fn: async () => {
         const result = await this.pull();
         logger.info(
-          `Pulled OpenCost allocations: ${result.upserted} cost records, ${result.unmappedTotal} ${this.options.currency} unmapped`,
+          `Pulled OpenCost allocations: ${result.upserted} cost records, ${result.unmappedTotal} ${this.options.policy.currency} unmapped`,
         );
       },
     });
@@ -78,7 +86,7 @@ export class OpenCostSource {
 
   /** Fetches the configured window and upserts it. */
   async pull(): Promise<OpenCostPullResult> {
-    const { settings, currency, store, catalog, auth } = this.options;
+    const { settings, policy, store, catalog, auth } = this.options;
     const url = new URL(`${settings.baseUrl}/allocation`);
     url.searchParams.set('window', settings.window);
     url.searchParams.set('aggregate', `label:${settings.labelKey}`);
@@ -102,13 +110,21 @@ export class OpenCostSource {
       entities,
       tagKey: settings.labelKey,
     });
-    const sums = new Map<string, StoredCostRecord>();
-    let unmappedTotal = 0;
+    const sums = new Map<string, CostRecordDraft>();
+    const problems: string[] = [];
+    let unmappedTotal: Exact = 0n;
     for (const set of body.data ?? []) {
       for (const [key, allocation] of Object.entries(set ?? {})) {
         const start = allocation.window?.start ?? allocation.start;
-        const amount = allocation.totalCost ?? 0;
-        if (!start || amount === 0) continue;
+        const amount =
+          typeof allocation.totalCost === 'number'
+            ? exactFromNumber(allocation.totalCost)
+            : 0n;
+        if (amount === undefined) {
+          problems.push(`${key}: totalCost is not a finite number`);
+          continue;
+        }
+        if (!start || amount === 0n) continue;
         const name = allocation.name ?? key;
         const labelValue =
           name === UNALLOCATED || name === IDLE ? undefined : name;
@@ -132,12 +148,23 @@ export class OpenCostSource {
             day,
             category: settings.category,
             amount,
-            currency,
+            currency: policy.currency,
           });
         }
       }
     }
-    const upserted = await store.upsertRecords([...sums.values()]);
-    return { upserted, unmappedTotal: Math.round(unmappedTotal * 100) / 100 };
+    const records = policy.checkAll(
+      'OpenCost allocations not stored',
+      [...sums.values()].map(draft => ({
+        path: `${draft.day} ${draft.entityRef}: `,
+        draft,
+      })),
+      problems,
+    );
+    const upserted = await store.upsertRecords(records);
+    return {
+      upserted,
+      unmappedTotal: microsToAmount(exactToMicros(unmappedTotal)),
+    };
   }
 }

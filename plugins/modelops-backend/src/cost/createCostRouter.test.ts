@@ -99,7 +99,9 @@ describe('createCostRouter', () => {
       await request(app).post('/cost/records').send(body).expect(200);
 
       const rows = await knex('modelops_cost_records').orderBy('category');
-      expect(rows.map(r => [r.category, Number(r.amount)])).toEqual([
+      expect(
+        rows.map(r => [r.category, Number(r.amount_micros) / 1e6]),
+      ).toEqual([
         ['inference', 12],
         ['storage', 10],
       ]);
@@ -245,7 +247,9 @@ describe('createCostRouter', () => {
         training: 30,
         inference: 90,
         storage: 0,
+        data: 0,
         other: 0,
+        credit: 0,
       });
       expect(entity.body.monthlyBudget).toBe(100);
       expect(entity.body.currentMonth.actual).toBe(150);
@@ -379,7 +383,9 @@ describe('createCostRouter', () => {
       });
       await request(app).post('/cost/import/csv').send({ csv }).expect(200);
       const rows = await knex('modelops_cost_records').orderBy('entity_ref');
-      expect(rows.map(r => [r.entity_ref, Number(r.amount)])).toEqual([
+      expect(
+        rows.map(r => [r.entity_ref, Number(r.amount_micros) / 1e6]),
+      ).toEqual([
         [SCORER, 6],
         ['unmapped:default/untagged', 2],
       ]);
@@ -391,6 +397,163 @@ describe('createCostRouter', () => {
         .post('/cost/import/csv')
         .send({ csv: 'date,cost,tags\nyesterday,1,' })
         .expect(400);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps money exact and bounded: totals equal their records, %p',
+    async databaseId => {
+      const { app, knex } = await setup(databaseId);
+      const yesterday = addDays(today, -1);
+      const send = (records: object[]) =>
+        request(app).post('/cost/records').send({ source: 'api', records });
+      const monthTotal = async () => {
+        const [row] = await knex('modelops_cost_monthly').where({
+          entity_ref: SCORER,
+          month: today.slice(0, 7),
+          category: 'inference',
+        });
+        return row && Number(row.amount_micros);
+      };
+
+      await send([record({ day: today, amount: 1234.56 })]).expect(200);
+      const huge = await send([record({ day: yesterday, amount: 1e20 })]);
+      expect(huge.status).toBe(400);
+      expect(huge.body.error.message).toBe(
+        'Invalid body: records.0.amount: must be within ±10000000 USD (modelops.cost.maxRecordAmount), got 100000000000000000000',
+      );
+      const infinite = await send([
+        record({ day: yesterday, amount: 1e308 }),
+        record({ day: addDays(today, -2), amount: 1e308 }),
+      ]);
+      expect(infinite.status).toBe(400);
+      expect(infinite.body.error.message).toContain('records.1.amount');
+      await send([record({ day: yesterday, amount: 0 })]).expect(200);
+      // The refused days left nothing behind; the day re-sent as 0 adds 0.
+      expect(await monthTotal()).toBe(1_234_560_000);
+
+      // Sums of decimal amounts are exact: no 0.30000000000000004.
+      await send([
+        record({ day: today, category: 'storage', amount: 0.1 }),
+        record({
+          day: today,
+          category: 'storage',
+          amount: 0.2,
+          modelVersion: '2',
+        }),
+      ]).expect(200);
+      const [storage] = await knex('modelops_cost_monthly').where({
+        entity_ref: SCORER,
+        category: 'storage',
+      });
+      expect(Number(storage.amount_micros)).toBe(300_000);
+
+      // Only credits may be negative.
+      const negative = await send([record({ amount: -5 })]);
+      expect(negative.status).toBe(400);
+      expect(negative.body.error.message).toBe(
+        'Invalid body: records.0.amount: must be zero or more unless the category is credit',
+      );
+      await send([record({ category: 'credit', amount: -5 })]).expect(200);
+      const view = await request(app)
+        .get('/cost/entity')
+        .query({ entityRef: SCORER, months: 1 })
+        .expect(200);
+      expect(view.body.months[0].byCategory).toMatchObject({
+        inference: 1234.56,
+        storage: 0.3,
+        credit: -5,
+      });
+      expect(view.body.months[0].total).toBe(1229.86);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses currencies without a rate and converts those with one, %p',
+    async databaseId => {
+      const { app } = await setup(databaseId);
+      const refused = await request(app)
+        .post('/cost/records')
+        .send({ source: 'api', records: [record({ currency: 'EUR' })] })
+        .expect(400);
+      expect(refused.body.error.message).toBe(
+        "Invalid body: records.0.currency: expected USD (modelops.cost.currency), got 'EUR'",
+      );
+
+      const knex = await initTestDatabase(databases, databaseId);
+      const converting = await createTestRouter(createCostRouter, {
+        database: knex,
+        entities,
+        config: {
+          modelops: { cost: { exchangeRates: { EUR: 1.1, JPY: 0.0067 } } },
+        },
+      });
+      await request(converting.app)
+        .post('/cost/records')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          source: 'api',
+          records: [
+            record({ currency: 'EUR', amount: 100 }),
+            record({ currency: 'JPY', amount: 1500, category: 'storage' }),
+          ],
+        })
+        .expect(200);
+      const rows = await knex('modelops_cost_records').orderBy('category');
+      expect(
+        rows.map(r => [
+          r.category,
+          r.currency,
+          Number(r.amount_micros),
+          r.original_currency,
+          Number(r.original_amount_micros),
+        ]),
+      ).toEqual([
+        ['inference', 'USD', 110_000_000, 'EUR', 100_000_000],
+        ['storage', 'USD', 10_050_000, 'JPY', 1_500_000_000],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'holds CSV imports to the rules of the records API, %p',
+    async databaseId => {
+      const { app, knex } = await setup(databaseId);
+      const tags = '"{""modelops.dev/entity"":""credit-risk-scorer""}"';
+      const refused = await request(app)
+        .post('/cost/import/csv')
+        .set('Content-Type', 'text/csv')
+        .send(
+          [
+            'date,cost,currency,tags',
+            `${today},-4.50,USD,${tags}`,
+            `${today},Infinity,USD,${tags}`,
+            `${today},1e400,USD,${tags}`,
+            `${today},20000000,USD,${tags}`,
+          ].join('\n'),
+        )
+        .expect(400);
+      expect(refused.body.error.message).toBe(
+        "csv: nothing imported: line 2 cost: must be zero or more unless the category is credit, got '-4.5'; line 3 cost: expected a number, got 'Infinity'; line 4 cost: expected a number, got '1e400'; line 5 cost: must be within ±10000000 USD (modelops.cost.maxRecordAmount), got 20000000",
+      );
+      expect(await knex('modelops_cost_records')).toHaveLength(0);
+
+      // Line items under the bound whose sum is over it are refused too.
+      const summed = await request(app)
+        .post('/cost/import/csv')
+        .set('Content-Type', 'text/csv')
+        .send(
+          [
+            'date,cost,tags',
+            `${today},6000000,${tags}`,
+            `${today},6000000,${tags}`,
+          ].join('\n'),
+        )
+        .expect(400);
+      expect(summed.body.error.message).toContain(
+        `lines from 2 summed for ${today}, ${SCORER}, other: cost: must be within ±10000000 USD`,
+      );
+      expect(await knex('modelops_cost_monthly')).toHaveLength(0);
     },
   );
 });

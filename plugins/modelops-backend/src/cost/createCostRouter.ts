@@ -1,7 +1,8 @@
 /*
  * createCostRouter: the cost feature of the ModelOps backend. Ingestion
  * (API batches, CSV billing exports), the scheduled OpenCost pull, the
- * optional demo history, and the read views behind the cost pages.
+ * optional demo history, the daily check of the monthly totals, and the
+ * read views behind the cost pages.
  *
  * Access: ingestion takes costIngestPermission on every target entity (a
  * service token within its modelops.ingest.services scope), and the
@@ -9,7 +10,6 @@
  * finance group (`modelops.cost.financeGroup`), and costReadPermission must
  * not be denied; anybody else gets 403, never an empty answer.
  */
-import { InputError } from '@backstage/errors';
 import {
   costIngestPermission,
   costIngestRequestSchema,
@@ -30,11 +30,14 @@ import { CostAccess } from './CostAccess';
 import { CostCatalog } from './CostCatalog';
 import { readCostSettings } from './CostConfig';
 import { CostEntityResolver } from './CostEntityResolver';
+import { CostRecordPolicy } from './CostRecordPolicy';
 import { CostViews } from './CostViews';
 import { CsvCostImporter } from './CsvCostImporter';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import { loadDemoCosts } from './demo/loadDemoCosts';
+import { exactFromNumber } from './money';
 import { OpenCostSource } from './OpenCostSource';
+import { scheduleMonthlyTotalsCheck } from './scheduleMonthlyTotalsCheck';
 
 const CSV_BODY_LIMIT = '20mb';
 
@@ -60,20 +63,14 @@ const csvJsonBody = z.object({
   csv: z.string().min(1, 'must hold the CSV text'),
 });
 
-// Rules zod cannot express per row: the reporting currency and one record per
-// natural key within a batch. Reported with row paths like zod's own issues.
-function assertBatchConsistent(
+// A rule zod cannot express per row: one record per natural key within a
+// batch. Reported with row paths like zod's own issues.
+function duplicateProblems(
   records: z.infer<typeof costIngestRequestSchema>['records'],
-  currency: string,
-): void {
+): string[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
-    if (record.currency !== currency) {
-      problems.push(
-        `records.${index}.currency: expected ${currency} (modelops.cost.currency), got ${record.currency}`,
-      );
-    }
     const key = [
       record.day,
       record.entityRef.toLocaleLowerCase('en-US'),
@@ -89,9 +86,7 @@ function assertBatchConsistent(
       );
     }
   });
-  if (problems.length) {
-    throw new InputError(`Invalid body: ${problems.slice(0, 20).join('; ')}`);
-  }
+  return problems;
 }
 
 /** Builds the cost router; schedules sources and loads demo data first. */
@@ -113,21 +108,27 @@ export async function createCostRouter(
     access,
     currency: settings.currency,
   });
+  const policy = CostRecordPolicy.fromSettings(settings);
   const csvImporter = CsvCostImporter.create({
     mapping: settings.csv,
-    currency: settings.currency,
+    policy,
   });
 
   if (settings.opencost) {
     await OpenCostSource.create({
       settings: settings.opencost,
-      currency: settings.currency,
+      policy,
       store,
       catalog,
       auth: options.auth,
       logger: options.logger,
     }).schedule(options.scheduler);
   }
+  await scheduleMonthlyTotalsCheck({
+    store,
+    logger: options.logger,
+    scheduler: options.scheduler,
+  });
   if (settings.demoData) {
     await loadDemoCosts({
       database: options.database,
@@ -169,7 +170,18 @@ export async function createCostRouter(
   router.post('/cost/records', async (req, res) => {
     await requireCredentials(options, req, { allowService: true });
     const body = parseBody(costIngestRequestSchema, req.body);
-    assertBatchConsistent(body.records, settings.currency);
+    const records = policy.checkAll(
+      'Invalid body',
+      body.records.map((record, index) => ({
+        path: `records.${index}.`,
+        draft: {
+          ...record,
+          source: body.source,
+          amount: exactFromNumber(record.amount)!,
+        },
+      })),
+      duplicateProblems(body.records),
+    );
     await authorizeEntities(
       req,
       body.records.map(record => record.entityRef),
@@ -184,9 +196,7 @@ export async function createCostRouter(
       },
       async () => ({
         source: body.source,
-        upserted: await store.upsertRecords(
-          body.records.map(record => ({ ...record, source: body.source })),
-        ),
+        upserted: await store.upsertRecords(records),
       }),
     );
     res.json(response);

@@ -1,14 +1,35 @@
 /*
  * Types shared by the cost store, sources, views and facts.
  */
+
 import type {
   CostCategory,
   CostRecordInput,
 } from '@modelops/plugin-modelops-common';
 
-/** A record as the store writes it: the source is part of the natural key. */
-export interface StoredCostRecord extends CostRecordInput {
+/**
+ * A record as the store writes it, after the CostRecordPolicy checks: the source
+ * is part of the natural key, and the amount is exact, in millionths of the
+ * reporting currency.
+ */
+export interface StoredCostRecord extends Omit<CostRecordInput, 'amount'> {
   source: string;
+  amountMicros: bigint;
+  /** The currency the record was sent in, when it was converted. */
+  originalCurrency?: string;
+  /** The amount as sent, in millionths of the original currency. */
+  originalAmountMicros?: bigint;
+}
+
+/** A month whose stored total differs from the sum of its records. */
+export interface MonthlyTotalMismatch {
+  month: string;
+  entityRef: string;
+  category: CostCategory;
+  /** The stored total, absent when the month has records but no total. */
+  storedMicros?: bigint;
+  /** The sum of the records, absent when a total has no records left. */
+  recordsMicros?: bigint;
 }
 
 /** Spend of one entity in one month and category. */
@@ -56,6 +77,17 @@ export interface CostStore {
    * @returns the number of distinct records written
    */
   upsertRecords(records: StoredCostRecord[]): Promise<number>;
+  /**
+   * Compares every stored monthly total (spend and inferences) with the sum
+   * of its records.
+   */
+  verifyMonthlyTotals(): Promise<MonthlyTotalMismatch[]>;
+  /**
+   * Recomputes every monthly total from the records in one transaction.
+   *
+   * @returns the number of monthly totals written
+   */
+  rebuildMonthlyTotals(): Promise<number>;
   /** Spend per entity, month and category; all entities when `entityRefs` is undefined. */
   monthlyCosts(
     range: DayRange,

@@ -25,7 +25,9 @@ async function modelopsTables(knex: Knex): Promise<string[]> {
   const client = String(knex.client.config.client);
   const names: string[] = /pg|postgres/.test(client)
     ? (
-        await knex('pg_tables').where({ schemaname: 'public' }).select('tablename')
+        await knex('pg_tables')
+          .where({ schemaname: 'public' })
+          .select('tablename')
       ).map((r: any) => r.tablename)
     : (await knex('sqlite_master').where({ type: 'table' }).select('name')).map(
         (r: any) => r.name,
@@ -40,86 +42,89 @@ async function count(knex: Knex, table: string): Promise<number> {
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-describe.each(databases.eachSupportedId())('database faults, %p', databaseId => {
-  it('migrates up, down and up again', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateDatabase(knex);
-    const tables = await modelopsTables(knex);
-    expect(tables.length).toBeGreaterThanOrEqual(15);
-    await rollbackDatabase(knex);
-    expect(await modelopsTables(knex)).toEqual([]);
-    await migrateDatabase(knex);
-    expect(await modelopsTables(knex)).toEqual(tables);
-  });
+describe.each(databases.eachSupportedId())(
+  'database faults, %p',
+  databaseId => {
+    it('migrates up, down and up again', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      const tables = await modelopsTables(knex);
+      expect(tables.length).toBeGreaterThanOrEqual(15);
+      await rollbackDatabase(knex);
+      expect(await modelopsTables(knex)).toEqual([]);
+      await migrateDatabase(knex);
+      expect(await modelopsTables(knex)).toEqual(tables);
+    });
 
-  it('keeps no part of a cost batch whose last chunk fails', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateDatabase(knex);
-    const store = DatabaseCostStore.create({ database: knex });
-    // More rows than one insert chunk, so the first chunk is written before
-    // the failing row of the second reaches the database.
-    const records = Array.from({ length: 620 }, (_, i) => ({
-      source: 'fault',
-      entityRef: `mlmodel:default/model-${i}`,
-      day: '2026-10-01',
-      category: 'inference' as const,
-      amount: 1,
-      currency: 'USD',
-    }));
-    (records[619] as any).category = null;
-    await expect(store.upsertRecords(records)).rejects.toThrow();
-    expect(await count(knex, 'modelops_cost_records')).toBe(0);
-  });
+    it('keeps no part of a cost batch whose last chunk fails', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      const store = DatabaseCostStore.create({ database: knex });
+      // More rows than one insert chunk, so the first chunk is written before
+      // the failing row of the second reaches the database.
+      const records = Array.from({ length: 620 }, (_, i) => ({
+        source: 'fault',
+        entityRef: `mlmodel:default/model-${i}`,
+        day: '2026-10-01',
+        category: 'inference' as const,
+        amountMicros: 1_000_000n,
+        currency: 'USD',
+      }));
+      (records[619] as any).category = null;
+      await expect(store.upsertRecords(records)).rejects.toThrow();
+      expect(await count(knex, 'modelops_cost_records')).toBe(0);
+    });
 
-  it('keeps no decision of a bulk attestation that fails on its last item', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateDatabase(knex);
-    const store = DatabaseReviewStore.create({ database: knex });
-    const now = new Date();
-    const { cycle } = await store.openCycle(
-      {
-        cadence: 'quarterly',
-        kind: 'MLModel',
-        lifecycles: ['production'],
-        period: {
-          label: '2026-10-01',
-          start: new Date(now.getTime() - 86_400_000).toISOString(),
-          end: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
-          dueAt: new Date(now.getTime() + 20 * 86_400_000).toISOString(),
-        },
-      },
-      ['a', 'b'].map(name => ({
-        entityRef: `mlmodel:default/${name}`,
-        entityKind: 'MLModel',
-        ownerRef: 'group:default/ml',
-      })),
-      now,
-    );
-    const items = await store.listItems({ cycleIds: [cycle.id] }, now);
-    await expect(
-      store.recordDecisions(
-        [
-          ...items.map(item => ({
-            itemId: item.id,
-            action: 'keep' as const,
-            actor: 'user:default/alice',
-            authority: 'member' as const,
-          })),
-          {
-            itemId: '999999',
-            action: 'keep' as const,
-            actor: 'user:default/alice',
-            authority: 'member' as const,
+    it('keeps no decision of a bulk attestation that fails on its last item', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      const store = DatabaseReviewStore.create({ database: knex });
+      const now = new Date();
+      const { cycle } = await store.openCycle(
+        {
+          cadence: 'quarterly',
+          kind: 'MLModel',
+          lifecycles: ['production'],
+          period: {
+            label: '2026-10-01',
+            start: new Date(now.getTime() - 86_400_000).toISOString(),
+            end: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+            dueAt: new Date(now.getTime() + 20 * 86_400_000).toISOString(),
           },
-        ],
+        },
+        ['a', 'b'].map(name => ({
+          entityRef: `mlmodel:default/${name}`,
+          entityKind: 'MLModel',
+          ownerRef: 'group:default/ml',
+        })),
         now,
-      ),
-    ).rejects.toThrow('Review item 999999 not found');
-    expect(await count(knex, 'modelops_review_decisions')).toBe(0);
-    const after = await store.listItems({ cycleIds: [cycle.id] }, now);
-    expect(after.map(i => i.state)).toEqual(['pending', 'pending']);
-  });
-});
+      );
+      const items = await store.listItems({ cycleIds: [cycle.id] }, now);
+      await expect(
+        store.recordDecisions(
+          [
+            ...items.map(item => ({
+              itemId: item.id,
+              action: 'keep' as const,
+              actor: 'user:default/alice',
+              authority: 'member' as const,
+            })),
+            {
+              itemId: '999999',
+              action: 'keep' as const,
+              actor: 'user:default/alice',
+              authority: 'member' as const,
+            },
+          ],
+          now,
+        ),
+      ).rejects.toThrow('Review item 999999 not found');
+      expect(await count(knex, 'modelops_review_decisions')).toBe(0);
+      const after = await store.listItems({ cycleIds: [cycle.id] }, now);
+      expect(after.map(i => i.state)).toEqual(['pending', 'pending']);
+    });
+  },
+);
 
 describe('eight writers on one SQLite file', () => {
   let dir: string;
@@ -172,7 +177,9 @@ describe('eight writers on one SQLite file', () => {
     );
     expect(errors).toEqual([]);
     const reader = clients[0];
-    expect(await count(reader, 'modelops_evaluations')).toBe(WRITERS * PER_WRITER);
+    expect(await count(reader, 'modelops_evaluations')).toBe(
+      WRITERS * PER_WRITER,
+    );
     expect(await count(reader, 'modelops_evaluation_metrics')).toBe(
       WRITERS * PER_WRITER * 2,
     );

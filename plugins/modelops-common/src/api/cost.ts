@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { isoDaySchema } from './isoDate';
 
 /**
- * What a cost record pays for.
+ * What a cost record pays for. `data` is data processing and transfer;
+ * `credit` holds credits, refunds and discounts, the one category whose
+ * amounts may be negative.
  *
  * @public
  */
@@ -14,11 +16,21 @@ export const COST_CATEGORIES = [
   'training',
   'inference',
   'storage',
+  'data',
   'other',
+  'credit',
 ] as const;
 
 /** @public */
 export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+/**
+ * The category whose amounts may be below zero: credits, refunds and
+ * discounts reduce spend, every other category only adds to it.
+ *
+ * @public
+ */
+export const CREDIT_COST_CATEGORY = 'credit' satisfies CostCategory;
 
 /**
  * The usage unit whose quantity counts served predictions; cost per 1,000
@@ -44,24 +56,43 @@ const isoDay = isoDaySchema();
  *
  * @public
  */
-export const costRecordInputSchema = z.object({
-  entityRef: z
-    .string()
-    .regex(
-      /^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/,
-      'expected a full entity ref kind:namespace/name',
-    )
-    .max(255),
-  modelVersion: z.string().max(255).optional(),
-  day: isoDay,
-  category: z.enum(COST_CATEGORIES),
-  amount: z.number().finite().min(0, 'must be zero or more'),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD'),
-  usageQuantity: z.number().finite().min(0, 'must be zero or more').optional(),
-  usageUnit: z.string().min(1).max(64).optional(),
-});
+export const costRecordInputSchema = z
+  .object({
+    entityRef: z
+      .string()
+      .regex(
+        /^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/,
+        'expected a full entity ref kind:namespace/name',
+      )
+      .max(255),
+    modelVersion: z.string().max(255).optional(),
+    day: isoDay,
+    category: z.enum(COST_CATEGORIES),
+    /**
+     * In units of the currency (12.34 is twelve dollars and 34 cents), stored
+     * exactly to the millionth; the backend bounds it by
+     * `modelops.cost.maxRecordAmount`.
+     */
+    amount: z.number().finite(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD'),
+    usageQuantity: z
+      .number()
+      .finite()
+      .min(0, 'must be zero or more')
+      .optional(),
+    usageUnit: z.string().min(1).max(64).optional(),
+  })
+  .superRefine((record, context) => {
+    if (record.amount < 0 && record.category !== CREDIT_COST_CATEGORY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `must be zero or more unless the category is ${CREDIT_COST_CATEGORY}`,
+      });
+    }
+  });
 
 /** @public */
 export type CostRecordInput = z.infer<typeof costRecordInputSchema>;

@@ -56,7 +56,7 @@ describe('generateDemoCosts', () => {
     expect(
       idle
         .filter(r => r.day > served[served.length - 1])
-        .every(r => r.amount > 0),
+        .every(r => r.amountMicros > 0n),
     ).toBe(true);
   });
 

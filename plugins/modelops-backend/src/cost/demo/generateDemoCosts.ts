@@ -9,6 +9,7 @@ import {
   type CostCategory,
 } from '@modelops/plugin-modelops-common';
 import { addDays, daysBetween } from '../costCalendar';
+import { microsToAmount } from '../money';
 import type { StoredCostRecord } from '../types';
 import {
   DEMO_IDLE_DAYS,
@@ -54,7 +55,10 @@ function unit(seed: number, key: string): number {
 interface Profile {
   /** Share of the budget the entity usually spends. */
   level: number;
-  shares: Record<Exclude<CostCategory, 'other'>, number>;
+  shares: Record<
+    Extract<CostCategory, 'training' | 'inference' | 'storage'>,
+    number
+  >;
   /** Days between retraining runs. */
   retrainEvery: number;
   serves: boolean;
@@ -95,6 +99,9 @@ function profileOf(lifecycle: string): Profile {
 }
 
 const cents = (value: number) => Math.round(value * 100) / 100;
+// Demo amounts are whole cents, held as micros like every stored amount.
+const centsInMicros = (value: number) =>
+  BigInt(Math.round(value * 100)) * 10_000n;
 
 /** Generates daily training, inference and storage records. */
 export function generateDemoCosts(
@@ -133,7 +140,7 @@ export function generateDemoCosts(
       const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
       const weekly = weekday === 0 || weekday === 6 ? 0.7 : 1.1;
 
-      const inferenceAmount = cents(
+      const inferenceAmount = centsInMicros(
         dailyBase *
           profile.shares.inference *
           scale *
@@ -145,18 +152,18 @@ export function generateDemoCosts(
       const inferences =
         profile.serves && !idle
           ? Math.round(
-              (inferenceAmount / costPer1k) *
+              (microsToAmount(inferenceAmount) / costPer1k) *
                 1000 *
                 (0.9 + 0.2 * noise('count')),
             )
           : 0;
-      if (inferenceAmount > 0) {
+      if (inferenceAmount > 0n) {
         records.push({
           source: DEMO_COST_SOURCE,
           entityRef,
           day,
           category: 'inference',
-          amount: inferenceAmount,
+          amountMicros: inferenceAmount,
           currency,
           usageQuantity: inferences,
           usageUnit: INFERENCE_USAGE_UNIT,
@@ -175,7 +182,7 @@ export function generateDemoCosts(
           entityRef,
           day,
           category: 'training',
-          amount: cents(
+          amountMicros: centsInMicros(
             dailyBase *
               profile.shares.training *
               profile.retrainEvery *
@@ -196,7 +203,7 @@ export function generateDemoCosts(
         entityRef,
         day,
         category: 'storage',
-        amount: cents(
+        amountMicros: centsInMicros(
           dailyBase * profile.shares.storage * (1 + (0.4 * age) / 365),
         ),
         currency,

@@ -31,11 +31,14 @@ export interface CostTrendChartProps {
 /** Stacked monthly bars by category. */
 export default function CostTrendChart(props: CostTrendChartProps) {
   const theme = useTheme();
+  // One colour per entry of COST_CATEGORIES, in its order.
   const colors = [
     theme.palette.primary.main,
     theme.palette.secondary.main,
     theme.palette.info.main,
+    theme.palette.warning.main,
     theme.palette.grey[500],
+    theme.palette.success.main,
   ];
   const data = props.months.map(m => ({ month: m.month, ...m.byCategory }));
   return (

@@ -1,6 +1,9 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type {
   CostApi,
   EntityCostView,
@@ -13,7 +16,14 @@ import { costApiRef } from './costApiRef';
 import { CostPage } from './CostPage';
 import { EntityCostCard } from './EntityCostCard';
 
-const zero = { training: 0, inference: 0, storage: 0, other: 0 };
+const zero = {
+  training: 0,
+  inference: 0,
+  storage: 0,
+  data: 0,
+  other: 0,
+  credit: 0,
+};
 
 const entityView: EntityCostView = {
   entityRef: 'mlmodel:default/support-assistant-llm',

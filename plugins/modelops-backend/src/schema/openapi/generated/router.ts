@@ -277,7 +277,7 @@ export const spec = {
         tags: ['cost'],
         summary: 'Ingest a batch of daily cost records.',
         description:
-          'Needs `modelops.cost.ingest` on every entity of the batch (a resource permission on the catalog entity); service tokens listed in `modelops.ingest.services` only for entities their owners own. Every entity must exist in the catalog (404 naming the first missing one); `unmapped:` pseudo entities name none. Idempotent on (source, day, entityRef, modelVersion, category): a re-sent day replaces, never doubles. One transaction per batch (at most 2,500 records); any bad row rejects the batch with 400 naming it, for example `records.3.amount: expected number, received string`.',
+          'Needs `modelops.cost.ingest` on every entity of the batch (a resource permission on the catalog entity); service tokens listed in `modelops.ingest.services` only for entities their owners own. Every entity must exist in the catalog (404 naming the first missing one); `unmapped:` pseudo entities name none. Idempotent on (source, day, entityRef, modelVersion, category): a re-sent day replaces, never doubles. One transaction per batch (at most 2,500 records); any bad row rejects the batch with 400 naming it, for example `records.3.amount: expected number, received string`. Amounts are stored exactly to the millionth, must lie within ±`modelops.cost.maxRecordAmount` (default 10,000,000), and may be negative only in the `credit` category. A record in another currency than `modelops.cost.currency` is converted with `modelops.cost.exchangeRates` (the original amount and currency are kept) or refused when no rate is configured. Monthly totals are recomputed from the records in the same transaction.',
         responses: {
           '200': {
             description: 'Records inserted or replaced, `{source, upserted}`.',
@@ -349,7 +349,7 @@ export const spec = {
           },
         },
         description:
-          'Columns and the entity tag come from `modelops.cost.csv`. Line items are summed per day, entity and category; spend no entity claims is stored under `unmapped:` pseudo entities and reported (rows, total).',
+          'Columns and the entity tag come from `modelops.cost.csv`. Every line item obeys the rules of `POST /cost/records` (finite, bounded, negative only as a credit, a known currency), and so does every sum; any bad line rejects the whole export with 400 naming the line, column and rule. Line items are summed exactly per day, entity and category; spend no entity claims is stored under `unmapped:` pseudo entities and reported (rows, total).',
         responses: {
           '200': {
             description: 'Import report.',
@@ -2765,11 +2765,17 @@ export const spec = {
                 },
                 category: {
                   type: 'string',
-                  enum: ['training', 'inference', 'storage', 'other'],
+                  enum: [
+                    'training',
+                    'inference',
+                    'storage',
+                    'data',
+                    'other',
+                    'credit',
+                  ],
                 },
                 amount: {
                   type: 'number',
-                  minimum: 0,
                 },
                 currency: {
                   type: 'string',
