@@ -26,6 +26,11 @@ import {
   feedbackAnsweredCheck,
   FeedbackFactProvider,
 } from './feedback';
+import {
+  createObservationsRouter,
+  DatabaseObservationStore,
+  ObservationFactProvider,
+} from './observations';
 import { createReviewsRouter, registerReviewTasks } from './reviews';
 import {
   createScorecards,
@@ -33,10 +38,7 @@ import {
 } from './scorecards/createScorecards';
 import { bodyLimits } from './service/bodyLimits';
 import { migrateDatabase } from './service/migrateDatabase';
-import {
-  InMemoryRateLimiter,
-  readRateLimitConfig,
-} from './service/rateLimit';
+import { InMemoryRateLimiter, readRateLimitConfig } from './service/rateLimit';
 import type { ModelOpsRouterOptions } from './service/types';
 
 /**
@@ -102,7 +104,10 @@ export const modelopsPlugin = createBackendPlugin({
         router.use(createFeedbackRouter(options));
         router.use(createChangesRouter(options));
         router.use(createDeliveryRouter(options));
+        const observations = DatabaseObservationStore.create({ knex });
+        router.use(createObservationsRouter(options, { store: observations }));
         scorecardExtensions.factProviders.push(
+          ObservationFactProvider.create({ store: observations }),
           FeedbackFactProvider.create(options),
           ChangeFactProvider.create(options),
         );

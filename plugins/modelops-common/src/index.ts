@@ -21,6 +21,8 @@ export * from './api/reviews';
 export * from './api/feedback';
 export * from './api/changes';
 export * from './api/delivery';
+export * from './api/observations';
+export * from './api/servingDisagreements';
 export * from './client/createModelOpsFetcher';
 export * from './client/ModelOpsClient';
 export * from './client/CostClient';

@@ -102,6 +102,12 @@ export const deliveryEventCreatePermission = basicPermission(
   'create',
 );
 
+/** Replace the observations and import notes of a source (registry and cluster providers). @public */
+export const observationsWritePermission = basicPermission(
+  'modelops.observations.write',
+  'update',
+);
+
 /**
  * Every permission of the ModelOps plugins, for permission policies and the
  * backend's permission integration.
@@ -123,4 +129,5 @@ export const modelopsPermissions = [
   changeRequestPermission,
   changeApprovePermission,
   deliveryEventCreatePermission,
+  observationsWritePermission,
 ];

@@ -144,6 +144,7 @@ describe('MlflowEntityProvider', () => {
       applied: true,
       entities: 3,
       invalid: 0,
+      withNotes: 0,
     });
 
     expect(seen.map(u => u.searchParams.get('page_token'))).toEqual([
@@ -167,11 +168,16 @@ describe('MlflowEntityProvider', () => {
             'url:https://mlflow.example.com/#/models/credit-risk-scorer',
           'modelops.dev/mlflow-model': 'credit-risk-scorer',
           'modelops.dev/mlflow-server': 'prod',
+          'modelops.dev/import-source': 'MlflowEntityProvider:prod',
         },
         links: [
           {
             url: 'https://mlflow.example.com/#/models/credit-risk-scorer',
             title: 'MLflow model registry',
+          },
+          {
+            url: 'https://mlflow.example.com/#/models/credit-risk-scorer/versions/6',
+            title: 'MLflow version 6 (alias champion)',
           },
         ],
       },
@@ -261,9 +267,10 @@ describe('MlflowEntityProvider', () => {
       applied: true,
       entities: 1,
       invalid: 1,
+      withNotes: 1,
     });
     expect(logs.find(l => l.level === 'warn')?.message).toBe(
-      'MLflow model "typo-model" maps to an invalid MLModel:\nspec.risk.tier: expected one of unacceptable, high, limited, minimal; got "hgih"',
+      '"typo-model" (mlmodel:default/typo-model) could not be fully mapped:\ntags.risk_tier = "hgih": spec.risk.tier: expected one of unacceptable, high, limited, minimal',
     );
   });
 
@@ -358,6 +365,7 @@ describe('MlflowEntityProvider', () => {
         applied: false,
         entities: 0,
         invalid: 0,
+        withNotes: 0,
       });
       expect(connection.applyMutation).not.toHaveBeenCalled();
       const errors = logs.filter(l => l.level === 'error');

@@ -3,6 +3,7 @@ import {
   DRIFT_TESTS,
   EVIDENCE_LIST_LIMITS,
   MAX_EVALUATION_METRICS,
+  MAX_OBSERVATION_REPORTS,
   MAX_SNAPSHOT_DRIFT_ENTRIES,
 } from '@modelops/plugin-modelops-common';
 import type { Router } from 'express';
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { createEvidenceRouter } from '../evidence/createEvidenceRouter';
+import { createObservationsRouter } from '../observations/createObservationsRouter';
 import type { ModelOpsRouterOptions } from '../service/types';
 
 interface Layer {
@@ -50,6 +52,7 @@ const options = {
 // Each feature router whose routes the spec must describe, one line each.
 const featureRouters: Record<string, (o: ModelOpsRouterOptions) => Router> = {
   evidence: createEvidenceRouter,
+  observations: createObservationsRouter,
 };
 
 describe('openapi.yaml', () => {
@@ -97,6 +100,9 @@ describe('openapi.yaml', () => {
     ]);
     expect(spec.components.parameters.limit.schema.maximum).toBe(
       EVIDENCE_LIST_LIMITS.max,
+    );
+    expect(schemas.ObservationSnapshotInput.properties.reports.maxItems).toBe(
+      MAX_OBSERVATION_REPORTS,
     );
   });
 });

@@ -7,7 +7,11 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { DatabaseReviewStore } from '../../reviews/DatabaseReviewStore';
-import type { DiscoveredRoute, HardeningBackend, PolicyMode } from './startHardeningBackend';
+import type {
+  DiscoveredRoute,
+  HardeningBackend,
+  PolicyMode,
+} from './startHardeningBackend';
 import {
   DATASET,
   MODEL,
@@ -29,7 +33,10 @@ export interface SampleRequest {
 }
 
 /** Expected status of a route per caller and permission decision. */
-export type Expectation = (principal: PrincipalName, mode: PolicyMode) => number;
+export type Expectation = (
+  principal: PrincipalName,
+  mode: PolicyMode,
+) => number;
 
 /** The hardening description of one route. */
 export interface RouteSample {
@@ -143,14 +150,17 @@ async function asOwner(
     authorization: AS_OWNER,
   });
   if (res.status >= 300) {
-    throw new Error(`Preparing ${method} ${path} failed: ${res.status} ${res.text}`);
+    throw new Error(
+      `Preparing ${method} ${path} failed: ${res.status} ${res.text}`,
+    );
   }
   return res.body;
 }
 
 async function createWaiver(ctx: SampleContext, requester: string) {
   // One open waiver per entity and check: close earlier ones first.
-  await ctx.backend.knex('modelops_scorecard_waivers')
+  await ctx.backend
+    .knex('modelops_scorecard_waivers')
     .where({ entity_ref: MODEL, check_id: CHECK_ID })
     .update({ status: 'rejected' });
   const res = await ctx.backend.request({
@@ -173,7 +183,12 @@ function waiverBody() {
 }
 
 async function createCampaign(ctx: SampleContext) {
-  const campaign = await asOwner(ctx, 'POST', '/scorecards/campaigns', campaignBody(ctx.seq));
+  const campaign = await asOwner(
+    ctx,
+    'POST',
+    '/scorecards/campaigns',
+    campaignBody(ctx.seq),
+  );
   return campaign.id as string;
 }
 
@@ -233,7 +248,12 @@ export async function openReviewItem(
 }
 
 async function createFeedback(ctx: SampleContext) {
-  const feedback = await asOwner(ctx, 'POST', '/feedback', feedbackBody(ctx.seq));
+  const feedback = await asOwner(
+    ctx,
+    'POST',
+    '/feedback',
+    feedbackBody(ctx.seq),
+  );
   return feedback.id as string;
 }
 
@@ -335,7 +355,9 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /cost/import/csv': {
     prepare: ctx => ({
-      raw: `date,cost,currency,tags\n${isoDay(-2 - (ctx.seq % 20))},3.5,USD,"{""modelops.dev/entity"":""${MODEL}""}"\n`,
+      raw: `date,cost,currency,tags\n${isoDay(
+        -2 - (ctx.seq % 20),
+      )},3.5,USD,"{""modelops.dev/entity"":""${MODEL}""}"\n`,
       contentType: 'text/csv',
     }),
     expect: basicMutation({ ok: 200, services: true, servicesTrusted: true }),
@@ -382,7 +404,8 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /scorecards/waivers': {
     prepare: async ctx => {
-      await ctx.backend.knex('modelops_scorecard_waivers')
+      await ctx.backend
+        .knex('modelops_scorecard_waivers')
         .where({ entity_ref: MODEL, check_id: CHECK_ID })
         .update({ status: 'rejected' });
       return { json: waiverBody() };
@@ -574,6 +597,27 @@ Object.assign(ROUTE_SAMPLES, {
     auditEntityRef: MODEL,
   },
   'GET /delivery/metrics': {
+    prepare: () => ({ query: { entityRef: MODEL } }),
+    expect: signedInRead({ services: true }),
+  },
+  'PUT /observations/sources/:source': {
+    prepare: () => ({
+      params: { source: 'KServeEntityProvider' },
+      json: {
+        reports: [
+          {
+            sourceObject: 'prod/risk/credit-risk-scorer',
+            entityRef: MODEL,
+            notes: [],
+            serving: { cluster: 'prod', namespace: 'risk', name: 'scorer' },
+          },
+        ],
+      },
+    }),
+    expect: basicMutation({ ok: 200, services: true }),
+    auditEventId: 'observations-replace',
+  },
+  'GET /observations': {
     prepare: () => ({ query: { entityRef: MODEL } }),
     expect: signedInRead({ services: true }),
   },
