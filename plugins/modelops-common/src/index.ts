@@ -31,3 +31,4 @@ export * from './client/ReviewClient';
 export * from './client/FeedbackClient';
 export * from './client/ChangeClient';
 export * from './client/DeliveryClient';
+export * from './client/ObservationClient';

@@ -23,6 +23,7 @@ export {
   EntityReportProblemButton,
   EntityChangeRequestsCard,
   EntityDeliveryMetricsCard,
+  EntityImportNotesCard,
 } from './plugin';
 export {
   rootRouteRef as modelCatalogRouteRef,
@@ -42,3 +43,4 @@ export { reviewApiRef } from './components/reviews/reviewApiRef';
 export { feedbackApiRef } from './components/feedback/feedbackApiRef';
 export { changeApiRef } from './components/changes/changeApiRef';
 export { deliveryApiRef } from './components/delivery/deliveryApiRef';
+export { observationApiRef } from './components/importNotes/observationApiRef';

@@ -5,6 +5,7 @@ import {
   costApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
+  observationApiFactory,
   reviewApiFactory,
   scorecardApiFactory,
 } from '../api/featureApiFactories';
@@ -48,4 +49,10 @@ export const changeApi = ApiBlueprint.make({
 export const deliveryApi = ApiBlueprint.make({
   name: 'delivery',
   params: defineParams => defineParams(deliveryApiFactory),
+});
+
+/** The observations client (import notes). @alpha */
+export const observationApi = ApiBlueprint.make({
+  name: 'observations',
+  params: defineParams => defineParams(observationApiFactory),
 });

@@ -8,6 +8,7 @@ import {
   CostClient,
   DeliveryClient,
   FeedbackClient,
+  ObservationClient,
   ReviewClient,
   ScorecardClient,
 } from '@modelops/plugin-modelops-common';
@@ -15,6 +16,7 @@ import { changeApiRef } from '../components/changes/changeApiRef';
 import { costApiRef } from '../components/cost/costApiRef';
 import { deliveryApiRef } from '../components/delivery/deliveryApiRef';
 import { feedbackApiRef } from '../components/feedback/feedbackApiRef';
+import { observationApiRef } from '../components/importNotes/observationApiRef';
 import { reviewApiRef } from '../components/reviews/reviewApiRef';
 import { scorecardApiRef } from '../components/scorecards/scorecardApiRef';
 
@@ -91,4 +93,15 @@ export const deliveryApiFactory = createApiFactory({
   api: deliveryApiRef,
   deps,
   factory: options => DeliveryClient.create(options),
+});
+
+/**
+ * The factory of the observations client (import notes card).
+ *
+ * @public
+ */
+export const observationApiFactory = createApiFactory({
+  api: observationApiRef,
+  deps,
+  factory: options => ObservationClient.create(options),
 });

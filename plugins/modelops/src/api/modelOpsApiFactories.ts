@@ -4,6 +4,7 @@ import {
   costApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
+  observationApiFactory,
   reviewApiFactory,
   scorecardApiFactory,
 } from './featureApiFactories';
@@ -23,4 +24,5 @@ export const modelOpsApiFactories = [
   feedbackApiFactory,
   changeApiFactory,
   deliveryApiFactory,
+  observationApiFactory,
 ] as const;

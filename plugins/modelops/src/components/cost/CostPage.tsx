@@ -111,14 +111,22 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={150} />
+          <EntityRefCell
+            entityRef={m.entityRef}
+            defaultKind="MLModel"
+            maxWidth={150}
+          />
         ),
       },
       {
         title: 'Owner',
         field: 'owner',
         render: m => (
-          <EntityRefCell entityRef={m.owner} defaultKind="Group" maxWidth={110} />
+          <EntityRefCell
+            entityRef={m.owner}
+            defaultKind="Group"
+            maxWidth={110}
+          />
         ),
       },
       {
@@ -142,7 +150,11 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
+          <EntityRefCell
+            entityRef={m.entityRef}
+            defaultKind="MLModel"
+            maxWidth={320}
+          />
         ),
       },
       {
@@ -186,7 +198,11 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
+          <EntityRefCell
+            entityRef={m.entityRef}
+            defaultKind="MLModel"
+            maxWidth={320}
+          />
         ),
       },
       {
@@ -329,7 +345,11 @@ export function CostPage(props: CostPageProps) {
                 options={{ paging: false, search: false, padding: 'dense' }}
                 columns={columns.idleModel}
                 data={idleRows}
-                emptyContent={<>No idle models: everything that costs money served traffic.</>}
+                emptyContent={
+                  <>
+                    No idle models: everything that costs money served traffic.
+                  </>
+                }
               />
             ))}
           </Grid>
