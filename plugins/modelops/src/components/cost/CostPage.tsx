@@ -111,22 +111,14 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell
-            entityRef={m.entityRef}
-            defaultKind="MLModel"
-            maxWidth={150}
-          />
+          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={150} />
         ),
       },
       {
         title: 'Owner',
         field: 'owner',
         render: m => (
-          <EntityRefCell
-            entityRef={m.owner}
-            defaultKind="Group"
-            maxWidth={110}
-          />
+          <EntityRefCell entityRef={m.owner} defaultKind="Group" maxWidth={110} />
         ),
       },
       {
@@ -150,11 +142,7 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell
-            entityRef={m.entityRef}
-            defaultKind="MLModel"
-            maxWidth={320}
-          />
+          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
         ),
       },
       {
@@ -198,11 +186,7 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell
-            entityRef={m.entityRef}
-            defaultKind="MLModel"
-            maxWidth={320}
-          />
+          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
         ),
       },
       {
@@ -345,11 +329,7 @@ export function CostPage(props: CostPageProps) {
                 options={{ paging: false, search: false, padding: 'dense' }}
                 columns={columns.idleModel}
                 data={idleRows}
-                emptyContent={
-                  <>
-                    No idle models: everything that costs money served traffic.
-                  </>
-                }
+                emptyContent={<>No idle models: everything that costs money served traffic.</>}
               />
             ))}
           </Grid>

@@ -9,10 +9,7 @@ const LABELS: Record<ReviewItemState, string> = {
   retired: 'Retired',
 };
 
-const COLORS: Record<
-  ReviewItemState,
-  'default' | 'success' | 'info' | 'warning' | 'error'
-> = {
+const COLORS: Record<ReviewItemState, 'default' | 'success' | 'info' | 'warning' | 'error'> = {
   pending: 'default',
   kept: 'success',
   'transfer-pending': 'info',
@@ -21,10 +18,7 @@ const COLORS: Record<
 };
 
 /** The state of a review item, red when it is overdue. */
-export function ReviewStateChip(props: {
-  state: ReviewItemState;
-  overdue?: boolean;
-}) {
+export function ReviewStateChip(props: { state: ReviewItemState; overdue?: boolean }) {
   const { state, overdue } = props;
   return (
     <Chip

@@ -1,8 +1,5 @@
 export { reviewApiRef } from './reviewApiRef';
-export {
-  MyTeamReviewPage,
-  type MyTeamReviewPageProps,
-} from './MyTeamReviewPage';
+export { MyTeamReviewPage, type MyTeamReviewPageProps } from './MyTeamReviewPage';
 export { EntityReviewCard } from './EntityReviewCard';
 export {
   ReviewProgressPage,

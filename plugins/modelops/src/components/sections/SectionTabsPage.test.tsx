@@ -16,11 +16,7 @@ function renderSection(path: string) {
             label="Test sections"
             tabs={[
               { path: '', label: 'Overview', element: <p>overview body</p> },
-              {
-                path: 'campaigns',
-                label: 'Campaigns',
-                element: <p>campaigns body</p>,
-              },
+              { path: 'campaigns', label: 'Campaigns', element: <p>campaigns body</p> },
             ]}
           />
         }

@@ -91,10 +91,7 @@ export function SectionTabsPage(props: SectionTabsPageProps) {
                 py: 2.5,
                 color: 'text.secondary',
                 '&.Mui-selected': { color: 'text.primary' },
-                '&:hover': {
-                  bgcolor: 'background.default',
-                  color: 'text.primary',
-                },
+                '&:hover': { bgcolor: 'background.default', color: 'text.primary' },
               }}
             />
           ))}
@@ -104,11 +101,7 @@ export function SectionTabsPage(props: SectionTabsPageProps) {
         <Routes>
           {tabs.map(tab =>
             tab.path ? (
-              <Route
-                key={tab.path}
-                path={`${tab.path}/*`}
-                element={tab.element}
-              />
+              <Route key={tab.path} path={`${tab.path}/*`} element={tab.element} />
             ) : (
               <Route key="index" index element={tab.element} />
             ),
