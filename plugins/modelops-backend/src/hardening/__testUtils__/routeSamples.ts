@@ -7,11 +7,7 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { DatabaseReviewStore } from '../../reviews/DatabaseReviewStore';
-import type {
-  DiscoveredRoute,
-  HardeningBackend,
-  PolicyMode,
-} from './startHardeningBackend';
+import type { DiscoveredRoute, HardeningBackend, PolicyMode } from './startHardeningBackend';
 import {
   DATASET,
   MODEL,
@@ -33,10 +29,7 @@ export interface SampleRequest {
 }
 
 /** Expected status of a route per caller and permission decision. */
-export type Expectation = (
-  principal: PrincipalName,
-  mode: PolicyMode,
-) => number;
+export type Expectation = (principal: PrincipalName, mode: PolicyMode) => number;
 
 /** The hardening description of one route. */
 export interface RouteSample {
@@ -150,17 +143,14 @@ async function asOwner(
     authorization: AS_OWNER,
   });
   if (res.status >= 300) {
-    throw new Error(
-      `Preparing ${method} ${path} failed: ${res.status} ${res.text}`,
-    );
+    throw new Error(`Preparing ${method} ${path} failed: ${res.status} ${res.text}`);
   }
   return res.body;
 }
 
 async function createWaiver(ctx: SampleContext, requester: string) {
   // One open waiver per entity and check: close earlier ones first.
-  await ctx.backend
-    .knex('modelops_scorecard_waivers')
+  await ctx.backend.knex('modelops_scorecard_waivers')
     .where({ entity_ref: MODEL, check_id: CHECK_ID })
     .update({ status: 'rejected' });
   const res = await ctx.backend.request({
@@ -183,12 +173,7 @@ function waiverBody() {
 }
 
 async function createCampaign(ctx: SampleContext) {
-  const campaign = await asOwner(
-    ctx,
-    'POST',
-    '/scorecards/campaigns',
-    campaignBody(ctx.seq),
-  );
+  const campaign = await asOwner(ctx, 'POST', '/scorecards/campaigns', campaignBody(ctx.seq));
   return campaign.id as string;
 }
 
@@ -248,12 +233,7 @@ export async function openReviewItem(
 }
 
 async function createFeedback(ctx: SampleContext) {
-  const feedback = await asOwner(
-    ctx,
-    'POST',
-    '/feedback',
-    feedbackBody(ctx.seq),
-  );
+  const feedback = await asOwner(ctx, 'POST', '/feedback', feedbackBody(ctx.seq));
   return feedback.id as string;
 }
 
@@ -355,9 +335,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /cost/import/csv': {
     prepare: ctx => ({
-      raw: `date,cost,currency,tags\n${isoDay(
-        -2 - (ctx.seq % 20),
-      )},3.5,USD,"{""modelops.dev/entity"":""${MODEL}""}"\n`,
+      raw: `date,cost,currency,tags\n${isoDay(-2 - (ctx.seq % 20))},3.5,USD,"{""modelops.dev/entity"":""${MODEL}""}"\n`,
       contentType: 'text/csv',
     }),
     expect: basicMutation({ ok: 200, services: true, servicesTrusted: true }),
@@ -404,8 +382,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /scorecards/waivers': {
     prepare: async ctx => {
-      await ctx.backend
-        .knex('modelops_scorecard_waivers')
+      await ctx.backend.knex('modelops_scorecard_waivers')
         .where({ entity_ref: MODEL, check_id: CHECK_ID })
         .update({ status: 'rejected' });
       return { json: waiverBody() };
@@ -602,7 +579,7 @@ Object.assign(ROUTE_SAMPLES, {
   },
   'PUT /observations/sources/:source': {
     prepare: () => ({
-      params: { source: 'KServeEntityProvider' },
+      params: { source: 'KServeObserver:prod' },
       json: {
         reports: [
           {
