@@ -26,6 +26,24 @@ export interface Config {
             filter?: string;
             /** How often to read the registry; default every 30 minutes. */
             schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+            /**
+             * Tags naming the owner, in order; the first one set wins, then
+             * defaults.owner. Default: ["owner"].
+             */
+            ownerTags?: string[];
+            /**
+             * MLflow registry webhook: deliveries to
+             * POST /api/catalog/modelops/mlflow/<id>/webhook signed with this
+             * secret refresh the model they name. Without it no webhook is
+             * served and polling alone keeps the catalog current.
+             */
+            webhook?: {
+              /**
+               * The secret given to MLflow when creating the webhook.
+               * @visibility secret
+               */
+              secret: string;
+            };
             /** Used when a model's MLflow tags do not say. */
             defaults?: {
               /** Owner entity ref, e.g. group:default/ml-platform */
@@ -36,6 +54,18 @@ export interface Config {
               system?: string;
             };
           };
+        };
+        /**
+         * Observes KServe InferenceServices on the clusters of
+         * kubernetes.clusterLocatorMethods (type config; authProvider
+         * serviceAccount or localKubectlProxy) and sends what runs to the
+         * ModelOps backend as scorecard facts.
+         */
+        kserve?: {
+          /** How often to read the clusters; default every 10 minutes. */
+          schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+          /** Namespaces to read; every namespace when absent. */
+          namespaces?: string[];
         };
       };
     };

@@ -1,6 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
-import { isDatasetEntity, isMLModelEntity } from '@modelops/plugin-modelops-common';
+import {
+  isDatasetEntity,
+  isMLModelEntity,
+} from '@modelops/plugin-modelops-common';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';

@@ -15,6 +15,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { catalogModuleModelops } from './module';
 
+// A real catalog starts, processes and stitches; on a busy machine that
+// takes longer than jest's default five seconds.
+jest.setTimeout(60_000);
+
 const annotations = {
   'backstage.io/managed-by-location': 'url:https://example.com/models.yaml',
   'backstage.io/managed-by-origin-location':
@@ -273,6 +277,85 @@ describe('catalogModuleModelops with an MLflow server configured', () => {
           { type: 'ownedBy', targetRef: 'group:default/fraud-ml' },
         ]),
       );
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
+describe('catalogModuleModelops with an imported model that cannot be valid', () => {
+  // What the MLflow provider emits for a model without an owner tag when no
+  // defaults.owner is configured: never silently absent from the catalog.
+  const ownerless: Entity = {
+    apiVersion: 'modelops.dev/v1alpha1',
+    kind: 'MLModel',
+    metadata: {
+      name: 'ownerless',
+      annotations: {
+        ...annotations,
+        'modelops.dev/import-source': 'MlflowEntityProvider:prod',
+      },
+    },
+    spec: { lifecycle: 'production', risk: { tier: 'hgih' } },
+  };
+
+  const importModule = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'imported-models',
+    register({ registerInit }) {
+      registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.addEntityProvider({
+            getProviderName: () => 'imported-models',
+            connect: connection =>
+              connection.applyMutation({
+                type: 'full',
+                entities: [{ entity: ownerless, locationKey: 'imported' }],
+              }),
+          });
+        },
+      });
+    },
+  });
+
+  it('shows it with a processing error naming each field', async () => {
+    const backend = await startTestBackend({
+      features: [
+        catalogBackend,
+        catalogModuleModelops,
+        importModule,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              processingInterval: { milliseconds: 100 },
+              stitchingStrategy: { mode: 'immediate' },
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      const model = await waitFor(async () => {
+        const res = await request(backend.server).get(
+          '/api/catalog/entities/by-name/mlmodel/default/ownerless',
+        );
+        return res.status === 200 ? res.body : undefined;
+      });
+      expect(model.status.items).toEqual([
+        {
+          type: 'backstage.io/catalog-processing',
+          level: 'error',
+          message: expect.stringMatching(/^InputError: /),
+          error: {
+            name: 'InputError',
+            message:
+              'MLModel mlmodel:default/ownerless does not match the MLModel modelops.dev/v1alpha1 schema:\n' +
+              'spec.owner: required, expected a string; got nothing\n' +
+              'spec.risk.tier: expected one of unacceptable, high, limited, minimal; got "hgih"',
+          },
+        },
+      ]);
     } finally {
       await backend.stop();
     }

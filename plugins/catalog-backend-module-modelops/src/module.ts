@@ -3,13 +3,23 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { HttpObservationsPublisher } from './importNotes/ObservationsPublisher';
+import { KServeObserver } from './kserve/KServeObserver';
+import {
+  createMlflowWebhookHandler,
+  MLFLOW_WEBHOOK_PATH,
+  MlflowWebhookTarget,
+} from './mlflow/createMlflowWebhookHandler';
 import { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 import { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
 
 /**
  * Catalog module adding the MLModel and Dataset kinds (validation and
- * relations) and, for each `catalog.providers.modelops.mlflow.<id>` block,
- * an MLflow entity provider.
+ * relations); for each `catalog.providers.modelops.mlflow.<id>` block an
+ * MLflow entity provider (with its registry webhook when `webhook.secret`
+ * is set); and, with `catalog.providers.modelops.kserve`, the observer of
+ * KServe InferenceServices on the Kubernetes plugin's clusters. Import
+ * notes and observations go to the ModelOps backend.
  *
  * @public
  */
@@ -23,16 +33,52 @@ export const catalogModuleModelops = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        httpRouter: coreServices.httpRouter,
       },
-      async init({ catalog, config, logger, scheduler }) {
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        discovery,
+        auth,
+        auditor,
+        httpRouter,
+      }) {
         catalog.addProcessor(ModelOpsEntityProcessor.create());
+        const publisher = HttpObservationsPublisher.create({ discovery, auth });
         const providers = MlflowEntityProvider.fromConfig(config, {
           logger,
           scheduler,
+          publisher,
         });
         if (providers.length > 0) {
           catalog.addEntityProvider(providers);
         }
+        const targets = new Map<string, MlflowWebhookTarget>();
+        for (const provider of providers) {
+          const secret = provider.webhookSecret;
+          if (secret) targets.set(provider.serverId, { provider, secret });
+        }
+        if (targets.size > 0) {
+          httpRouter.use(
+            createMlflowWebhookHandler({ targets, logger, auditor }),
+          );
+          // MLflow cannot hold a Backstage token; the HMAC signature is
+          // checked instead, before anything is read.
+          httpRouter.addAuthPolicy({
+            path: MLFLOW_WEBHOOK_PATH,
+            allow: 'unauthenticated',
+          });
+        }
+        await KServeObserver.fromConfig(config, {
+          logger,
+          scheduler,
+          publisher,
+        })?.schedule();
       },
     });
   },

@@ -27,6 +27,11 @@ import {
   feedbackAnsweredCheck,
   FeedbackFactProvider,
 } from './feedback';
+import {
+  createObservationsRouter,
+  DatabaseObservationStore,
+  ObservationFactProvider,
+} from './observations';
 import { createReviewsRouter, registerReviewTasks } from './reviews';
 import {
   createScorecards,
@@ -118,7 +123,10 @@ export const modelopsPlugin = createBackendPlugin({
         router.use(createFeedbackRouter(options));
         router.use(createChangesRouter(options));
         router.use(createDeliveryRouter(options));
+        const observations = DatabaseObservationStore.create({ knex });
+        router.use(createObservationsRouter(options, { store: observations }));
         scorecardExtensions.factProviders.push(
+          ObservationFactProvider.create({ store: observations }),
           FeedbackFactProvider.create(options),
           ChangeFactProvider.create(options),
         );

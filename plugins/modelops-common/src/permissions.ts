@@ -116,6 +116,12 @@ export const deliveryEventCreatePermission = entityPermission(
   'create',
 );
 
+/** Replace the observations and import notes of a source (registry and cluster providers). @public */
+export const observationsWritePermission = basicPermission(
+  'modelops.observations.write',
+  'update',
+);
+
 /**
  * Every permission of the ModelOps plugins, for permission policies and the
  * backend's permission integration.
@@ -138,4 +144,5 @@ export const modelopsPermissions = [
   changeRequestPermission,
   changeApprovePermission,
   deliveryEventCreatePermission,
+  observationsWritePermission,
 ];

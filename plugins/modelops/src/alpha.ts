@@ -13,6 +13,7 @@ export {
   feedbackApi,
   changeApi,
   deliveryApi,
+  observationApi,
 } from './alpha/apis';
 export {
   mlHomePage,
@@ -34,6 +35,7 @@ export {
   feedbackEntityCard,
   changeRequestsEntityCard,
   deliveryMetricsEntityCard,
+  importNotesEntityCard,
 } from './alpha/entityCards';
 export { catalogGraphModelOpsModule } from './alpha/catalogGraphModule';
 export {

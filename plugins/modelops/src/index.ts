@@ -25,6 +25,7 @@ export {
   EntityDeliveryMetricsCard,
   CompliancePage,
   EntityComplianceContent,
+  EntityImportNotesCard,
 } from './plugin';
 export {
   rootRouteRef as modelCatalogRouteRef,
@@ -46,3 +47,4 @@ export { feedbackApiRef } from './components/feedback/feedbackApiRef';
 export { changeApiRef } from './components/changes/changeApiRef';
 export { deliveryApiRef } from './components/delivery/deliveryApiRef';
 export { complianceApiRef } from './components/compliance/complianceApiRef';
+export { observationApiRef } from './components/importNotes/observationApiRef';

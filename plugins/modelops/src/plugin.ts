@@ -322,3 +322,21 @@ export const EntityDeliveryMetricsCard = modelopsPlugin.provide(
     },
   }),
 );
+
+/**
+ * The import notes card: what registries and clusters could not map for
+ * the model in context, and where its YAML and the cluster disagree.
+ *
+ * @public
+ */
+export const EntityImportNotesCard = modelopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityImportNotesCard',
+    component: {
+      lazy: () =>
+        import('./components/importNotes/EntityImportNotesCard').then(
+          m => m.EntityImportNotesCard,
+        ),
+    },
+  }),
+);

@@ -17,6 +17,7 @@ import {
   feedbackCreatePermission,
   feedbackUpdatePermission,
   modelopsPermissions,
+  observationsWritePermission,
   reviewAdminPermission,
   reviewAttestPermission,
   scorecardEvaluatePermission,
@@ -159,6 +160,13 @@ describe('ModelOpsPermissionPolicy', () => {
         platform: 'owned',
       },
       [feedbackAdminPermission.name]: {
+        owner: 'deny',
+        board: 'allow',
+        finops: 'deny',
+        steward: 'deny',
+        platform: 'deny',
+      },
+      [observationsWritePermission.name]: {
         owner: 'deny',
         board: 'allow',
         finops: 'deny',

@@ -47,6 +47,7 @@ import {
   feedbackUpdatePermission,
   MODELOPS_ENTITY_RESOURCE_TYPE,
   modelopsPermissions,
+  observationsWritePermission,
   reviewAdminPermission,
   reviewAttestPermission,
   scorecardEvaluatePermission,
@@ -187,6 +188,9 @@ export class ModelOpsPermissionPolicy implements PermissionPolicy {
       case changeApprovePermission.name:
       case reviewAdminPermission.name:
       case feedbackAdminPermission.name:
+      // Registry and cluster providers write observations with service
+      // tokens; a person replacing a source's snapshot is an administrator.
+      case observationsWritePermission.name:
         return decide(holds('reviewBoard'));
       case campaignManagePermission.name:
         return decide(holds('reviewBoard') || holds('campaignManagers'));

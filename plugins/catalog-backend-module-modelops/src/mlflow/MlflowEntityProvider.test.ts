@@ -144,6 +144,7 @@ describe('MlflowEntityProvider', () => {
       applied: true,
       entities: 3,
       invalid: 0,
+      withNotes: 0,
     });
 
     expect(seen.map(u => u.searchParams.get('page_token'))).toEqual([
@@ -167,11 +168,16 @@ describe('MlflowEntityProvider', () => {
             'url:https://mlflow.example.com/#/models/credit-risk-scorer',
           'modelops.dev/mlflow-model': 'credit-risk-scorer',
           'modelops.dev/mlflow-server': 'prod',
+          'modelops.dev/import-source': 'MlflowEntityProvider:prod',
         },
         links: [
           {
             url: 'https://mlflow.example.com/#/models/credit-risk-scorer',
             title: 'MLflow model registry',
+          },
+          {
+            url: 'https://mlflow.example.com/#/models/credit-risk-scorer/versions/6',
+            title: 'MLflow version 6 (alias champion)',
           },
         ],
       },
@@ -261,9 +267,10 @@ describe('MlflowEntityProvider', () => {
       applied: true,
       entities: 1,
       invalid: 1,
+      withNotes: 1,
     });
     expect(logs.find(l => l.level === 'warn')?.message).toBe(
-      'MLflow model "typo-model" maps to an invalid MLModel:\nspec.risk.tier: expected one of unacceptable, high, limited, minimal; got "hgih"',
+      '"typo-model" (mlmodel:default/typo-model) could not be fully mapped:\ntags.risk_tier = "hgih": spec.risk.tier: expected one of unacceptable, high, limited, minimal',
     );
   });
 
@@ -358,6 +365,7 @@ describe('MlflowEntityProvider', () => {
         applied: false,
         entities: 0,
         invalid: 0,
+        withNotes: 0,
       });
       expect(connection.applyMutation).not.toHaveBeenCalled();
       const errors = logs.filter(l => l.level === 'error');
@@ -367,5 +375,129 @@ describe('MlflowEntityProvider', () => {
       );
       expect(errors[0].message).toContain(reason);
     });
+  });
+
+  it('reports per model what it could not map, logs it once and publishes it', async () => {
+    server.use(
+      http.get(MODELS, () =>
+        HttpResponse.json({
+          registered_models: [
+            {
+              name: 'orphan',
+              tags: [
+                { key: 'risk_tier', value: 'hgih' },
+                { key: 'cost_center', value: 'CC-12' },
+                { key: 'mlflow.source.type', value: 'NOTEBOOK' },
+              ],
+            },
+            {
+              name: 'Owned',
+              tags: [{ key: 'team', value: 'group:default/fraud-ml' }],
+            },
+            {
+              name: 'owned',
+              tags: [{ key: 'team', value: 'group:default/other' }],
+            },
+          ],
+        }),
+      ),
+      http.get(VERSIONS, () => HttpResponse.json({})),
+    );
+    const published: any[] = [];
+    const logs: { level: string; message: string }[] = [];
+    const logger: any = {
+      error: (message: string) => logs.push({ level: 'error', message }),
+      warn: (message: string) => logs.push({ level: 'warn', message }),
+      info: (message: string) => logs.push({ level: 'info', message }),
+      debug: () => {},
+      child: () => logger,
+    };
+    const [provider] = MlflowEntityProvider.fromConfig(
+      new ConfigReader({
+        catalog: {
+          providers: {
+            modelops: {
+              mlflow: { prod: { baseUrl: BASE, ownerTags: ['team', 'owner'] } },
+            },
+          },
+        },
+      }),
+      {
+        logger,
+        scheduler: {
+          createScheduledTaskRunner: () => ({ run: async () => {} }),
+        } as any,
+        publisher: {
+          publish: async (source, reports) => {
+            published.push({ source, reports });
+          },
+        },
+      },
+    );
+    const connection: jest.Mocked<EntityProviderConnection> = {
+      applyMutation: jest.fn(),
+      refresh: jest.fn(),
+    };
+    await provider.connect(connection);
+    await expect(provider.refresh()).resolves.toEqual({
+      applied: true,
+      entities: 2,
+      invalid: 1,
+      withNotes: 2,
+    });
+    // The owner-less model is applied, so the catalog shows its error.
+    const [orphan, owned] = appliedEntities(connection);
+    expect(orphan.spec.owner).toBeUndefined();
+    expect(owned.spec.owner).toBe('group:default/fraud-ml');
+    expect(published).toEqual([
+      {
+        source: 'MlflowEntityProvider:prod',
+        reports: [
+          {
+            sourceObject: 'orphan',
+            entityRef: 'mlmodel:default/orphan',
+            notes: [
+              {
+                field: 'tags.team',
+                reason:
+                  'no owner: none of the tags team, owner is set and no defaults.owner is configured, so spec.owner is missing and the catalog shows a processing error',
+              },
+              {
+                field: 'tags.risk_tier',
+                value: 'hgih',
+                reason:
+                  'spec.risk.tier: expected one of unacceptable, high, limited, minimal',
+              },
+              {
+                field: 'tags.cost_center',
+                value: 'CC-12',
+                reason: 'no MLModel field takes this tag',
+              },
+            ],
+          },
+          {
+            sourceObject: 'Owned',
+            entityRef: 'mlmodel:default/owned',
+            notes: [],
+          },
+          {
+            sourceObject: 'owned',
+            notes: [
+              {
+                field: 'name',
+                value: 'owned',
+                reason:
+                  'maps to the entity name owned, which MLflow model "Owned" already took; not imported',
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    const warnings = () => logs.filter(l => l.level === 'warn').length;
+    expect(warnings()).toBe(2);
+    await provider.refresh();
+    expect(warnings()).toBe(2);
+    expect(published).toHaveLength(2);
   });
 });

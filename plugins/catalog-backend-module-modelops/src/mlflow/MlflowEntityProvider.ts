@@ -3,28 +3,48 @@ import {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
-  formatValidationProblems,
   MLModelEntity,
+  SourceObjectReport,
   validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
+import { ImportNotesLog } from '../importNotes/ImportNotesLog';
+import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
 import { mlflowModelToEntity } from './mlflowModelToEntity';
-import { MlflowModelVersion } from './mlflowResponses';
-import { MlflowRegistryClient, MlflowRestClient } from './MlflowRestClient';
+import { MlflowModelVersion, MlflowRegisteredModel } from './mlflowResponses';
+import {
+  MlflowRegistryClient,
+  MlflowRestClient,
+  versionsOfModelFilter,
+} from './MlflowRestClient';
 import { readMlflowProviderConfigs } from './readMlflowProviderConfigs';
 import { MlflowProviderConfig } from './types';
 
-/** Outcome of one refresh, for logs and tests. */
+/**
+ * Outcome of one refresh, for logs and tests.
+ *
+ * @public
+ */
 export interface MlflowRefreshResult {
   /** False when MLflow could not be read and no mutation was applied. */
   applied: boolean;
   entities: number;
+  /** Entities that fail validation; they enter the catalog with a processing error. */
   invalid: number;
+  /** Source objects with at least one import note. */
+  withNotes: number;
+}
+
+/** What one read of the registry turned into. */
+interface MlflowReadResult {
+  entities: MLModelEntity[];
+  reports: SourceObjectReport[];
 }
 
 /**
@@ -32,18 +52,26 @@ export interface MlflowRefreshResult {
  * one provider per `catalog.providers.modelops.mlflow.<id>` block. Each
  * refresh reads every page of the registry and replaces the provider's
  * entities with a full mutation; if MLflow cannot be read the refresh stops
- * before the mutation so that the catalog keeps the last good state.
+ * before the mutation so that the catalog keeps the last good state. Beside
+ * the entities, every registered model gets a report of what could not be
+ * mapped (its import notes), logged once per change and published to the
+ * ModelOps backend.
  *
  * @public
  */
 export class MlflowEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  private readonly notesLog: ImportNotesLog;
+  /** The reports of the last full refresh, by MLflow name; see refreshModel. */
+  private lastReports?: Map<string, SourceObjectReport>;
 
   static fromConfig(
     config: Config,
     options: {
       logger: LoggerService;
       scheduler: SchedulerService;
+      /** Where import notes go; without one they are only logged. */
+      publisher?: ObservationsPublisher;
       /** Replaces the HTTP client, for tests. */
       fetch?: typeof fetch;
     },
@@ -61,6 +89,7 @@ export class MlflowEntityProvider implements EntityProvider {
             target: `MlflowEntityProvider:${providerConfig.id}`,
           }),
           options.scheduler.createScheduledTaskRunner(providerConfig.schedule),
+          options.publisher,
         ),
     );
   }
@@ -70,10 +99,23 @@ export class MlflowEntityProvider implements EntityProvider {
     private readonly client: MlflowRegistryClient,
     private readonly logger: LoggerService,
     private readonly taskRunner: SchedulerServiceTaskRunner,
-  ) {}
+    private readonly publisher: ObservationsPublisher | undefined,
+  ) {
+    this.notesLog = new ImportNotesLog(logger);
+  }
 
   getProviderName(): string {
     return `MlflowEntityProvider:${this.config.id}`;
+  }
+
+  /** The provider id of app-config (`prod` in `mlflow.prod`). */
+  get serverId(): string {
+    return this.config.id;
+  }
+
+  /** The secret registry webhooks are signed with; undefined without a webhook. */
+  get webhookSecret(): string | undefined {
+    return this.config.webhookSecret;
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {
@@ -88,12 +130,10 @@ export class MlflowEntityProvider implements EntityProvider {
 
   /** Reads MLflow and applies a full mutation; logs and skips on failure. */
   async refresh(): Promise<MlflowRefreshResult> {
-    if (!this.connection) {
-      throw new Error(`${this.getProviderName()} is not connected`);
-    }
-    let entities: MLModelEntity[];
+    const connection = this.requireConnection();
+    let result: MlflowReadResult;
     try {
-      entities = await this.read();
+      result = await this.read();
     } catch (error) {
       this.logger.error(
         `Could not read the MLflow registry at ${
@@ -102,40 +142,120 @@ export class MlflowEntityProvider implements EntityProvider {
           (error as Error).message
         }`,
       );
-      return { applied: false, entities: 0, invalid: 0 };
+      return { applied: false, entities: 0, invalid: 0, withNotes: 0 };
     }
-
-    let invalid = 0;
-    for (const entity of entities) {
-      const problems = validateModelOpsEntity(entity);
-      if (problems.length > 0) {
-        // Still applied: the catalog shows the processing error on the
-        // model, which is where its owner will look for it.
-        invalid++;
-        this.logger.warn(
-          `MLflow model ${JSON.stringify(
-            entity.metadata.title,
-          )} maps to an invalid MLModel:\n${formatValidationProblems(
-            problems,
-          )}`,
-        );
-      }
-    }
-
-    await this.connection.applyMutation({
+    const { entities, reports } = result;
+    await connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({
         entity,
         locationKey: this.getProviderName(),
       })),
     });
+    this.lastReports = new Map(reports.map(r => [r.sourceObject, r]));
+    this.notesLog.logChanges(reports);
+    await this.publish(reports);
+    const invalid = entities.filter(
+      e => validateModelOpsEntity(e).length > 0,
+    ).length;
+    const withNotes = reports.filter(r => r.notes.length > 0).length;
     this.logger.info(
-      `Applied ${entities.length} MLflow models (${invalid} with problems)`,
+      `Applied ${entities.length} MLflow models (${invalid} invalid, ${withNotes} with import notes)`,
     );
-    return { applied: true, entities: entities.length, invalid };
+    return { applied: true, entities: entities.length, invalid, withNotes };
   }
 
-  private async read(): Promise<MLModelEntity[]> {
+  /**
+   * Reads one registered model again and applies it as a delta (or removes
+   * it when MLflow no longer has it): what a registry webhook triggers.
+   * Returns false when MLflow could not be read; nothing changes then.
+   */
+  async refreshModel(name: string): Promise<boolean> {
+    const connection = this.requireConnection();
+    let model: MlflowRegisteredModel | undefined;
+    let versions: MlflowModelVersion[];
+    try {
+      model = await this.client.getRegisteredModel(name);
+      versions = model
+        ? await this.client.searchModelVersions(versionsOfModelFilter(name))
+        : [];
+    } catch (error) {
+      this.logger.error(
+        `Could not read the MLflow model ${JSON.stringify(
+          name,
+        )}; it stays as it was. ${(error as Error).message}`,
+      );
+      return false;
+    }
+    const locationKey = this.getProviderName();
+    if (!model) {
+      const previous = this.lastReports?.get(name);
+      if (previous?.entityRef) {
+        await connection.applyMutation({
+          type: 'delta',
+          added: [],
+          removed: [{ entityRef: previous.entityRef, locationKey }],
+        });
+      }
+      this.lastReports?.delete(name);
+    } else {
+      const { entity, report } = this.map(model, versions);
+      await connection.applyMutation({
+        type: 'delta',
+        added: [{ entity, locationKey }],
+        removed: [],
+      });
+      this.lastReports?.set(name, report);
+    }
+    // Only a provider that holds a whole snapshot republishes: one started
+    // by the webhook on another replica would otherwise erase the notes of
+    // every other model. The next scheduled refresh publishes them there.
+    if (this.lastReports) {
+      const reports = [...this.lastReports.values()];
+      this.notesLog.logChanges(reports);
+      await this.publish(reports);
+    }
+    return true;
+  }
+
+  private requireConnection(): EntityProviderConnection {
+    if (!this.connection) {
+      throw new Error(`${this.getProviderName()} is not connected`);
+    }
+    return this.connection;
+  }
+
+  private async publish(reports: SourceObjectReport[]): Promise<void> {
+    if (!this.publisher) return;
+    try {
+      await this.publisher.publish(this.getProviderName(), reports);
+    } catch (error) {
+      this.logger.warn(
+        `Could not publish the import notes to the ModelOps backend; the entities are applied. ${
+          (error as Error).message
+        }`,
+      );
+    }
+  }
+
+  private map(model: MlflowRegisteredModel, versions: MlflowModelVersion[]) {
+    const { entity, notes } = mlflowModelToEntity({
+      serverId: this.config.id,
+      baseUrl: this.config.baseUrl,
+      model,
+      versions,
+      defaults: this.config.defaults,
+      ownerTags: this.config.ownerTags,
+    });
+    const report: SourceObjectReport = {
+      sourceObject: model.name,
+      entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      notes,
+    };
+    return { entity, report };
+  }
+
+  private async read(): Promise<MlflowReadResult> {
     const models = await this.client.searchRegisteredModels(this.config.filter);
     const versionsByModel = new Map<string, MlflowModelVersion[]>();
     for (const version of await this.client.searchModelVersions()) {
@@ -144,29 +264,35 @@ export class MlflowEntityProvider implements EntityProvider {
       versionsByModel.set(version.name, list);
     }
     const byName = new Map<string, MLModelEntity>();
+    const reports: SourceObjectReport[] = [];
     for (const model of models) {
-      const entity = mlflowModelToEntity({
-        serverId: this.config.id,
-        baseUrl: this.config.baseUrl,
+      const { entity, report } = this.map(
         model,
-        versions: versionsByModel.get(model.name) ?? [],
-        defaults: this.config.defaults,
-      });
+        versionsByModel.get(model.name) ?? [],
+      );
       const clash = byName.get(entity.metadata.name);
       if (clash) {
         // Two MLflow names that differ only in case or punctuation would
-        // make the whole mutation fail; keep the first and say so.
-        this.logger.warn(
-          `MLflow models ${JSON.stringify(
-            clash.metadata.title,
-          )} and ${JSON.stringify(model.name)} both map to the entity name ${
-            entity.metadata.name
-          }; keeping the first`,
-        );
+        // make the whole mutation fail; keep the first and report the other.
+        reports.push({
+          sourceObject: model.name,
+          notes: [
+            {
+              field: 'name',
+              value: model.name,
+              reason: `maps to the entity name ${
+                entity.metadata.name
+              }, which MLflow model ${JSON.stringify(
+                clash.metadata.title,
+              )} already took; not imported`,
+            },
+          ],
+        });
         continue;
       }
       byName.set(entity.metadata.name, entity);
+      reports.push(report);
     }
-    return [...byName.values()];
+    return { entities: [...byName.values()], reports };
   }
 }

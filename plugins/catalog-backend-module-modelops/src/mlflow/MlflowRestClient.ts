@@ -3,6 +3,7 @@ import {
   MlflowModelVersion,
   MlflowRegisteredModel,
   modelVersionsPageSchema,
+  registeredModelPageSchema,
   registeredModelsPageSchema,
 } from './mlflowResponses';
 
@@ -12,6 +13,13 @@ export interface MlflowRegistryClient {
   searchRegisteredModels(filter?: string): Promise<MlflowRegisteredModel[]>;
   /** Every model version, all pages read. */
   searchModelVersions(filter?: string): Promise<MlflowModelVersion[]>;
+  /** One registered model; undefined when the server does not have it. */
+  getRegisteredModel(name: string): Promise<MlflowRegisteredModel | undefined>;
+}
+
+/** The MLflow search filter of one model's versions. */
+export function versionsOfModelFilter(name: string): string {
+  return `name='${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 const PAGE_SIZE = 100;
@@ -64,6 +72,19 @@ export class MlflowRestClient implements MlflowRegistryClient {
     );
   }
 
+  async getRegisteredModel(
+    name: string,
+  ): Promise<MlflowRegisteredModel | undefined> {
+    const page = await this.getJson(
+      `${
+        this.baseUrl
+      }/api/2.0/mlflow/registered-models/get?${new URLSearchParams({ name })}`,
+      registeredModelPageSchema,
+      { notFound: true },
+    );
+    return page?.registered_model;
+  }
+
   private async readAllPages<P extends { next_page_token?: string }, T>(
     endpoint: string,
     filter: string | undefined,
@@ -102,7 +123,17 @@ export class MlflowRestClient implements MlflowRegistryClient {
     throw new Error(`${endpoint} returned more than ${MAX_PAGES} pages`);
   }
 
-  private async getJson<P>(url: string, schema: z.ZodType<P>): Promise<P> {
+  private async getJson<P>(url: string, schema: z.ZodType<P>): Promise<P>;
+  private async getJson<P>(
+    url: string,
+    schema: z.ZodType<P>,
+    options: { notFound: true },
+  ): Promise<P | undefined>;
+  private async getJson<P>(
+    url: string,
+    schema: z.ZodType<P>,
+    options: { notFound?: boolean } = {},
+  ): Promise<P | undefined> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.token) {
       headers.Authorization = `Bearer ${this.token}`;
@@ -117,6 +148,10 @@ export class MlflowRestClient implements MlflowRegistryClient {
       throw new Error(`GET ${url} failed: ${(error as Error).message}`);
     }
     const body = await response.text();
+    // MLflow answers 404 with RESOURCE_DOES_NOT_EXIST for a model it lacks.
+    if (options.notFound && response.status === 404) {
+      return undefined;
+    }
     if (!response.ok) {
       throw new Error(
         `GET ${url} answered ${response.status} ${

@@ -3,11 +3,15 @@ import {
   ANNOTATION_ORIGIN_LOCATION,
 } from '@backstage/catalog-model';
 import {
+  ANNOTATION_IMPORT_SOURCE,
   ANNOTATION_MLFLOW_MODEL,
   ANNOTATION_MLFLOW_SERVER,
+  IMPORT_NOTE_VALUE_MAX,
+  ImportNote,
   MLModelEntity,
   MLModelSpec,
   MODELOPS_API_VERSION,
+  validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
 import { MlflowModelVersion, MlflowRegisteredModel } from './mlflowResponses';
 import { MlflowEntityDefaults } from './types';
@@ -37,6 +41,38 @@ export interface MlflowModelInput {
   model: MlflowRegisteredModel;
   versions: MlflowModelVersion[];
   defaults: MlflowEntityDefaults;
+  /** Tags naming the owner, first present wins; `['owner']` when not configured. */
+  ownerTags?: string[];
+}
+
+/** An MLflow model as an entity, with what could not be mapped. */
+export interface MlflowMapping {
+  entity: MLModelEntity;
+  notes: ImportNote[];
+}
+
+// Tags that name a spec field (beside the owner tags), and the field.
+const TAG_FIELDS: Record<string, string> = {
+  lifecycle: 'spec.lifecycle',
+  type: 'spec.type',
+  system: 'spec.system',
+  business_owner: 'spec.businessOwner',
+  framework: 'spec.framework',
+  format: 'spec.format',
+  license: 'spec.license',
+  risk_tier: 'spec.risk.tier',
+  description: 'metadata.description',
+};
+
+/** MLflow's own bookkeeping tags (`mlflow.*`) describe runs, not governance. */
+function isSystemTag(key: string): boolean {
+  return key.startsWith('mlflow.');
+}
+
+function noteValue(value: string): string {
+  return value.length > IMPORT_NOTE_VALUE_MAX
+    ? `${value.slice(0, IMPORT_NOTE_VALUE_MAX - 1)}…`
+    : value;
 }
 
 /**
@@ -113,8 +149,9 @@ function servingState(
  * written so that a wrong one shows up as a processing error on the entity
  * instead of disappearing.
  */
-export function mlflowModelToEntity(input: MlflowModelInput): MLModelEntity {
+export function mlflowModelToEntity(input: MlflowModelInput): MlflowMapping {
   const { model, versions, defaults, serverId, baseUrl } = input;
+  const ownerTags = input.ownerTags?.length ? input.ownerTags : ['owner'];
   const ownVersions = versions.filter(v => v.name === model.name);
   const tags = tagMap(model.tags);
   const serving = servingState(model, ownVersions);
@@ -133,7 +170,7 @@ export function mlflowModelToEntity(input: MlflowModelInput): MLModelEntity {
       'experimental',
   };
   const optional: [keyof MLModelSpec, string | undefined][] = [
-    ['owner', tag('owner') ?? defaults.owner],
+    ['owner', ownerTags.map(tag).find(Boolean) ?? defaults.owner],
     ['type', tag('type')],
     ['system', tag('system') ?? defaults.system],
     ['businessOwner', tag('business_owner')],
@@ -162,7 +199,15 @@ export function mlflowModelToEntity(input: MlflowModelInput): MLModelEntity {
     '',
   )}/#/models/${encodeURIComponent(model.name)}`;
   const description = tag('description') ?? (model.description || undefined);
-  return {
+  // Every alias keeps a link to the version it points to, so none is lost
+  // beside the one spec.registry.alias names.
+  const aliasLinks = [...aliasesOf(model, ownVersions)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([alias, version]) => ({
+      url: `${modelUrl}/versions/${encodeURIComponent(version)}`,
+      title: `MLflow version ${version} (alias ${alias})`,
+    }));
+  const entity: MLModelEntity = {
     apiVersion: MODELOPS_API_VERSION,
     kind: 'MLModel',
     metadata: {
@@ -174,9 +219,74 @@ export function mlflowModelToEntity(input: MlflowModelInput): MLModelEntity {
         [ANNOTATION_ORIGIN_LOCATION]: `url:${modelUrl}`,
         [ANNOTATION_MLFLOW_MODEL]: model.name,
         [ANNOTATION_MLFLOW_SERVER]: serverId,
+        [ANNOTATION_IMPORT_SOURCE]: `MlflowEntityProvider:${serverId}`,
       },
-      links: [{ url: modelUrl, title: 'MLflow model registry' }],
+      links: [{ url: modelUrl, title: 'MLflow model registry' }, ...aliasLinks],
     },
     spec: spec as MLModelSpec,
   };
+  return { entity, notes: mappingNotes(entity, tags, ownerTags, defaults) };
+}
+
+function aliasesOf(
+  model: MlflowRegisteredModel,
+  versions: MlflowModelVersion[],
+): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const { alias, version } of model.aliases ?? []) {
+    aliases.set(alias, version);
+  }
+  for (const v of versions) {
+    for (const alias of v.aliases ?? []) {
+      aliases.set(alias, v.version);
+    }
+  }
+  return aliases;
+}
+
+/**
+ * What the mapping could not carry: a missing owner, tag values the
+ * MLModel schema refuses (named by their tag), and model tags that no
+ * field takes.
+ */
+function mappingNotes(
+  entity: MLModelEntity,
+  tags: Map<string, string>,
+  ownerTags: string[],
+  defaults: MlflowEntityDefaults,
+): ImportNote[] {
+  const notes: ImportNote[] = [];
+  const tagOfField = new Map(
+    Object.entries(TAG_FIELDS).map(([key, field]) => [field, key]),
+  );
+  for (const problem of validateModelOpsEntity(entity)) {
+    if (problem.path === 'spec.owner' && entity.spec.owner === undefined) {
+      notes.push({
+        field: `tags.${ownerTags[0]}`,
+        reason: `no owner: none of the tags ${ownerTags.join(
+          ', ',
+        )} is set and no defaults.owner is configured, so spec.owner is missing and the catalog shows a processing error`,
+      });
+      continue;
+    }
+    const key = tagOfField.get(problem.path);
+    const value = key === undefined ? undefined : tags.get(key);
+    notes.push({
+      field: key === undefined ? problem.path : `tags.${key}`,
+      ...(value !== undefined ? { value: noteValue(value) } : {}),
+      reason: `${problem.path}: ${problem.rule}`,
+    });
+  }
+  const known = new Set([...Object.keys(TAG_FIELDS), ...ownerTags]);
+  for (const [key, value] of tags) {
+    if (known.has(key) || isSystemTag(key)) continue;
+    notes.push({
+      field: `tags.${key}`,
+      value: noteValue(value),
+      reason: 'no MLModel field takes this tag',
+    });
+  }
+  // The defaults fill what tags leave open; they are configuration, not loss.
+  void defaults;
+  return notes;
 }

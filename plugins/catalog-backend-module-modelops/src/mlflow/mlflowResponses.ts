@@ -49,6 +49,11 @@ export const registeredModelsPageSchema = z.object({
   next_page_token: z.string().optional(),
 });
 
+/** The answer of registered-models/get. */
+export const registeredModelPageSchema = z.object({
+  registered_model: mlflowRegisteredModelSchema,
+});
+
 /** One page of model-versions/search. */
 export const modelVersionsPageSchema = z.object({
   model_versions: z.array(mlflowModelVersionSchema).optional(),

@@ -40,6 +40,8 @@ export function readMlflowProviderConfigs(
             c.getConfig('schedule'),
           )
         : DEFAULT_SCHEDULE,
+      ownerTags: c.getOptionalStringArray('ownerTags') ?? ['owner'],
+      webhookSecret: c.getOptionalString('webhook.secret'),
       defaults: {
         owner: c.getOptionalString('defaults.owner'),
         lifecycle: c.getOptionalString('defaults.lifecycle'),

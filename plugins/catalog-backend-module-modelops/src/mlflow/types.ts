@@ -15,4 +15,8 @@ export interface MlflowProviderConfig {
   filter?: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
   defaults: MlflowEntityDefaults;
+  /** Tags naming the owner, first present wins. */
+  ownerTags: string[];
+  /** Shared secret of the MLflow registry webhook; no webhook without it. */
+  webhookSecret?: string;
 }

@@ -8,6 +8,7 @@ import {
   RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import type { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { InputError } from '@backstage/errors';
 import {
   CatalogProcessor,
@@ -16,6 +17,7 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_IMPORT_SOURCE,
   DATASET_KIND,
   formatValidationProblems,
   isDatasetEntity,
@@ -114,6 +116,25 @@ function isModelOpsKind(entity: Entity): boolean {
   return isMLModelEntity(entity) || isDatasetEntity(entity);
 }
 
+// The status item type the catalog's processing error panel shows
+// (ENTITY_STATUS_CATALOG_PROCESSING_TYPE of @backstage/catalog-client).
+const CATALOG_PROCESSING_STATUS = 'backstage.io/catalog-processing';
+
+function isImported(entity: Entity): boolean {
+  return Boolean(entity.metadata.annotations?.[ANNOTATION_IMPORT_SOURCE]);
+}
+
+/** The validation error of an entity, naming every path and rule; undefined when valid. */
+function validationMessage(entity: Entity): string | undefined {
+  const problems = validateModelOpsEntity(entity);
+  if (problems.length === 0) {
+    return undefined;
+  }
+  return `${entity.kind} ${stringifyEntityRef(entity)} does not match the ${
+    entity.kind
+  } ${MODELOPS_API_VERSION} schema:\n${formatValidationProblems(problems)}`;
+}
+
 /**
  * Catalog processor of the MLModel and Dataset kinds: validates them
  * against the kind schemas and emits their ownership, system, lineage,
@@ -136,21 +157,22 @@ export class ModelOpsEntityProcessor implements CatalogProcessor {
    * Returns false for other kinds so that their processors decide; throws
    * for an invalid MLModel or Dataset so that the catalog records a
    * processing error on that entity (naming every path and rule) and keeps
-   * processing the others.
+   * processing the others. An invalid entity imported by a ModelOps provider
+   * (annotation `modelops.dev/import-source`) is let through instead, with
+   * the same error in its status (see postProcessEntity): a thrown error
+   * would keep a new entity out of the catalog, and the registry object
+   * would silently be absent.
    */
   async validateEntityKind(entity: Entity): Promise<boolean> {
     if (!isModelOpsKind(entity)) {
       return false;
     }
-    const problems = validateModelOpsEntity(entity);
-    if (problems.length > 0) {
-      throw new InputError(
-        `${entity.kind} ${stringifyEntityRef(entity)} does not match the ${
-          entity.kind
-        } ${MODELOPS_API_VERSION} schema:\n${formatValidationProblems(
-          problems,
-        )}`,
-      );
+    if (isImported(entity)) {
+      return true;
+    }
+    const message = validationMessage(entity);
+    if (message) {
+      throw new InputError(message);
     }
     return true;
   }
@@ -218,6 +240,24 @@ export class ModelOpsEntityProcessor implements CatalogProcessor {
           }),
         );
       }
+    }
+    // Added after the catalog's policies ran: they refuse a status field
+    // on entities as sources deliver them.
+    const message = isImported(entity) ? validationMessage(entity) : undefined;
+    if (message) {
+      const withStatus = entity as AlphaEntity;
+      withStatus.status = {
+        ...withStatus.status,
+        items: [
+          ...(withStatus.status?.items ?? []),
+          {
+            type: CATALOG_PROCESSING_STATUS,
+            level: 'error',
+            message: `InputError: ${message}`,
+            error: { name: 'InputError', message },
+          },
+        ],
+      };
     }
     return entity;
   }

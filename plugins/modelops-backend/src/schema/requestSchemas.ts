@@ -14,6 +14,8 @@ import {
   feedbackStateRequestSchema,
   monitoringSnapshotInputSchema,
   monitoringSnapshotListQuerySchema,
+  observationSnapshotInputSchema,
+  observationsQuerySchema,
   recentChangesQuerySchema,
   reviewAcceptTransferRequestSchema,
   reviewAttestRequestSchema,
@@ -152,4 +154,11 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
     body: { component: 'DeliveryEventInput', schema: deliveryEventInputSchema },
   },
   GetDeliveryMetrics: { query: deliveryMetricsQuerySchema },
+  PutObservationSnapshot: {
+    body: {
+      component: 'ObservationSnapshotInput',
+      schema: observationSnapshotInputSchema,
+    },
+  },
+  GetObservations: { query: observationsQuerySchema },
 };

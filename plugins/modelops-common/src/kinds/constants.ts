@@ -44,3 +44,32 @@ export const ANNOTATION_MLFLOW_MODEL = 'modelops.dev/mlflow-model';
  * @public
  */
 export const ANNOTATION_MLFLOW_SERVER = 'modelops.dev/mlflow-server';
+
+/**
+ * Annotation of an MLModel naming the KServe InferenceService that serves
+ * it, as `cluster/namespace/name`. The InferenceService may name the model
+ * instead, with {@link ANNOTATION_SERVED_MODEL}.
+ *
+ * @public
+ */
+export const ANNOTATION_KSERVE_INFERENCE_SERVICE =
+  'modelops.dev/kserve-inference-service';
+
+/**
+ * Annotation of a KServe InferenceService naming the MLModel it serves, as
+ * an entity ref (`mlmodel:default/credit-risk-scorer` or a short name).
+ *
+ * @public
+ */
+export const ANNOTATION_SERVED_MODEL = 'modelops.dev/model';
+
+/**
+ * Annotation a ModelOps entity provider sets on every entity it imports,
+ * naming the provider (e.g. `MlflowEntityProvider:prod`). An imported entity
+ * that fails validation still enters the catalog, with the problems as a
+ * processing error in its status, so that the source object never silently
+ * disappears; the import notes of the provider say what it could not map.
+ *
+ * @public
+ */
+export const ANNOTATION_IMPORT_SOURCE = 'modelops.dev/import-source';

@@ -6,6 +6,7 @@ import {
   costApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
+  observationApiFactory,
   reviewApiFactory,
   scorecardApiFactory,
 } from '../api/featureApiFactories';
@@ -55,4 +56,10 @@ export const deliveryApi = ApiBlueprint.make({
 export const complianceApi = ApiBlueprint.make({
   name: 'compliance',
   params: defineParams => defineParams(complianceApiFactory),
+});
+
+/** The observations client (import notes). @alpha */
+export const observationApi = ApiBlueprint.make({
+  name: 'observations',
+  params: defineParams => defineParams(observationApiFactory),
 });

@@ -93,3 +93,15 @@ export const deliveryMetricsEntityCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/** The import notes card: what registries and clusters could not map. @alpha */
+export const importNotesEntityCard = EntityCardBlueprint.make({
+  name: 'import-notes',
+  params: {
+    filter: models,
+    loader: () =>
+      import('../components/importNotes/EntityImportNotesCard').then(m => (
+        <m.EntityImportNotesCard />
+      )),
+  },
+});

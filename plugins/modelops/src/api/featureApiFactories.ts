@@ -9,6 +9,7 @@ import {
   ComplianceClient,
   DeliveryClient,
   FeedbackClient,
+  ObservationClient,
   ReviewClient,
   ScorecardClient,
 } from '@modelops/plugin-modelops-common';
@@ -17,6 +18,7 @@ import { complianceApiRef } from '../components/compliance/complianceApiRef';
 import { costApiRef } from '../components/cost/costApiRef';
 import { deliveryApiRef } from '../components/delivery/deliveryApiRef';
 import { feedbackApiRef } from '../components/feedback/feedbackApiRef';
+import { observationApiRef } from '../components/importNotes/observationApiRef';
 import { reviewApiRef } from '../components/reviews/reviewApiRef';
 import { scorecardApiRef } from '../components/scorecards/scorecardApiRef';
 
@@ -104,4 +106,15 @@ export const complianceApiFactory = createApiFactory({
   api: complianceApiRef,
   deps,
   factory: options => ComplianceClient.create(options),
+});
+
+/**
+ * The factory of the observations client (import notes card).
+ *
+ * @public
+ */
+export const observationApiFactory = createApiFactory({
+  api: observationApiRef,
+  deps,
+  factory: options => ObservationClient.create(options),
 });

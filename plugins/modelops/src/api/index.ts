@@ -7,6 +7,7 @@ export {
   feedbackApiFactory,
   changeApiFactory,
   deliveryApiFactory,
+  observationApiFactory,
 } from './featureApiFactories';
 export { modelOpsApiFactories } from './modelOpsApiFactories';
 export {

@@ -5,6 +5,7 @@ import {
   costApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
+  observationApiFactory,
   reviewApiFactory,
   scorecardApiFactory,
 } from './featureApiFactories';
@@ -25,4 +26,5 @@ export const modelOpsApiFactories = [
   changeApiFactory,
   deliveryApiFactory,
   complianceApiFactory,
+  observationApiFactory,
 ] as const;

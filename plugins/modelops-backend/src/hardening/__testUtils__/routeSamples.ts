@@ -670,6 +670,27 @@ Object.assign(ROUTE_SAMPLES, {
     prepare: () => ({ query: { entityRef: MODEL } }),
     expect: signedInRead({ services: true }),
   },
+  'PUT /observations/sources/:source': {
+    prepare: () => ({
+      params: { source: 'KServeObserver:prod' },
+      json: {
+        reports: [
+          {
+            sourceObject: 'prod/risk/credit-risk-scorer',
+            entityRef: MODEL,
+            notes: [],
+            serving: { cluster: 'prod', namespace: 'risk', name: 'scorer' },
+          },
+        ],
+      },
+    }),
+    expect: basicMutation({ ok: 200, services: true, shipped: 'reviewBoard' }),
+    auditEventId: 'observations-replace',
+  },
+  'GET /observations': {
+    prepare: () => ({ query: { entityRef: MODEL } }),
+    expect: signedInRead({ services: true }),
+  },
 } satisfies Record<string, RouteSample>);
 
 /** The key of a discovered route in {@link ROUTE_SAMPLES}. */

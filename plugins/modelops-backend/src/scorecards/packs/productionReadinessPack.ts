@@ -298,4 +298,78 @@ export const productionReadinessPack: CheckDefinition[] = [
     pack,
     level: 'gold',
   },
+  // The two checks below read what a cluster serves (observed.serving,
+  // from the KServe provider) in preference to what the YAML declares; a
+  // model no cluster reports on is graded on its declared fields.
+  {
+    id: `${pack}.canary-served`,
+    title: 'Canary rollout where it is served',
+    description:
+      'The InferenceService serving the model rolls new versions out with canaryTrafficPercent; a model no cluster reports on declares canary, blue-green or shadow.',
+    rationale: {
+      practice: practice(4, 'canary deployments'),
+      obligations: ['iso-42001.a.6.2.5'],
+    },
+    appliesTo,
+    rule: {
+      any: [
+        {
+          all: [
+            { fact: 'observed.serving.source', op: 'exists' },
+            { fact: 'observed.serving.canaryTrafficPercent', op: 'exists' },
+          ],
+        },
+        {
+          all: [
+            { not: { fact: 'observed.serving.source', op: 'exists' } },
+            {
+              fact: 'entity.spec.deployment.strategy',
+              op: 'oneOf',
+              value: ['canary', 'blue-green', 'shadow'],
+            },
+          ],
+        },
+      ],
+    },
+    severity: 'warning',
+    remediation: {
+      text: 'Set spec.predictor.canaryTrafficPercent on the InferenceService when rolling out a version, or, where no cluster reports on the model, spec.deployment.strategy.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.autoscaling-served`,
+    title: 'Autoscaling where it is served',
+    description:
+      'The InferenceService serving the model may scale above its minimum replicas; a model no cluster reports on declares autoscaling.maxReplicas.',
+    rationale: { practice: practice(4, 'autoscaling policies') },
+    appliesTo,
+    rule: {
+      any: [
+        {
+          all: [
+            { fact: 'observed.serving.source', op: 'exists' },
+            { fact: 'observed.serving.autoscales', op: 'equals', value: true },
+          ],
+        },
+        {
+          all: [
+            { not: { fact: 'observed.serving.source', op: 'exists' } },
+            {
+              fact: 'entity.spec.deployment.autoscaling.maxReplicas',
+              op: 'gte',
+              value: 1,
+            },
+          ],
+        },
+      ],
+    },
+    severity: 'warning',
+    remediation: {
+      text: 'Set spec.predictor.maxReplicas above minReplicas on the InferenceService, or, where no cluster reports on the model, spec.deployment.autoscaling.',
+    },
+    pack,
+    level: 'gold',
+  },
 ];

@@ -62,6 +62,11 @@ export const spec = {
       description:
         'Tracked obligations (EU AI Act, NIST AI RMF 1.0, ISO/IEC 42001 Annex A, GDPR), what applies to each model and when, the portfolio per obligation, and the Annex IV technical documentation of a model version.',
     },
+    {
+      name: 'observations',
+      description:
+        'What registries and clusters report per model, with the import notes of what they could not map.',
+    },
   ],
   paths: {
     '/evaluations': {
@@ -2291,6 +2296,99 @@ export const spec = {
               'text/markdown': {
                 schema: {
                   type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/observations/sources/{source}': {
+      put: {
+        operationId: 'PutObservationSnapshot',
+        tags: ['observations'],
+        summary:
+          'Replace everything one registry or cluster provider observed, with its import notes.',
+        description:
+          "Service tokens (the catalog module's providers) or users holding `modelops.observations.write`. The snapshot replaces every earlier report of the source in one transaction: objects left out are forgotten. An object whose report is unchanged keeps its `observedAt`.",
+        parameters: [
+          {
+            name: 'source',
+            in: 'path',
+            required: true,
+            description:
+              'The provider name, e.g. `MlflowEntityProvider:prod` or `KServeObserver:prod`.',
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9][A-Za-z0-9:._-]{0,119}$',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ObservationSnapshotInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The snapshot was stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ObservationSnapshotResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/observations': {
+      get: {
+        operationId: 'GetObservations',
+        tags: ['observations'],
+        summary:
+          'What registries and clusters report about one model, its import notes, and where its YAML and the cluster disagree.',
+        description:
+          "Anyone who can see the model in the catalog. Reports are those sent with the model's ref and those of the InferenceServices the model names in its `modelops.dev/kserve-inference-service` annotation.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityObservations',
                 },
               },
             },
@@ -5080,6 +5178,203 @@ export const spec = {
                 },
               ],
             },
+          },
+        },
+      },
+      ImportNote: {
+        type: 'object',
+        description: 'Something a provider could not map.',
+        properties: {
+          field: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+            description: 'The field in the source, e.g. `tags.risk_tier`.',
+          },
+          value: {
+            type: 'string',
+            maxLength: 500,
+            description:
+              'The value found, as text; absent when the field was missing.',
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 500,
+          },
+        },
+        required: ['field', 'reason'],
+        additionalProperties: false,
+      },
+      ServingObservation: {
+        type: 'object',
+        description: 'What a cluster shows of one KServe InferenceService.',
+        properties: {
+          cluster: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          namespace: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          runtime: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          modelFormat: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          canaryTrafficPercent: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+          },
+          minReplicas: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000,
+          },
+          maxReplicas: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000,
+          },
+          scaleTarget: {
+            type: 'number',
+            minimum: 0,
+          },
+          scaleMetric: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          url: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          ready: {
+            type: 'boolean',
+          },
+        },
+        required: ['cluster', 'namespace', 'name'],
+        additionalProperties: false,
+      },
+      SourceObjectReport: {
+        type: 'object',
+        properties: {
+          sourceObject: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 500,
+            description:
+              "The object's id in its source (an MLflow model name; `cluster/namespace/name` of an InferenceService).",
+          },
+          entityRef: {
+            $ref: '#/components/schemas/ModelRef',
+          },
+          notes: {
+            maxItems: 200,
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImportNote',
+            },
+          },
+          serving: {
+            $ref: '#/components/schemas/ServingObservation',
+          },
+        },
+        required: ['sourceObject', 'notes'],
+        additionalProperties: false,
+      },
+      ObservationSnapshotInput: {
+        type: 'object',
+        properties: {
+          reports: {
+            maxItems: 20000,
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SourceObjectReport',
+            },
+          },
+        },
+        required: ['reports'],
+        additionalProperties: false,
+      },
+      ObservationSnapshotResult: {
+        type: 'object',
+        required: ['source', 'reports'],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          reports: {
+            type: 'integer',
+          },
+        },
+      },
+      EntityObservations: {
+        type: 'object',
+        required: ['entityRef', 'reports', 'disagreements'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          reports: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StoredSourceObjectReport',
+            },
+          },
+          disagreements: {
+            type: 'array',
+            description:
+              "Where the model's YAML and what a cluster serves disagree.",
+            items: {
+              $ref: '#/components/schemas/ImportNote',
+            },
+          },
+        },
+      },
+      StoredSourceObjectReport: {
+        type: 'object',
+        description: 'A report as stored, with the source that sent it.',
+        required: ['source', 'sourceObject', 'notes', 'observedAt'],
+        additionalProperties: false,
+        properties: {
+          source: {
+            type: 'string',
+          },
+          sourceObject: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          notes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImportNote',
+            },
+          },
+          serving: {
+            $ref: '#/components/schemas/ServingObservation',
+          },
+          observedAt: {
+            type: 'string',
+            description:
+              'Since when the source reports the object as it is now (ISO 8601).',
           },
         },
       },

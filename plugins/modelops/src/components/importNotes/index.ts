@@ -1,0 +1,2 @@
+export { observationApiRef } from './observationApiRef';
+export { EntityImportNotesCard } from './EntityImportNotesCard';
