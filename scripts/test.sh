@@ -56,6 +56,13 @@ log "Type-check"
 if yarn tsc >"$RESULTS/tsc.log" 2>&1; then record typecheck ok ""; PASSED=$((PASSED+1));
 else tail -n 30 "$RESULTS/tsc.log"; record typecheck FAILED "see .tools/test-results/tsc.log"; FAILED=$((FAILED+1)); fi
 
+# The public API of each published package is recorded in its report.api.md;
+# this fails when the code's API differs from the committed report. It reads
+# the declarations the type-check stage just wrote to dist-types/.
+log "API reports"
+if yarn check:api-reports >"$RESULTS/api-reports.log" 2>&1; then record "api reports" ok "$(grep -c '^## Processing' "$RESULTS/api-reports.log") packages match"; PASSED=$((PASSED+1));
+else grep -E 'Error|changed|missing' "$RESULTS/api-reports.log" | head -n 20; record "api reports" FAILED "stale or missing report.api.md: run yarn build:api-reports and commit"; FAILED=$((FAILED+1)); fi
+
 log "Lint"
 if node_modules/.bin/backstage-cli repo lint >"$RESULTS/lint.log" 2>&1; then record lint ok ""; PASSED=$((PASSED+1));
 else tail -n 30 "$RESULTS/lint.log"; record lint FAILED "see .tools/test-results/lint.log"; FAILED=$((FAILED+1)); fi

@@ -19,7 +19,11 @@ import { MlflowRegistryClient, MlflowRestClient } from './MlflowRestClient';
 import { readMlflowProviderConfigs } from './readMlflowProviderConfigs';
 import { MlflowProviderConfig } from './types';
 
-/** Outcome of one refresh, for logs and tests. */
+/**
+ * Outcome of one refresh, for logs and tests.
+ *
+ * @public
+ */
 export interface MlflowRefreshResult {
   /** False when MLflow could not be read and no mutation was applied. */
   applied: boolean;
