@@ -5,6 +5,14 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 import { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
+import {
+  disallowedKindsMessage,
+  findDisallowedKinds,
+} from './wiring/findDisallowedKinds';
+import {
+  MISSING_BACKEND_MESSAGE,
+  probeModelOpsBackend,
+} from './wiring/probeModelOpsBackend';
 
 /**
  * Catalog module adding the MLModel and Dataset kinds (validation and
@@ -23,9 +31,26 @@ export const catalogModuleModelops = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ catalog, config, logger, scheduler }) {
+      async init({ catalog, config, logger, scheduler, discovery, lifecycle }) {
         catalog.addProcessor(ModelOpsEntityProcessor.create());
+        // Forgotten wiring steps otherwise show as an empty model catalog or
+        // pages that fail to load; say in the log what to add.
+        const disallowed = findDisallowedKinds(config);
+        if (disallowed.length > 0) {
+          logger.warn(disallowedKindsMessage(disallowed));
+        }
+        // The probe runs beside the start, so a slow answer never delays it.
+        lifecycle.addStartupHook(() => {
+          probeModelOpsBackend(discovery).then(
+            result => {
+              if (result === 'missing') logger.warn(MISSING_BACKEND_MESSAGE);
+            },
+            error => logger.debug(`ModelOps backend probe failed: ${error}`),
+          );
+        });
         const providers = MlflowEntityProvider.fromConfig(config, {
           logger,
           scheduler,
