@@ -32,9 +32,16 @@ export const catalogModuleModelops = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
-        lifecycle: coreServices.lifecycle,
+        rootLifecycle: coreServices.rootLifecycle,
       },
-      async init({ catalog, config, logger, scheduler, discovery, lifecycle }) {
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        discovery,
+        rootLifecycle,
+      }) {
         catalog.addProcessor(ModelOpsEntityProcessor.create());
         // Forgotten wiring steps otherwise show as an empty model catalog or
         // pages that fail to load; say in the log what to add.
@@ -42,8 +49,9 @@ export const catalogModuleModelops = createBackendModule({
         if (disallowed.length > 0) {
           logger.warn(disallowedKindsMessage(disallowed));
         }
-        // The probe runs beside the start, so a slow answer never delays it.
-        lifecycle.addStartupHook(() => {
+        // Once every plugin has started, so an installed backend plugin
+        // answers; the probe runs beside the start and never delays it.
+        rootLifecycle.addStartupHook(() => {
           probeModelOpsBackend(discovery).then(
             result => {
               if (result === 'missing') logger.warn(MISSING_BACKEND_MESSAGE);
