@@ -9,7 +9,9 @@ import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2];
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map(m => m[1]);
+const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map(
+  m => m[1],
+);
 let bytes = 0;
 let gzip = 0;
 for (const src of scripts) {

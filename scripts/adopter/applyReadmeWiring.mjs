@@ -21,7 +21,9 @@ import YAML from 'yaml';
 
 const [appDir, flavour, ...readmes] = process.argv.slice(2);
 if (!appDir || !['new', 'legacy'].includes(flavour) || readmes.length === 0) {
-  console.error('usage: applyReadmeWiring.mjs <app dir> <new|legacy> <README>...');
+  console.error(
+    'usage: applyReadmeWiring.mjs <app dir> <new|legacy> <README>...',
+  );
   process.exit(2);
 }
 
@@ -37,10 +39,15 @@ function readSteps(markdown, source) {
     let open = i + 1;
     while (open < lines.length && lines[open].trim() === '') open++;
     if (!lines[open]?.startsWith('```')) {
-      throw new Error(`${source}:${i + 1}: the marker is not followed by a fenced block`);
+      throw new Error(
+        `${source}:${i + 1}: the marker is not followed by a fenced block`,
+      );
     }
-    const close = lines.findIndex((line, n) => n > open && line.startsWith('```'));
-    if (close < 0) throw new Error(`${source}:${open + 1}: the fenced block is not closed`);
+    const close = lines.findIndex(
+      (line, n) => n > open && line.startsWith('```'),
+    );
+    if (close < 0)
+      throw new Error(`${source}:${open + 1}: the fenced block is not closed`);
     const only = /\s+only=(new|legacy)$/.exec(marker[1]);
     steps.push({
       source: `${source}:${i + 1}`,
@@ -54,8 +61,14 @@ function readSteps(markdown, source) {
 }
 
 function mergeYaml(target, patch) {
-  if (Array.isArray(target) && Array.isArray(patch)) return [...target, ...patch];
-  if (target && patch && typeof target === 'object' && typeof patch === 'object') {
+  if (Array.isArray(target) && Array.isArray(patch))
+    return [...target, ...patch];
+  if (
+    target &&
+    patch &&
+    typeof target === 'object' &&
+    typeof patch === 'object'
+  ) {
     const merged = { ...target };
     for (const [key, value] of Object.entries(patch)) {
       merged[key] = key in target ? mergeYaml(target[key], value) : value;
@@ -71,15 +84,21 @@ function apply(step) {
   if (command === 'run') {
     const script = body.join('\n');
     console.log(`$ ${script.replace(/\n/g, '\n$ ')}`);
-    execFileSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: appDir, stdio: 'inherit' });
+    execFileSync('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd: appDir,
+      stdio: 'inherit',
+    });
   } else if ((match = /^insert (\S+) (before|after) (".*")$/.exec(command))) {
     const file = resolve(appDir, match[1]);
-    const anchors = [...match[3].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(m => JSON.parse(`"${m[1]}"`));
+    const anchors = [...match[3].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(m =>
+      JSON.parse(`"${m[1]}"`),
+    );
     const lines = readFileSync(file, 'utf8').split('\n');
     let at = -1;
     for (const anchor of anchors) {
       at = lines.findIndex((line, n) => n > at && line.trim() === anchor);
-      if (at < 0) throw new Error(`${match[1]} has no line "${anchor}" where expected`);
+      if (at < 0)
+        throw new Error(`${match[1]} has no line "${anchor}" where expected`);
     }
     lines.splice(match[2] === 'before' ? at : at + 1, 0, ...body);
     writeFileSync(file, lines.join('\n'));

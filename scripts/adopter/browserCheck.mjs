@@ -17,10 +17,18 @@ const MODEL = 'fraud-scorer';
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+const context = await browser.newContext({
+  viewport: { width: 1400, height: 1000 },
+});
 context.setDefaultTimeout(TIMEOUT);
 const page = await context.newPage();
 
@@ -34,15 +42,20 @@ async function step(name, fn) {
     console.log(`ok   ${name}`);
   } catch (error) {
     console.log(`FAIL ${name}: ${error.message.split('\n')[0]}`);
-    await page.screenshot({ path: join(shots, `failed-${run}.png`) }).catch(() => {});
+    await page
+      .screenshot({ path: join(shots, `failed-${run}.png`) })
+      .catch(() => {});
     throw error;
   }
 }
 
 async function guestToken() {
-  const session = await context.request.post(`${backendUrl}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
+  const session = await context.request.post(
+    `${backendUrl}/api/auth/guest/refresh`,
+    {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    },
+  );
   return (await session.json()).backstageIdentity.token;
 }
 
@@ -77,28 +90,45 @@ try {
   await step('ML models page lists the model', async () => {
     await page.getByRole('link', { name: 'ML models' }).first().click();
     await page.waitForURL(/\/ml-models/);
-    const link = page.locator('table[aria-label="ML models"] tbody a', { hasText: 'Fraud scorer' });
+    const link = page.locator('table[aria-label="ML models"] tbody a', {
+      hasText: 'Fraud scorer',
+    });
     await link.first().waitFor();
-    modelUrl = new URL(await link.first().getAttribute('href'), appUrl).toString().replace(/\/$/, '');
+    modelUrl = new URL(await link.first().getAttribute('href'), appUrl)
+      .toString()
+      .replace(/\/$/, '');
     await page.screenshot({ path: join(shots, '1-ml-models.png') });
   });
 
   await step('model card renders its sections', async () => {
     await page.goto(`${modelUrl}/model-card`);
-    for (const region of ['Model details', 'Intended use', 'Training data', 'Caveats and recommendations']) {
+    for (const region of [
+      'Model details',
+      'Intended use',
+      'Training data',
+      'Caveats and recommendations',
+    ]) {
       await page.getByRole('region', { name: region }).waitFor();
     }
     await page.screenshot({ path: join(shots, '2-model-card.png') });
   });
 
   await step('scorecard tab shows levels after an evaluation', async () => {
-    const evaluated = await context.request.post(`${backendUrl}/api/modelops/scorecards/evaluate`, {
-      headers: { authorization: `Bearer ${await guestToken()}` },
-      data: {},
-    });
-    if (!evaluated.ok()) throw new Error(`evaluation refused: ${evaluated.status()} ${await evaluated.text()}`);
+    const evaluated = await context.request.post(
+      `${backendUrl}/api/modelops/scorecards/evaluate`,
+      {
+        headers: { authorization: `Bearer ${await guestToken()}` },
+        data: {},
+      },
+    );
+    if (!evaluated.ok())
+      throw new Error(
+        `evaluation refused: ${evaluated.status()} ${await evaluated.text()}`,
+      );
     await page.goto(`${modelUrl}/scorecard`);
-    const levels = page.locator('[class*="MuiChip-label"]').filter({ hasText: /\b(none|bronze|silver|gold)\b/ });
+    const levels = page
+      .locator('[class*="MuiChip-label"]')
+      .filter({ hasText: /\b(none|bronze|silver|gold)\b/ });
     await levels.first().waitFor();
     console.log(`     ${await levels.count()} level chip(s)`);
     await page.screenshot({ path: join(shots, '3-scorecard.png') });

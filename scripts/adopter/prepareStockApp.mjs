@@ -10,15 +10,24 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 
-const [appDir, packDir, catalogFile, appPort, backendPort] = process.argv.slice(2);
+const [appDir, packDir, catalogFile, appPort, backendPort] =
+  process.argv.slice(2);
 
 const manifestPath = join(appDir, 'package.json');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 manifest.resolutions = { ...manifest.resolutions, 'better-sqlite3': '^13.2.0' };
-for (const file of packDir ? readdirSync(packDir).filter(name => name.endsWith('.tgz')) : []) {
+for (const file of packDir
+  ? readdirSync(packDir).filter(name => name.endsWith('.tgz'))
+  : []) {
   // Tarballs are named after their plugin folder.
-  const folder = join(import.meta.dirname, '../../plugins', file.replace(/\.tgz$/, ''));
-  const name = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).name;
+  const folder = join(
+    import.meta.dirname,
+    '../../plugins',
+    file.replace(/\.tgz$/, ''),
+  );
+  const name = JSON.parse(
+    readFileSync(join(folder, 'package.json'), 'utf8'),
+  ).name;
   manifest.resolutions[name] = `file:${join(packDir, file)}`;
 }
 writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -27,7 +36,10 @@ writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 // the app's own list rather than in the local file.
 const configPath = join(appDir, 'app-config.yaml');
 const config = YAML.parse(readFileSync(configPath, 'utf8'));
-config.catalog.locations = [...(config.catalog.locations ?? []), { type: 'file', target: catalogFile }];
+config.catalog.locations = [
+  ...(config.catalog.locations ?? []),
+  { type: 'file', target: catalogFile },
+];
 writeFileSync(configPath, YAML.stringify(config));
 
 const app = `http://localhost:${appPort}`;
@@ -36,6 +48,10 @@ writeFileSync(
   join(appDir, 'app-config.local.yaml'),
   YAML.stringify({
     app: { baseUrl: app },
-    backend: { baseUrl: backend, listen: { port: Number(backendPort) }, cors: { origin: app } },
+    backend: {
+      baseUrl: backend,
+      listen: { port: Number(backendPort) },
+      cors: { origin: app },
+    },
   }),
 );
