@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the portal (unless one already answers on :3000), runs the browser
-# tests in e2e-tests/ against it, and stops what it started.
+# tests in e2e-tests/ and then the MCP checks in e2e-tests/mcp/ against it
+# (their output goes to <out>/mcp.log, a stage of its own in test.sh), and
+# stops what it started.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +e
 OUT="${1:-$ROOT/.tools/test-results}"
@@ -30,3 +32,11 @@ fi
 # The catalog ingests the demo locations shortly after start; the browser
 # run waits for its first MLModel before opening pages.
 node "$ROOT/e2e-tests/run.mjs"
+browser_rc=$?
+# The MCP checks look for audit events in the backend's log: the log of the
+# portal started here, or the one E2E_BACKEND_LOG names.
+BACKEND_LOG="${E2E_BACKEND_LOG:-}"
+[ -n "$started" ] && BACKEND_LOG="$OUT/portal.log"
+E2E_BACKEND_URL="$BACKEND_URL" E2E_BACKEND_LOG="$BACKEND_LOG" \
+  node "$ROOT/e2e-tests/mcp/run.mjs" >"$OUT/mcp.log" 2>&1
+exit $browser_rc

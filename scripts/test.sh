@@ -69,6 +69,18 @@ log "Lint"
 if node_modules/.bin/backstage-cli repo lint >"$RESULTS/lint.log" 2>&1; then record lint ok ""; PASSED=$((PASSED+1));
 else tail -n 30 "$RESULTS/lint.log"; record lint FAILED "see .tools/test-results/lint.log"; FAILED=$((FAILED+1)); fi
 
+log "Generated OpenAPI files"
+if node scripts/generate-openapi.mjs --check >"$RESULTS/openapi.log" 2>&1; then record "openapi generated" ok "";  PASSED=$((PASSED+1));
+else cat "$RESULTS/openapi.log"; record "openapi generated" FAILED "stale: run node scripts/generate-openapi.mjs"; FAILED=$((FAILED+1)); fi
+
+log "Formatting (prettier --check .)"
+if node_modules/.bin/prettier --check . >"$RESULTS/prettier.log" 2>&1; then record prettier ok ""; PASSED=$((PASSED+1));
+else grep -E '^\[warn\]' "$RESULTS/prettier.log" | head -n 30; record prettier FAILED "$(grep -cE '^\[warn\] [^C]' "$RESULTS/prettier.log") files need prettier --write"; FAILED=$((FAILED+1)); fi
+
+log "Unused and undeclared dependencies (knip)"
+if node_modules/.bin/knip --no-progress >"$RESULTS/knip.log" 2>&1; then record knip ok ""; PASSED=$((PASSED+1));
+else head -n 40 "$RESULTS/knip.log"; record knip FAILED "see .tools/test-results/knip.log"; FAILED=$((FAILED+1)); fi
+
 log "PostgreSQL"
 if ensure_postgres; then record postgresql ok "$(psql "$PG_URL" -tAc 'show server_version' 2>/dev/null)";
 else record postgresql FAILED "no server reachable at the test connection string"; FAILED=$((FAILED+1)); fi
@@ -104,6 +116,24 @@ elif ensure_chromium; then
   else record e2e FAILED "$ep passed, $ef failed (exit $e2e_rc)"; [ "$ef" = 0 ] && FAILED=$((FAILED+1)); fi
 else
   record e2e FAILED "Chromium is not available"; FAILED=$((FAILED+1))
+fi
+
+# --- MCP: the ModelOps actions through a real MCP client ---------------------
+# scripts/e2e.sh runs e2e-tests/mcp/run.mjs against the portal it started for
+# the browser tests and writes its output to mcp.log.
+log "MCP actions (e2e-tests/mcp)"
+if [ "${MODELOPS_SKIP_E2E:-}" = 1 ]; then
+  record mcp skipped "MODELOPS_SKIP_E2E=1"
+elif [ -f "$RESULTS/mcp.log" ]; then
+  tail -n 25 "$RESULTS/mcp.log"
+  # The checks end with "<passed>/<run> MCP checks passed".
+  read -r mp mr <<<"$(grep -E '^[0-9]+/[0-9]+ MCP checks passed' "$RESULTS/mcp.log" | tail -n 1 | sed -E 's#^([0-9]+)/([0-9]+).*#\1 \2#')"
+  mp=${mp:-0}; mf=$(( ${mr:-0} - mp ))
+  PASSED=$((PASSED+mp)); FAILED=$((FAILED+mf))
+  if [ "$mf" = 0 ] && [ "$mp" -gt 0 ]; then record mcp ok "$mp passed";
+  else record mcp FAILED "$mp passed, $mf failed (see .tools/test-results/mcp.log)"; [ "$mf" = 0 ] && FAILED=$((FAILED+1)); fi
+else
+  record mcp FAILED "the MCP checks did not run (no mcp.log)"; FAILED=$((FAILED+1))
 fi
 
 # The packed packages installed into fresh stock apps of both frontend

@@ -150,16 +150,20 @@ export interface Config {
         rationale: {
           /** Curriculum module and practice the check serves. */
           practice: string;
-          /** EU AI Act article or Annex IV section. */
-          euAiAct?: string;
-          /** NIST AI RMF subcategory, e.g. `MEASURE 2.11`. */
-          nistAiRmf?: string;
+          /**
+           * Ids of the obligations the check evidences (EU AI Act, NIST AI
+           * RMF, ISO/IEC 42001 Annex A, GDPR), e.g. `nist-ai-rmf.measure-2.11`;
+           * the compliance page lists them.
+           */
+          obligations?: string[];
         };
         appliesTo: {
           kinds: Array<'MLModel' | 'Dataset'>;
           types?: string[];
           lifecycles?: string[];
           riskTiers?: string[];
+          /** A rule on the entity's own fields (`entity.spec...`) that must also hold. */
+          when?: any;
         };
         /**
          * `{fact, op: exists}`, `{fact, op: equals|oneOf|gte|lte, value}`,

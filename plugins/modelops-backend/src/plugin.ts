@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelopsPermissions } from '@modelops/plugin-modelops-common';
@@ -10,7 +11,7 @@ import {
   modelopsFactProvidersExtensionPoint,
   ruleCheck,
 } from '@modelops/plugin-modelops-node';
-import Router from 'express-promise-router';
+import { registerModelOpsActions } from './actions';
 import { createCostRouter } from './cost/createCostRouter';
 import { loadDemoEvidence } from './demo/loadDemoEvidence';
 import { createEvidenceRouter } from './evidence/createEvidenceRouter';
@@ -31,12 +32,10 @@ import {
   createScorecards,
   type ScorecardsExtensions,
 } from './scorecards/createScorecards';
+import { createOpenApiRouter } from './schema/openapi';
 import { bodyLimits } from './service/bodyLimits';
 import { migrateDatabase } from './service/migrateDatabase';
-import {
-  InMemoryRateLimiter,
-  readRateLimitConfig,
-} from './service/rateLimit';
+import { InMemoryRateLimiter, readRateLimitConfig } from './service/rateLimit';
 import type { ModelOpsRouterOptions } from './service/types';
 
 /**
@@ -72,8 +71,17 @@ export const modelopsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        discovery: coreServices.discovery,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ httpRouter, permissionsRegistry, database, ...deps }) {
+      async init({
+        httpRouter,
+        permissionsRegistry,
+        database,
+        discovery,
+        actionsRegistry,
+        ...deps
+      }) {
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateDatabase(knex);
@@ -81,19 +89,26 @@ export const modelopsPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(modelopsPermissions);
 
         const options: ModelOpsRouterOptions = { ...deps, database: knex };
-        const router = Router();
-        // Per-caller limit on mutations, before any body is read (rateLimit).
+        // Per-caller limit on mutations, before any body is read (rateLimit),
+        // then the size cap, content type, NUL and nesting checks (bodyLimits).
         const rateLimit = readRateLimitConfig(deps.config);
-        if (rateLimit) {
-          router.use(
-            InMemoryRateLimiter.create({
-              ...rateLimit,
-              httpAuth: deps.httpAuth,
-            }).middleware(),
-          );
-        }
-        // Size cap, content type, NUL and nesting checks (see bodyLimits).
-        router.use(bodyLimits());
+        const router = await createOpenApiRouter({
+          middleware: [
+            ...(rateLimit
+              ? [
+                  InMemoryRateLimiter.create({
+                    ...rateLimit,
+                    httpAuth: deps.httpAuth,
+                  }).middleware(),
+                ]
+              : []),
+            ...bodyLimits(),
+          ],
+          // Requests are validated by each handler's zod schema, whose
+          // messages name every failing field and rule (`metrics.0.value:
+          // expected number`); the spec tests keep spec and zod in step.
+          validatorOptions: { validateRequests: false },
+        });
         // Feature routers are mounted here, one line each.
         router.use(await createCostRouter(options));
         router.use(createEvidenceRouter(options));
@@ -117,6 +132,7 @@ export const modelopsPlugin = createBackendPlugin({
         });
         await loadDemoDelivery(options);
         httpRouter.use(router);
+        registerModelOpsActions({ ...deps, actionsRegistry, discovery });
       },
     });
   },

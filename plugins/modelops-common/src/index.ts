@@ -10,6 +10,7 @@ export * from './validation';
 export * from './modelCard';
 export * from './risk';
 export * from './scorecards';
+export * from './obligations';
 
 export * from './permissions';
 

@@ -57,7 +57,9 @@ function readTemplateFolder(folder: string) {
     }
   };
   walk(root);
-  const template = parse(fs.readFileSync(path.join(root, 'template.yaml'), 'utf8'));
+  const template = parse(
+    fs.readFileSync(path.join(root, 'template.yaml'), 'utf8'),
+  );
   return { template, directoryContents: files };
 }
 
@@ -95,7 +97,9 @@ describe('templates dry run', () => {
       .send({ template, values, directoryContents });
     const files: Record<string, string> = {};
     for (const file of response.body.directoryContents ?? []) {
-      files[file.path] = Buffer.from(file.base64Content, 'base64').toString('utf8');
+      files[file.path] = Buffer.from(file.base64Content, 'base64').toString(
+        'utf8',
+      );
     }
     return { status: response.status, body: response.body, files };
   }
@@ -107,7 +111,9 @@ describe('templates dry run', () => {
     }
     return result.body.log
       .map((l: any) => l.body)
-      .filter((b: any) => b.status === 'failed' || /error/i.test(b.message ?? ''));
+      .filter(
+        (b: any) => b.status === 'failed' || /error/i.test(b.message ?? ''),
+      );
   }
 
   function entitiesIn(text: string) {
@@ -182,12 +188,20 @@ describe('templates dry run', () => {
     });
     expect(component.spec.dependsOn).toEqual(['mlmodel:default/cv-screener']);
 
-    expect(result.files['MODEL_CARD.md']).toContain('| Risk tier (EU AI Act) | high |');
-    expect(result.files['RISK_ASSESSMENT.md']).toContain('**Conformity assessment and CE marking** (Art. 43, 47, 48)');
-    expect(result.files['RUNBOOK.md']).toMatch(/## Data incidents[\s\S]*## Model incidents[\s\S]*## Infrastructure incidents/);
+    expect(result.files['MODEL_CARD.md']).toContain(
+      '| Risk tier (EU AI Act) | high |',
+    );
+    expect(result.files['RISK_ASSESSMENT.md']).toContain(
+      '**Conformity assessment and CE marking** (Art. 43, 47, 48)',
+    );
+    expect(result.files['RUNBOOK.md']).toMatch(
+      /## Data incidents[\s\S]*## Model incidents[\s\S]*## Infrastructure incidents/,
+    );
     const ci = result.files['.github/workflows/ci.yaml'];
     expect(ci).toContain('${{ secrets.MODELOPS_TOKEN }}');
-    expect(ci).toContain('value = next(m["value"] for m in report["metrics"] if m["name"] == "ndcg")');
+    expect(ci).toContain(
+      'value = next(m["value"] for m in report["metrics"] if m["name"] == "ndcg")',
+    );
     expect(parse(result.files['monitoring.yaml']).metrics[0]).toMatchObject({
       name: 'ndcg',
       threshold: 0.7,
@@ -199,7 +213,8 @@ describe('templates dry run', () => {
   const MODEL_FORM_DEFAULTS = {
     type: 'classification',
     framework: 'scikit-learn',
-    fallback: 'Serve the previous model version; if none, route to the manual process.',
+    fallback:
+      'Serve the previous model version; if none, route to the manual process.',
     primaryMetric: 'auc',
     metricThreshold: 0.75,
     metricDirection: 'higher-is-better',
@@ -280,7 +295,12 @@ describe('templates dry run', () => {
       retentionPeriod: 'P3Y',
       retentionPolicyUrl: 'https://grc.example.com/policies/support',
       columns: [
-        { name: 'ticket_id', type: 'string', description: 'Ticket id', pii: false },
+        {
+          name: 'ticket_id',
+          type: 'string',
+          description: 'Ticket id',
+          pii: false,
+        },
         { name: 'customer_email', type: 'string', pii: true },
         { name: 'opened_at', type: 'timestamp', pii: false },
         { name: 'priority', type: 'integer' },
@@ -310,7 +330,12 @@ describe('templates dry run', () => {
       },
     });
     const schema = JSON.parse(result.files['schema/schema.json']);
-    expect(schema.required).toEqual(['ticket_id', 'customer_email', 'opened_at', 'priority']);
+    expect(schema.required).toEqual([
+      'ticket_id',
+      'customer_email',
+      'opened_at',
+      'priority',
+    ]);
     expect(schema.properties.opened_at).toEqual({
       type: 'string',
       format: 'date-time',
@@ -318,8 +343,12 @@ describe('templates dry run', () => {
       'x-pii': false,
     });
     expect(schema.properties.customer_email['x-pii']).toBe(true);
-    expect(result.files['DATASHEET.md']).toContain('| `customer_email` | string | yes |');
-    expect(result.files['DATASHEET.md']).toContain('| Lawful basis | contract |');
+    expect(result.files['DATASHEET.md']).toContain(
+      '| `customer_email` | string | yes |',
+    );
+    expect(result.files['DATASHEET.md']).toContain(
+      '| Lawful basis | contract |',
+    );
   });
 
   it('new dataset: without personal data, no PII fields are written', async () => {
@@ -341,14 +370,16 @@ describe('templates dry run', () => {
     expect(dataset.spec.containsPII).toBe(false);
     expect(dataset.spec.piiCategories).toBeUndefined();
     expect(dataset.spec.regulations).toBeUndefined();
-    expect(JSON.parse(result.files['schema/schema.json']).properties.day.format).toBe('date');
+    expect(
+      JSON.parse(result.files['schema/schema.json']).properties.day.format,
+    ).toBe('date');
   });
 
   it('AI risk assessment: patches spec.risk of a catalog model and writes the documents', async () => {
     const result = await dryRun('risk-assessment', {
       model: 'mlmodel:default/credit-risk-scorer',
       riskAnswers: {
-        annexIIIAreas: ['essential-services'],
+        annexIIIPoints: ['5(b)'],
         profilesNaturalPersons: true,
         transparencyDuties: ['interacts-with-people'],
       },
@@ -372,13 +403,18 @@ describe('templates dry run', () => {
     expect(model.spec.risk).toEqual({
       tier: 'high',
       domain: 'essential-services',
+      annexIII: '5(b)',
       humanOversight: { mode: 'human-in-the-loop' },
     });
     const assessment = result.files['RISK_ASSESSMENT.md'];
     expect(assessment).toContain('# AI risk assessment: Credit risk scorer');
-    expect(assessment).toContain('**Fundamental rights impact assessment** (Art. 27)');
+    expect(assessment).toContain(
+      '**Fundamental rights impact assessment** (Art. 27)',
+    );
     expect(assessment).toContain('**Disclose AI interaction** (Art. 50(1))');
-    expect(result.files['RISK_REVIEW.md']).toContain('`mlmodel:default/credit-risk-scorer`');
+    expect(result.files['RISK_REVIEW.md']).toContain(
+      '`mlmodel:default/credit-risk-scorer`',
+    );
     expect(result.body.output.text[0].content).toContain(
       '**high** for `mlmodel:default/credit-risk-scorer`',
     );
@@ -447,13 +483,19 @@ describe('templates dry run', () => {
     expect(model.spec).toMatchObject({
       lifecycle: 'production',
       version: '7',
-      registry: { type: 'mlflow', name: 'Sentiment DistilBERT', alias: 'champion' },
+      registry: {
+        type: 'mlflow',
+        name: 'Sentiment DistilBERT',
+        alias: 'champion',
+      },
       // The form's datasets win over the README's.
       trainedOn: ['dataset:default/loan-applications-2024'],
       license: 'apache-2.0',
       limitations: 'English only.',
     });
-    expect(result.files['MODEL_CARD.md']).toContain('## Imported details\n\n# DistilBERT SST-2');
+    expect(result.files['MODEL_CARD.md']).toContain(
+      '## Imported details\n\n# DistilBERT SST-2',
+    );
   });
 
   it('register an MLflow model: works without a README', async () => {

@@ -74,8 +74,7 @@ export const productionChangeApprovedCheck: CheckDefinition = {
   rationale: {
     practice:
       'Module 7: Implement change advisory boards to review and approve production model updates and rollbacks.',
-    euAiAct: 'Art. 17(1)(b)',
-    nistAiRmf: 'GOVERN 1.4',
+    obligations: ['nist-ai-rmf.manage-4.1', 'iso-42001.a.6.2.5'],
   },
   appliesTo: { kinds: ['MLModel'], lifecycles: ['production'] },
   rule: {

@@ -88,8 +88,7 @@ export const feedbackAnsweredCheck: CheckDefinition = {
   rationale: {
     practice:
       'Module 7: Establish feedback loops from end-users to identify model errors or usability issues in real-world contexts.',
-    euAiAct: 'Art. 72',
-    nistAiRmf: 'MEASURE 3.3',
+    obligations: ['nist-ai-rmf.measure-3.3', 'iso-42001.a.8.3'],
   },
   appliesTo: { kinds: ['MLModel'], lifecycles: ['production'] },
   rule: { fact: 'feedback.overdueCount', op: 'lte', value: 0 },

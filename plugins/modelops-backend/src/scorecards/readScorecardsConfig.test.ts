@@ -7,7 +7,7 @@ const check = {
   description: 'A link typed model-card.',
   rationale: {
     practice: 'Module 9: Standardize documentation templates',
-    nistAiRmf: 'MAP 1.1',
+    obligations: ['nist-ai-rmf.map-1.1'],
   },
   appliesTo: { kinds: ['MLModel'] },
   rule: { fact: 'links.model-card', op: 'exists' },

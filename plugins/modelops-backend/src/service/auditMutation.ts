@@ -35,6 +35,10 @@ export async function auditMutation<T>(
   }
   const auditorEvent = await options.auditor.createEvent({
     eventId: event.eventId,
+    // Backstage rates changes of records as medium (low is for reads), and
+    // its default auditor logs medium at info: a governance change must be
+    // in the log without raising the log level.
+    severityLevel: 'medium',
     request: req,
     meta,
   });

@@ -61,6 +61,15 @@ export const RISK_TIERS = [
   'minimal',
 ] as const;
 
+/** MLModel spec.risk.roles: the EU AI Act roles (Art. 3(3), 3(4)) the organisation holds for the model. @public */
+export const AI_ACT_ROLES = ['provider', 'deployer'] as const;
+
+/** MLModel spec.risk.conformityAssessment.procedure (Art. 43 and Annexes VI, VII). @public */
+export const CONFORMITY_PROCEDURES = [
+  'internal-control',
+  'notified-body',
+] as const;
+
 /** MLModel spec.risk.humanOversight.mode. @public */
 export const HUMAN_OVERSIGHT_MODES = [
   'human-in-the-loop',

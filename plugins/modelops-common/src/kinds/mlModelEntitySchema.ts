@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MLMODEL_KIND, MODELOPS_API_VERSION } from './constants';
 import {
+  AI_ACT_ROLES,
+  CONFORMITY_PROCEDURES,
   DEPLOYMENT_STRATEGIES,
   DRIFT_TESTS,
   HUMAN_OVERSIGHT_MODES,
@@ -90,6 +92,76 @@ const riskSchema = z.strictObject({
     )
     .optional(),
   reviewBoard: entityRef().optional(),
+  // What the EU AI Act obligations are scoped and evidenced by.
+  roles: z
+    .array(oneOf(AI_ACT_ROLES))
+    .min(1)
+    .optional()
+    .describe(
+      'EU AI Act roles the organisation holds for this model; both when absent.',
+    ),
+  annexIII: z
+    .string()
+    .regex(/^[1-8](\([a-e]\))?$/, {
+      message: 'expected an Annex III point such as 5(b) or 2',
+    })
+    .optional()
+    .describe('Annex III point and sub-point the model is used in, e.g. 5(b).'),
+  annexI: z
+    .boolean()
+    .optional()
+    .describe(
+      'Safety component of a product under the Annex I legislation (Art. 6(1)).',
+    ),
+  publicService: z
+    .boolean()
+    .optional()
+    .describe(
+      'Deployed by a body governed by public law or a private entity providing public services (Art. 27(1)).',
+    ),
+  transparency: z
+    .strictObject({
+      interaction: z
+        .strictObject({
+          notice: nonEmptyString()
+            .optional()
+            .describe('How people are told they interact with an AI system.'),
+        })
+        .optional()
+        .describe('The system interacts directly with people (Art. 50(1)).'),
+      syntheticContent: z
+        .strictObject({
+          marking: nonEmptyString()
+            .optional()
+            .describe('The machine-readable marking, e.g. c2pa or watermark.'),
+        })
+        .optional()
+        .describe('The system generates synthetic content (Art. 50(2)).'),
+      deepFake: z
+        .strictObject({
+          disclosure: nonEmptyString()
+            .optional()
+            .describe('How the content is disclosed as generated.'),
+        })
+        .optional()
+        .describe(
+          'The system generates or manipulates deep fakes (Art. 50(4)).',
+        ),
+    })
+    .optional(),
+  conformityAssessment: z
+    .strictObject({
+      procedure: oneOf(CONFORMITY_PROCEDURES).optional(),
+      date: isoDate().optional(),
+      declarationUrl: httpUrl()
+        .optional()
+        .describe('The EU declaration of conformity (Art. 47).'),
+    })
+    .optional()
+    .describe('Conformity assessment (Art. 43).'),
+  euDatabaseId: nonEmptyString()
+    .optional()
+    .describe('Registration number in the EU database (Art. 49, 71).'),
 });
 
 const deploymentSchema = z

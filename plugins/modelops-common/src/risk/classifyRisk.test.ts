@@ -61,7 +61,7 @@ describe('classifyRisk', () => {
     },
     {
       name: 'credit scoring',
-      answers: { annexIIIAreas: ['essential-services'] },
+      answers: { annexIIIPoints: ['5(b)'] },
       tier: 'high',
       includes: [...HIGH_RISK_CORE, 'fundamental-rights-impact-assessment'],
       excludes: ['voluntary-code-of-conduct'],
@@ -147,7 +147,10 @@ describe('classifyRisk', () => {
         transparencyDuties: ['interacts-with-people'],
       },
       tier: 'limited',
-      includes: ['document-non-high-risk-assessment', 'disclose-ai-interaction'],
+      includes: [
+        'document-non-high-risk-assessment',
+        'disclose-ai-interaction',
+      ],
       excludes: ['conformity-assessment'],
     },
     {
@@ -194,6 +197,97 @@ describe('classifyRisk', () => {
     }
     expect(result.domain).toBe(domain);
     expect(result.rationale.length).toBeGreaterThan(0);
+  });
+
+  describe('Annex III sub-points and the Art. 27(1) impact assessment', () => {
+    const FRIA = 'fundamental-rights-impact-assessment';
+    it.each<{
+      name: string;
+      answers: RiskQuestionnaireAnswers;
+      tier: RiskTier;
+      points?: string[];
+      fria: boolean;
+      cites: RegExp;
+    }>([
+      {
+        name: 'credit scoring by a bank',
+        answers: { annexIIIPoints: ['5(b)'] },
+        tier: 'high',
+        points: ['5(b)'],
+        fria: true,
+        cites: /Annex III 5\(b\): Evaluating creditworthiness/,
+      },
+      {
+        name: 'life insurance pricing',
+        answers: { annexIIIPoints: ['5(c)'] },
+        tier: 'high',
+        points: ['5(c)'],
+        fria: true,
+        cites: /every deployer of an Annex III 5\(c\) system/,
+      },
+      {
+        name: 'CV screening by a private employer',
+        answers: { annexIIIPoints: ['4(a)'] },
+        tier: 'high',
+        points: ['4(a)'],
+        fria: false,
+        cites: /Annex III 4\(a\): Recruitment or selection/,
+      },
+      {
+        name: 'emergency triage in a private clinic',
+        answers: { annexIIIPoints: ['5(d)'] },
+        tier: 'high',
+        points: ['5(d)'],
+        fria: false,
+        cites: /Annex III 5\(d\): Evaluating and classifying emergency calls/,
+      },
+      {
+        name: 'emergency triage by a public hospital',
+        answers: { annexIIIPoints: ['5(d)'], publicServiceDeployer: true },
+        tier: 'high',
+        points: ['5(d)'],
+        fria: true,
+        cites: /governed by public law or providing public services/,
+      },
+      {
+        name: 'grid load control by a public utility (Annex III point 2)',
+        answers: { annexIIIPoints: ['2'], publicServiceDeployer: true },
+        tier: 'high',
+        points: ['2'],
+        fria: false,
+        cites: /leaves out Annex III point 2/,
+      },
+      {
+        name: 'medical device component deployed by a public hospital (Annex I)',
+        answers: { annexISafetyComponent: true, publicServiceDeployer: true },
+        tier: 'high',
+        fria: false,
+        cites: /high-risk through Annex I/,
+      },
+      {
+        name: 'essential services without a sub-point',
+        answers: { annexIIIAreas: ['essential-services'] },
+        tier: 'high',
+        fria: false,
+        cites: /answer the sub-point to decide/,
+      },
+      {
+        name: 'credit scoring as a narrow procedural task',
+        answers: {
+          annexIIIPoints: ['5(b)'],
+          annexIIIDerogation: 'narrow-procedural-task',
+        },
+        tier: 'minimal',
+        fria: false,
+        cites: /but not high-risk because Art\. 6\(3\)\(a\)/,
+      },
+    ])('$name -> $tier', ({ answers, tier, points, fria, cites }) => {
+      const result = classifyRisk(answers);
+      expect(result.tier).toBe(tier);
+      expect(result.annexIIIPoints).toEqual(points);
+      expect(result.controls.map(c => c.id).includes(FRIA)).toBe(fria);
+      expect(result.rationale.join('\n')).toMatch(cites);
+    });
   });
 
   it('cites the article of each finding in the rationale', () => {

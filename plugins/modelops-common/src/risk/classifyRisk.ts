@@ -1,11 +1,14 @@
 import {
   ANNEX_III_AREAS,
   ANNEX_III_DEROGATIONS,
+  ANNEX_III_POINTS,
   PROHIBITED_PRACTICES,
   TRANSPARENCY_DUTIES,
 } from './riskQuestionnaire';
 import { RISK_CONTROLS, type RiskControlId } from './riskControls';
 import type {
+  AnnexIIIArea,
+  AnnexIIIPoint,
   RiskClassification,
   RiskQuestionOption,
   RiskQuestionnaireAnswers,
@@ -63,6 +66,11 @@ function unique<T>(values: readonly T[] | undefined): T[] {
  * add their controls to any tier below unacceptable, because they apply on
  * top of the high-risk requirements.
  *
+ * Annex III answers carry their sub-point (`5(b)`), which decides the
+ * fundamental rights impact assessment of Art. 27(1); an area answered
+ * without a sub-point is high-risk all the same, and the rationale says
+ * what the sub-point would decide.
+ *
  * The function is pure so the questionnaire form can preview the result
  * while the user answers.
  *
@@ -95,14 +103,26 @@ export function classifyRisk(
     );
   }
 
-  const areas = unique(answers.annexIIIAreas);
+  const points = unique(answers.annexIIIPoints);
+  const areaOf = (point: AnnexIIIPoint): AnnexIIIArea =>
+    ANNEX_III_POINTS.find(p => p.id === point)!.area;
+  // Areas answered without a sub-point; a point already names its area.
+  const bareAreas = unique(answers.annexIIIAreas).filter(
+    area => !points.some(p => areaOf(p) === area),
+  );
+  const areas = unique([...points.map(areaOf), ...bareAreas]);
+  const uses = [
+    ...points.map(p => describe(ANNEX_III_POINTS, p)),
+    ...bareAreas.map(
+      a => `${describe(ANNEX_III_AREAS, a)} (sub-point not answered)`,
+    ),
+  ];
+  let highViaAnnexIII = false;
   if (areas.length > 0) {
     const derogation = answers.annexIIIDerogation;
     if (derogation && !answers.profilesNaturalPersons) {
       rationale.push(
-        `Used in ${areas
-          .map(a => describe(ANNEX_III_AREAS, a))
-          .join('; ')}, but not high-risk because ${describe(
+        `Used in ${uses.join('; ')}, but not high-risk because ${describe(
           ANNEX_III_DEROGATIONS,
           derogation,
         )}.`,
@@ -110,11 +130,10 @@ export function classifyRisk(
       controls.add('document-non-high-risk-assessment');
     } else {
       tier = 'high';
+      highViaAnnexIII = true;
       domain = areas[0];
-      for (const area of areas) {
-        rationale.push(
-          `High-risk use (Art. 6(2)), ${describe(ANNEX_III_AREAS, area)}.`,
-        );
+      for (const use of uses) {
+        rationale.push(`High-risk use (Art. 6(2)), ${use}.`);
       }
       if (derogation) {
         rationale.push(
@@ -126,13 +145,13 @@ export function classifyRisk(
 
   if (tier === 'high') {
     HIGH_RISK_CONTROLS.forEach(c => controls.add(c));
-    // Art. 27 binds public deployers and deployers of credit scoring and insurance pricing (Annex III 5(b), 5(c)).
-    if (answers.publicServiceDeployer || areas.includes('essential-services')) {
-      controls.add('fundamental-rights-impact-assessment');
-      rationale.push(
-        'Art. 27: a fundamental rights impact assessment is required before first use.',
-      );
-    }
+    const fria = fundamentalRightsAssessment(
+      highViaAnnexIII ? points : [],
+      highViaAnnexIII ? bareAreas : [],
+      answers.publicServiceDeployer === true,
+    );
+    if (fria.required) controls.add('fundamental-rights-impact-assessment');
+    if (fria.reason) rationale.push(fria.reason);
   }
 
   const duties = unique(answers.transparencyDuties);
@@ -173,7 +192,61 @@ export function classifyRisk(
     );
   }
 
-  return finish(tier, controls, rationale, domain);
+  return finish(
+    tier,
+    controls,
+    rationale,
+    domain,
+    tier === 'high' ? points : [],
+  );
+}
+
+/**
+ * Art. 27(1): deployers of Art. 6(2) (Annex III) systems other than point 2
+ * assess the impact on fundamental rights when they are bodies governed by
+ * public law or private entities providing public services, and every
+ * deployer of an Annex III 5(b) or 5(c) system does. Annex I systems are
+ * out of its scope.
+ */
+function fundamentalRightsAssessment(
+  points: AnnexIIIPoint[],
+  bareAreas: AnnexIIIArea[],
+  publicService: boolean,
+): { required: boolean; reason?: string } {
+  const creditOrInsurance = points.filter(p => p === '5(b)' || p === '5(c)');
+  if (creditOrInsurance.length > 0) {
+    return {
+      required: true,
+      reason: `Art. 27(1): every deployer of an Annex III ${creditOrInsurance.join(
+        ' or ',
+      )} system performs a fundamental rights impact assessment before first use.`,
+    };
+  }
+  const outsidePoint2 =
+    points.some(p => p !== '2') ||
+    bareAreas.some(a => a !== 'critical-infrastructure');
+  if (publicService && outsidePoint2) {
+    return {
+      required: true,
+      reason:
+        'Art. 27(1): a deployer governed by public law or providing public services performs a fundamental rights impact assessment before first use.',
+    };
+  }
+  if (bareAreas.includes('essential-services')) {
+    return {
+      required: false,
+      reason:
+        'Art. 27(1): a fundamental rights impact assessment is required if the use is Annex III 5(b) (credit scoring) or 5(c) (life and health insurance pricing); answer the sub-point to decide.',
+    };
+  }
+  if (publicService) {
+    return {
+      required: false,
+      reason:
+        'Art. 27(1) does not apply: it leaves out Annex III point 2 and systems that are high-risk through Annex I.',
+    };
+  }
+  return { required: false };
 }
 
 function finish(
@@ -181,10 +254,17 @@ function finish(
   controls: Set<RiskControlId>,
   rationale: string[],
   domain: string | undefined,
+  annexIIIPoints: AnnexIIIPoint[] = [],
 ): RiskClassification {
   // Catalogue order rather than insertion order keeps documents stable across answer orderings.
   const ordered = (Object.keys(RISK_CONTROLS) as RiskControlId[])
     .filter(id => controls.has(id))
     .map(id => ({ ...RISK_CONTROLS[id] }));
-  return { tier, controls: ordered, rationale, ...(domain ? { domain } : {}) };
+  return {
+    tier,
+    controls: ordered,
+    rationale,
+    ...(domain ? { domain } : {}),
+    ...(annexIIIPoints.length > 0 ? { annexIIIPoints } : {}),
+  };
 }

@@ -96,7 +96,8 @@ export const RISK_CONTROLS = {
     id: 'eu-database-registration',
     title: 'Registration in the EU database',
     article: 'Art. 49',
-    description: 'Register the system in the EU database before putting it into service.',
+    description:
+      'Register the system in the EU database before putting it into service.',
   },
   'fundamental-rights-impact-assessment': {
     id: 'fundamental-rights-impact-assessment',
@@ -146,7 +147,8 @@ export const RISK_CONTROLS = {
   },
   'inform-exposed-persons': {
     id: 'inform-exposed-persons',
-    title: 'Inform people exposed to emotion recognition or biometric categorisation',
+    title:
+      'Inform people exposed to emotion recognition or biometric categorisation',
     article: 'Art. 50(3)',
     description:
       'Inform the people exposed to the system of its operation and process their data under the GDPR.',

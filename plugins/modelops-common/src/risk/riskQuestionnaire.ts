@@ -1,5 +1,6 @@
 import type {
   AnnexIIIArea,
+  AnnexIIIPoint,
   AnnexIIIDerogation,
   GeneralPurposeModelStatus,
   ProhibitedPractice,
@@ -123,6 +124,138 @@ export const ANNEX_III_AREAS: ReadonlyArray<RiskQuestionOption<AnnexIIIArea>> =
   ];
 
 /**
+ * Points and sub-points of Annex III of the EU AI Act.
+ *
+ * @public
+ */
+export const ANNEX_III_POINTS: ReadonlyArray<
+  RiskQuestionOption<AnnexIIIPoint> & { area: AnnexIIIArea }
+> = [
+  [
+    '1(a)',
+    'biometrics',
+    'Remote biometric identification (not verification that a person is who they claim to be)',
+  ],
+  [
+    '1(b)',
+    'biometrics',
+    'Biometric categorisation according to sensitive or protected attributes',
+  ],
+  ['1(c)', 'biometrics', 'Emotion recognition'],
+  [
+    '2',
+    'critical-infrastructure',
+    'Safety component in the management and operation of critical digital infrastructure, road traffic, or the supply of water, gas, heating or electricity',
+  ],
+  [
+    '3(a)',
+    'education',
+    'Determining access or admission to, or assigning people to, education and vocational training institutions',
+  ],
+  [
+    '3(b)',
+    'education',
+    'Evaluating learning outcomes, including steering the learning process',
+  ],
+  [
+    '3(c)',
+    'education',
+    'Assessing the appropriate level of education a person will receive or can access',
+  ],
+  [
+    '3(d)',
+    'education',
+    'Monitoring and detecting prohibited behaviour of students during tests',
+  ],
+  [
+    '4(a)',
+    'employment',
+    'Recruitment or selection: targeted job ads, analysing and filtering applications, evaluating candidates',
+  ],
+  [
+    '4(b)',
+    'employment',
+    'Decisions on terms of work, promotion or termination, task allocation on behaviour or traits, monitoring and evaluating performance',
+  ],
+  [
+    '5(a)',
+    'essential-services',
+    'Public authorities evaluating eligibility for essential public assistance benefits and services, including healthcare',
+  ],
+  [
+    '5(b)',
+    'essential-services',
+    'Evaluating creditworthiness or establishing a credit score (not detecting financial fraud)',
+  ],
+  [
+    '5(c)',
+    'essential-services',
+    'Risk assessment and pricing in life and health insurance',
+  ],
+  [
+    '5(d)',
+    'essential-services',
+    'Evaluating and classifying emergency calls, dispatching emergency services, emergency healthcare patient triage',
+  ],
+  [
+    '6(a)',
+    'law-enforcement',
+    'Assessing the risk of a person becoming the victim of criminal offences',
+  ],
+  [
+    '6(b)',
+    'law-enforcement',
+    'Polygraphs and similar tools in law enforcement',
+  ],
+  ['6(c)', 'law-enforcement', 'Evaluating the reliability of evidence'],
+  [
+    '6(d)',
+    'law-enforcement',
+    'Assessing the risk of offending or re-offending, not solely on profiling',
+  ],
+  [
+    '6(e)',
+    'law-enforcement',
+    'Profiling in the detection, investigation or prosecution of criminal offences',
+  ],
+  [
+    '7(a)',
+    'migration-border-control',
+    'Polygraphs and similar tools in migration, asylum and border control',
+  ],
+  [
+    '7(b)',
+    'migration-border-control',
+    'Assessing a security, irregular migration or health risk of a person entering',
+  ],
+  [
+    '7(c)',
+    'migration-border-control',
+    'Examining applications for asylum, visas and residence permits',
+  ],
+  [
+    '7(d)',
+    'migration-border-control',
+    'Detecting, recognising or identifying people in migration, asylum and border control (not verifying travel documents)',
+  ],
+  [
+    '8(a)',
+    'justice-democracy',
+    'Assisting a judicial authority in researching and interpreting facts and the law and applying the law',
+  ],
+  [
+    '8(b)',
+    'justice-democracy',
+    'Influencing the outcome of an election or referendum or voting behaviour',
+  ],
+].map(([id, area, label]) => ({
+  id: id as AnnexIIIPoint,
+  area: area as AnnexIIIArea,
+  article: `Annex III ${id}`,
+  label,
+}));
+
+/**
  * Conditions of Article 6(3) under which an Annex III system is not high-risk.
  *
  * @public
@@ -226,6 +359,8 @@ function ids<TId extends string>(
 export const PROHIBITED_PRACTICE_IDS = ids(PROHIBITED_PRACTICES);
 /** Identifiers of {@link ANNEX_III_AREAS}. @public */
 export const ANNEX_III_AREA_IDS = ids(ANNEX_III_AREAS);
+/** Identifiers of {@link ANNEX_III_POINTS}. @public */
+export const ANNEX_III_POINT_IDS = ids(ANNEX_III_POINTS);
 /** Identifiers of {@link ANNEX_III_DEROGATIONS}. @public */
 export const ANNEX_III_DEROGATION_IDS = ids(ANNEX_III_DEROGATIONS);
 /** Identifiers of {@link TRANSPARENCY_DUTIES}. @public */

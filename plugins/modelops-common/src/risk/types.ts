@@ -37,6 +37,39 @@ export type AnnexIIIArea =
   | 'justice-democracy';
 
 /**
+ * A point and sub-point of Annex III of the EU AI Act, e.g. `5(b)` for
+ * creditworthiness and credit scoring. Point 2 has no sub-points.
+ *
+ * @public
+ */
+export type AnnexIIIPoint =
+  | '1(a)'
+  | '1(b)'
+  | '1(c)'
+  | '2'
+  | '3(a)'
+  | '3(b)'
+  | '3(c)'
+  | '3(d)'
+  | '4(a)'
+  | '4(b)'
+  | '5(a)'
+  | '5(b)'
+  | '5(c)'
+  | '5(d)'
+  | '6(a)'
+  | '6(b)'
+  | '6(c)'
+  | '6(d)'
+  | '6(e)'
+  | '7(a)'
+  | '7(b)'
+  | '7(c)'
+  | '7(d)'
+  | '8(a)'
+  | '8(b)';
+
+/**
  * A condition of Article 6(3) under which a system used in an Annex III area
  * is not considered high-risk.
  *
@@ -79,7 +112,15 @@ export interface RiskQuestionnaireAnswers {
   prohibitedPractices?: ProhibitedPractice[];
   /** Safety component of a product covered by Annex I legislation (Art. 6(1)). */
   annexISafetyComponent?: boolean;
-  /** Annex III areas the system is used in (Art. 6(2)). */
+  /**
+   * Annex III points and sub-points the system is used in (Art. 6(2)); the
+   * sub-point decides duties such as Art. 27(1).
+   */
+  annexIIIPoints?: AnnexIIIPoint[];
+  /**
+   * Annex III areas, for answers that do not know the sub-point; a point in
+   * `annexIIIPoints` already names its area.
+   */
   annexIIIAreas?: AnnexIIIArea[];
   /** The Art. 6(3) condition that applies, when one does. */
   annexIIIDerogation?: AnnexIIIDerogation;
@@ -125,6 +166,8 @@ export interface RiskClassification {
   rationale: string[];
   /** The Annex III area that made the system high-risk, used as `spec.risk.domain`. */
   domain?: string;
+  /** The Annex III points and sub-points that made the system high-risk; the first is `spec.risk.annexIII`. */
+  annexIIIPoints?: AnnexIIIPoint[];
 }
 
 /**

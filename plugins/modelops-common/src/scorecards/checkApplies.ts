@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { evaluateRule } from './evaluateRule';
 import type { CheckAppliesTo } from './types';
 
 function field(entity: Entity, ...path: string[]): unknown {
@@ -20,6 +21,7 @@ function matches(list: string[] | undefined, value: unknown): boolean {
  * and `spec.risk.tier` must each be in the check's list when it has one. An
  * entity without a risk tier gets no tier-scoped checks; the
  * `responsible-ai.risk-tier` check makes the missing tier visible instead.
+ * `when`, if set, must hold on the entity's own fields.
  *
  * @public
  */
@@ -31,6 +33,7 @@ export function checkApplies(
     (appliesTo.kinds as string[]).includes(entity.kind) &&
     matches(appliesTo.types, field(entity, 'type')) &&
     matches(appliesTo.lifecycles, field(entity, 'lifecycle')) &&
-    matches(appliesTo.riskTiers, field(entity, 'risk', 'tier'))
+    matches(appliesTo.riskTiers, field(entity, 'risk', 'tier')) &&
+    (!appliesTo.when || evaluateRule(appliesTo.when, { entity }).passed)
   );
 }

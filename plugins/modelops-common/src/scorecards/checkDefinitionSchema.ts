@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getObligation } from '../obligations/obligations';
 import type { CheckDefinition, CheckRule } from './types';
 
 const factPath = z
@@ -49,14 +50,20 @@ export const checkDefinitionSchema: z.ZodType<CheckDefinition> = z.strictObject(
     description: z.string().min(1),
     rationale: z.strictObject({
       practice: z.string().min(1),
-      euAiAct: z.string().min(1).optional(),
-      nistAiRmf: z.string().min(1).optional(),
+      obligations: z
+        .array(
+          z.string().refine(id => getObligation(id) !== undefined, {
+            message: 'must be the id of an obligation in OBLIGATIONS',
+          }),
+        )
+        .optional(),
     }),
     appliesTo: z.strictObject({
       kinds: z.array(z.enum(['MLModel', 'Dataset'])).min(1),
       types: z.array(z.string()).optional(),
       lifecycles: z.array(z.string()).optional(),
       riskTiers: z.array(z.string()).optional(),
+      when: checkRuleSchema.optional(),
     }),
     rule: checkRuleSchema,
     severity: z.enum(['info', 'warning', 'error', 'critical']),

@@ -3,3 +3,4 @@ export * from './evaluateRule';
 export * from './checkDefinitionSchema';
 export * from './checkApplies';
 export * from './scoreEntity';
+export * from './passRate';

@@ -21,7 +21,21 @@ describe('scoreEntity', () => {
         r('gold', 'fail'),
       ]),
     ).toBe('silver');
-    expect(packLevel([r('bronze', 'pass'), r('gold', 'pass')])).toBe('gold');
+    expect(
+      packLevel([r('bronze', 'pass'), r('silver', 'pass'), r('gold', 'pass')]),
+    ).toBe('gold');
+  });
+
+  it('never reaches a level none of whose checks applies, nor any above it', () => {
+    // Nothing at silver was checked: silver and gold are not claimed.
+    expect(packLevel([r('bronze', 'pass'), r('gold', 'pass')])).toBe('bronze');
+    // Only bronze checks apply: bronze at most, never gold.
+    expect(packLevel([r('bronze', 'pass'), r('bronze', 'pass')])).toBe(
+      'bronze',
+    );
+    // No bronze check applies: no level at all.
+    expect(packLevel([r('silver', 'pass'), r('gold', 'pass')])).toBe('none');
+    expect(packLevel([])).toBe('none');
   });
 
   it('weights the score by severity', () => {
@@ -42,7 +56,7 @@ describe('scoreEntity', () => {
       },
       {
         pack: 'b',
-        level: 'bronze',
+        level: 'none',
         score: 0,
         passing: 0,
         failing: 1,
@@ -56,7 +70,11 @@ describe('scoreEntity', () => {
   });
 
   it('scores with the state a caller gives, such as a waiver of a failure', () => {
-    const results = [r('bronze', 'fail', 'error', 'a'), r('silver', 'pass')];
+    const results = [
+      r('bronze', 'fail', 'error', 'a'),
+      r('silver', 'pass', 'error', 'a'),
+      r('gold', 'pass', 'error', 'a'),
+    ];
     const waived = scoreEntity(results, x =>
       x.state === 'fail' ? 'waived' : x.state,
     );
@@ -92,6 +110,36 @@ describe('scoreEntity', () => {
         expect(score.packs.map(p => p.pack)).toEqual(
           [...new Set(results.map(x => x.pack))].sort(),
         );
+      }),
+    );
+  });
+
+  it('reaches exactly the highest level whose checks, and those below, apply and do not fail', () => {
+    const result = fc.record({
+      pack: fc.constant('p'),
+      level: fc.constantFrom<ScoredResult['level']>('bronze', 'silver', 'gold'),
+      severity: fc.constantFrom<ScoredResult['severity']>('error'),
+      state: fc.constantFrom<ScoredResult['state']>('pass', 'fail', 'waived'),
+    });
+    const order = ['none', 'bronze', 'silver', 'gold'];
+    const holds = (results: ScoredResult[], level: string) =>
+      results.some(x => x.level === level) &&
+      results.every(
+        x =>
+          order.indexOf(x.level) > order.indexOf(level) || x.state !== 'fail',
+      );
+    fc.assert(
+      fc.property(fc.array(result, { maxLength: 30 }), results => {
+        const level = packLevel(results);
+        const reached = order.indexOf(level);
+        // Every level up to the one reached has an applicable check and no failure...
+        for (const l of order.slice(1, reached + 1)) {
+          expect(holds(results, l)).toBe(true);
+        }
+        // ...and the next one up does not.
+        if (reached < order.length - 1) {
+          expect(holds(results, order[reached + 1])).toBe(false);
+        }
       }),
     );
   });

@@ -32,25 +32,42 @@ function percent(ok: number, total: number): number {
 }
 
 /**
- * The level reached in one pack: bronze when every bronze check passes (or is
- * waived), silver when every bronze and silver check does, gold when all do.
- * A level without applicable checks is reached when the levels below are.
+ * The level reached in one pack. A level is reached when at least one check
+ * of that level applies to the entity, and every applicable check of that
+ * level and of every level below it passes or is waived. A level none of
+ * whose checks applies is not reached, and neither is any level above it:
+ * "gold" always means that gold checks were run and passed, never that
+ * there was nothing to check (docs: plugins/modelops-backend/README.md,
+ * "Levels").
  *
  * @public
  */
 export function packLevel(results: ScoredResult[]): PackLevel {
+  const applicable = CHECK_LEVELS.map(() => 0);
   let lowestFailing = CHECK_LEVELS.length;
   for (const r of results) {
-    if (r.state === 'fail') {
-      lowestFailing = Math.min(lowestFailing, CHECK_LEVELS.indexOf(r.level));
-    }
+    const index = CHECK_LEVELS.indexOf(r.level);
+    applicable[index] += 1;
+    if (r.state === 'fail') lowestFailing = Math.min(lowestFailing, index);
   }
-  return levelBelow(lowestFailing);
+  return levelReached(applicable, lowestFailing);
 }
 
-/** The level reached when the lowest failing level has this index in CHECK_LEVELS. */
-function levelBelow(lowestFailing: number): PackLevel {
-  return lowestFailing === 0 ? 'none' : CHECK_LEVELS[lowestFailing - 1];
+/**
+ * The highest level whose checks, and the checks of every level below it,
+ * apply (`applicable[i]` checks of level i) and do not fail
+ * (`lowestFailing` is the index of the lowest level with a failing check).
+ */
+function levelReached(
+  applicable: readonly number[],
+  lowestFailing: number,
+): PackLevel {
+  let reached: PackLevel = 'none';
+  for (let i = 0; i < lowestFailing; i++) {
+    if (applicable[i] === 0) break;
+    reached = CHECK_LEVELS[i];
+  }
+  return reached;
 }
 
 /** Running totals of one pack while an entity's results are read. */
@@ -60,6 +77,8 @@ interface PackTally {
   passing: number;
   failing: number;
   waived: number;
+  /** Applicable checks per level, indexed as CHECK_LEVELS. */
+  applicable: number[];
   /** Index in CHECK_LEVELS of the lowest level with a failing check. */
   lowestFailing: number;
 }
@@ -90,18 +109,18 @@ export function scoreEntity<T extends ScoredResult>(
         passing: 0,
         failing: 0,
         waived: 0,
+        applicable: CHECK_LEVELS.map(() => 0),
         lowestFailing: CHECK_LEVELS.length,
       };
       tallies.set(r.pack, tally);
     }
+    const levelIndex = CHECK_LEVELS.indexOf(r.level);
     tally.total += weight;
+    tally.applicable[levelIndex] += 1;
     total += weight;
     if (state === 'fail') {
       tally.failing += 1;
-      tally.lowestFailing = Math.min(
-        tally.lowestFailing,
-        CHECK_LEVELS.indexOf(r.level),
-      );
+      tally.lowestFailing = Math.min(tally.lowestFailing, levelIndex);
     } else {
       tally.ok += weight;
       ok += weight;
@@ -115,7 +134,7 @@ export function scoreEntity<T extends ScoredResult>(
       const t = tallies.get(pack)!;
       return {
         pack,
-        level: levelBelow(t.lowestFailing),
+        level: levelReached(t.applicable, t.lowestFailing),
         score: percent(t.ok, t.total),
         passing: t.passing,
         failing: t.failing,

@@ -40,14 +40,17 @@ export type CheckRule =
 /** A scalar a rule compares a fact with. @public */
 export type FactValue = string | number | boolean;
 
-/** Why a check exists: the practice it serves and the regulation it maps to. @public */
+/** Why a check exists: the practice it serves and the obligations it evidences. @public */
 export interface CheckRationale {
   /** Seed curriculum module and practice text, e.g. "Module 6: Conduct impact assessments ...". */
   practice: string;
-  /** EU AI Act article or Annex IV section, e.g. "Art. 9" or "Annex IV 2(g)". */
-  euAiAct?: string;
-  /** NIST AI RMF subcategory id, e.g. "MAP 1.1" or "MEASURE 2.11". */
-  nistAiRmf?: string;
+  /**
+   * Ids of the obligations the check evidences, from `OBLIGATIONS`
+   * (EU AI Act, NIST AI RMF 1.0, ISO/IEC 42001 Annex A, GDPR), e.g.
+   * `eu-ai-act.art-10-2-fg` or `nist-ai-rmf.measure-2.11`. A check applies
+   * only inside the scope of every EU AI Act obligation it cites.
+   */
+  obligations?: string[];
 }
 
 /** Which entities a check applies to; every listed dimension must match. @public */
@@ -57,6 +60,12 @@ export interface CheckAppliesTo {
   lifecycles?: string[];
   /** Risk tiers of MLModels; an entity without a tier never matches a tier list. */
   riskTiers?: string[];
+  /**
+   * A further condition on the entity's own fields (`entity.spec...`), for
+   * scopes the lists cannot express, such as Art. 50 duties declared in
+   * `spec.risk.transparency` or the deployers Art. 27(1) names.
+   */
+  when?: CheckRule;
 }
 
 /** What to do when the check fails. @public */

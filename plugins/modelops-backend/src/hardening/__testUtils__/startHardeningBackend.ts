@@ -44,11 +44,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
 import { modelopsPlugin } from '../../plugin';
-import {
-  ENTITIES,
-  memberships,
-  ownerOf,
-} from './hardeningCatalog';
+
+/** The route the generated OpenAPI router serves its spec on. */
+export const OPENAPI_SPEC_PATH = '/openapi.json';
+import { ENTITIES, memberships, ownerOf } from './hardeningCatalog';
 
 /** The decision the test permission policy gives. */
 export type PolicyMode = 'ALLOW' | 'DENY' | 'CONDITIONAL';
@@ -233,7 +232,9 @@ export async function startHardeningBackend(
   const auditor: AuditorService = {
     async createEvent(event) {
       const credentials = event.request
-        ? await httpAuth.credentials(event.request as any).catch(() => undefined)
+        ? await httpAuth
+            .credentials(event.request as any)
+            .catch(() => undefined)
         : undefined;
       const recorded: RecordedAudit = {
         eventId: event.eventId,
@@ -323,11 +324,16 @@ export async function startHardeningBackend(
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The permission framework's integration routes (permissionsRegistry) and
   // the real scheduler's task routes are mounted through the same
-  // httpRouter; they are not ours.
+  // httpRouter; they are not ours. Nor is the spec document the generated
+  // router serves (authenticated by the httpRouter's credentials barrier in
+  // a real backend, which this harness replaces).
   const routes = captured
     .flatMap(h => discoverRoutes(h))
     .filter(
-      r => !r.path.startsWith('/.well-known/') && !r.path.startsWith('/.backstage/'),
+      r =>
+        !r.path.startsWith('/.well-known/') &&
+        !r.path.startsWith('/.backstage/') &&
+        r.path !== OPENAPI_SPEC_PATH,
     );
 
   let tables: string[] | undefined;
@@ -380,9 +386,7 @@ export async function startHardeningBackend(
           tables.map(t => [t, options.knex(t).count('*')]),
         ) as any,
       );
-      return Object.fromEntries(
-        tables.map(t => [t, Number((row as any)[t])]),
-      );
+      return Object.fromEntries(tables.map(t => [t, Number((row as any)[t])]));
     },
     async stop() {
       await new Promise<void>(resolve => server.close(() => resolve()));

@@ -16,7 +16,6 @@ export const costPack: CheckDefinition[] = [
     description: 'A monthly budget with its currency.',
     rationale: {
       practice: practice(8, 'quarterly cost-benefit reviews'),
-      nistAiRmf: 'GOVERN 1.3',
     },
     appliesTo: serving,
     rule: {

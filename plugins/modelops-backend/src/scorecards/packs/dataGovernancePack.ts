@@ -17,8 +17,7 @@ export const dataGovernancePack: CheckDefinition[] = [
     description: 'A person is accountable for curation and metadata.',
     rationale: {
       practice: practice(2, 'stewardship roles'),
-      euAiAct: 'Art. 10(2)',
-      nistAiRmf: 'GOVERN 2.1',
+      obligations: ['nist-ai-rmf.govern-2.1', 'iso-42001.a.3.2'],
     },
     appliesTo: datasets,
     rule: { fact: 'entity.spec.steward', op: 'exists' },
@@ -34,7 +33,7 @@ export const dataGovernancePack: CheckDefinition[] = [
       'The dataset is classified (public, internal, confidential, restricted).',
     rationale: {
       practice: practice(2, 'role-based access controls'),
-      nistAiRmf: 'MAP 4.1',
+      obligations: ['gdpr.art-32-1', 'nist-ai-rmf.measure-2.10'],
     },
     appliesTo: datasets,
     rule: {
@@ -54,8 +53,7 @@ export const dataGovernancePack: CheckDefinition[] = [
       'Whether the dataset contains personal data is stated, true or false.',
     rationale: {
       practice: practice(2, 'role-based access controls'),
-      euAiAct: 'Art. 10(5)',
-      nistAiRmf: 'MEASURE 2.10',
+      obligations: ['gdpr.art-30-1', 'nist-ai-rmf.measure-2.10'],
     },
     appliesTo: datasets,
     rule: {
@@ -74,7 +72,7 @@ export const dataGovernancePack: CheckDefinition[] = [
     description: 'A schema is published and validated where data enters.',
     rationale: {
       practice: practice(2, 'schema validation'),
-      euAiAct: 'Art. 10(2)',
+      obligations: ['iso-42001.a.7.4'],
     },
     appliesTo: datasets,
     rule: {
@@ -96,7 +94,7 @@ export const dataGovernancePack: CheckDefinition[] = [
     description: 'Personal data lists its categories and lawful basis.',
     rationale: {
       practice: practice(2, 'retention and archival'),
-      euAiAct: 'Art. 10(5)',
+      obligations: ['gdpr.art-30-1', 'gdpr.art-9-1'],
     },
     appliesTo: datasets,
     rule: {
@@ -122,7 +120,7 @@ export const dataGovernancePack: CheckDefinition[] = [
       'Confidential, restricted and personal data name the groups allowed to read it.',
     rationale: {
       practice: practice(2, 'role-based access controls'),
-      nistAiRmf: 'MEASURE 2.7',
+      obligations: ['gdpr.art-32-1', 'nist-ai-rmf.measure-2.7'],
     },
     appliesTo: datasets,
     rule: {
@@ -152,8 +150,7 @@ export const dataGovernancePack: CheckDefinition[] = [
       'Completeness, consistency and accuracy are checked before training.',
     rationale: {
       practice: practice(2, 'automated data quality checks'),
-      euAiAct: 'Art. 10(3)',
-      nistAiRmf: 'MEASURE 2.1',
+      obligations: ['iso-42001.a.7.4'],
     },
     appliesTo: datasets,
     rule: {
@@ -176,8 +173,7 @@ export const dataGovernancePack: CheckDefinition[] = [
     description: 'A retention period and the policy behind it.',
     rationale: {
       practice: practice(2, 'retention and archival'),
-      euAiAct: 'Art. 10',
-      nistAiRmf: 'GOVERN 1.7',
+      obligations: ['gdpr.art-5-1-e'],
     },
     appliesTo: datasets,
     rule: {
@@ -200,7 +196,7 @@ export const dataGovernancePack: CheckDefinition[] = [
       'Distribution drift and silent corruption are watched in production data.',
     rationale: {
       practice: practice(2, 'silent data corruption'),
-      nistAiRmf: 'MEASURE 2.4',
+      obligations: ['nist-ai-rmf.measure-2.4', 'iso-42001.a.6.2.6'],
     },
     appliesTo: { kinds: ['Dataset'], lifecycles: ['production'] },
     rule: { fact: 'entity.spec.drift.monitored', op: 'equals', value: true },
@@ -218,8 +214,7 @@ export const dataGovernancePack: CheckDefinition[] = [
       'Where the data comes from: source, producing component or parent datasets.',
     rationale: {
       practice: practice(2, 'data lineage'),
-      euAiAct: 'Annex IV 2(d)',
-      nistAiRmf: 'MAP 2.3',
+      obligations: ['nist-ai-rmf.map-2.3', 'iso-42001.a.7.5'],
     },
     appliesTo: datasets,
     rule: {
@@ -243,7 +238,7 @@ export const dataGovernancePack: CheckDefinition[] = [
       'Labeled data follows a written protocol with measured agreement.',
     rationale: {
       practice: practice(2, 'labeling protocols'),
-      euAiAct: 'Art. 10(2)(c)',
+      obligations: ['iso-42001.a.7.6'],
     },
     appliesTo: datasets,
     rule: {

@@ -26,8 +26,7 @@ export const documentationPack: CheckDefinition[] = [
     description: 'Model card: primary uses and users.',
     rationale: {
       practice: cardPractice,
-      euAiAct: 'Annex IV 1(a)',
-      nistAiRmf: 'MAP 1.1',
+      obligations: ['nist-ai-rmf.map-1.1', 'iso-42001.a.9.4'],
     },
     appliesTo: models,
     rule: {
@@ -49,8 +48,7 @@ export const documentationPack: CheckDefinition[] = [
     description: 'Model card: known limitations.',
     rationale: {
       practice: practice(3, 'Document model assumptions'),
-      euAiAct: 'Art. 13(3)(b)',
-      nistAiRmf: 'MAP 2.2',
+      obligations: ['nist-ai-rmf.map-2.2', 'iso-42001.a.8.2'],
     },
     appliesTo: models,
     rule: { fact: 'entity.spec.limitations', op: 'exists' },
@@ -66,8 +64,7 @@ export const documentationPack: CheckDefinition[] = [
       'Model card: quality metrics, each with a threshold and direction.',
     rationale: {
       practice: practice(3, 'Define performance thresholds'),
-      euAiAct: 'Annex IV 2(g)',
-      nistAiRmf: 'MEASURE 1.1',
+      obligations: ['nist-ai-rmf.measure-1.1', 'iso-42001.a.6.2.4'],
     },
     appliesTo: models,
     rule: {
@@ -101,7 +98,7 @@ export const documentationPack: CheckDefinition[] = [
     description: 'Model card: uses the model must not be put to.',
     rationale: {
       practice: practice(6, 'Restrict model usage'),
-      euAiAct: 'Art. 13(3)(b)',
+      obligations: ['nist-ai-rmf.map-3.3', 'iso-42001.a.9.4'],
     },
     appliesTo: models,
     rule: { fact: 'entity.spec.intendedUse.outOfScope', op: 'exists' },
@@ -116,7 +113,7 @@ export const documentationPack: CheckDefinition[] = [
     description: 'The first three datasheet sections.',
     rationale: {
       practice: practice(2, 'metadata documentation'),
-      euAiAct: 'Art. 10(2)',
+      obligations: ['iso-42001.a.7.2'],
     },
     appliesTo: datasets,
     rule: {
@@ -138,7 +135,7 @@ export const documentationPack: CheckDefinition[] = [
     description: 'KPIs link model performance to a business outcome.',
     rationale: {
       practice: practice(1, 'measurable KPIs'),
-      nistAiRmf: 'MAP 1.3',
+      obligations: ['nist-ai-rmf.map-1.4'],
     },
     appliesTo: models,
     rule: {
@@ -179,8 +176,7 @@ export const documentationPack: CheckDefinition[] = [
     description: 'The model names its version and registry entry.',
     rationale: {
       practice: practice(3, 'version control'),
-      euAiAct: 'Annex IV 1(c)',
-      nistAiRmf: 'GOVERN 1.6',
+      obligations: ['nist-ai-rmf.govern-1.6', 'iso-42001.a.6.2.3'],
     },
     appliesTo: models,
     rule: {

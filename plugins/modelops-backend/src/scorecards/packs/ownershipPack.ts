@@ -13,7 +13,7 @@ export const ownershipPack: CheckDefinition[] = [
     description: 'spec.owner resolves to a Group entity.',
     rationale: {
       practice: practice(1, 'cross-functional ownership'),
-      nistAiRmf: 'GOVERN 2.1',
+      obligations: ['nist-ai-rmf.govern-2.1', 'iso-42001.a.3.2'],
     },
     appliesTo: both,
     rule: { fact: 'ownership.ownerKind', op: 'equals', value: 'group' },
@@ -30,7 +30,7 @@ export const ownershipPack: CheckDefinition[] = [
     description: 'Somebody is actually in the owning group.',
     rationale: {
       practice: practice(5, 'model registry with metadata including owner'),
-      nistAiRmf: 'GOVERN 2.1',
+      obligations: ['nist-ai-rmf.govern-2.1'],
     },
     appliesTo: both,
     rule: { fact: 'ownership.ownerMemberCount', op: 'gte', value: 1 },
@@ -48,8 +48,7 @@ export const ownershipPack: CheckDefinition[] = [
       'A production model has a business owner besides the technical owner.',
     rationale: {
       practice: practice(1, 'cross-functional ownership'),
-      euAiAct: 'Art. 26(2)',
-      nistAiRmf: 'GOVERN 2.1',
+      obligations: ['nist-ai-rmf.govern-2.1', 'iso-42001.a.3.2'],
     },
     appliesTo: { kinds: ['MLModel'], lifecycles: ['production'] },
     rule: { fact: 'entity.spec.businessOwner', op: 'exists' },
@@ -103,7 +102,7 @@ export const recentReviewCheck: ModelopsCheck = {
   description: `Ownership was attested in the last ${REVIEW_MAX_AGE_DAYS} days.`,
   rationale: {
     practice: practice(1, 'quarterly portfolio reviews'),
-    nistAiRmf: 'GOVERN 1.5',
+    obligations: ['nist-ai-rmf.govern-1.5'],
   },
   appliesTo: both,
   severity: 'warning',

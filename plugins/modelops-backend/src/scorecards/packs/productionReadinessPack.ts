@@ -17,7 +17,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'The model says how it is served (Kubernetes, serverless, batch, edge...).',
     rationale: {
       practice: practice(4, 'containerized model serving'),
-      euAiAct: 'Annex IV 2(e)',
+      obligations: ['iso-42001.a.6.2.5'],
     },
     appliesTo,
     rule: { fact: 'entity.spec.deployment.serving', op: 'exists' },
@@ -35,8 +35,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'What serves requests when the model fails or is switched off.',
     rationale: {
       practice: practice(3, 'fallback logic'),
-      euAiAct: 'Art. 15(4)',
-      nistAiRmf: 'MANAGE 2.4',
+      obligations: ['nist-ai-rmf.manage-2.4'],
     },
     appliesTo,
     rule: { fact: 'entity.spec.fallback', op: 'exists' },
@@ -54,7 +53,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'An incident runbook covering data, model and infrastructure troubleshooting.',
     rationale: {
       practice: practice(7, 'runbooks for incident response'),
-      nistAiRmf: 'MANAGE 4.3',
+      obligations: ['nist-ai-rmf.manage-4.3'],
     },
     appliesTo,
     rule: { fact: 'links.runbook', op: 'exists' },
@@ -69,7 +68,7 @@ export const productionReadinessPack: CheckDefinition[] = [
     description: 'Operators find the serving dashboard from the model page.',
     rationale: {
       practice: practice(7, 'monitoring dashboards'),
-      nistAiRmf: 'MEASURE 2.4',
+      obligations: ['nist-ai-rmf.measure-2.4', 'iso-42001.a.6.2.6'],
     },
     appliesTo,
     rule: {
@@ -92,8 +91,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'Alerts for performance degradation, latency spikes or resource exhaustion.',
     rationale: {
       practice: practice(5, 'automated alerts'),
-      euAiAct: 'Art. 72',
-      nistAiRmf: 'MANAGE 4.1',
+      obligations: ['nist-ai-rmf.manage-4.1', 'iso-42001.a.6.2.6'],
     },
     appliesTo,
     rule: { fact: 'entity.spec.monitoring.alerts', op: 'exists' },
@@ -109,8 +107,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'A statistical test (KS, PSI...) runs on the output distribution.',
     rationale: {
       practice: practice(5, 'prediction drift'),
-      euAiAct: 'Art. 72',
-      nistAiRmf: 'MEASURE 2.4',
+      obligations: ['nist-ai-rmf.measure-2.4'],
     },
     appliesTo,
     rule: {
@@ -136,7 +133,7 @@ export const productionReadinessPack: CheckDefinition[] = [
     description: 'Production inputs are logged so input drift can be detected.',
     rationale: {
       practice: practice(5, 'Log feature distributions'),
-      euAiAct: 'Art. 12',
+      obligations: ['iso-42001.a.6.2.8'],
     },
     appliesTo,
     rule: {
@@ -157,7 +154,7 @@ export const productionReadinessPack: CheckDefinition[] = [
     description: 'A p95 latency objective the serving stack is held to.',
     rationale: {
       practice: practice(3, 'Define performance thresholds'),
-      nistAiRmf: 'MEASURE 2.5',
+      obligations: ['nist-ai-rmf.measure-2.5'],
     },
     appliesTo,
     rule: { fact: 'entity.spec.deployment.latencySloMs', op: 'gte', value: 1 },
@@ -175,7 +172,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'New versions reach traffic gradually (canary, blue-green or shadow).',
     rationale: {
       practice: practice(4, 'canary deployments'),
-      nistAiRmf: 'MANAGE 2.3',
+      obligations: ['iso-42001.a.6.2.5'],
     },
     appliesTo,
     rule: {
@@ -224,7 +221,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'Callers stop calling a failing model and switch to the fallback.',
     rationale: {
       practice: practice(4, 'circuit breakers'),
-      euAiAct: 'Art. 15(4)',
+      obligations: ['nist-ai-rmf.manage-2.4'],
     },
     appliesTo,
     rule: {
@@ -269,7 +266,7 @@ export const productionReadinessPack: CheckDefinition[] = [
       'Retraining starts on drift, performance, data freshness or a schedule.',
     rationale: {
       practice: practice(5, 'retraining triggers'),
-      nistAiRmf: 'MANAGE 4.1',
+      obligations: ['nist-ai-rmf.manage-4.2'],
     },
     appliesTo,
     rule: { fact: 'entity.spec.monitoring.retraining.triggers', op: 'exists' },
@@ -287,7 +284,6 @@ export const productionReadinessPack: CheckDefinition[] = [
       'The artifact is in a portable, safe format rather than pickle.',
     rationale: {
       practice: practice(4, 'serialization formats'),
-      nistAiRmf: 'MEASURE 2.7',
     },
     appliesTo,
     rule: {

@@ -1,24 +1,87 @@
-import type { CheckDefinition } from '@modelops/plugin-modelops-common';
+import type {
+  CheckDefinition,
+  CheckRule,
+  ObligationRole,
+} from '@modelops/plugin-modelops-common';
 import { practice } from './practices';
 
 const pack = 'responsible-ai';
 const models: CheckDefinition['appliesTo'] = { kinds: ['MLModel'] };
-/** The EU AI Act's obligations for high-risk systems (Art. 8-15, 26-27). */
+/** High-risk models, whichever EU AI Act role the organisation holds. */
 const highRisk: CheckDefinition['appliesTo'] = {
   kinds: ['MLModel'],
   riskTiers: ['high'],
 };
-/** Transparency obligations reach limited-risk systems too (Art. 50). */
+/** Purpose restriction and provenance matter once people meet the output. */
 const limitedOrHigh: CheckDefinition['appliesTo'] = {
   kinds: ['MLModel'],
   riskTiers: ['limited', 'high'],
 };
 
 /**
- * Responsible AI and compliance. The risk tier decides which checks apply:
- * every model must state a tier; high-risk models need an impact
- * assessment, human oversight, explainability, fairness thresholds met and
- * decision logs kept; unacceptable-risk models must not be developed or served.
+ * The organisation holds an EU AI Act role for the model: `spec.risk.roles`
+ * lists it, or is absent (a catalogued in-house model is usually both
+ * provided and deployed by its owner).
+ */
+function holdsRole(role: ObligationRole): CheckRule {
+  return {
+    any: [
+      { not: { fact: 'entity.spec.risk.roles', op: 'exists' } },
+      { fact: 'entity.spec.risk.roles', op: 'oneOf', value: [role] },
+    ],
+  };
+}
+
+/** High-risk obligations of providers (Art. 9-17, 43, 49, 72, 73). */
+const highRiskProvider: CheckDefinition['appliesTo'] = {
+  ...highRisk,
+  when: holdsRole('provider'),
+};
+/** High-risk provider obligations that start once the system is placed on the market. */
+const highRiskProviderInService: CheckDefinition['appliesTo'] = {
+  ...highRiskProvider,
+  lifecycles: ['production', 'deprecated'],
+};
+/** An Annex III point other than 2 (critical infrastructure), which Art. 27(1) and 49(1) leave out. */
+const annexIIIExceptPoint2: CheckRule[] = [
+  { fact: 'entity.spec.risk.annexIII', op: 'exists' },
+  { not: { fact: 'entity.spec.risk.annexIII', op: 'equals', value: '2' } },
+];
+/** Art. 50 duties bind whatever the tier; a minimal-risk model has none by definition. */
+function transparencyDuty(
+  duty: 'interaction' | 'syntheticContent' | 'deepFake',
+  role: ObligationRole,
+): CheckDefinition['appliesTo'] {
+  return {
+    ...limitedOrHigh,
+    when: {
+      all: [
+        { fact: `entity.spec.risk.transparency.${duty}`, op: 'exists' },
+        holdsRole(role),
+      ],
+    },
+  };
+}
+/** A dated assessment is linked: what both the impact assessment checks read. */
+const assessmentOnFile: CheckRule = {
+  all: [
+    { fact: 'entity.spec.risk.impactAssessment.url', op: 'exists' },
+    { fact: 'entity.spec.risk.impactAssessment.date', op: 'exists' },
+  ],
+};
+
+/**
+ * Responsible AI and compliance. The risk tier, the EU AI Act role and the
+ * recorded scope decide which checks apply: every model states a tier;
+ * high-risk models need an impact assessment, human oversight,
+ * explainability, fairness thresholds met, logs kept, technical
+ * documentation, instructions for use, post-market monitoring, change
+ * control, conformity assessment and registration; the deployers Art. 27(1)
+ * names need a fundamental rights impact assessment; Art. 50 duties need
+ * their notice, marking or disclosure; unacceptable-risk models must not be
+ * developed or served. Each check cites the obligations it evidences by id
+ * (see `OBLIGATIONS` in the common package) and applies only inside their
+ * scope.
  */
 export const responsibleAiPack: CheckDefinition[] = [
   {
@@ -28,8 +91,11 @@ export const responsibleAiPack: CheckDefinition[] = [
       'The model is classified under the EU AI Act tiers; the tier decides which checks apply.',
     rationale: {
       practice: practice(1, 'regulatory exposure'),
-      euAiAct: 'Art. 6 and Annex III',
-      nistAiRmf: 'MAP 1.5',
+      obligations: [
+        'eu-ai-act.art-6-2-3',
+        'nist-ai-rmf.govern-1.3',
+        'iso-42001.a.5.2',
+      ],
     },
     appliesTo: models,
     rule: {
@@ -48,21 +114,39 @@ export const responsibleAiPack: CheckDefinition[] = [
     id: `${pack}.prohibited-practice`,
     title: 'No prohibited practice in use',
     description:
-      'A model classified as unacceptable risk is retired, not developed or served.',
+      'A model classified as unacceptable risk is retired: not developed, not served, not kept as deprecated.',
     rationale: {
       practice: practice(1, 'regulatory exposure'),
-      euAiAct: 'Art. 5',
-      nistAiRmf: 'GOVERN 1.1',
+      obligations: ['eu-ai-act.art-5-1', 'nist-ai-rmf.govern-1.1'],
+    },
+    appliesTo: { kinds: ['MLModel'], riskTiers: ['unacceptable'] },
+    // A deprecated model still serves traffic, so only retired is compliant.
+    rule: { fact: 'entity.spec.lifecycle', op: 'equals', value: 'retired' },
+    severity: 'critical',
+    remediation: {
+      text: 'Stop development and serving and set spec.lifecycle: retired, or re-assess the risk tier with the risk classification template.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.acceptable-risk`,
+    title: 'Risk is acceptable',
+    description:
+      'The model is not an unacceptable-risk (prohibited) system. A model classified as unacceptable risk never reaches a Responsible AI level, retired or not: retiring it ends the breach, it does not make the system responsible.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-5-1', 'nist-ai-rmf.govern-1.1'],
     },
     appliesTo: { kinds: ['MLModel'], riskTiers: ['unacceptable'] },
     rule: {
-      fact: 'entity.spec.lifecycle',
+      fact: 'entity.spec.risk.tier',
       op: 'oneOf',
-      value: ['deprecated', 'retired'],
+      value: ['high', 'limited', 'minimal'],
     },
     severity: 'critical',
     remediation: {
-      text: 'Stop development and serving, set spec.lifecycle: retired, or re-assess the risk tier.',
+      text: 'None for this model: a prohibited practice cannot be made compliant. Retire it (spec.lifecycle: retired) and, if the use case is rebuilt, classify the new model with the risk classification template.',
     },
     pack,
     level: 'bronze',
@@ -70,19 +154,19 @@ export const responsibleAiPack: CheckDefinition[] = [
   {
     id: `${pack}.impact-assessment`,
     title: 'Impact assessment on file',
-    description: 'A dated fundamental-rights impact assessment is linked.',
+    description:
+      'A dated assessment of the impacts on individuals, groups and society is linked.',
     rationale: {
       practice: practice(6, 'impact assessments'),
-      euAiAct: 'Art. 27',
-      nistAiRmf: 'MAP 5.1',
-    },
-    appliesTo: highRisk,
-    rule: {
-      all: [
-        { fact: 'entity.spec.risk.impactAssessment.url', op: 'exists' },
-        { fact: 'entity.spec.risk.impactAssessment.date', op: 'exists' },
+      obligations: [
+        'nist-ai-rmf.map-5.1',
+        'iso-42001.a.5.2',
+        'iso-42001.a.5.3',
+        'iso-42001.a.5.4',
       ],
     },
+    appliesTo: highRisk,
+    rule: assessmentOnFile,
     severity: 'critical',
     remediation: {
       text: 'Link the assessment in spec.risk.impactAssessment (url and date).',
@@ -97,10 +181,14 @@ export const responsibleAiPack: CheckDefinition[] = [
       'A human can override decisions and affected people can opt out.',
     rationale: {
       practice: practice(6, 'opt-out mechanisms'),
-      euAiAct: 'Art. 14',
-      nistAiRmf: 'MANAGE 2.4',
+      obligations: [
+        'eu-ai-act.art-14-4-de',
+        'gdpr.art-22-3',
+        'nist-ai-rmf.map-3.5',
+        'nist-ai-rmf.manage-2.4',
+      ],
     },
-    appliesTo: highRisk,
+    appliesTo: highRiskProvider,
     rule: {
       all: [
         {
@@ -128,10 +216,9 @@ export const responsibleAiPack: CheckDefinition[] = [
     description: 'Decisions affecting people can be explained (SHAP, LIME...).',
     rationale: {
       practice: practice(6, 'explainability techniques'),
-      euAiAct: 'Art. 13',
-      nistAiRmf: 'MEASURE 2.9',
+      obligations: ['eu-ai-act.art-13-1', 'nist-ai-rmf.measure-2.9'],
     },
-    appliesTo: highRisk,
+    appliesTo: highRiskProvider,
     rule: { fact: 'entity.spec.risk.explainability', op: 'exists' },
     severity: 'error',
     remediation: {
@@ -147,8 +234,7 @@ export const responsibleAiPack: CheckDefinition[] = [
       'The purposes the model may be used for are listed, against function creep.',
     rationale: {
       practice: practice(6, 'Restrict model usage'),
-      euAiAct: 'Art. 13(3)(b)',
-      nistAiRmf: 'MAP 1.1',
+      obligations: ['nist-ai-rmf.map-3.3', 'iso-42001.a.9.4'],
     },
     appliesTo: limitedOrHigh,
     rule: { fact: 'entity.spec.allowedPurposes', op: 'exists' },
@@ -166,10 +252,9 @@ export const responsibleAiPack: CheckDefinition[] = [
       'Protected attributes and fairness metrics with thresholds are declared.',
     rationale: {
       practice: practice(3, 'bias audits'),
-      euAiAct: 'Art. 10(2)(f)',
-      nistAiRmf: 'MEASURE 2.11',
+      obligations: ['eu-ai-act.art-10-2-fg', 'nist-ai-rmf.measure-2.11'],
     },
-    appliesTo: highRisk,
+    appliesTo: highRiskProvider,
     rule: {
       all: [
         { fact: 'entity.spec.risk.protectedAttributes', op: 'exists' },
@@ -190,10 +275,13 @@ export const responsibleAiPack: CheckDefinition[] = [
       'The latest evaluation report keeps every fairness metric within its threshold.',
     rationale: {
       practice: practice(6, 'Validate fairness metrics'),
-      euAiAct: 'Art. 15',
-      nistAiRmf: 'MEASURE 2.11',
+      obligations: [
+        'eu-ai-act.art-10-2-fg',
+        'eu-ai-act.art-9-8',
+        'nist-ai-rmf.measure-2.11',
+      ],
     },
-    appliesTo: highRisk,
+    appliesTo: highRiskProvider,
     rule: {
       fact: 'evaluation.fairnessWithinThreshold',
       op: 'equals',
@@ -213,8 +301,11 @@ export const responsibleAiPack: CheckDefinition[] = [
       'Decisions and their justifications are kept for at least six months.',
     rationale: {
       practice: practice(6, 'Archive model decisions'),
-      euAiAct: 'Art. 12 and Art. 19',
-      nistAiRmf: 'GOVERN 1.4',
+      obligations: [
+        'eu-ai-act.art-19-1',
+        'eu-ai-act.art-26-6',
+        'iso-42001.a.6.2.8',
+      ],
     },
     appliesTo: highRisk,
     rule: { fact: 'records.decisionLogDays', op: 'gte', value: 183 },
@@ -232,8 +323,7 @@ export const responsibleAiPack: CheckDefinition[] = [
       'The datasets the model was trained and evaluated on are referenced.',
     rationale: {
       practice: practice(6, 'data provenance'),
-      euAiAct: 'Annex IV 2(d)',
-      nistAiRmf: 'MAP 2.3',
+      obligations: ['nist-ai-rmf.map-2.3', 'iso-42001.a.7.5'],
     },
     appliesTo: limitedOrHigh,
     rule: {
@@ -255,7 +345,7 @@ export const responsibleAiPack: CheckDefinition[] = [
     description: 'A review board evaluates the application.',
     rationale: {
       practice: practice(6, 'review boards'),
-      nistAiRmf: 'GOVERN 2.1',
+      obligations: ['nist-ai-rmf.measure-1.3'],
     },
     appliesTo: highRisk,
     rule: { fact: 'entity.spec.risk.reviewBoard', op: 'exists' },
@@ -271,8 +361,7 @@ export const responsibleAiPack: CheckDefinition[] = [
       'The application domain (credit, hiring, health...) is stated for regulatory scoping.',
     rationale: {
       practice: practice(1, 'regulatory exposure'),
-      euAiAct: 'Annex III',
-      nistAiRmf: 'MAP 1.1',
+      obligations: ['nist-ai-rmf.map-1.1'],
     },
     appliesTo: models,
     rule: { fact: 'entity.spec.risk.domain', op: 'exists' },
@@ -280,5 +369,328 @@ export const responsibleAiPack: CheckDefinition[] = [
     remediation: { text: 'Set spec.risk.domain.' },
     pack,
     level: 'gold',
+  },
+  {
+    id: `${pack}.high-risk-route`,
+    title: 'High-risk route recorded',
+    description:
+      'A high-risk model records why it is high-risk: its Annex III point and sub-point, or that it is a safety component under Annex I. The route decides the dates and the Art. 27 and 49 duties.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-6-2-3', 'nist-ai-rmf.govern-1.1'],
+    },
+    appliesTo: highRisk,
+    rule: {
+      any: [
+        { fact: 'entity.spec.risk.annexIII', op: 'exists' },
+        { fact: 'entity.spec.risk.annexI', op: 'equals', value: true },
+      ],
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Set spec.risk.annexIII to the Annex III point, e.g. 5(b) for credit scoring, or spec.risk.annexI: true for a safety component of an Annex I product.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.fundamental-rights-impact-assessment`,
+    title: 'Fundamental rights impact assessment',
+    description:
+      'Before first use, deployers that provide public services, and deployers of credit scoring or life and health insurance pricing (Annex III 5(b), 5(c)), assess the impact on fundamental rights.',
+    rationale: {
+      practice: practice(6, 'impact assessments'),
+      obligations: ['eu-ai-act.art-27-1', 'iso-42001.a.5.4'],
+    },
+    appliesTo: {
+      ...highRisk,
+      when: {
+        all: [
+          holdsRole('deployer'),
+          ...annexIIIExceptPoint2,
+          {
+            any: [
+              {
+                fact: 'entity.spec.risk.publicService',
+                op: 'equals',
+                value: true,
+              },
+              {
+                fact: 'entity.spec.risk.annexIII',
+                op: 'oneOf',
+                value: ['5(b)', '5(c)'],
+              },
+            ],
+          },
+        ],
+      },
+    },
+    rule: assessmentOnFile,
+    severity: 'critical',
+    remediation: {
+      text: 'Carry out the assessment of Art. 27(1) (processes, period and frequency of use, affected groups, risks of harm, human oversight, measures) and link it in spec.risk.impactAssessment (url and date).',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.technical-documentation`,
+    title: 'Technical documentation fields',
+    description:
+      'The fields the Annex IV technical documentation is generated from are filled: intended use, version, training and evaluation data, metrics with thresholds, limitations.',
+    rationale: {
+      practice: practice(6, 'data provenance'),
+      obligations: [
+        'eu-ai-act.art-11-1',
+        'eu-ai-act.annex-iv-1-a',
+        'eu-ai-act.annex-iv-2-d',
+        'eu-ai-act.annex-iv-2-g',
+        'iso-42001.a.6.2.7',
+      ],
+    },
+    appliesTo: highRiskProvider,
+    rule: {
+      all: [
+        { fact: 'entity.spec.intendedUse.primaryUses', op: 'exists' },
+        { fact: 'entity.spec.version', op: 'exists' },
+        { fact: 'entity.spec.trainedOn', op: 'exists' },
+        { fact: 'entity.spec.evaluatedOn', op: 'exists' },
+        { fact: 'entity.spec.metrics.0.threshold', op: 'exists' },
+        { fact: 'entity.spec.limitations', op: 'exists' },
+      ],
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Fill spec.intendedUse.primaryUses, spec.version, spec.trainedOn, spec.evaluatedOn, spec.metrics (with thresholds) and spec.limitations; the compliance tab lists the dossier gaps section by section.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.instructions-for-use`,
+    title: 'Instructions for use state limits',
+    description:
+      'Deployers are told the limitations of performance, the uses out of scope and the purposes allowed.',
+    rationale: {
+      practice: practice(3, 'assumptions, limitations'),
+      obligations: ['eu-ai-act.art-13-3-b', 'iso-42001.a.8.2'],
+    },
+    appliesTo: highRiskProvider,
+    rule: {
+      all: [
+        { fact: 'entity.spec.limitations', op: 'exists' },
+        { fact: 'entity.spec.intendedUse.outOfScope', op: 'exists' },
+        { fact: 'entity.spec.allowedPurposes', op: 'exists' },
+      ],
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Fill spec.limitations, spec.intendedUse.outOfScope and spec.allowedPurposes.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.automatic-logs`,
+    title: 'Events logged automatically',
+    description:
+      'Inputs and outputs are recorded automatically while the system runs, so that its operation can be traced.',
+    rationale: {
+      practice: practice(6, 'Archive model decisions'),
+      obligations: ['eu-ai-act.art-12-1', 'iso-42001.a.6.2.8'],
+    },
+    appliesTo: highRiskProvider,
+    rule: {
+      fact: 'entity.spec.monitoring.featureLogging',
+      op: 'equals',
+      value: true,
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Log inputs and outputs in production and set spec.monitoring.featureLogging: true.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.post-market-monitoring`,
+    title: 'Post-market monitoring',
+    description:
+      'A model in service is monitored for drift of its output and alerts are defined, so that performance data is collected and acted on over its lifetime.',
+    rationale: {
+      practice: practice(5, 'prediction drift'),
+      obligations: [
+        'eu-ai-act.art-72-1-2',
+        'nist-ai-rmf.manage-4.1',
+        'iso-42001.a.6.2.6',
+      ],
+    },
+    appliesTo: highRiskProviderInService,
+    rule: {
+      all: [
+        { fact: 'entity.spec.monitoring.drift.test', op: 'exists' },
+        { fact: 'entity.spec.monitoring.alerts', op: 'exists' },
+      ],
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Set spec.monitoring.drift (test on the output) and spec.monitoring.alerts, and post monitoring snapshots from production.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.change-control`,
+    title: 'Modifications managed',
+    description:
+      'The version in service was promoted through an approved change request, as the quality management system’s procedure for modifications requires.',
+    rationale: {
+      practice: practice(3, 'version control'),
+      obligations: ['eu-ai-act.art-17-1-a', 'nist-ai-rmf.manage-4.1'],
+    },
+    appliesTo: highRiskProviderInService,
+    rule: {
+      fact: 'changes.productionVersionApproved',
+      op: 'equals',
+      value: true,
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Request a promotion of spec.version with its evidence on the model page, and have the review group approve it.',
+    },
+    pack,
+    level: 'silver',
+  },
+  {
+    id: `${pack}.conformity-assessment`,
+    title: 'Conformity assessed',
+    description:
+      'A model in service records its conformity assessment: the procedure followed, its date and the EU declaration of conformity.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-43'],
+    },
+    appliesTo: highRiskProviderInService,
+    rule: {
+      all: [
+        {
+          fact: 'entity.spec.risk.conformityAssessment.procedure',
+          op: 'exists',
+        },
+        { fact: 'entity.spec.risk.conformityAssessment.date', op: 'exists' },
+        {
+          fact: 'entity.spec.risk.conformityAssessment.declarationUrl',
+          op: 'exists',
+        },
+      ],
+    },
+    severity: 'error',
+    remediation: {
+      text: 'Record spec.risk.conformityAssessment (procedure: internal-control or notified-body, date, declarationUrl).',
+    },
+    pack,
+    level: 'gold',
+  },
+  {
+    id: `${pack}.eu-database-registration`,
+    title: 'Registered in the EU database',
+    description:
+      'A model in service under Annex III (other than point 2) records its EU database registration.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-49-1'],
+    },
+    appliesTo: {
+      ...highRiskProviderInService,
+      when: { all: [holdsRole('provider'), ...annexIIIExceptPoint2] },
+    },
+    rule: { fact: 'entity.spec.risk.euDatabaseId', op: 'exists' },
+    severity: 'error',
+    remediation: {
+      text: 'Register the system in the EU database and set spec.risk.euDatabaseId.',
+    },
+    pack,
+    level: 'gold',
+  },
+  {
+    id: `${pack}.transparency-duties`,
+    title: 'Transparency duties recorded',
+    description:
+      'A limited-risk model records which Art. 50 duty makes it limited risk: interaction with people, synthetic content or deep fakes.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['nist-ai-rmf.govern-1.1'],
+    },
+    appliesTo: { kinds: ['MLModel'], riskTiers: ['limited'] },
+    rule: { fact: 'entity.spec.risk.transparency', op: 'exists' },
+    severity: 'error',
+    remediation: {
+      text: 'Declare the duty under spec.risk.transparency (interaction, syntheticContent or deepFake) with how it is met.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.ai-interaction-disclosed`,
+    title: 'People told they talk to an AI',
+    description:
+      'A system that interacts with people tells them they are interacting with an AI system, unless it is obvious.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-50-1', 'iso-42001.a.8.2'],
+    },
+    appliesTo: transparencyDuty('interaction', 'provider'),
+    rule: {
+      fact: 'entity.spec.risk.transparency.interaction.notice',
+      op: 'exists',
+    },
+    severity: 'critical',
+    remediation: {
+      text: 'Show people a notice at the start of the interaction and describe it in spec.risk.transparency.interaction.notice.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.synthetic-content-marked`,
+    title: 'Generated content marked',
+    description:
+      'Synthetic audio, image, video or text is marked in a machine-readable format, detectable as generated.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-50-2'],
+    },
+    appliesTo: transparencyDuty('syntheticContent', 'provider'),
+    rule: {
+      fact: 'entity.spec.risk.transparency.syntheticContent.marking',
+      op: 'exists',
+    },
+    severity: 'critical',
+    remediation: {
+      text: 'Mark the output (for example C2PA content credentials or a watermark) and name the technique in spec.risk.transparency.syntheticContent.marking.',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.deep-fake-disclosed`,
+    title: 'Deep fakes disclosed',
+    description:
+      'Image, audio or video content that is a deep fake is disclosed as artificially generated or manipulated.',
+    rationale: {
+      practice: practice(1, 'regulatory exposure'),
+      obligations: ['eu-ai-act.art-50-4'],
+    },
+    appliesTo: transparencyDuty('deepFake', 'deployer'),
+    rule: {
+      fact: 'entity.spec.risk.transparency.deepFake.disclosure',
+      op: 'exists',
+    },
+    severity: 'critical',
+    remediation: {
+      text: 'Label the content where it is shown and describe the label in spec.risk.transparency.deepFake.disclosure.',
+    },
+    pack,
+    level: 'bronze',
   },
 ];

@@ -1,6 +1,5 @@
 import useAsync from 'react-use/esm/useAsync';
 import { useApiHolder } from '@backstage/core-plugin-api';
-import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -10,8 +9,7 @@ import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
 import { packTitle } from '../scorecards/packTitle';
-import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
+import { PassRateBar } from '../scorecards/PassRateBar';
 
 /**
  * Where checks fail most across the organisation: the scorecard packs by
@@ -53,7 +51,7 @@ export function MostFailedChecksSection() {
           <TableRow>
             <TableCell>Pack</TableCell>
             <TableCell align="right">Failing</TableCell>
-            <TableCell>Pass rate</TableCell>
+            <TableCell>Pass rate (passing / applicable checks)</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -63,21 +61,8 @@ export function MostFailedChecksSection() {
                 {packTitle(row.key)}
               </TableCell>
               <TableCell align="right">{row.failing}</TableCell>
-              <TableCell sx={{ minWidth: 160 }}>
-                {/* The number beside the bar: a bar alone cannot be read. */}
-                <Box display="flex" alignItems="center" gap={1}>
-                  <LinearProgress
-                    variant="determinate"
-                    value={row.score}
-                    aria-label={`${packTitle(row.key)} pass rate ${Math.round(
-                      row.score,
-                    )}%`}
-                    sx={{ flexGrow: 1 }}
-                  />
-                  <Typography variant="body2" aria-hidden>
-                    {Math.round(row.score)}%
-                  </Typography>
-                </Box>
+              <TableCell sx={{ minWidth: 200 }}>
+                <PassRateBar pack={packTitle(row.key)} counts={row} />
               </TableCell>
             </TableRow>
           ))}

@@ -218,6 +218,14 @@ describe('MlHomePage', () => {
     expect(
       rows.map(r => within(r).getAllByRole('cell')[0].textContent),
     ).toEqual(['Responsible AI', 'Documentation']);
+    // The pass rate is passing over applicable checks (a waived check applies
+    // and does not pass), not the severity-weighted score of the summary.
+    expect(
+      within(rows[0]).getByRole('progressbar', {
+        name: 'Responsible AI pass rate: 40 of 58 checks pass, 69%',
+      }),
+    ).toBeInTheDocument();
+    expect(within(rows[1]).getByText('90 of 93, 97%')).toBeInTheDocument();
 
     const changes = await screen.findByRole('list', {
       name: 'Recently changed models',

@@ -28,6 +28,7 @@ import { packTitle } from './packTitle';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { useEntityTitles } from '../common/useEntityTitles';
 import { scorecardApiRef } from './scorecardApiRef';
+import { PassRateBar } from './PassRateBar';
 
 const ScorecardTrendChart = lazy(() => import('./ScorecardTrendChart'));
 
@@ -64,7 +65,19 @@ function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
       render: row => groupCell(groupBy, row.key),
     },
     numeric('Entities', 'entities'),
-    numeric('Score', 'score'),
+    {
+      title: 'Pass rate',
+      width: '18%',
+      render: row => (
+        <PassRateBar
+          pack={
+            groupBy === 'pack' ? packTitle(row.key) : row.key.split('/').pop()!
+          }
+          counts={row}
+        />
+      ),
+    },
+    numeric(groupBy === 'pack' ? 'Weighted score' : 'Mean score', 'score'),
     numeric('Passing', 'passing'),
     numeric('Failing', 'failing'),
     numeric('Waived', 'waived'),

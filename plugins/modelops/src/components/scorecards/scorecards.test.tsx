@@ -39,7 +39,7 @@ const check = {
   id: 'responsible-ai.impact-assessment',
   title: 'Impact assessment on file',
   description: 'A dated impact assessment is linked.',
-  rationale: { practice: 'Module 6: ...', euAiAct: 'Art. 27' },
+  rationale: { practice: 'Module 6: ...', obligations: ['eu-ai-act.art-27-1'] },
   appliesTo: { kinds: ['MLModel' as const], riskTiers: ['high'] },
   severity: 'critical' as const,
   remediation: { text: 'Link the assessment in spec.risk.impactAssessment.' },

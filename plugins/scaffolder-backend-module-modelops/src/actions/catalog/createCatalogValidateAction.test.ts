@@ -71,10 +71,16 @@ describe('modelops:catalog:validate', () => {
 
   it('fails with the path-and-rule messages of the catalog, for every problem in every document', async () => {
     workspace.setContent({
-      'catalog-info.yaml': `${MODEL.replace('tier: minimal', 'tier: hgih').replace(
+      'catalog-info.yaml': `${MODEL.replace(
+        'tier: minimal',
+        'tier: hgih',
+      ).replace(
         'type: classification',
         'typo: classification',
-      )}---\n${COMPONENT.replace('name: churn-predictor-service', 'name: Churn Service!')}`,
+      )}---\n${COMPONENT.replace(
+        'name: churn-predictor-service',
+        'name: Churn Service!',
+      )}`,
     });
     const run = action.handler(
       mockContext({ workspacePath: workspace.path, input: {} }),
@@ -98,21 +104,24 @@ describe('modelops:catalog:validate', () => {
 
   it('rejects a modelops kind with a foreign apiVersion', async () => {
     workspace.setContent({
-      'catalog-info.yaml': MODEL.replace('modelops.dev/v1alpha1', 'backstage.io/v1alpha1'),
+      'catalog-info.yaml': MODEL.replace(
+        'modelops.dev/v1alpha1',
+        'backstage.io/v1alpha1',
+      ),
     });
     await expect(
-      action.handler(
-        mockContext({ workspacePath: workspace.path, input: {} }),
-      ),
-    ).rejects.toThrow('apiVersion: expected modelops.dev/v1alpha1; got "backstage.io/v1alpha1"');
+      action.handler(mockContext({ workspacePath: workspace.path, input: {} })),
+    ).rejects.toThrow(
+      'apiVersion: expected modelops.dev/v1alpha1; got "backstage.io/v1alpha1"',
+    );
   });
 
   it('reports broken YAML with the file and the document', async () => {
-    workspace.setContent({ 'catalog-info.yaml': `${MODEL}---\nkind: [unclosed\n` });
+    workspace.setContent({
+      'catalog-info.yaml': `${MODEL}---\nkind: [unclosed\n`,
+    });
     await expect(
-      action.handler(
-        mockContext({ workspacePath: workspace.path, input: {} }),
-      ),
+      action.handler(mockContext({ workspacePath: workspace.path, input: {} })),
     ).rejects.toThrow(/^catalog-info\.yaml \(document 2\): invalid YAML/);
   });
 
@@ -121,7 +130,10 @@ describe('modelops:catalog:validate', () => {
     outside.setContent({ 'catalog-info.yaml': MODEL });
     workspace.setContent({});
     fs.symlinkSync(outside.path, path.join(workspace.path, 'elsewhere'));
-    for (const file of ['../catalog-info.yaml', 'elsewhere/catalog-info.yaml']) {
+    for (const file of [
+      '../catalog-info.yaml',
+      'elsewhere/catalog-info.yaml',
+    ]) {
       await expect(
         action.handler(
           mockContext({

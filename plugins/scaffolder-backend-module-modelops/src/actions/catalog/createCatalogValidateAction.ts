@@ -34,9 +34,7 @@ export function createCatalogValidateAction() {
       input: inputSchema,
       output: {
         entities: z =>
-          z
-            .array(z.string())
-            .describe('kind:name of every validated entity.'),
+          z.array(z.string()).describe('kind:name of every validated entity.'),
       },
     },
     async handler(ctx) {
@@ -59,7 +57,9 @@ export function createCatalogValidateAction() {
           entities.push(result.label);
           for (const problem of result.problems) {
             problems.push(
-              `${relativePath} (document ${docIndex + 1}, ${result.label}): ${problem}`,
+              `${relativePath} (document ${docIndex + 1}, ${
+                result.label
+              }): ${problem}`,
             );
           }
           if (!result.specChecked && result.problems.length === 0) {

@@ -82,10 +82,16 @@ describe('modelops:model-card:create', () => {
     expect(card).toContain('# Model card: Churn predictor');
     expect(card).toContain('Predicts which subscribers cancel within 30 days.');
     expect(card).toContain('| Framework | lightgbm |');
-    expect(card).toContain('## Training data\n\n- dataset:default/subscriber-events');
+    expect(card).toContain(
+      '## Training data\n\n- dataset:default/subscriber-events',
+    );
     expect(card).toContain('### Primary uses\n\n- Prioritise retention offers');
-    expect(card).toContain('### Out of scope\n\n_Uses the model must not be put to._');
-    expect(card).toContain('## Limitations\n\nCold-start subscribers have no history.');
+    expect(card).toContain(
+      '### Out of scope\n\n_Uses the model must not be put to._',
+    );
+    expect(card).toContain(
+      '## Limitations\n\nCold-start subscribers have no history.',
+    );
     expect(card).not.toContain('Imported details');
     expect(ctx.output).toHaveBeenCalledWith('path', 'MODEL_CARD.md');
     expect(ctx.output).toHaveBeenCalledWith('importedFields', []);
@@ -105,7 +111,9 @@ describe('modelops:model-card:create', () => {
 
     const card = read('docs/MODEL_CARD.md');
     expect(card).toContain('| License | apache-2.0 |');
-    expect(card).toContain('## Imported details\n\n# DistilBERT base uncased finetuned SST-2');
+    expect(card).toContain(
+      '## Imported details\n\n# DistilBERT base uncased finetuned SST-2',
+    );
     expect(card).not.toContain('model-index');
 
     const entityText = read('catalog-info.yaml');
@@ -156,15 +164,17 @@ describe('modelops:model-card:create', () => {
           },
         }),
       ),
-    ).rejects.toThrow('catalog-info.yaml: no MLModel entity named "other-model" found');
-    expect(fs.existsSync(path.join(workspace.path, 'MODEL_CARD.md'))).toBe(false);
+    ).rejects.toThrow(
+      'catalog-info.yaml: no MLModel entity named "other-model" found',
+    );
+    expect(fs.existsSync(path.join(workspace.path, 'MODEL_CARD.md'))).toBe(
+      false,
+    );
   });
 
   it('names the field when the model name is missing', async () => {
     await expect(
-      action.handler(
-        mockContext({ workspacePath: workspace.path, input: {} }),
-      ),
+      action.handler(mockContext({ workspacePath: workspace.path, input: {} })),
     ).rejects.toThrow('Invalid input: name: Required');
   });
 });

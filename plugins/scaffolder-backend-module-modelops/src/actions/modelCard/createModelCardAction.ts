@@ -160,7 +160,9 @@ export function createModelCardAction() {
       if (patchEntity) {
         const filled = await patchEntity();
         ctx.logger.info(
-          `Copied ${filled.length ? filled.join(', ') : 'no new fields'} from the README into ${input.entityFile}`,
+          `Copied ${
+            filled.length ? filled.join(', ') : 'no new fields'
+          } from the README into ${input.entityFile}`,
         );
       }
       ctx.logger.info(`Wrote model card ${input.path}`);

@@ -52,7 +52,10 @@ export function renderModelCard(card: ModelCardContent): string {
 
   const parts = [
     `# Model card: ${card.title ?? card.name}\n`,
-    `${card.description?.trim() || '_Describe what the model does in one paragraph._'}\n`,
+    `${
+      card.description?.trim() ||
+      '_Describe what the model does in one paragraph._'
+    }\n`,
     `## Model details\n\n${table}\n`,
     `## Intended use\n\n### Primary uses\n\n${list(
       card.intendedUse?.primaryUses,

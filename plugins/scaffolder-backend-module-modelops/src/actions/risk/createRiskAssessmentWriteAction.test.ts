@@ -44,7 +44,10 @@ describe('modelops:risk-assessment:write', () => {
     const ctx = mockContext({
       workspacePath: workspace.path,
       input: {
-        answers: { annexIIIAreas: ['employment'], profilesNaturalPersons: true },
+        answers: {
+          annexIIIAreas: ['employment'],
+          profilesNaturalPersons: true,
+        },
         humanOversight: 'human-in-the-loop',
       },
       user: { ref: 'user:default/ana.ruiz' },
@@ -93,7 +96,9 @@ describe('modelops:risk-assessment:write', () => {
         input: { answers: { annexIIIAreas: ['employment'] } },
       }),
     );
-    const model = (parseAllDocuments(read('catalog-info.yaml')) as any[])[0].toJS();
+    const model = (
+      parseAllDocuments(read('catalog-info.yaml')) as any[]
+    )[0].toJS();
     expect(model.spec.risk).toEqual({ tier: 'high', domain: 'hiring' });
   });
 
@@ -114,13 +119,17 @@ describe('modelops:risk-assessment:write', () => {
               etag: 'abc',
             },
             spec: { owner: 'group:default/support', lifecycle: 'production' },
-            relations: [{ type: 'ownedBy', targetRef: 'group:default/support' }],
+            relations: [
+              { type: 'ownedBy', targetRef: 'group:default/support' },
+            ],
             status: { items: [] },
           },
         },
       }),
     );
-    const model = (parseAllDocuments(read('catalog-info.yaml')) as any[])[0].toJS();
+    const model = (
+      parseAllDocuments(read('catalog-info.yaml')) as any[]
+    )[0].toJS();
     expect(model).toEqual({
       apiVersion: 'modelops.dev/v1alpha1',
       kind: 'MLModel',
@@ -136,7 +145,10 @@ describe('modelops:risk-assessment:write', () => {
 
   it.each([
     [{ path: '../RISK_ASSESSMENT.md' }, 'path: must stay inside the workspace'],
-    [{ entityFile: '/etc/catalog-info.yaml' }, 'entityFile: must be a path relative to the workspace'],
+    [
+      { entityFile: '/etc/catalog-info.yaml' },
+      'entityFile: must be a path relative to the workspace',
+    ],
   ])('rejects %o and writes nothing', async (override, message) => {
     const run = action.handler(
       mockContext({
@@ -147,7 +159,9 @@ describe('modelops:risk-assessment:write', () => {
     await expect(run).rejects.toThrow(InputError);
     await expect(run).rejects.toThrow(message);
     expect(read('catalog-info.yaml')).toBe(CATALOG_INFO);
-    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(false);
+    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(
+      false,
+    );
   });
 
   it('names the file when it holds no MLModel', async () => {
@@ -162,7 +176,9 @@ describe('modelops:risk-assessment:write', () => {
         }),
       ),
     ).rejects.toThrow('catalog-info.yaml: no MLModel entity found');
-    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(false);
+    expect(fs.existsSync(path.join(workspace.path, 'RISK_ASSESSMENT.md'))).toBe(
+      false,
+    );
   });
 
   it('reports a missing entity file', async () => {
@@ -173,6 +189,8 @@ describe('modelops:risk-assessment:write', () => {
           input: { answers: {}, entityFile: 'model/catalog-info.yaml' },
         }),
       ),
-    ).rejects.toThrow('model/catalog-info.yaml: file not found in the workspace');
+    ).rejects.toThrow(
+      'model/catalog-info.yaml: file not found in the workspace',
+    );
   });
 });

@@ -27,7 +27,9 @@ const inputSchema = (z: typeof zv3) =>
     entityFile: z
       .string()
       .default('catalog-info.yaml')
-      .describe('The catalog file holding the MLModel, relative to the workspace.'),
+      .describe(
+        'The catalog file holding the MLModel, relative to the workspace.',
+      ),
     entityName: z
       .string()
       .optional()
@@ -48,9 +50,16 @@ const inputSchema = (z: typeof zv3) =>
       .default('RISK_ASSESSMENT.md')
       .describe('Where to write the assessment, relative to the workspace.'),
     humanOversight: z
-      .enum(['human-in-the-loop', 'human-on-the-loop', 'human-in-command', 'none'])
+      .enum([
+        'human-in-the-loop',
+        'human-on-the-loop',
+        'human-in-command',
+        'none',
+      ])
       .optional()
-      .describe('Human oversight mode to record in spec.risk.humanOversight.mode.'),
+      .describe(
+        'Human oversight mode to record in spec.risk.humanOversight.mode.',
+      ),
   });
 
 // Fields the catalog adds to a stored entity; they must not go back into a source file.
@@ -131,6 +140,20 @@ export function createRiskAssessmentWriteAction() {
       doc.setIn(['spec', 'risk', 'tier'], classification.tier);
       if (classification.domain && !doc.hasIn(['spec', 'risk', 'domain'])) {
         doc.setIn(['spec', 'risk', 'domain'], classification.domain);
+      }
+      const [annexIII] = classification.annexIIIPoints ?? [];
+      if (annexIII && !doc.hasIn(['spec', 'risk', 'annexIII'])) {
+        doc.setIn(['spec', 'risk', 'annexIII'], annexIII);
+      }
+      if (
+        input.answers.publicServiceDeployer !== undefined &&
+        classification.tier === 'high' &&
+        !doc.hasIn(['spec', 'risk', 'publicService'])
+      ) {
+        doc.setIn(
+          ['spec', 'risk', 'publicService'],
+          input.answers.publicServiceDeployer,
+        );
       }
       if (input.humanOversight) {
         doc.setIn(

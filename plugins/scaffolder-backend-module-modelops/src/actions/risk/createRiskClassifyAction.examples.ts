@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Classify the answers collected by the RiskQuestionnaire field',
+    description:
+      'Classify the answers collected by the RiskQuestionnaire field',
     example: yaml.stringify({
       steps: [
         {
@@ -16,7 +17,7 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Classify a credit scoring model (Annex III point 5)',
+    description: 'Classify a credit scoring model (Annex III point 5(b))',
     example: yaml.stringify({
       steps: [
         {
@@ -25,7 +26,7 @@ export const examples: TemplateExample[] = [
           name: 'Classify the AI risk',
           input: {
             answers: {
-              annexIIIAreas: ['essential-services'],
+              annexIIIPoints: ['5(b)'],
               profilesNaturalPersons: true,
             },
           },

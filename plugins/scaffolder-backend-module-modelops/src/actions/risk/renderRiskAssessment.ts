@@ -1,6 +1,7 @@
 import {
   ANNEX_III_AREAS,
   ANNEX_III_DEROGATIONS,
+  ANNEX_III_POINTS,
   GENERAL_PURPOSE_MODEL_STATUSES,
   PROHIBITED_PRACTICES,
   TRANSPARENCY_DUTIES,
@@ -55,6 +56,10 @@ export function renderRiskAssessment(doc: RiskAssessmentDocument): string {
       yesNo(answers.annexISafetyComponent),
     ],
     [
+      'Annex III points (Art. 6(2))',
+      labels(ANNEX_III_POINTS, answers.annexIIIPoints),
+    ],
+    [
       'Annex III high-risk areas (Art. 6(2))',
       labels(ANNEX_III_AREAS, answers.annexIIIAreas),
     ],
@@ -89,9 +94,7 @@ export function renderRiskAssessment(doc: RiskAssessmentDocument): string {
     `| --- | --- |`,
     `| Entity | \`${doc.entityRef}\` |`,
     `| Risk tier (EU AI Act) | **${classification.tier}** |`,
-    ...(classification.domain
-      ? [`| Domain | ${classification.domain} |`]
-      : []),
+    ...(classification.domain ? [`| Domain | ${classification.domain} |`] : []),
     `| Assessed on | ${doc.assessedAt} |`,
     ...(doc.assessedBy ? [`| Assessed by | \`${doc.assessedBy}\` |`] : []),
     '',
@@ -114,9 +117,7 @@ export function renderRiskAssessment(doc: RiskAssessmentDocument): string {
     '',
     '| Question | Answer |',
     '| --- | --- |',
-    ...answerRows.map(
-      ([q, a]) => `| ${escapeCell(q)} | ${escapeCell(a)} |`,
-    ),
+    ...answerRows.map(([q, a]) => `| ${escapeCell(q)} | ${escapeCell(a)} |`),
     '',
     '## Review',
     '',

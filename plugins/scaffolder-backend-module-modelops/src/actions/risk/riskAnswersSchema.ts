@@ -1,6 +1,7 @@
 import {
   ANNEX_III_AREA_IDS,
   ANNEX_III_DEROGATION_IDS,
+  ANNEX_III_POINT_IDS,
   GENERAL_PURPOSE_MODEL_STATUS_IDS,
   PROHIBITED_PRACTICE_IDS,
   TRANSPARENCY_DUTY_IDS,
@@ -23,10 +24,18 @@ export const riskAnswersSchema = (z: typeof zv3) =>
         .boolean()
         .optional()
         .describe('Safety component of an Annex I product (Art. 6(1)).'),
+      annexIIIPoints: z
+        .array(z.enum(ANNEX_III_POINT_IDS))
+        .optional()
+        .describe(
+          'Annex III points and sub-points the system is used in, e.g. 5(b).',
+        ),
       annexIIIAreas: z
         .array(z.enum(ANNEX_III_AREA_IDS))
         .optional()
-        .describe('Annex III high-risk areas the system is used in.'),
+        .describe(
+          'Annex III high-risk areas, when the sub-point is not known.',
+        ),
       annexIIIDerogation: z
         .enum(ANNEX_III_DEROGATION_IDS)
         .optional()

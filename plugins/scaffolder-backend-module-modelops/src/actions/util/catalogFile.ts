@@ -35,7 +35,9 @@ export async function readCatalogFile(
     if (doc.errors.length > 0) {
       const first = doc.errors[0];
       throw new InputError(
-        `${displayPath} (document ${index + 1}): invalid YAML, ${first.message}`,
+        `${displayPath} (document ${index + 1}): invalid YAML, ${
+          first.message
+        }`,
       );
     }
   }

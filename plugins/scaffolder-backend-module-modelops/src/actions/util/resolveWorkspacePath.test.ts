@@ -24,9 +24,15 @@ describe('resolveWorkspacePath', () => {
   });
 
   it.each([
-    ['../escape.md', 'path: must stay inside the workspace; got "../escape.md"'],
+    [
+      '../escape.md',
+      'path: must stay inside the workspace; got "../escape.md"',
+    ],
     ['docs/../../escape.md', 'must stay inside the workspace'],
-    ['/etc/passwd', 'path: must be a path relative to the workspace; got absolute path "/etc/passwd"'],
+    [
+      '/etc/passwd',
+      'path: must be a path relative to the workspace; got absolute path "/etc/passwd"',
+    ],
     ['C:\\Windows\\win.ini', 'must be a path relative to the workspace'],
     ['  ', 'path: must be a non-empty relative path'],
   ])('rejects %s with an InputError', async (input, message) => {

@@ -1,4 +1,7 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { mockContext } from '../../__testUtils__/mockContext';
 import fs from 'node:fs';
@@ -81,7 +84,9 @@ describe('modelops:workspace:export', () => {
       }),
     );
     await expect(run).rejects.toThrow(ConflictError);
-    await expect(run).rejects.toThrow('targetName: folder "churn-predictor" exists already');
+    await expect(run).rejects.toThrow(
+      'targetName: folder "churn-predictor" exists already',
+    );
 
     await configured().handler(
       mockContext({
@@ -89,10 +94,9 @@ describe('modelops:workspace:export', () => {
         input: { targetName: 'churn-predictor', overwrite: true },
       }),
     );
-    expect(Object.keys(output.content()!['churn-predictor'] as object).sort()).toEqual([
-      'catalog-info.yaml',
-      'docs',
-    ]);
+    expect(
+      Object.keys(output.content()!['churn-predictor'] as object).sort(),
+    ).toEqual(['catalog-info.yaml', 'docs']);
   });
 
   it.each(['../escape', 'a/b', '/abs', '.hidden', ''])(
@@ -123,7 +127,7 @@ describe('modelops:workspace:export', () => {
 
   it('skips symlinks instead of copying what they point to', async () => {
     const secret = createMockDirectory();
-    secret.setContent({ 'id_rsa': 'secret' });
+    secret.setContent({ id_rsa: 'secret' });
     fs.symlinkSync(secret.path, path.join(workspace.path, 'keys'));
     fs.symlinkSync(
       path.join(secret.path, 'id_rsa'),

@@ -19,7 +19,9 @@ const inputSchema = (z: typeof zv3) =>
         /^[a-z0-9][a-z0-9._-]{0,62}$/i,
         'must be one folder name of letters, digits, ".", "_" or "-" (at most 63 characters)',
       )
-      .describe('Name of the folder created under the configured output folder.'),
+      .describe(
+        'Name of the folder created under the configured output folder.',
+      ),
     sourcePath: z
       .string()
       .default('.')

@@ -1,0 +1,2 @@
+export { registerModelOpsActions } from './registerModelOpsActions';
+export type { ModelOpsActionsOptions } from './registerModelOpsActions';
