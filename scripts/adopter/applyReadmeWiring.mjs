@@ -11,8 +11,8 @@
 //   <!-- adopter: insert FILE after "A" then "B" -->  after the first line B that
 //                                                follows a line A (quotes as in JSON)
 //   <!-- adopter: prepend FILE -->               the block's lines at the top (imports)
-//   <!-- adopter: merge FILE -->                 a YAML block merged into a YAML file;
-//                                                lists are extended, not replaced
+//   <!-- adopter: merge FILE -->                 a YAML or JSON block merged into a YAML
+//                                                or JSON file; lists are extended
 // A marker may end with `only=new` or `only=legacy` for one frontend system.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -107,9 +107,15 @@ function apply(step) {
     writeFileSync(file, `${body.join('\n')}\n${readFileSync(file, 'utf8')}`);
   } else if ((match = /^merge (\S+)$/.exec(command))) {
     const file = resolve(appDir, match[1]);
+    // YAML reads JSON too; a JSON file is written back as JSON.
     const current = YAML.parse(readFileSync(file, 'utf8'));
     const merged = mergeYaml(current, YAML.parse(body.join('\n')));
-    writeFileSync(file, YAML.stringify(merged));
+    writeFileSync(
+      file,
+      file.endsWith('.json')
+        ? `${JSON.stringify(merged, null, 2)}\n`
+        : YAML.stringify(merged),
+    );
   } else {
     throw new Error(`unknown step "${command}"`);
   }
