@@ -1,5 +1,5 @@
 # Shared set-up for the quick-start scripts; sourced, not run.
-# Makes sure a Node.js of the version Backstage 1.55 needs (22 or 24) is on
+# Makes sure a Node.js of the version Backstage 1.57 needs (22 or 24) is on
 # PATH, fetching Node 24 from the npm registry into .tools/ when the machine's
 # Node is older, and installs the workspace's dependencies with the committed
 # yarn release. A second run finds everything in place and changes nothing.

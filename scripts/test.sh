@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test of the suite: type-check, lint, unit and database tests
-# (SQLite and a real PostgreSQL), and the end-to-end browser tests against a
-# running portal. Installs what it needs (Node 24, dependencies, PostgreSQL
-# and Chromium from Debian when absent and running as root). Prints each
+# Runs every test of the suite: type-check, API reports, lint, unit and
+# database tests (SQLite and a real PostgreSQL), the end-to-end browser tests
+# against a running portal, and the adopter test (the packed packages in fresh
+# stock apps of both frontend systems; MODELOPS_SKIP_ADOPTER=1 skips it).
+# Installs what it needs (Node 24, dependencies, PostgreSQL and Chromium from
+# Debian when absent and running as root). Prints each
 # stage's result and, last, the totals as "N passed, N failed".
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +e
@@ -55,6 +57,13 @@ ensure_chromium() {
 log "Type-check"
 if yarn tsc >"$RESULTS/tsc.log" 2>&1; then record typecheck ok ""; PASSED=$((PASSED+1));
 else tail -n 30 "$RESULTS/tsc.log"; record typecheck FAILED "see .tools/test-results/tsc.log"; FAILED=$((FAILED+1)); fi
+
+# The public API of each published package is recorded in its report.api.md;
+# this fails when the code's API differs from the committed report. It reads
+# the declarations the type-check stage just wrote to dist-types/.
+log "API reports"
+if yarn check:api-reports >"$RESULTS/api-reports.log" 2>&1; then record "api reports" ok "$(grep -c '^## Processing' "$RESULTS/api-reports.log") packages match"; PASSED=$((PASSED+1));
+else grep -E 'Error|changed|missing' "$RESULTS/api-reports.log" | head -n 20; record "api reports" FAILED "stale or missing report.api.md: run yarn build:api-reports and commit"; FAILED=$((FAILED+1)); fi
 
 log "Lint"
 if node_modules/.bin/backstage-cli repo lint >"$RESULTS/lint.log" 2>&1; then record lint ok ""; PASSED=$((PASSED+1));
@@ -125,6 +134,28 @@ elif [ -f "$RESULTS/mcp.log" ]; then
   else record mcp FAILED "$mp passed, $mf failed (see .tools/test-results/mcp.log)"; [ "$mf" = 0 ] && FAILED=$((FAILED+1)); fi
 else
   record mcp FAILED "the MCP checks did not run (no mcp.log)"; FAILED=$((FAILED+1))
+fi
+
+# The packed packages installed into fresh stock apps of both frontend
+# systems, wired as the READMEs say (scripts/adopter/adopter.sh).
+log "Adopter: the packed suite in stock Backstage apps"
+if [ "${MODELOPS_SKIP_ADOPTER:-}" = 1 ]; then
+  record adopter skipped "MODELOPS_SKIP_ADOPTER=1"
+elif ensure_chromium; then
+  for flavour in new legacy; do
+    t0=$SECONDS
+    ADOPTER_PACKS="$RESULTS/adopter-new/packs" \
+      bash scripts/adopter/adopter.sh "$flavour" "$RESULTS/adopter-$flavour" >"$RESULTS/adopter-$flavour.log" 2>&1
+    ad_rc=$?
+    tail -n 15 "$RESULTS/adopter-$flavour.log"
+    read -r ap ar <<<"$(grep -E '^[0-9]+/[0-9]+ steps passed' "$RESULTS/adopter-$flavour.log" | tail -n 1 | sed -E 's#^([0-9]+)/([0-9]+).*#\1 \2#')"
+    ap=${ap:-0}; af=$(( ${ar:-0} - ap ))
+    PASSED=$((PASSED+ap)); FAILED=$((FAILED+af))
+    if [ "$ad_rc" = 0 ] && [ "$af" = 0 ] && [ "$ap" -gt 0 ]; then record "adopter ($flavour)" ok "$ap passed in $((SECONDS-t0)) s";
+    else record "adopter ($flavour)" FAILED "$ap passed, $af failed (exit $ad_rc) in $((SECONDS-t0)) s"; [ "$af" = 0 ] && FAILED=$((FAILED+1)); fi
+  done
+else
+  record adopter FAILED "Chromium is not available"; FAILED=$((FAILED+1))
 fi
 
 echo

@@ -12,6 +12,14 @@ import {
 } from './mlflow/createMlflowWebhookHandler';
 import { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 import { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
+import {
+  disallowedKindsMessage,
+  findDisallowedKinds,
+} from './wiring/findDisallowedKinds';
+import {
+  MISSING_BACKEND_MESSAGE,
+  probeModelOpsBackend,
+} from './wiring/probeModelOpsBackend';
 
 /**
  * Catalog module adding the MLModel and Dataset kinds (validation and
@@ -37,6 +45,7 @@ export const catalogModuleModelops = createBackendModule({
         auth: coreServices.auth,
         auditor: coreServices.auditor,
         httpRouter: coreServices.httpRouter,
+        rootLifecycle: coreServices.rootLifecycle,
       },
       async init({
         catalog,
@@ -47,8 +56,25 @@ export const catalogModuleModelops = createBackendModule({
         auth,
         auditor,
         httpRouter,
+        rootLifecycle,
       }) {
         catalog.addProcessor(ModelOpsEntityProcessor.create());
+        // Forgotten wiring steps otherwise show as an empty model catalog or
+        // pages that fail to load; say in the log what to add.
+        const disallowed = findDisallowedKinds(config);
+        if (disallowed.length > 0) {
+          logger.warn(disallowedKindsMessage(disallowed));
+        }
+        // Once every plugin has started, so an installed backend plugin
+        // answers; the probe runs beside the start and never delays it.
+        rootLifecycle.addStartupHook(() => {
+          probeModelOpsBackend(discovery).then(
+            result => {
+              if (result === 'missing') logger.warn(MISSING_BACKEND_MESSAGE);
+            },
+            error => logger.debug(`ModelOps backend probe failed: ${error}`),
+          );
+        });
         const publisher = HttpObservationsPublisher.create({ discovery, auth });
         const providers = MlflowEntityProvider.fromConfig(config, {
           logger,

@@ -27,6 +27,10 @@ export {
   EntityComplianceContent,
   EntityImportNotesCard,
 } from './plugin';
+export type { CostPageProps } from './components/cost/CostPage';
+export type { EntityCostCardProps } from './components/cost/EntityCostCard';
+export type { ReportProblemButtonProps } from './components/feedback/ReportProblemButton';
+export type { MlHomePageProps } from './components/home/MlHomePage';
 export {
   rootRouteRef as modelCatalogRouteRef,
   scorecardsRouteRef,

@@ -1,3 +1,8 @@
+import type { JSX } from 'react';
+import type { CostPageProps } from './components/cost/CostPage';
+import type { EntityCostCardProps } from './components/cost/EntityCostCard';
+import type { ReportProblemButtonProps } from './components/feedback/ReportProblemButton';
+import type { MlHomePageProps } from './components/home/MlHomePage';
 import {
   createComponentExtension,
   createPlugin,
@@ -39,21 +44,22 @@ export const modelopsPlugin = createPlugin({
  *
  * @public
  */
-export const MlHomePage = modelopsPlugin.provide(
-  createRoutableExtension({
-    name: 'MlHomePage',
-    component: () =>
-      import('./components/home/MlHomePage').then(m => m.MlHomePage),
-    mountPoint: mlHomeRouteRef,
-  }),
-);
+export const MlHomePage: (props: MlHomePageProps) => JSX.Element =
+  modelopsPlugin.provide(
+    createRoutableExtension({
+      name: 'MlHomePage',
+      component: () =>
+        import('./components/home/MlHomePage').then(m => m.MlHomePage),
+      mountPoint: mlHomeRouteRef,
+    }),
+  );
 
 /**
  * The model catalog page; mount it at `/ml-models`.
  *
  * @public
  */
-export const ModelCatalogPage = modelopsPlugin.provide(
+export const ModelCatalogPage: () => JSX.Element = modelopsPlugin.provide(
   createRoutableExtension({
     name: 'ModelCatalogPage',
     component: () =>
@@ -70,7 +76,7 @@ export const ModelCatalogPage = modelopsPlugin.provide(
  *
  * @public
  */
-export const ScorecardsPage = modelopsPlugin.provide(
+export const ScorecardsPage: () => JSX.Element = modelopsPlugin.provide(
   createRoutableExtension({
     name: 'ScorecardsPage',
     component: () =>
@@ -87,13 +93,15 @@ export const ScorecardsPage = modelopsPlugin.provide(
  *
  * @public
  */
-export const CostPage = modelopsPlugin.provide(
-  createRoutableExtension({
-    name: 'CostPage',
-    component: () => import('./components/cost/CostPage').then(m => m.CostPage),
-    mountPoint: costRouteRef,
-  }),
-);
+export const CostPage: (props: CostPageProps) => JSX.Element =
+  modelopsPlugin.provide(
+    createRoutableExtension({
+      name: 'CostPage',
+      component: () =>
+        import('./components/cost/CostPage').then(m => m.CostPage),
+      mountPoint: costRouteRef,
+    }),
+  );
 
 /**
  * The ownership review section (my team, progress by team, portfolio as
@@ -101,7 +109,7 @@ export const CostPage = modelopsPlugin.provide(
  *
  * @public
  */
-export const ReviewsPage = modelopsPlugin.provide(
+export const ReviewsPage: () => JSX.Element = modelopsPlugin.provide(
   createRoutableExtension({
     name: 'ReviewsPage',
     component: () =>
@@ -117,7 +125,7 @@ export const ReviewsPage = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityModelCardContent = modelopsPlugin.provide(
+export const EntityModelCardContent: () => JSX.Element = modelopsPlugin.provide(
   createComponentExtension({
     name: 'EntityModelCardContent',
     component: {
@@ -134,7 +142,7 @@ export const EntityModelCardContent = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityDatasheetContent = modelopsPlugin.provide(
+export const EntityDatasheetContent: () => JSX.Element = modelopsPlugin.provide(
   createComponentExtension({
     name: 'EntityDatasheetContent',
     component: {
@@ -187,17 +195,18 @@ export const EntityComplianceContent = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityModelOperationsCard = modelopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityModelOperationsCard',
-    component: {
-      lazy: () =>
-        import('./components/OperationsCard/ModelOperationsCard').then(
-          m => m.ModelOperationsCard,
-        ),
-    },
-  }),
-);
+export const EntityModelOperationsCard: () => JSX.Element =
+  modelopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityModelOperationsCard',
+      component: {
+        lazy: () =>
+          import('./components/OperationsCard/ModelOperationsCard').then(
+            m => m.ModelOperationsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The scorecard card (level per pack, failing checks, waivers) of MLModel
@@ -205,17 +214,18 @@ export const EntityModelOperationsCard = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityScorecardCard = modelopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityScorecardCard',
-    component: {
-      lazy: () =>
-        import('./components/scorecards/EntityScorecardCard').then(
-          m => m.EntityScorecardCard,
-        ),
-    },
-  }),
-);
+export const EntityScorecardCard: () => JSX.Element | null =
+  modelopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityScorecardCard',
+      component: {
+        lazy: () =>
+          import('./components/scorecards/EntityScorecardCard').then(
+            m => m.EntityScorecardCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The cost card (monthly trend, forecast against budget, cost per 1,000
@@ -223,7 +233,9 @@ export const EntityScorecardCard = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityCostCard = modelopsPlugin.provide(
+export const EntityCostCard: (
+  props: EntityCostCardProps,
+) => JSX.Element | null = modelopsPlugin.provide(
   createComponentExtension({
     name: 'EntityCostCard',
     component: {
@@ -239,7 +251,7 @@ export const EntityCostCard = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityReviewCard = modelopsPlugin.provide(
+export const EntityReviewCard: () => JSX.Element = modelopsPlugin.provide(
   createComponentExtension({
     name: 'EntityReviewCard',
     component: {
@@ -257,7 +269,7 @@ export const EntityReviewCard = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityFeedbackCard = modelopsPlugin.provide(
+export const EntityFeedbackCard: () => JSX.Element = modelopsPlugin.provide(
   createComponentExtension({
     name: 'EntityFeedbackCard',
     component: {
@@ -275,7 +287,9 @@ export const EntityFeedbackCard = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityReportProblemButton = modelopsPlugin.provide(
+export const EntityReportProblemButton: (
+  props: ReportProblemButtonProps,
+) => JSX.Element = modelopsPlugin.provide(
   createComponentExtension({
     name: 'EntityReportProblemButton',
     component: {
@@ -293,17 +307,18 @@ export const EntityReportProblemButton = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityChangeRequestsCard = modelopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityChangeRequestsCard',
-    component: {
-      lazy: () =>
-        import('./components/changes/EntityChangeRequestsCard').then(
-          m => m.EntityChangeRequestsCard,
-        ),
-    },
-  }),
-);
+export const EntityChangeRequestsCard: () => JSX.Element =
+  modelopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityChangeRequestsCard',
+      component: {
+        lazy: () =>
+          import('./components/changes/EntityChangeRequestsCard').then(
+            m => m.EntityChangeRequestsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The delivery metrics card (deployment frequency, change failure rate,
@@ -311,17 +326,18 @@ export const EntityChangeRequestsCard = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityDeliveryMetricsCard = modelopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeliveryMetricsCard',
-    component: {
-      lazy: () =>
-        import('./components/delivery/EntityDeliveryMetricsCard').then(
-          m => m.EntityDeliveryMetricsCard,
-        ),
-    },
-  }),
-);
+export const EntityDeliveryMetricsCard: () => JSX.Element =
+  modelopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeliveryMetricsCard',
+      component: {
+        lazy: () =>
+          import('./components/delivery/EntityDeliveryMetricsCard').then(
+            m => m.EntityDeliveryMetricsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The import notes card: what registries and clusters could not map for
@@ -329,7 +345,7 @@ export const EntityDeliveryMetricsCard = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityImportNotesCard = modelopsPlugin.provide(
+export const EntityImportNotesCard: () => JSX.Element = modelopsPlugin.provide(
   createComponentExtension({
     name: 'EntityImportNotesCard',
     component: {

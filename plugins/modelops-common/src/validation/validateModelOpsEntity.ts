@@ -97,8 +97,8 @@ function problem(
 /**
  * Validates an MLModel or Dataset document against its schema and returns
  * every problem found, in document order; an empty list means valid.
- * Messages read `spec.risk.tier: expected one of unacceptable, high,
- * limited, minimal; got "hgih"`.
+ * Each message names the field, the rule and what was found, for example
+ * `spec.risk.tier: expected one of unacceptable, high, limited, minimal; got "hgih"`.
  *
  * @public
  */

@@ -51,7 +51,11 @@ const NOWRAP = {
   cellStyle: { whiteSpace: 'nowrap' as const },
 };
 
-/** Props of {@link CostPage}. */
+/**
+ * Props of {@link CostPage}.
+ *
+ * @public
+ */
 export interface CostPageProps {
   /** Months of history; 12 by default. */
   months?: number;

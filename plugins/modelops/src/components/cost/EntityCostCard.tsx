@@ -19,7 +19,11 @@ import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 const CostTrendChart = lazy(() => import('./CostTrendChart'));
 
-/** Props of {@link EntityCostCard}. */
+/**
+ * Props of {@link EntityCostCard}.
+ *
+ * @public
+ */
 export interface EntityCostCardProps {
   /** Months of history; 12 by default. */
   months?: number;

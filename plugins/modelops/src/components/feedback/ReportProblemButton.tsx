@@ -22,7 +22,11 @@ import { describeError } from '../reviews/describeError';
 import { feedbackApiRef } from './feedbackApiRef';
 import { FEEDBACK_CATEGORY_LABELS } from './feedbackLabels';
 
-/** Props of {@link ReportProblemButton}. */
+/**
+ * Props of the "Report a problem" button (`EntityReportProblemButton`).
+ *
+ * @public
+ */
 export interface ReportProblemButtonProps {
   /** Called with the stored report, for example to refresh a list. */
   onReported?: (feedback: Feedback) => void;

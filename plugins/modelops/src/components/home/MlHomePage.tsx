@@ -6,7 +6,11 @@ import { MostFailedChecksSection } from './MostFailedChecksSection';
 import { MyTeamModelsSection } from './MyTeamModelsSection';
 import { RecentChangesSection } from './RecentChangesSection';
 
-/** Props of {@link MlHomePage}. */
+/**
+ * Props of {@link MlHomePage}.
+ *
+ * @public
+ */
 export interface MlHomePageProps {
   /** Page title; "Machine learning at a glance" by default. */
   title?: string;
