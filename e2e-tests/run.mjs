@@ -8,8 +8,13 @@ import { chromium } from 'playwright-core';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-const baseUrl = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const backendUrl = (process.env.E2E_BACKEND_URL ?? 'http://localhost:7007').replace(/\/$/, '');
+const baseUrl = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(
+  /\/$/,
+  '',
+);
+const backendUrl = (
+  process.env.E2E_BACKEND_URL ?? 'http://localhost:7007'
+).replace(/\/$/, '');
 const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const screenshotDir = resolve(process.cwd(), 'e2e-screenshots');
 // Where the templates' local publish target writes, as app-config sets
@@ -44,9 +49,11 @@ async function openTab(name, url) {
   await tab.click();
   await page.waitForURL(url);
   await page.waitForFunction(
-    label => [...document.querySelectorAll('[role="tab"]')].some(
-      t => t.textContent === label && t.getAttribute('aria-selected') === 'true',
-    ),
+    label =>
+      [...document.querySelectorAll('[role="tab"]')].some(
+        t =>
+          t.textContent === label && t.getAttribute('aria-selected') === 'true',
+      ),
     name,
   );
   // Let the tab indicator finish sliding before a screenshot.
@@ -55,7 +62,9 @@ async function openTab(name, url) {
 
 // A backend request as the signed-in guest.
 async function asGuest(method, path, data) {
-  const session = await context.request.post(`${backendUrl}/api/auth/guest/refresh`);
+  const session = await context.request.post(
+    `${backendUrl}/api/auth/guest/refresh`,
+  );
   const token = (await session.json()).backstageIdentity.token;
   return context.request.fetch(`${backendUrl}${path}`, {
     method,
@@ -84,7 +93,10 @@ async function shotOf(locator, name) {
 }
 
 async function shot(page, name) {
-  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `${screenshotDir}/${name}.png`,
+    fullPage: true,
+  });
 }
 
 await mkdir(screenshotDir, { recursive: true });
@@ -99,7 +111,9 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+const context = await browser.newContext({
+  viewport: { width: 1440, height: 1000 },
+});
 const page = await context.newPage();
 page.setDefaultTimeout(TIMEOUT);
 const pageErrors = [];
@@ -125,7 +139,10 @@ page.on('console', message => {
 async function waitForDemoCatalog() {
   const deadline = Date.now() + TIMEOUT * 2;
   while (Date.now() < deadline) {
-    const res = await asGuest('GET', '/api/catalog/entities/by-query?filter=kind=mlmodel&limit=1');
+    const res = await asGuest(
+      'GET',
+      '/api/catalog/entities/by-query?filter=kind=mlmodel&limit=1',
+    );
     if (res.ok() && (await res.json()).items?.length > 0) return;
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
@@ -155,7 +172,9 @@ try {
     const table = page.getByRole('table', { name: 'ML models' });
     await table.waitFor();
     await page.waitForFunction(
-      () => document.querySelectorAll('table[aria-label="ML models"] tbody a').length > 0,
+      () =>
+        document.querySelectorAll('table[aria-label="ML models"] tbody a')
+          .length > 0,
       undefined,
       { timeout: TIMEOUT },
     );
@@ -166,10 +185,20 @@ try {
   });
 
   await step('search narrows the model catalog on the server', async () => {
-    const firstName = (await page.locator('table[aria-label="ML models"] tbody tr a').first().innerText()).trim();
-    await page.getByRole('textbox', { name: 'Search models' }).fill(firstName.slice(0, 6));
+    const firstName = (
+      await page
+        .locator('table[aria-label="ML models"] tbody tr a')
+        .first()
+        .innerText()
+    ).trim();
+    await page
+      .getByRole('textbox', { name: 'Search models' })
+      .fill(firstName.slice(0, 6));
     await page.waitForTimeout(800);
-    await page.locator('table[aria-label="ML models"] tbody tr a').first().waitFor();
+    await page
+      .locator('table[aria-label="ML models"] tbody tr a')
+      .first()
+      .waitFor();
     await shot(page, '02-model-catalog-search');
   });
 
@@ -177,9 +206,13 @@ try {
     const url = new URL(modelHref, baseUrl);
     await page.goto(`${url.toString().replace(/\/$/, '')}/model-card`);
     await page.getByRole('region', { name: 'Model details' }).waitFor();
-    await page.getByRole('region', { name: 'Caveats and recommendations' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Caveats and recommendations' })
+      .waitFor();
     // Charts are lazy; wait for one recharts SVG if the model has evidence.
-    const charts = page.locator('figure[data-testid="modelops-chart"] svg.recharts-surface');
+    const charts = page.locator(
+      'figure[data-testid="modelops-chart"] svg.recharts-surface',
+    );
     await charts.first().waitFor({ timeout: TIMEOUT });
     console.log(`     ${await charts.count()} chart(s) rendered`);
     await shot(page, '03-model-card');
@@ -190,17 +223,25 @@ try {
       .getAttribute('href');
   });
 
-  await step('model overview shows the operations card, about card and relations', async () => {
-    const url = new URL(modelHref, baseUrl);
-    await page.goto(url.toString());
-    await page.getByText('Operations', { exact: true }).first().waitFor();
-    await page.getByText('About', { exact: true }).first().waitFor();
-    await shot(page, '04-model-overview');
-  });
+  await step(
+    'model overview shows the operations card, about card and relations',
+    async () => {
+      const url = new URL(modelHref, baseUrl);
+      await page.goto(url.toString());
+      await page.getByText('Operations', { exact: true }).first().waitFor();
+      await page.getByText('About', { exact: true }).first().waitFor();
+      await shot(page, '04-model-overview');
+    },
+  );
 
   await step('datasheet renders for a dataset', async () => {
-    if (!datasetHref) throw new Error('the model card links no training dataset');
-    await page.goto(`${new URL(datasetHref, baseUrl).toString().replace(/\/$/, '')}/datasheet`);
+    if (!datasetHref)
+      throw new Error('the model card links no training dataset');
+    await page.goto(
+      `${new URL(datasetHref, baseUrl)
+        .toString()
+        .replace(/\/$/, '')}/datasheet`,
+    );
     await page.getByRole('region', { name: 'Lineage' }).waitFor();
     await page.getByRole('region', { name: 'Motivation' }).waitFor();
     await shot(page, '05-datasheet');
@@ -209,261 +250,437 @@ try {
   await step('the catalog lists the demo models', async () => {
     // The catalog may be mounted at / or /catalog; follow the nav item.
     await page.goto(baseUrl);
-    const catalogLink = page.getByRole('link', { name: 'Catalog', exact: true }).first();
+    const catalogLink = page
+      .getByRole('link', { name: 'Catalog', exact: true })
+      .first();
     await catalogLink.waitFor();
-    const catalogPath = new URL((await catalogLink.getAttribute('href')) ?? '/catalog', baseUrl).pathname;
-    await page.goto(`${baseUrl}${catalogPath.replace(/\/$/, '')}?filters[kind]=mlmodel&filters[user]=all`);
+    const catalogPath = new URL(
+      (await catalogLink.getAttribute('href')) ?? '/catalog',
+      baseUrl,
+    ).pathname;
+    await page.goto(
+      `${baseUrl}${catalogPath.replace(
+        /\/$/,
+        '',
+      )}?filters[kind]=mlmodel&filters[user]=all`,
+    );
     await page.getByText('Affordability assessor').first().waitFor();
     await shot(page, '06-catalog-models');
   });
 
-  await step('model overview shows the ModelOps cards and the relations graph with datasets', async () => {
-    const url = new URL(modelHref, baseUrl);
-    await page.goto(url.toString());
-    for (const title of ['Scorecard', 'Ownership review', 'User feedback', 'Production changes', 'Delivery']) {
-      await page.getByText(title, { exact: true }).first().waitFor();
-    }
-    // The relations card labels the edge to the model's datasets with the
-    // lineage relations taught to the catalog graph.
-    const lineage = page
-      .locator('svg text')
-      .filter({ hasText: /trainingDataFor|trainedOn|evaluationDataFor|evaluatedOn/ });
-    await lineage.first().waitFor();
-    console.log(`     relations graph edge: ${(await lineage.first().textContent())?.trim()}`);
-    await shot(page, '07-model-overview-cards');
-  });
+  await step(
+    'model overview shows the ModelOps cards and the relations graph with datasets',
+    async () => {
+      const url = new URL(modelHref, baseUrl);
+      await page.goto(url.toString());
+      for (const title of [
+        'Scorecard',
+        'Ownership review',
+        'User feedback',
+        'Production changes',
+        'Delivery',
+      ]) {
+        await page.getByText(title, { exact: true }).first().waitFor();
+      }
+      // The relations card labels the edge to the model's datasets with the
+      // lineage relations taught to the catalog graph.
+      const lineage = page
+        .locator('svg text')
+        .filter({
+          hasText: /trainingDataFor|trainedOn|evaluationDataFor|evaluatedOn/,
+        });
+      await lineage.first().waitFor();
+      console.log(
+        `     relations graph edge: ${(
+          await lineage.first().textContent()
+        )?.trim()}`,
+      );
+      await shot(page, '07-model-overview-cards');
+    },
+  );
 
   await step('ML home nav item opens the ML home page', async () => {
     // The ML home may be mounted at /ml-home or, as the portal's landing
     // page, at /: follow the nav item wherever it points.
     const home = page.getByRole('link', { name: 'ML home' }).first();
-    const homePath = new URL((await home.getAttribute('href')) ?? '/ml-home', baseUrl).pathname;
+    const homePath = new URL(
+      (await home.getAttribute('href')) ?? '/ml-home',
+      baseUrl,
+    ).pathname;
     await home.click();
     await page.waitForURL(url => url.pathname === homePath);
-    await page.getByRole('heading', { name: 'Machine learning at a glance' }).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Machine learning at a glance' })
+      .first()
+      .waitFor();
     await page.getByText('How we build and run models').first().waitFor();
     await page.waitForTimeout(1500);
     await shot(page, '16-ml-home');
   });
 
-  await step('scorecards page shows levels per pack, campaign progress per team and waivers', async () => {
-    // Scorecards are evaluated hourly; evaluate now as the guest so the page
-    // does not depend on when the backend last started.
-    const session = await context.request.post(`${backendUrl}/api/auth/guest/refresh`);
-    const token = (await session.json()).backstageIdentity.token;
-    const evaluated = await context.request.post(`${backendUrl}/api/modelops/scorecards/evaluate`, {
-      headers: { authorization: `Bearer ${token}` },
-      data: {},
-    });
-    if (!evaluated.ok()) throw new Error(`evaluation refused: ${evaluated.status()}`);
-    console.log(`     evaluated ${(await evaluated.json()).entities} entities`);
-    await page.getByRole('link', { name: 'Scorecards' }).first().click();
-    await page.waitForURL(/\/scorecards/);
-    await page.getByRole('heading', { name: 'Scorecards' }).first().waitFor();
-    const levels = page.locator('[class*="MuiChip-label"]').filter({ hasText: /\b(none|bronze|silver|gold)\b/ });
-    await levels.first().waitFor();
-    console.log(`     ${await levels.count()} level chip(s)`);
-    // The page header comes first and the tab bar right below it.
-    const headerBox = await page.locator('header').first().boundingBox();
-    const tabsBox = await page.getByRole('navigation', { name: 'Scorecards sections' }).boundingBox();
-    if (!headerBox || !tabsBox || tabsBox.y < headerBox.y + headerBox.height - 1) {
-      throw new Error('the tab bar is not below the page header');
-    }
-    await shot(page, '08-scorecards');
-    await openTab('Campaigns', /\/scorecards\/campaigns/);
-    await page.getByRole('heading', { name: 'Campaigns' }).first().waitFor();
-    // The demo opens campaigns on first start; each shows progress per team.
-    await page.getByText('EU AI Act readiness for high-risk models').first().waitFor();
-    const teamBars = page.getByRole('progressbar', { name: /progress$/ });
-    await teamBars.first().waitFor();
-    console.log(`     ${await teamBars.count()} team progress bar(s)`);
-    await shot(page, '09-campaigns');
-    await openTab('Waiver approvals', /\/scorecards\/waivers/);
-    await page.getByText('Waivers awaiting approval').first().waitFor();
-    await shot(page, '10-waivers');
-  });
+  await step(
+    'scorecards page shows levels per pack, campaign progress per team and waivers',
+    async () => {
+      // Scorecards are evaluated hourly; evaluate now as the guest so the page
+      // does not depend on when the backend last started.
+      const session = await context.request.post(
+        `${backendUrl}/api/auth/guest/refresh`,
+      );
+      const token = (await session.json()).backstageIdentity.token;
+      const evaluated = await context.request.post(
+        `${backendUrl}/api/modelops/scorecards/evaluate`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+          data: {},
+        },
+      );
+      if (!evaluated.ok())
+        throw new Error(`evaluation refused: ${evaluated.status()}`);
+      console.log(
+        `     evaluated ${(await evaluated.json()).entities} entities`,
+      );
+      await page.getByRole('link', { name: 'Scorecards' }).first().click();
+      await page.waitForURL(/\/scorecards/);
+      await page.getByRole('heading', { name: 'Scorecards' }).first().waitFor();
+      const levels = page
+        .locator('[class*="MuiChip-label"]')
+        .filter({ hasText: /\b(none|bronze|silver|gold)\b/ });
+      await levels.first().waitFor();
+      console.log(`     ${await levels.count()} level chip(s)`);
+      // The page header comes first and the tab bar right below it.
+      const headerBox = await page.locator('header').first().boundingBox();
+      const tabsBox = await page
+        .getByRole('navigation', { name: 'Scorecards sections' })
+        .boundingBox();
+      if (
+        !headerBox ||
+        !tabsBox ||
+        tabsBox.y < headerBox.y + headerBox.height - 1
+      ) {
+        throw new Error('the tab bar is not below the page header');
+      }
+      await shot(page, '08-scorecards');
+      await openTab('Campaigns', /\/scorecards\/campaigns/);
+      await page.getByRole('heading', { name: 'Campaigns' }).first().waitFor();
+      // The demo opens campaigns on first start; each shows progress per team.
+      await page
+        .getByText('EU AI Act readiness for high-risk models')
+        .first()
+        .waitFor();
+      const teamBars = page.getByRole('progressbar', { name: /progress$/ });
+      await teamBars.first().waitFor();
+      console.log(`     ${await teamBars.count()} team progress bar(s)`);
+      await shot(page, '09-campaigns');
+      await openTab('Waiver approvals', /\/scorecards\/waivers/);
+      await page.getByText('Waivers awaiting approval').first().waitFor();
+      await shot(page, '10-waivers');
+    },
+  );
 
-  await step('reviews page shows my team, progress by team and portfolio tabs', async () => {
-    await page.getByRole('link', { name: 'Reviews' }).first().click();
-    await page.waitForURL(/\/ml-reviews/);
-    await page.getByRole('heading', { name: 'Ownership review' }).first().waitFor();
-    await page.getByText(/What my teams own|Nothing to review/).first().waitFor();
-    await shot(page, '12-reviews-my-team');
-    await openTab('Progress by team', /\/ml-reviews\/progress/);
-    await page.getByRole('heading', { name: 'Review progress' }).first().waitFor();
-    await page.getByText('Progress by team', { exact: true }).nth(1).waitFor();
-    await shot(page, '13-reviews-progress');
-    await openTab('Portfolio', /\/ml-reviews\/portfolio/);
-    await page.getByRole('heading', { name: 'Portfolio review' }).first().waitFor();
-    await page.getByText(/^Production models \(/).first().waitFor();
-    await shot(page, '14-reviews-portfolio');
-  });
-  await step('cost page shows spend by team and model; a model cost card draws its trend chart', async () => {
-    await page.getByRole('link', { name: 'Model cost' }).first().click();
-    await page.waitForURL(/\/ml-cost/);
-    await page.getByRole('heading', { name: 'Model cost' }).first().waitFor();
-    const refused = page.getByText('Cost is visible to the owning team and finance.').first();
-    const byModel = page.getByText('By model', { exact: true }).first();
-    await Promise.race([refused.waitFor(), byModel.waitFor()]);
-    if (await refused.isVisible()) {
-      await shot(page, '11-cost');
-      // Cost is readable by the owning team and the finance group only.
-      throw new Error('the signed-in user may not read cost (member of neither the owning team nor the finance group)');
-    }
-    const chart = page.getByRole('figure', { name: 'Monthly spend by team' });
-    await chart.locator('svg.recharts-surface').first().waitFor();
-    await page.waitForTimeout(500);
-    await shot(page, '11-cost');
-    // Open a model the user may read the cost of: the first one listed by
-    // model (its link goes to the entity page).
-    const byModelTable = page.locator('table').filter({ has: page.getByText('Per 1k inferences') });
-    const href = await byModelTable.locator('tbody a[href*="/mlmodel/"]').first().getAttribute('href');
-    if (!href) throw new Error('the cost page lists no model');
-    await page.goto(new URL(href, baseUrl).toString());
-    const costCard = page
-      .locator('[class*="MuiCard-root"]')
-      .filter({ has: page.getByText('Cost', { exact: true }) })
-      .filter({ hasText: /Last \d+ months/ });
-    await costCard.locator('svg.recharts-surface').first().waitFor();
-    console.log(`     cost chart of ${href.split('/').pop()}`);
-    await shot(page, '15-model-cost-card');
-  });
-
-  await step('a model the user may not read the cost of gets a calm note in its cost card', async () => {
-    // The demo's search ranker belongs to the search relevance team, which
-    // the guest is not a member of.
-    await page.goto(new URL(modelHref.replace(/[^/]+\/?$/, 'search-ranker'), baseUrl).toString());
-    const costCard = page
-      .locator('[class*="MuiCard-root"]')
-      .filter({ has: page.getByText('Cost', { exact: true }) })
-      .filter({ hasText: 'Cost is visible to the owning team and finance.' });
-    await costCard.first().waitFor();
-    if (await page.getByText(/Request failed with 403/).count()) {
-      throw new Error('a raw 403 error is shown on the model page');
-    }
-    await shot(page, '17-model-cost-card-not-allowed');
-  });
-
-  await step('a user reports a problem with a model and its owning team acknowledges it', async () => {
-    // The guest belongs to Risk ML, which owns the credit risk scorer.
-    await page.goto(new URL(modelHref.replace(/[^/]+\/?$/, 'credit-risk-scorer'), baseUrl).toString());
-    const feedback = card('User feedback');
-    await feedback.getByRole('button', { name: 'Report a problem' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Category').click();
-    await page.getByRole('option', { name: 'Bias concern' }).click();
-    const text = `Declines cluster on applicants with short credit histories (report ${runId})`;
-    await dialog.getByRole('textbox', { name: 'What happened' }).fill(text);
-    await shot(page, '18-feedback-report');
-    await dialog.getByRole('button', { name: 'Send report' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    const report = feedback.getByRole('listitem').filter({ hasText: text });
-    await report.getByText('Bias concern', { exact: true }).waitFor();
-    await report.getByText('Open', { exact: true }).waitFor();
-    await shotOf(feedback, '19-feedback-open');
-    await report.getByRole('button', { name: 'Acknowledge' }).click();
-    await report.getByText('Acknowledged', { exact: true }).waitFor();
-    if (await report.getByText('Open', { exact: true }).count()) {
-      throw new Error('the report still reads open after acknowledging it');
-    }
-    await report.getByRole('button', { name: 'Resolve' }).waitFor();
-    await shotOf(feedback, '20-feedback-acknowledged');
-  });
-
-  await step('a promotion request with evidence waits for another reviewer; the requester may not approve it', async () => {
-    const changes = card('Production changes');
-    await changes.scrollIntoViewIfNeeded();
-    await changes.getByRole('button', { name: 'Request a change' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('Promote a version to production').waitFor();
-    const version = `4.3.0-rc.${runId}`;
-    await dialog.getByRole('textbox', { name: 'Model version' }).fill(version);
-    const evidence = `https://ci.example.com/credit-risk-scorer/evaluations/${runId}`;
-    await dialog.getByRole('textbox', { name: 'Evidence links' }).fill(evidence);
-    await dialog
-      .getByRole('textbox', { name: 'Reason' })
-      .fill('AUC 0.82 on the 2024 H2 holdout, above the 0.78 threshold; fairness gaps unchanged.');
-    await shot(page, '21-change-request');
-    await dialog.getByRole('button', { name: 'Request approval' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    const request = changes.getByRole('listitem').filter({ hasText: `Promote to ${version}` });
-    await request.getByText('pending', { exact: true }).waitFor();
-    await request.getByRole('link', { name: evidence }).waitFor();
-    // The requester is offered no decision on their own request.
-    await request.getByText('Waiting for another reviewer').waitFor();
-    if (await request.getByRole('button', { name: /Approve|Reject/ }).count()) {
-      throw new Error('the requester is offered to decide their own request');
-    }
-    await shotOf(changes, '22-change-pending');
-    // And the backend refuses it when asked directly.
-    const list = await asGuest('GET', `/api/modelops/changes?entityRef=${encodeURIComponent('mlmodel:default/credit-risk-scorer')}`);
-    const change = (await list.json()).items.find(c => c.modelVersion === version);
-    if (!change) throw new Error('the change request is not listed by the backend');
-    const approved = await asGuest('POST', `/api/modelops/changes/${change.id}/approve`, {});
-    if (approved.status() !== 403) {
-      throw new Error(`the requester's approval was answered ${approved.status()}, not 403`);
-    }
-    console.log(`     own approval refused: ${(await approved.json()).error?.message}`);
-  });
-
-  await step('the new model project template runs to the local folder and lists its output', async () => {
-    await page.goto(`${baseUrl}/create`);
-    const template = page
-      .locator('[class*="MuiCard-root"]')
-      .filter({ hasText: 'New governed ML model project' });
-    await template.getByRole('button', { name: 'Choose' }).click();
-    const name = `e2e-scorer-${runId}`;
-    await page.getByRole('textbox', { name: 'Name' }).first().fill(name);
-    await pick(page.locator('input#root_owner'), 'Risk', /Risk ML/);
-    await pick(page.locator('input#root_system'), 'Lending', /Lending platform/);
-    await shot(page, '23-template-model');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await pick(page.locator('input#root_trainedOn'), 'Credit', /Credit features/);
-    await page.getByRole('textbox', { name: /Primary use/ }).fill('Rank loan applications for manual review.');
-    await shot(page, '24-template-data');
-    await page.getByRole('button', { name: 'Next' }).click();
-    // A chatbot-like duty of transparency puts the model in the limited tier.
-    await page.getByRole('checkbox', { name: /Interacts directly with people/ }).check();
-    await page.getByText(/limited/i).first().waitFor();
-    await shot(page, '25-template-risk');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    // Publish: the local folder is the default target.
-    await page.getByText(/Local folder/).first().waitFor();
-    await page.getByRole('button', { name: /Review|Next/ }).click();
-    await shot(page, '26-template-review');
-    await page.getByRole('button', { name: 'Create' }).click();
-    await page.waitForURL(/\/create\/tasks\//);
-    const taskId = page.url().split('/').pop();
-    // The output's text sections appear once the task has finished.
-    await page.getByRole('button', { name: 'Local output', exact: true }).waitFor({ timeout: 120_000 });
-    // The task's status is written just after its output: poll briefly.
-    let status;
-    for (let i = 0; i < 20; i++) {
-      status = (await (await asGuest('GET', `/api/scaffolder/v2/tasks/${taskId}`)).json()).status;
-      if (status !== 'processing' && status !== 'open') break;
+  await step(
+    'reviews page shows my team, progress by team and portfolio tabs',
+    async () => {
+      await page.getByRole('link', { name: 'Reviews' }).first().click();
+      await page.waitForURL(/\/ml-reviews/);
+      await page
+        .getByRole('heading', { name: 'Ownership review' })
+        .first()
+        .waitFor();
+      await page
+        .getByText(/What my teams own|Nothing to review/)
+        .first()
+        .waitFor();
+      await shot(page, '12-reviews-my-team');
+      await openTab('Progress by team', /\/ml-reviews\/progress/);
+      await page
+        .getByRole('heading', { name: 'Review progress' })
+        .first()
+        .waitFor();
+      await page
+        .getByText('Progress by team', { exact: true })
+        .nth(1)
+        .waitFor();
+      await shot(page, '13-reviews-progress');
+      await openTab('Portfolio', /\/ml-reviews\/portfolio/);
+      await page
+        .getByRole('heading', { name: 'Portfolio review' })
+        .first()
+        .waitFor();
+      await page
+        .getByText(/^Production models \(/)
+        .first()
+        .waitFor();
+      await shot(page, '14-reviews-portfolio');
+    },
+  );
+  await step(
+    'cost page shows spend by team and model; a model cost card draws its trend chart',
+    async () => {
+      await page.getByRole('link', { name: 'Model cost' }).first().click();
+      await page.waitForURL(/\/ml-cost/);
+      await page.getByRole('heading', { name: 'Model cost' }).first().waitFor();
+      const refused = page
+        .getByText('Cost is visible to the owning team and finance.')
+        .first();
+      const byModel = page.getByText('By model', { exact: true }).first();
+      await Promise.race([refused.waitFor(), byModel.waitFor()]);
+      if (await refused.isVisible()) {
+        await shot(page, '11-cost');
+        // Cost is readable by the owning team and the finance group only.
+        throw new Error(
+          'the signed-in user may not read cost (member of neither the owning team nor the finance group)',
+        );
+      }
+      const chart = page.getByRole('figure', { name: 'Monthly spend by team' });
+      await chart.locator('svg.recharts-surface').first().waitFor();
       await page.waitForTimeout(500);
-    }
-    if (status !== 'completed') throw new Error(`the task ended ${status}`);
-    await page.getByText(/limited\s+under the EU AI Act/).first().waitFor();
-    await shot(page, '27-template-result');
-    await page.getByRole('button', { name: 'Local output', exact: true }).click();
-    await page.getByText(new RegExp(`Written to .*${name}`)).first().waitFor();
-    await shot(page, '28-template-local-output');
-    const entity = await readFile(`${scaffoldedDir}/${name}/catalog-info.yaml`, 'utf8');
-    if (!entity.includes(`name: ${name}`) || !/tier: limited/.test(entity)) {
-      throw new Error('the written catalog-info.yaml does not describe the new model and its tier');
-    }
-    const assessment = await readFile(`${scaffoldedDir}/${name}/RISK_ASSESSMENT.md`, 'utf8');
-    if (!/limited/i.test(assessment)) {
-      throw new Error('RISK_ASSESSMENT.md does not state the limited tier');
-    }
-    console.log(`     project written to ${scaffoldedDir}/${name}`);
-  });
+      await shot(page, '11-cost');
+      // Open a model the user may read the cost of: the first one listed by
+      // model (its link goes to the entity page).
+      const byModelTable = page
+        .locator('table')
+        .filter({ has: page.getByText('Per 1k inferences') });
+      const href = await byModelTable
+        .locator('tbody a[href*="/mlmodel/"]')
+        .first()
+        .getAttribute('href');
+      if (!href) throw new Error('the cost page lists no model');
+      await page.goto(new URL(href, baseUrl).toString());
+      const costCard = page
+        .locator('[class*="MuiCard-root"]')
+        .filter({ has: page.getByText('Cost', { exact: true }) })
+        .filter({ hasText: /Last \d+ months/ });
+      await costCard.locator('svg.recharts-surface').first().waitFor();
+      console.log(`     cost chart of ${href.split('/').pop()}`);
+      await shot(page, '15-model-cost-card');
+    },
+  );
+
+  await step(
+    'a model the user may not read the cost of gets a calm note in its cost card',
+    async () => {
+      // The demo's search ranker belongs to the search relevance team, which
+      // the guest is not a member of.
+      await page.goto(
+        new URL(
+          modelHref.replace(/[^/]+\/?$/, 'search-ranker'),
+          baseUrl,
+        ).toString(),
+      );
+      const costCard = page
+        .locator('[class*="MuiCard-root"]')
+        .filter({ has: page.getByText('Cost', { exact: true }) })
+        .filter({ hasText: 'Cost is visible to the owning team and finance.' });
+      await costCard.first().waitFor();
+      if (await page.getByText(/Request failed with 403/).count()) {
+        throw new Error('a raw 403 error is shown on the model page');
+      }
+      await shot(page, '17-model-cost-card-not-allowed');
+    },
+  );
+
+  await step(
+    'a user reports a problem with a model and its owning team acknowledges it',
+    async () => {
+      // The guest belongs to Risk ML, which owns the credit risk scorer.
+      await page.goto(
+        new URL(
+          modelHref.replace(/[^/]+\/?$/, 'credit-risk-scorer'),
+          baseUrl,
+        ).toString(),
+      );
+      const feedback = card('User feedback');
+      await feedback.getByRole('button', { name: 'Report a problem' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Category').click();
+      await page.getByRole('option', { name: 'Bias concern' }).click();
+      const text = `Declines cluster on applicants with short credit histories (report ${runId})`;
+      await dialog.getByRole('textbox', { name: 'What happened' }).fill(text);
+      await shot(page, '18-feedback-report');
+      await dialog.getByRole('button', { name: 'Send report' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const report = feedback.getByRole('listitem').filter({ hasText: text });
+      await report.getByText('Bias concern', { exact: true }).waitFor();
+      await report.getByText('Open', { exact: true }).waitFor();
+      await shotOf(feedback, '19-feedback-open');
+      await report.getByRole('button', { name: 'Acknowledge' }).click();
+      await report.getByText('Acknowledged', { exact: true }).waitFor();
+      if (await report.getByText('Open', { exact: true }).count()) {
+        throw new Error('the report still reads open after acknowledging it');
+      }
+      await report.getByRole('button', { name: 'Resolve' }).waitFor();
+      await shotOf(feedback, '20-feedback-acknowledged');
+    },
+  );
+
+  await step(
+    'a promotion request with evidence waits for another reviewer; the requester may not approve it',
+    async () => {
+      const changes = card('Production changes');
+      await changes.scrollIntoViewIfNeeded();
+      await changes.getByRole('button', { name: 'Request a change' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Promote a version to production').waitFor();
+      const version = `4.3.0-rc.${runId}`;
+      await dialog
+        .getByRole('textbox', { name: 'Model version' })
+        .fill(version);
+      const evidence = `https://ci.example.com/credit-risk-scorer/evaluations/${runId}`;
+      await dialog
+        .getByRole('textbox', { name: 'Evidence links' })
+        .fill(evidence);
+      await dialog
+        .getByRole('textbox', { name: 'Reason' })
+        .fill(
+          'AUC 0.82 on the 2024 H2 holdout, above the 0.78 threshold; fairness gaps unchanged.',
+        );
+      await shot(page, '21-change-request');
+      await dialog.getByRole('button', { name: 'Request approval' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const request = changes
+        .getByRole('listitem')
+        .filter({ hasText: `Promote to ${version}` });
+      await request.getByText('pending', { exact: true }).waitFor();
+      await request.getByRole('link', { name: evidence }).waitFor();
+      // The requester is offered no decision on their own request.
+      await request.getByText('Waiting for another reviewer').waitFor();
+      if (
+        await request.getByRole('button', { name: /Approve|Reject/ }).count()
+      ) {
+        throw new Error('the requester is offered to decide their own request');
+      }
+      await shotOf(changes, '22-change-pending');
+      // And the backend refuses it when asked directly.
+      const list = await asGuest(
+        'GET',
+        `/api/modelops/changes?entityRef=${encodeURIComponent(
+          'mlmodel:default/credit-risk-scorer',
+        )}`,
+      );
+      const change = (await list.json()).items.find(
+        c => c.modelVersion === version,
+      );
+      if (!change)
+        throw new Error('the change request is not listed by the backend');
+      const approved = await asGuest(
+        'POST',
+        `/api/modelops/changes/${change.id}/approve`,
+        {},
+      );
+      if (approved.status() !== 403) {
+        throw new Error(
+          `the requester's approval was answered ${approved.status()}, not 403`,
+        );
+      }
+      console.log(
+        `     own approval refused: ${(await approved.json()).error?.message}`,
+      );
+    },
+  );
+
+  await step(
+    'the new model project template runs to the local folder and lists its output',
+    async () => {
+      await page.goto(`${baseUrl}/create`);
+      const template = page
+        .locator('[class*="MuiCard-root"]')
+        .filter({ hasText: 'New governed ML model project' });
+      await template.getByRole('button', { name: 'Choose' }).click();
+      const name = `e2e-scorer-${runId}`;
+      await page.getByRole('textbox', { name: 'Name' }).first().fill(name);
+      await pick(page.locator('input#root_owner'), 'Risk', /Risk ML/);
+      await pick(
+        page.locator('input#root_system'),
+        'Lending',
+        /Lending platform/,
+      );
+      await shot(page, '23-template-model');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await pick(
+        page.locator('input#root_trainedOn'),
+        'Credit',
+        /Credit features/,
+      );
+      await page
+        .getByRole('textbox', { name: /Primary use/ })
+        .fill('Rank loan applications for manual review.');
+      await shot(page, '24-template-data');
+      await page.getByRole('button', { name: 'Next' }).click();
+      // A chatbot-like duty of transparency puts the model in the limited tier.
+      await page
+        .getByRole('checkbox', { name: /Interacts directly with people/ })
+        .check();
+      await page
+        .getByText(/limited/i)
+        .first()
+        .waitFor();
+      await shot(page, '25-template-risk');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      // Publish: the local folder is the default target.
+      await page
+        .getByText(/Local folder/)
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: /Review|Next/ }).click();
+      await shot(page, '26-template-review');
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.waitForURL(/\/create\/tasks\//);
+      const taskId = page.url().split('/').pop();
+      // The output's text sections appear once the task has finished.
+      await page
+        .getByRole('button', { name: 'Local output', exact: true })
+        .waitFor({ timeout: 120_000 });
+      // The task's status is written just after its output: poll briefly.
+      let status;
+      for (let i = 0; i < 20; i++) {
+        status = (
+          await (
+            await asGuest('GET', `/api/scaffolder/v2/tasks/${taskId}`)
+          ).json()
+        ).status;
+        if (status !== 'processing' && status !== 'open') break;
+        await page.waitForTimeout(500);
+      }
+      if (status !== 'completed') throw new Error(`the task ended ${status}`);
+      await page
+        .getByText(/limited\s+under the EU AI Act/)
+        .first()
+        .waitFor();
+      await shot(page, '27-template-result');
+      await page
+        .getByRole('button', { name: 'Local output', exact: true })
+        .click();
+      await page
+        .getByText(new RegExp(`Written to .*${name}`))
+        .first()
+        .waitFor();
+      await shot(page, '28-template-local-output');
+      const entity = await readFile(
+        `${scaffoldedDir}/${name}/catalog-info.yaml`,
+        'utf8',
+      );
+      if (!entity.includes(`name: ${name}`) || !/tier: limited/.test(entity)) {
+        throw new Error(
+          'the written catalog-info.yaml does not describe the new model and its tier',
+        );
+      }
+      const assessment = await readFile(
+        `${scaffoldedDir}/${name}/RISK_ASSESSMENT.md`,
+        'utf8',
+      );
+      if (!/limited/i.test(assessment)) {
+        throw new Error('RISK_ASSESSMENT.md does not state the limited tier');
+      }
+      console.log(`     project written to ${scaffoldedDir}/${name}`);
+    },
+  );
 
   await step('no React warnings from ModelOps components', async () => {
     if (ourWarnings.size > 0) {
-      throw new Error(`${ourWarnings.size} warning(s): ${[...ourWarnings].join(' | ')}`);
+      throw new Error(
+        `${ourWarnings.size} warning(s): ${[...ourWarnings].join(' | ')}`,
+      );
     }
   });
 } catch {
@@ -475,5 +692,7 @@ try {
   }
   await browser.close();
   const passed = results.filter(r => r.ok).length;
-  console.log(`\n${passed}/${results.length} steps passed; screenshots in e2e-screenshots/`);
+  console.log(
+    `\n${passed}/${results.length} steps passed; screenshots in e2e-screenshots/`,
+  );
 }

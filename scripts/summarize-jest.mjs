@@ -22,5 +22,7 @@ const brokenSuites = (report.testResults ?? []).filter(
   s => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
 ).length;
 console.log(
-  `${report.numPassedTests} ${report.numFailedTests + brokenSuites} ${postgres}`,
+  `${report.numPassedTests} ${
+    report.numFailedTests + brokenSuites
+  } ${postgres}`,
 );

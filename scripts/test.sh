@@ -2,7 +2,7 @@
 # Runs every test of the suite: type-check, API reports, lint, unit and
 # database tests (SQLite and a real PostgreSQL), the end-to-end browser tests
 # against a running portal, and the adopter test (the packed packages in fresh
-# stock apps of both frontend systems; MODELOPS_SKIP_ADOPTER=1 skips it).
+# stock apps of both frontend systems; run when MODELOPS_ADOPTER=1).
 # Installs what it needs (Node 24, dependencies, PostgreSQL and Chromium from
 # Debian when absent and running as root). Prints each
 # stage's result and, last, the totals as "N passed, N failed".
@@ -139,8 +139,10 @@ fi
 # The packed packages installed into fresh stock apps of both frontend
 # systems, wired as the READMEs say (scripts/adopter/adopter.sh).
 log "Adopter: the packed suite in stock Backstage apps"
-if [ "${MODELOPS_SKIP_ADOPTER:-}" = 1 ]; then
-  record adopter skipped "MODELOPS_SKIP_ADOPTER=1"
+# Opt-in for now: one run installs two stock apps (about half an hour on
+# two cores), which does not fit beside the rest in one CI budget.
+if [ "${MODELOPS_ADOPTER:-}" != 1 ]; then
+  record adopter skipped "opt-in: MODELOPS_ADOPTER=1"
 elif ensure_chromium; then
   for flavour in new legacy; do
     t0=$SECONDS

@@ -18,7 +18,14 @@ import { parseArgs } from 'node:util';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The default build output of the demo app. */
-export const DEFAULT_DIST = resolve(here, '..', '..', 'packages', 'app', 'dist');
+export const DEFAULT_DIST = resolve(
+  here,
+  '..',
+  '..',
+  'packages',
+  'app',
+  'dist',
+);
 
 /**
  * Groups a source file of the bundle belongs to, by its path in the source
@@ -27,19 +34,29 @@ export const DEFAULT_DIST = resolve(here, '..', '..', 'packages', 'app', 'dist')
  * our pages use in this app.
  */
 export const SOURCE_GROUPS = [
-  { id: 'modelops', label: 'ModelOps code', test: s => /\/plugins\/modelops(-common)?\/src\//.test(s) },
+  {
+    id: 'modelops',
+    label: 'ModelOps code',
+    test: s => /\/plugins\/modelops(-common)?\/src\//.test(s),
+  },
   // Material icons: in the initial chunks of this app only the ModelOps nav
   // items import them (the portal's own nav uses @material-ui/icons), so
   // they are what the plugin's page declarations cost beyond their own code.
   {
     id: 'icons',
     label: '@mui/icons-material',
-    test: s => /node_modules\/@mui\/(icons-material\/|material\/(SvgIcon|utils\/createSvgIcon))/.test(s),
+    test: s =>
+      /node_modules\/@mui\/(icons-material\/|material\/(SvgIcon|utils\/createSvgIcon))/.test(
+        s,
+      ),
   },
   {
     id: 'charts',
     label: 'recharts and d3',
-    test: s => /node_modules\/(recharts|recharts-scale|d3-[a-z-]+|victory-vendor|decimal\.js-light)\//.test(s),
+    test: s =>
+      /node_modules\/(recharts|recharts-scale|d3-[a-z-]+|victory-vendor|decimal\.js-light)\//.test(
+        s,
+      ),
   },
 ];
 
@@ -52,7 +69,8 @@ export const DISTINCTIVE_STRINGS = [
   'recharts-surface', // recharts' SVG class
 ];
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64 =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE = new Map([...BASE64].map((c, i) => [c, i]));
 
 /**
@@ -70,7 +88,8 @@ function decodeLine(line, state) {
     let shift = 0;
     for (const char of segment) {
       const digit = BASE64_VALUE.get(char);
-      if (digit === undefined) throw new Error(`bad source map character ${char}`);
+      if (digit === undefined)
+        throw new Error(`bad source map character ${char}`);
       value += (digit & 31) << shift;
       if (digit & 32) {
         shift += 5;
@@ -107,7 +126,8 @@ export function attributeBytes(code, map, collect = () => false) {
   let unmapped = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const segments = i < mappingLines.length ? decodeLine(mappingLines[i], state) : [];
+    const segments =
+      i < mappingLines.length ? decodeLine(mappingLines[i], state) : [];
     if (segments.length === 0) {
       unmapped += Buffer.byteLength(line);
       continue;
@@ -151,7 +171,16 @@ async function analyseChunk(staticDir, file) {
   try {
     map = JSON.parse(await readFile(join(staticDir, `${file}.map`), 'utf8'));
   } catch {
-    return { file, size, gzip, strings, groups: {}, sources: [], mapped: false, modelOpsText: '' };
+    return {
+      file,
+      size,
+      gzip,
+      strings,
+      groups: {},
+      sources: [],
+      mapped: false,
+      modelOpsText: '',
+    };
   }
   const isModelOps = SOURCE_GROUPS.find(g => g.id === 'modelops').test;
   const { bytesBySource, collected } = attributeBytes(code, map, isModelOps);
@@ -161,7 +190,9 @@ async function analyseChunk(staticDir, file) {
   map.sources.forEach((source, index) => {
     if (!isModelOps(source)) return;
     const content = map.sourcesContent?.[index] ?? '';
-    for (const match of content.matchAll(/^import[^;]*?from\s+['"]([^'".][^'"]*)['"]/gm)) {
+    for (const match of content.matchAll(
+      /^import[^;]*?from\s+['"]([^'".][^'"]*)['"]/gm,
+    )) {
       if (!/^import\s+type\b/.test(match[0])) packageImports.add(match[1]);
     }
   });
@@ -171,7 +202,11 @@ async function analyseChunk(staticDir, file) {
     const group = groupOf(source);
     if (group) {
       groups[group] = (groups[group] ?? 0) + bytes;
-      sources.push({ source: source.replace(/^webpack:\/\/[^/]+\/(\.\.\/)*/, ''), group, bytes });
+      sources.push({
+        source: source.replace(/^webpack:\/\/[^/]+\/(\.\.\/)*/, ''),
+        group,
+        bytes,
+      });
     }
   }
   sources.sort((a, b) => b.bytes - a.bytes);
@@ -202,15 +237,22 @@ export async function analyseBundle(dist = DEFAULT_DIST) {
   const allFiles = (await readdir(staticDir)).filter(f => f.endsWith('.js'));
   const initialSet = new Set(initialFiles);
   const initial = [];
-  for (const file of initialFiles) initial.push(await analyseChunk(staticDir, file));
+  for (const file of initialFiles)
+    initial.push(await analyseChunk(staticDir, file));
   const lazy = [];
   let lazyTotal = 0;
   for (const file of allFiles.filter(f => !initialSet.has(f))) {
     const chunk = await analyseChunk(staticDir, file);
     lazyTotal += chunk.size;
-    if (Object.keys(chunk.groups).length > 0 || chunk.strings.length > 0) lazy.push(chunk);
+    if (Object.keys(chunk.groups).length > 0 || chunk.strings.length > 0)
+      lazy.push(chunk);
   }
-  lazy.sort((a, b) => (b.groups.modelops ?? 0) + (b.groups.charts ?? 0) - ((a.groups.modelops ?? 0) + (a.groups.charts ?? 0)));
+  lazy.sort(
+    (a, b) =>
+      (b.groups.modelops ?? 0) +
+      (b.groups.charts ?? 0) -
+      ((a.groups.modelops ?? 0) + (a.groups.charts ?? 0)),
+  );
   const sum = (chunks, pick) => chunks.reduce((total, c) => total + pick(c), 0);
   const report = {
     dist,
@@ -223,17 +265,23 @@ export async function analyseBundle(dist = DEFAULT_DIST) {
       initialModelOpsBytes: sum(initial, c => c.groups.modelops ?? 0),
       // Compressed on its own, so a slight overestimate of what it adds to
       // the gzip size of the chunks it shares with other code.
-      initialModelOpsGzipBytes: gzipSync(initial.map(c => c.modelOpsText).join('')).length,
+      initialModelOpsGzipBytes: gzipSync(
+        initial.map(c => c.modelOpsText).join(''),
+      ).length,
       initialChartBytes: sum(initial, c => c.groups.charts ?? 0),
       initialIconBytes: sum(initial, c => c.groups.icons ?? 0),
-      initialModelOpsImports: [...new Set(initial.flatMap(c => c.packageImports ?? []))].sort(),
+      initialModelOpsImports: [
+        ...new Set(initial.flatMap(c => c.packageImports ?? [])),
+      ].sort(),
       initialStrings: [...new Set(initial.flatMap(c => c.strings))],
       lazyChunks: allFiles.length - initial.length,
       lazyBytes: lazyTotal,
       lazyModelOpsChunks: lazy.filter(c => c.groups.modelops).length,
       lazyModelOpsBytes: sum(lazy, c => c.groups.modelops ?? 0),
       lazyChartBytes: sum(lazy, c => c.groups.charts ?? 0),
-      unmappedChunks: [...initial, ...lazy].filter(c => !c.mapped).map(c => c.file),
+      unmappedChunks: [...initial, ...lazy]
+        .filter(c => !c.mapped)
+        .map(c => c.file),
     },
   };
   // The collected text served the gzip estimate; keep the report small.
@@ -250,52 +298,91 @@ export function printBundleReport(report, { top = 40 } = {}) {
   lines.push('| initial chunk | size | gzip | ModelOps | recharts/d3 |');
   lines.push('| :-- | --: | --: | --: | --: |');
   for (const c of report.initial) {
-    lines.push(`| ${c.file} | ${kb(c.size)} | ${kb(c.gzip)} | ${c.groups.modelops ?? 0} B | ${c.groups.charts ?? 0} B |`);
+    lines.push(
+      `| ${c.file} | ${kb(c.size)} | ${kb(c.gzip)} | ${
+        c.groups.modelops ?? 0
+      } B | ${c.groups.charts ?? 0} B |`,
+    );
   }
   lines.push(
-    `| **${totals.initialChunks} initial chunks** | **${kb(totals.initialBytes)}** | **${kb(totals.initialGzipBytes)}** | **${totals.initialModelOpsBytes} B** | **${totals.initialChartBytes} B** |`,
+    `| **${totals.initialChunks} initial chunks** | **${kb(
+      totals.initialBytes,
+    )}** | **${kb(totals.initialGzipBytes)}** | **${
+      totals.initialModelOpsBytes
+    } B** | **${totals.initialChartBytes} B** |`,
   );
   lines.push('');
   lines.push(
     `ModelOps code in initial chunks: ${totals.initialModelOpsBytes} bytes (about ${totals.initialModelOpsGzipBytes} bytes gzip)`,
   );
-  lines.push(`recharts/d3 code in initial chunks: ${totals.initialChartBytes} bytes`);
-  lines.push(`@mui/icons-material (and SvgIcon) in initial chunks: ${totals.initialIconBytes} bytes`);
-  lines.push(`Packages imported by ModelOps code in initial chunks: ${totals.initialModelOpsImports.join(', ')}`);
   lines.push(
-    `Component strings in initial chunks: ${totals.initialStrings.length === 0 ? 'none' : totals.initialStrings.join(', ')}`,
+    `recharts/d3 code in initial chunks: ${totals.initialChartBytes} bytes`,
+  );
+  lines.push(
+    `@mui/icons-material (and SvgIcon) in initial chunks: ${totals.initialIconBytes} bytes`,
+  );
+  lines.push(
+    `Packages imported by ModelOps code in initial chunks: ${totals.initialModelOpsImports.join(
+      ', ',
+    )}`,
+  );
+  lines.push(
+    `Component strings in initial chunks: ${
+      totals.initialStrings.length === 0
+        ? 'none'
+        : totals.initialStrings.join(', ')
+    }`,
   );
   lines.push('');
-  const ours = report.initial.flatMap(c => c.sources.filter(s => s.group === 'modelops'));
+  const ours = report.initial.flatMap(c =>
+    c.sources.filter(s => s.group === 'modelops'),
+  );
   if (ours.length > 0) {
     lines.push('| ModelOps source in initial chunks | bytes |');
     lines.push('| :-- | --: |');
-    for (const s of ours.sort((a, b) => b.bytes - a.bytes)) lines.push(`| ${s.source} | ${s.bytes} |`);
+    for (const s of ours.sort((a, b) => b.bytes - a.bytes))
+      lines.push(`| ${s.source} | ${s.bytes} |`);
     lines.push('');
   }
   lines.push(
-    `Lazily loaded: ${totals.lazyChunks} chunks, ${kb(totals.lazyBytes)} in all; ` +
-      `${totals.lazyModelOpsChunks} hold ModelOps code (${kb(totals.lazyModelOpsBytes)}), ` +
+    `Lazily loaded: ${totals.lazyChunks} chunks, ${kb(
+      totals.lazyBytes,
+    )} in all; ` +
+      `${totals.lazyModelOpsChunks} hold ModelOps code (${kb(
+        totals.lazyModelOpsBytes,
+      )}), ` +
       `recharts/d3 ${kb(totals.lazyChartBytes)}`,
   );
   lines.push('');
-  lines.push('| lazy chunk | size | gzip | ModelOps | recharts/d3 | largest ModelOps source |');
+  lines.push(
+    '| lazy chunk | size | gzip | ModelOps | recharts/d3 | largest ModelOps source |',
+  );
   lines.push('| :-- | --: | --: | --: | --: | :-- |');
   for (const c of report.lazy.slice(0, top)) {
     const first = c.sources.find(s => s.group === 'modelops');
     lines.push(
-      `| ${c.file} | ${kb(c.size)} | ${kb(c.gzip)} | ${kb(c.groups.modelops ?? 0)} | ${kb(c.groups.charts ?? 0)} | ${first ? first.source : ''} |`,
+      `| ${c.file} | ${kb(c.size)} | ${kb(c.gzip)} | ${kb(
+        c.groups.modelops ?? 0,
+      )} | ${kb(c.groups.charts ?? 0)} | ${first ? first.source : ''} |`,
     );
   }
-  if (report.lazy.length > top) lines.push(`| … ${report.lazy.length - top} more | | | | | |`);
+  if (report.lazy.length > top)
+    lines.push(`| … ${report.lazy.length - top} more | | | | | |`);
   if (totals.unmappedChunks.length > 0) {
     lines.push('');
-    lines.push(`Chunks without a source map (not attributed): ${totals.unmappedChunks.join(', ')}`);
+    lines.push(
+      `Chunks without a source map (not attributed): ${totals.unmappedChunks.join(
+        ', ',
+      )}`,
+    );
   }
   console.log(lines.join('\n'));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   const { values } = parseArgs({
     options: {
       dist: { type: 'string', default: DEFAULT_DIST },

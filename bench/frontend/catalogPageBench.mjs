@@ -36,14 +36,19 @@ const { values: options } = parseArgs({
     build: { type: 'boolean', default: false },
     'skip-bundle': { type: 'boolean', default: false },
     'ingest-timeout-minutes': { type: 'string', default: '30' },
-    chromium: { type: 'string', default: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium' },
+    chromium: {
+      type: 'string',
+      default: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    },
   },
 });
 
 function wholeNumber(name, min) {
   const value = Number(options[name]);
   if (!Number.isInteger(value) || value < min) {
-    console.error(`--${name} must be a whole number >= ${min}, got ${options[name]}`);
+    console.error(
+      `--${name} must be a whole number >= ${min}, got ${options[name]}`,
+    );
     process.exit(2);
   }
   return value;
@@ -87,7 +92,9 @@ async function stopAll() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
-    console.error(`\n${signal}: stopping the processes started by the benchmark`);
+    console.error(
+      `\n${signal}: stopping the processes started by the benchmark`,
+    );
     await stopAll();
     process.exit(130);
   });
@@ -121,7 +128,9 @@ async function runGroup(command, args, { cwd, log, timeoutMs, env }) {
   clearTimeout(timer);
   started.splice(started.indexOf(child), 1);
   if (code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${code}); see ${log}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${code}); see ${log}`,
+    );
   }
 }
 
@@ -144,7 +153,8 @@ async function guestToken(baseUrl) {
   const response = await fetchWithTimeout(`${baseUrl}/api/auth/guest/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
-  if (!response.ok) throw new Error(`guest refresh answered ${response.status}`);
+  if (!response.ok)
+    throw new Error(`guest refresh answered ${response.status}`);
   const body = await response.json();
   return body.backstageIdentity.token;
 }
@@ -163,33 +173,56 @@ async function waitForCatalog(baseUrl, backend) {
   const deadline = Date.now() + START_TIMEOUT;
   let token;
   while (!token) {
-    if (backend && backend.exitCode !== null) throw new Error('the backend exited; see .out/backend.log');
+    if (backend && backend.exitCode !== null)
+      throw new Error('the backend exited; see .out/backend.log');
     try {
       token = await guestToken(baseUrl);
     } catch {
-      if (Date.now() > deadline) throw new Error(`no answer from ${baseUrl} within ${START_TIMEOUT / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no answer from ${baseUrl} within ${START_TIMEOUT / 1000} s`,
+        );
       await sleep(2000);
     }
   }
-  console.log(`backend up at ${baseUrl}; waiting for ${count.toLocaleString('en-US')} models in the catalog`);
+  console.log(
+    `backend up at ${baseUrl}; waiting for ${count.toLocaleString(
+      'en-US',
+    )} models in the catalog`,
+  );
   const ingestStart = Date.now();
   let last = -1;
   let lastPrinted = 0;
   for (;;) {
-    if (backend && backend.exitCode !== null) throw new Error('the backend exited; see .out/backend.log');
+    if (backend && backend.exitCode !== null)
+      throw new Error('the backend exited; see .out/backend.log');
     const total = await countModels(baseUrl, token).catch(() => -1);
     // Equal twice in a row: the catalog has stopped adding models.
     if (total >= count && total === last) {
-      console.log(`catalog holds ${total.toLocaleString('en-US')} models (${((Date.now() - ingestStart) / 1000).toFixed(0)} s)`);
+      console.log(
+        `catalog holds ${total.toLocaleString('en-US')} models (${(
+          (Date.now() - ingestStart) /
+          1000
+        ).toFixed(0)} s)`,
+      );
       await waitForQuietCatalog(baseUrl, token);
       return total;
     }
     if (Date.now() - lastPrinted > 30_000) {
-      console.log(`  ${Math.max(total, 0).toLocaleString('en-US')} models after ${((Date.now() - ingestStart) / 1000).toFixed(0)} s`);
+      console.log(
+        `  ${Math.max(total, 0).toLocaleString('en-US')} models after ${(
+          (Date.now() - ingestStart) /
+          1000
+        ).toFixed(0)} s`,
+      );
       lastPrinted = Date.now();
     }
     if (Date.now() - ingestStart > ingestTimeoutMs) {
-      throw new Error(`only ${total} of ${count} models after ${ingestTimeoutMs / 60_000} minutes`);
+      throw new Error(
+        `only ${total} of ${count} models after ${
+          ingestTimeoutMs / 60_000
+        } minutes`,
+      );
     }
     last = total;
     await sleep(5000);
@@ -210,13 +243,22 @@ async function waitForQuietCatalog(baseUrl, token) {
   const times = [];
   while (Date.now() < deadline) {
     const t = performance.now();
-    const response = await fetchWithTimeout(probe, { headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+    const response = await fetchWithTimeout(probe, {
+      headers: { Authorization: `Bearer ${token}` },
+    }).catch(() => undefined);
     if (response?.ok) {
       await response.arrayBuffer();
       times.push(performance.now() - t);
       const last3 = times.slice(-3);
-      if (last3.length === 3 && Math.max(...last3) <= 1.3 * Math.min(...last3)) {
-        console.log(`catalog quiet: first-page query ${last3.map(x => x.toFixed(0)).join(', ')} ms`);
+      if (
+        last3.length === 3 &&
+        Math.max(...last3) <= 1.3 * Math.min(...last3)
+      ) {
+        console.log(
+          `catalog quiet: first-page query ${last3
+            .map(x => x.toFixed(0))
+            .join(', ')} ms`,
+        );
         return;
       }
     }
@@ -230,7 +272,11 @@ async function stockCatalogPath() {
   const { parse } = require('yaml');
   const config = parse(await readFile(join(root, 'app-config.yaml'), 'utf8'));
   for (const entry of config?.app?.extensions ?? []) {
-    if (entry && typeof entry === 'object' && entry['page:catalog']?.config?.path) {
+    if (
+      entry &&
+      typeof entry === 'object' &&
+      entry['page:catalog']?.config?.path
+    ) {
       return entry['page:catalog'].config.path;
     }
   }
@@ -239,14 +285,21 @@ async function stockCatalogPath() {
 
 /** The extra config of the benchmark portal, layered over app-config.yaml. */
 function benchConfig({ baseUrl, databaseDir, modelsFile }) {
-  const never = { frequency: { hours: 24 }, timeout: { minutes: 30 }, initialDelay: { hours: 24 } };
+  const never = {
+    frequency: { hours: 24 },
+    timeout: { minutes: 30 },
+    initialDelay: { hours: 24 },
+  };
   return {
     app: { baseUrl },
     backend: {
       baseUrl,
       listen: { port },
       cors: { origin: baseUrl },
-      database: { client: 'better-sqlite3', connection: { directory: databaseDir } },
+      database: {
+        client: 'better-sqlite3',
+        connection: { directory: databaseDir },
+      },
     },
     catalog: {
       // Nothing is reprocessed while pages are timed; new entities are
@@ -269,7 +322,9 @@ function benchConfig({ baseUrl, databaseDir, modelsFile }) {
 /** Percentile by nearest rank; with 5 samples p95 is the slowest. */
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 const median = values => percentile(values, 50);
 
@@ -297,16 +352,24 @@ async function measure(page, cdp, url, cold) {
   if (cold) await cdp.send('Network.clearBrowserCache');
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT });
-  await page.waitForFunction(() => window.__benchFirstRow?.painted !== undefined, undefined, {
-    timeout: PAGE_TIMEOUT,
-  });
+  await page.waitForFunction(
+    () => window.__benchFirstRow?.painted !== undefined,
+    undefined,
+    {
+      timeout: PAGE_TIMEOUT,
+    },
+  );
   // Let the page settle so that late rows (a page growing beyond one page
   // of results) would be counted.
-  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  await page
+    .waitForLoadState('networkidle', { timeout: 15_000 })
+    .catch(() => undefined);
   return page.evaluate(selector => {
     const mark = window.__benchFirstRow;
     const link = document.querySelector(selector);
-    const rows = link?.closest('table')?.querySelectorAll('tbody tr a[href*="/mlmodel/"]').length ?? 0;
+    const rows =
+      link?.closest('table')?.querySelectorAll('tbody tr a[href*="/mlmodel/"]')
+        .length ?? 0;
     const catalog = performance
       .getEntriesByType('resource')
       // entities, entities/by-query, entities/by-refs and entity-facets
@@ -319,14 +382,21 @@ async function measure(page, cdp, url, cold) {
       }));
     // The query that delivered the first rows: the largest entity response
     // answered before they appeared (pages also ask for counts and facets).
-    const before = catalog.filter(e => e.path.startsWith('/entities') && e.end <= mark.dom);
+    const before = catalog.filter(
+      e => e.path.startsWith('/entities') && e.end <= mark.dom,
+    );
     const rowsQuery = before
       .filter(e => !e.path.includes('facets'))
-      .reduce((best, e) => (!best || e.bytes > best.bytes ? e : best), undefined);
+      .reduce(
+        (best, e) => (!best || e.bytes > best.bytes ? e : best),
+        undefined,
+      );
     // Facet counts are the heaviest catalog read of both pages; on SQLite
     // every read shares one connection, so a facets request in flight
     // delays the rows query.
-    const facets = catalog.find(e => e.path.includes('facets') && e.start <= mark.dom);
+    const facets = catalog.find(
+      e => e.path.includes('facets') && e.start <= mark.dom,
+    );
     const js = performance
       .getEntriesByType('resource')
       .filter(e => e.name.endsWith('.js') && e.startTime <= mark.dom);
@@ -342,9 +412,15 @@ async function measure(page, cdp, url, cold) {
         bytes: rowsQuery.bytes,
         renderAfterMs: mark.painted - rowsQuery.end,
       },
-      facets: facets && { startedAt: facets.start, ms: facets.end - facets.start },
+      facets: facets && {
+        startedAt: facets.start,
+        ms: facets.end - facets.start,
+      },
       scriptsBeforeFirstRow: js.length,
-      scriptBytesBeforeFirstRow: js.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
+      scriptBytesBeforeFirstRow: js.reduce(
+        (sum, e) => sum + (e.encodedBodySize || 0),
+        0,
+      ),
     };
   }, FIRST_ROW_SELECTOR);
 }
@@ -355,7 +431,10 @@ async function signIn(page, baseUrl) {
   // apps without one sign guests in directly.
   const enter = page.getByRole('button', { name: 'Enter' });
   const nav = page.getByRole('link', { name: 'ML models' }).first();
-  await Promise.race([enter.waitFor({ timeout: PAGE_TIMEOUT }), nav.waitFor({ timeout: PAGE_TIMEOUT })]);
+  await Promise.race([
+    enter.waitFor({ timeout: PAGE_TIMEOUT }),
+    nav.waitFor({ timeout: PAGE_TIMEOUT }),
+  ]);
   if (await enter.isVisible()) await enter.click();
   await nav.waitFor({ timeout: PAGE_TIMEOUT });
 }
@@ -370,7 +449,10 @@ async function measurePages(baseUrl) {
       label: `stock catalog ${stockPath}?filters[kind]=mlmodel`,
       // "all", not the default "owned": the guest owns no model, and the
       // owned view would first count and then fall back.
-      url: `${baseUrl}${stockPath.replace(/\/$/, '')}/?filters%5Bkind%5D=mlmodel&filters%5Buser%5D=all`,
+      url: `${baseUrl}${stockPath.replace(
+        /\/$/,
+        '',
+      )}/?filters%5Bkind%5D=mlmodel&filters%5Buser%5D=all`,
     },
   ];
   const browser = await chromium.launch({
@@ -388,7 +470,9 @@ async function measurePages(baseUrl) {
   const samples = [];
   const failures = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(PAGE_TIMEOUT);
     const errors = [];
@@ -399,7 +483,8 @@ async function measurePages(baseUrl) {
     for (const cold of [false, true]) {
       // One unrecorded load of each page warms the backend's caches and,
       // for the warm series, the browser's HTTP cache.
-      for (const p of pages) await measure(page, cdp, p.url, cold).catch(() => undefined);
+      for (const p of pages)
+        await measure(page, cdp, p.url, cold).catch(() => undefined);
       for (let run = 1; run <= runs; run++) {
         // Alternate the pages so that a slow moment of the shared machine
         // does not fall on one page only.
@@ -413,20 +498,41 @@ async function measurePages(baseUrl) {
             // its screen kept for a look.
             const shot = join(outDir, `failed-${p.id}-${cache}-${run}.png`);
             await page.screenshot({ path: shot }).catch(() => undefined);
-            failures.push({ page: p.id, cache, run, error: error.message.split('\n')[0], screenshot: shot });
-            console.log(`  ${p.id.padEnd(5)} ${cache} #${run}: FAILED ${error.message.split('\n')[0]} (${shot})`);
+            failures.push({
+              page: p.id,
+              cache,
+              run,
+              error: error.message.split('\n')[0],
+              screenshot: shot,
+            });
+            console.log(
+              `  ${p.id.padEnd(5)} ${cache} #${run}: FAILED ${
+                error.message.split('\n')[0]
+              } (${shot})`,
+            );
             continue;
           }
           samples.push({ page: p.id, cache, run, ...sample });
           console.log(
-            `  ${p.id.padEnd(5)} ${cold ? 'cold' : 'warm'} #${run}: first row ${sample.firstRow.toFixed(0)} ms, ` +
-              `${sample.rows} rows, query ${sample.query ? `${sample.query.ms.toFixed(0)} ms ${sample.query.path}` : 'n/a'}, ` +
-              `facets ${sample.facets ? `${sample.facets.ms.toFixed(0)} ms` : 'none before the first row'}`,
+            `  ${p.id.padEnd(5)} ${
+              cold ? 'cold' : 'warm'
+            } #${run}: first row ${sample.firstRow.toFixed(0)} ms, ` +
+              `${sample.rows} rows, query ${
+                sample.query
+                  ? `${sample.query.ms.toFixed(0)} ms ${sample.query.path}`
+                  : 'n/a'
+              }, ` +
+              `facets ${
+                sample.facets
+                  ? `${sample.facets.ms.toFixed(0)} ms`
+                  : 'none before the first row'
+              }`,
           );
         }
       }
     }
-    if (errors.length > 0) console.log(`page errors: ${[...new Set(errors)].join(' | ')}`);
+    if (errors.length > 0)
+      console.log(`page errors: ${[...new Set(errors)].join(' | ')}`);
   } finally {
     await browser.close();
   }
@@ -446,12 +552,25 @@ function pageTable({ pages, samples }) {
       const queries = s.filter(x => x.query).map(x => x.query);
       summary[`${p.id}:${cache}`] = {
         median: median(s.map(x => x.firstRow)),
-        p95: percentile(s.map(x => x.firstRow), 95),
-        queryMedian: queries.length ? median(queries.map(q => q.ms)) : undefined,
-        queryStartMedian: queries.length ? median(queries.map(q => q.startedAt)) : undefined,
-        renderAfterMedian: queries.length ? median(queries.map(q => q.renderAfterMs)) : undefined,
-        facetsMedian: s.some(x => x.facets) ? median(s.filter(x => x.facets).map(x => x.facets.ms)) : undefined,
-        queryKiB: queries.length ? median(queries.map(q => q.bytes)) / 1024 : undefined,
+        p95: percentile(
+          s.map(x => x.firstRow),
+          95,
+        ),
+        queryMedian: queries.length
+          ? median(queries.map(q => q.ms))
+          : undefined,
+        queryStartMedian: queries.length
+          ? median(queries.map(q => q.startedAt))
+          : undefined,
+        renderAfterMedian: queries.length
+          ? median(queries.map(q => q.renderAfterMs))
+          : undefined,
+        facetsMedian: s.some(x => x.facets)
+          ? median(s.filter(x => x.facets).map(x => x.facets.ms))
+          : undefined,
+        queryKiB: queries.length
+          ? median(queries.map(q => q.bytes)) / 1024
+          : undefined,
         queryPath: queries[0]?.path,
         maxRows: Math.max(...s.map(x => x.rows)),
         scripts: median(s.map(x => x.scriptsBeforeFirstRow)),
@@ -465,9 +584,15 @@ function pageTable({ pages, samples }) {
       const stock = summary[`stock:${cache}`];
       const ratio = stock ? (row.median / stock.median).toFixed(2) : 'n/a';
       lines.push(
-        `| ${p.label} | ${cache} | ${row.runs} | ${row.median.toFixed(0)} | ${row.p95.toFixed(0)} | ${ratio} | ` +
-          `${row.queryStartMedian?.toFixed(0) ?? 'n/a'} | ${row.queryMedian?.toFixed(0) ?? 'n/a'} | ` +
-          `${row.renderAfterMedian?.toFixed(0) ?? 'n/a'} | ${row.facetsMedian?.toFixed(0) ?? 'none'} | ` +
+        `| ${p.label} | ${cache} | ${row.runs} | ${row.median.toFixed(
+          0,
+        )} | ${row.p95.toFixed(0)} | ${ratio} | ` +
+          `${row.queryStartMedian?.toFixed(0) ?? 'n/a'} | ${
+            row.queryMedian?.toFixed(0) ?? 'n/a'
+          } | ` +
+          `${row.renderAfterMedian?.toFixed(0) ?? 'n/a'} | ${
+            row.facetsMedian?.toFixed(0) ?? 'none'
+          } | ` +
           `${row.queryKiB?.toFixed(1) ?? 'n/a'} | ${row.maxRows} | ` +
           `${row.scripts} files, ${row.scriptKiB.toFixed(0)} KiB |`,
       );
@@ -482,24 +607,40 @@ async function main() {
   let backend;
 
   if (!baseUrl) {
-    const written = await writePortfolio({ count, out: join(outDir, 'models.yaml') });
-    console.log(`generated ${written.models} models, ${written.groups} groups, ${written.systems} systems`);
+    const written = await writePortfolio({
+      count,
+      out: join(outDir, 'models.yaml'),
+    });
+    console.log(
+      `generated ${written.models} models, ${written.groups} groups, ${written.systems} systems`,
+    );
 
     const dist = join(root, 'packages', 'app', 'dist');
     if (options.build || !existsSync(join(dist, 'index.html'))) {
       console.log('building the app (packages/app/dist) ...');
       const t = Date.now();
-      await runGroup(process.execPath, [join(root, '.yarn', 'releases', 'yarn-4.13.0.cjs'), 'workspace', 'app', 'build'], {
-        cwd: root,
-        log: join(outDir, 'build.log'),
-        timeoutMs: BUILD_TIMEOUT,
-        env: { CI: 'true' },
-      });
+      await runGroup(
+        process.execPath,
+        [
+          join(root, '.yarn', 'releases', 'yarn-4.13.0.cjs'),
+          'workspace',
+          'app',
+          'build',
+        ],
+        {
+          cwd: root,
+          log: join(outDir, 'build.log'),
+          timeoutMs: BUILD_TIMEOUT,
+          env: { CI: 'true' },
+        },
+      );
       console.log(`app built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
 
     if (!(await portIsFree(port))) {
-      throw new Error(`port ${port} is taken; pass --port, or --base-url to measure a running portal`);
+      throw new Error(
+        `port ${port} is taken; pass --port, or --base-url to measure a running portal`,
+      );
     }
     baseUrl = `http://localhost:${port}`;
     // One database folder per model count: the catalog re-reads the models
@@ -512,7 +653,11 @@ async function main() {
     await writeFile(
       configFile,
       `# Written by catalogPageBench.mjs; layered over app-config.yaml.\n${stringify(
-        benchConfig({ baseUrl, databaseDir, modelsFile: join(outDir, 'models.yaml') }),
+        benchConfig({
+          baseUrl,
+          databaseDir,
+          modelsFile: join(outDir, 'models.yaml'),
+        }),
       )}`,
     );
     const backendDir = join(root, 'packages', 'backend');
@@ -531,7 +676,9 @@ async function main() {
       ],
       { cwd: backendDir, log: join(outDir, 'backend.log'), env },
     );
-    console.log(`backend starting on ${baseUrl} (pid ${backend.pid}, log .out/backend.log)`);
+    console.log(
+      `backend starting on ${baseUrl} (pid ${backend.pid}, log .out/backend.log)`,
+    );
   }
 
   const models = await waitForCatalog(baseUrl, backend);
@@ -543,25 +690,39 @@ async function main() {
     printBundleReport(bundle);
   }
 
-  console.log(`\n## First render, ${models.toLocaleString('en-US')} models, ${runs} runs each\n`);
+  console.log(
+    `\n## First render, ${models.toLocaleString(
+      'en-US',
+    )} models, ${runs} runs each\n`,
+  );
   const measured = await measurePages(baseUrl);
   const table = pageTable(measured);
   console.log(`\n${table.text}\n`);
   if (measured.failures.length > 0) {
-    console.log(`${measured.failures.length} load(s) failed and are left out of the table; see results.json`);
+    console.log(
+      `${measured.failures.length} load(s) failed and are left out of the table; see results.json`,
+    );
     process.exitCode = 1;
   }
   const ours = table.summary['ours:warm'];
   if (ours) {
     console.log(
-      `target first page under 1 s (warm median): ${ours.median < 1000 ? 'met' : 'missed'}; ` +
-        `rows in DOM at most ${ROW_LIMIT}: ${ours.maxRows <= ROW_LIMIT ? 'met' : 'missed'} (${ours.maxRows})`,
+      `target first page under 1 s (warm median): ${
+        ours.median < 1000 ? 'met' : 'missed'
+      }; ` +
+        `rows in DOM at most ${ROW_LIMIT}: ${
+          ours.maxRows <= ROW_LIMIT ? 'met' : 'missed'
+        } (${ours.maxRows})`,
     );
   }
   if (bundle) {
     console.log(
       `ModelOps code in initial chunks: ${bundle.totals.initialModelOpsBytes} bytes; ` +
-        `component strings there: ${bundle.totals.initialStrings.length === 0 ? 'none' : bundle.totals.initialStrings.join(', ')}`,
+        `component strings there: ${
+          bundle.totals.initialStrings.length === 0
+            ? 'none'
+            : bundle.totals.initialStrings.join(', ')
+        }`,
     );
   }
   await writeFile(

@@ -23,10 +23,30 @@ export const DEFAULT_OUTPUT = resolve(here, '.out', 'models.yaml');
 // Words the names are built from: business domains, the task a model does
 // and the family of algorithm behind it, as model registries name them.
 const DOMAINS = [
-  'payments', 'lending', 'fraud', 'marketing', 'pricing', 'supply-chain',
-  'logistics', 'customer-care', 'search', 'recommendations', 'ads', 'hr',
-  'finance', 'risk', 'claims', 'underwriting', 'retail', 'inventory',
-  'energy', 'maintenance', 'security', 'identity', 'content', 'health',
+  'payments',
+  'lending',
+  'fraud',
+  'marketing',
+  'pricing',
+  'supply-chain',
+  'logistics',
+  'customer-care',
+  'search',
+  'recommendations',
+  'ads',
+  'hr',
+  'finance',
+  'risk',
+  'claims',
+  'underwriting',
+  'retail',
+  'inventory',
+  'energy',
+  'maintenance',
+  'security',
+  'identity',
+  'content',
+  'health',
 ];
 const TASKS = [
   { task: 'churn-propensity', type: 'classification' },
@@ -59,21 +79,62 @@ const FAMILIES = [
   { family: 'llm', framework: 'transformers', format: 'safetensors' },
 ];
 const TEAM_PREFIXES = [
-  'payments', 'lending', 'fraud', 'growth', 'pricing', 'supply', 'logistics',
-  'care', 'search', 'personalization', 'ads', 'people', 'finance', 'risk',
-  'claims', 'underwriting', 'retail', 'inventory', 'energy', 'reliability',
+  'payments',
+  'lending',
+  'fraud',
+  'growth',
+  'pricing',
+  'supply',
+  'logistics',
+  'care',
+  'search',
+  'personalization',
+  'ads',
+  'people',
+  'finance',
+  'risk',
+  'claims',
+  'underwriting',
+  'retail',
+  'inventory',
+  'energy',
+  'reliability',
 ];
 const TEAM_SUFFIXES = ['ml', 'data-science'];
 // Production-heavy, as a mature portfolio is; a tail of retired models.
 const LIFECYCLES = [
-  ['production', 40], ['staging', 15], ['development', 20],
-  ['experimental', 12], ['deprecated', 8], ['retired', 5],
+  ['production', 40],
+  ['staging', 15],
+  ['development', 20],
+  ['experimental', 12],
+  ['deprecated', 8],
+  ['retired', 5],
 ];
-const RISK_TIERS = [['minimal', 45], ['limited', 35], ['high', 18], ['unacceptable', 2]];
+const RISK_TIERS = [
+  ['minimal', 45],
+  ['limited', 35],
+  ['high', 18],
+  ['unacceptable', 2],
+];
 const TAG_POOL = [
-  'gdpr', 'pii', 'realtime', 'batch', 'edge', 'gpu', 'tabular', 'nlp',
-  'vision', 'time-series', 'customer-facing', 'internal', 'regulated',
-  'eu-ai-act', 'fairness-reviewed', 'llm', 'cost-sensitive', 'tier-1',
+  'gdpr',
+  'pii',
+  'realtime',
+  'batch',
+  'edge',
+  'gpu',
+  'tabular',
+  'nlp',
+  'vision',
+  'time-series',
+  'customer-facing',
+  'internal',
+  'regulated',
+  'eu-ai-act',
+  'fairness-reviewed',
+  'llm',
+  'cost-sensitive',
+  'tier-1',
 ];
 const STRATEGIES = ['canary', 'blue-green', 'shadow', 'rolling'];
 const SERVING = ['kubernetes', 'serverless', 'batch', 'edge'];
@@ -117,7 +178,9 @@ const ACRONYMS = new Set(['ml', 'hr', 'eta']);
 function titleCase(words) {
   return words
     .split('-')
-    .map(w => (ACRONYMS.has(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+    .map(w =>
+      ACRONYMS.has(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1),
+    )
     .join(' ');
 }
 
@@ -156,7 +219,10 @@ export function generatePortfolio({ count = 10_000, seed = 42 } = {}) {
   const systemsByOwner = new Map();
   for (const system of systems) {
     const owner = system.spec.owner;
-    systemsByOwner.set(owner, [...(systemsByOwner.get(owner) ?? []), system.metadata.name]);
+    systemsByOwner.set(owner, [
+      ...(systemsByOwner.get(owner) ?? []),
+      system.metadata.name,
+    ]);
   }
 
   const models = [];
@@ -171,16 +237,23 @@ export function generatePortfolio({ count = 10_000, seed = 42 } = {}) {
     const major = random.int(1, 6);
     // The running number keeps names unique; the words keep them readable
     // and give the text search something real to match.
-    const name = `${domain}-${task}-${family}-${String(i + 1).padStart(5, '0')}`;
+    const name = `${domain}-${task}-${family}-${String(i + 1).padStart(
+      5,
+      '0',
+    )}`;
     const tags = random.sample(TAG_POOL, random.int(1, 4)).sort();
     const model = {
       apiVersion: 'modelops.dev/v1alpha1',
       kind: 'MLModel',
       metadata: {
         name,
-        title: `${titleCase(domain)} ${titleCase(task)} (${family.toUpperCase()}) #${i + 1}`,
+        title: `${titleCase(domain)} ${titleCase(
+          task,
+        )} (${family.toUpperCase()}) #${i + 1}`,
         description:
-          `Scores ${titleCase(task).toLowerCase()} for the ${domain} domain with a ` +
+          `Scores ${titleCase(
+            task,
+          ).toLowerCase()} for the ${domain} domain with a ` +
           `${framework} ${family} model; retrained when drift or performance alerts fire.`,
         tags,
       },
@@ -192,26 +265,51 @@ export function generatePortfolio({ count = 10_000, seed = 42 } = {}) {
         framework,
         format,
         version: `${major}.${random.int(0, 12)}.${random.int(0, 30)}`,
-        registry: { type: 'mlflow', name, alias: lifecycle === 'production' ? 'champion' : 'challenger' },
+        registry: {
+          type: 'mlflow',
+          name,
+          alias: lifecycle === 'production' ? 'champion' : 'challenger',
+        },
         risk: {
           tier,
           domain,
           ...(tier === 'high' || tier === 'unacceptable'
-            ? { humanOversight: { mode: 'human-in-the-loop', optOut: true }, explainability: ['shap'] }
+            ? {
+                humanOversight: { mode: 'human-in-the-loop', optOut: true },
+                explainability: ['shap'],
+              }
             : {}),
         },
         metrics: [
           type === 'regression' || type === 'forecasting'
-            ? { name: 'mape', threshold: 0.1 + random.int(0, 10) / 100, direction: 'lower-is-better' }
-            : { name: 'auc', threshold: 0.7 + random.int(0, 20) / 100, direction: 'higher-is-better' },
+            ? {
+                name: 'mape',
+                threshold: 0.1 + random.int(0, 10) / 100,
+                direction: 'lower-is-better',
+              }
+            : {
+                name: 'auc',
+                threshold: 0.7 + random.int(0, 20) / 100,
+                direction: 'higher-is-better',
+              },
         ],
         deployment: {
           serving: random.pick(SERVING),
           strategy: random.pick(STRATEGIES),
           latencySloMs: random.int(2, 40) * 10,
         },
-        monitoring: { drift: { test: random.pick(['ks', 'psi']), features: true, output: true } },
-        cost: { costCenter: `cc-${group}`, monthlyBudget: random.int(1, 60) * 500, currency: 'USD' },
+        monitoring: {
+          drift: {
+            test: random.pick(['ks', 'psi']),
+            features: true,
+            output: true,
+          },
+        },
+        cost: {
+          costCenter: `cc-${group}`,
+          monthlyBudget: random.int(1, 60) * 500,
+          currency: 'USD',
+        },
       },
     };
     models.push(model);
@@ -226,12 +324,16 @@ export function generatePortfolio({ count = 10_000, seed = 42 } = {}) {
  */
 export function validateModels(models) {
   require('@backstage/cli/config/nodeTransform.cjs');
-  const { validateModelOpsEntity } = require('@modelops/plugin-modelops-common');
+  const {
+    validateModelOpsEntity,
+  } = require('@modelops/plugin-modelops-common');
   for (const model of models) {
     const problems = validateModelOpsEntity(model);
     if (problems.length > 0) {
       throw new Error(
-        `generated model ${model.metadata.name} is invalid: ${JSON.stringify(problems[0])}`,
+        `generated model ${model.metadata.name} is invalid: ${JSON.stringify(
+          problems[0],
+        )}`,
       );
     }
   }
@@ -247,7 +349,11 @@ export function toYaml({ groups, systems, models }) {
 }
 
 /** Generates, validates and writes the portfolio; returns what it wrote. */
-export async function writePortfolio({ count = 10_000, seed = 42, out = DEFAULT_OUTPUT } = {}) {
+export async function writePortfolio({
+  count = 10_000,
+  seed = 42,
+  out = DEFAULT_OUTPUT,
+} = {}) {
   const portfolio = generatePortfolio({ count, seed });
   const validated = validateModels(portfolio.models);
   await mkdir(dirname(out), { recursive: true });
@@ -261,7 +367,10 @@ export async function writePortfolio({ count = 10_000, seed = 42, out = DEFAULT_
   };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '10000' },
@@ -280,9 +389,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   const started = Date.now();
-  const result = await writePortfolio({ count, seed, out: resolve(values.out) });
+  const result = await writePortfolio({
+    count,
+    seed,
+    out: resolve(values.out),
+  });
   console.log(
     `wrote ${result.models} models (${result.validated} validated), ${result.groups} groups and ` +
-      `${result.systems} systems to ${result.out} in ${Date.now() - started} ms`,
+      `${result.systems} systems to ${result.out} in ${
+        Date.now() - started
+      } ms`,
   );
 }

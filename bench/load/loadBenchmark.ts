@@ -99,89 +99,120 @@ async function seed(knex: Knex, entities: Entity[]) {
   const now = new Date();
   const nowIso = now.toISOString();
 
-  await timed(`evidence (${EVIDENCE_MODELS} models x ${EVALUATIONS_PER_MODEL} evaluations)`, async () => {
-    const store = DatabaseEvidenceStore.create({ knex });
-    for (const modelRef of models.slice(0, EVIDENCE_MODELS)) {
-      for (let i = 0; i < EVALUATIONS_PER_MODEL; i++) {
-        await store.addEvaluation({
-          modelRef,
-          modelVersion: String(1 + (i % 4)),
-          datasetRef: 'dataset:default/dataset-4',
-          evaluatedAt: new Date(now.getTime() - i * 7 * DAY_MS).toISOString(),
-          idempotencyKey: `load-${i}`,
-          metrics: [
-            { name: 'auc', value: 0.8 + i / 100 },
-            { name: 'recall', value: 0.7 },
-            { name: 'precision', value: 0.75 },
-            { name: 'recall', value: 0.66, slice: { attribute: 'region', group: 'eu' } },
-            { name: 'recall', value: 0.71, slice: { attribute: 'region', group: 'us' } },
-          ],
-        } as any);
+  await timed(
+    `evidence (${EVIDENCE_MODELS} models x ${EVALUATIONS_PER_MODEL} evaluations)`,
+    async () => {
+      const store = DatabaseEvidenceStore.create({ knex });
+      for (const modelRef of models.slice(0, EVIDENCE_MODELS)) {
+        for (let i = 0; i < EVALUATIONS_PER_MODEL; i++) {
+          await store.addEvaluation({
+            modelRef,
+            modelVersion: String(1 + (i % 4)),
+            datasetRef: 'dataset:default/dataset-4',
+            evaluatedAt: new Date(now.getTime() - i * 7 * DAY_MS).toISOString(),
+            idempotencyKey: `load-${i}`,
+            metrics: [
+              { name: 'auc', value: 0.8 + i / 100 },
+              { name: 'recall', value: 0.7 },
+              { name: 'precision', value: 0.75 },
+              {
+                name: 'recall',
+                value: 0.66,
+                slice: { attribute: 'region', group: 'eu' },
+              },
+              {
+                name: 'recall',
+                value: 0.71,
+                slice: { attribute: 'region', group: 'us' },
+              },
+            ],
+          } as any);
+        }
       }
-    }
-  });
+    },
+  );
 
-  await timed(`scorecards (${refs.length} entities x ${CHECKS_PER_ENTITY} results)`, async () => {
-    const store = DatabaseScorecardStore.create(knex);
-    const packs = ['production-readiness', 'documentation', 'ownership', 'responsible-ai'];
-    const states = ['pass', 'pass', 'fail', 'pass'] as const;
-    for (let offset = 0; offset < entities.length; offset += 1000) {
-      const page = entities.slice(offset, offset + 1000);
-      const upserts = page.flatMap((e, n) =>
-        Array.from({ length: CHECKS_PER_ENTITY }, (_, c) => ({
-          entityRef: stringifyEntityRef(e),
-          checkId: `${packs[c % packs.length]}.check-${c}`,
-          pack: packs[c % packs.length],
-          level: (['bronze', 'silver', 'gold'] as const)[c % 3],
-          severity: (['info', 'warning', 'error', 'critical'] as const)[c % 4],
-          state: states[(n + c) % states.length],
-          message: states[(n + c) % states.length] === 'fail' ? 'Missing fact' : undefined,
-          changedAt: nowIso,
+  await timed(
+    `scorecards (${refs.length} entities x ${CHECKS_PER_ENTITY} results)`,
+    async () => {
+      const store = DatabaseScorecardStore.create(knex);
+      const packs = [
+        'production-readiness',
+        'documentation',
+        'ownership',
+        'responsible-ai',
+      ];
+      const states = ['pass', 'pass', 'fail', 'pass'] as const;
+      for (let offset = 0; offset < entities.length; offset += 1000) {
+        const page = entities.slice(offset, offset + 1000);
+        const upserts = page.flatMap((e, n) =>
+          Array.from({ length: CHECKS_PER_ENTITY }, (_, c) => ({
+            entityRef: stringifyEntityRef(e),
+            checkId: `${packs[c % packs.length]}.check-${c}`,
+            pack: packs[c % packs.length],
+            level: (['bronze', 'silver', 'gold'] as const)[c % 3],
+            severity: (['info', 'warning', 'error', 'critical'] as const)[
+              c % 4
+            ],
+            state: states[(n + c) % states.length],
+            message:
+              states[(n + c) % states.length] === 'fail'
+                ? 'Missing fact'
+                : undefined,
+            changedAt: nowIso,
+          })),
+        );
+        await store.writeBatch({
+          entities: page.map((e, n) => ({
+            entityRef: stringifyEntityRef(e),
+            kind: e.kind,
+            owner: (e.spec as any)?.owner,
+            system: (e.spec as any)?.system,
+            lifecycle: (e.spec as any)?.lifecycle,
+            riskTier: (e.spec as any)?.risk?.tier,
+            score: 50 + ((offset + n) % 50),
+            packs: packs.map(
+              pack => ({ pack, level: 'bronze', score: 60 } as any),
+            ),
+            evaluatedAt: nowIso,
+          })),
+          upserts,
+          removals: [],
+          changes: upserts.map(u => ({
+            entityRef: u.entityRef,
+            checkId: u.checkId,
+            to: u.state,
+            at: nowIso,
+          })) as any,
+        });
+      }
+      await store.writeDailySnapshot(nowIso.slice(0, 10));
+    },
+  );
+
+  await timed(
+    `cost (${refs.length} entities x ${COST_DAYS} days)`,
+    async () => {
+      const store = DatabaseCostStore.create({ database: knex });
+      const records = refs.flatMap((entityRef, i) =>
+        Array.from({ length: COST_DAYS }, (_, d) => ({
+          source: 'load',
+          entityRef,
+          day: new Date(now.getTime() - (1 + d) * DAY_MS)
+            .toISOString()
+            .slice(0, 10),
+          category: 'inference' as const,
+          amount: 1 + (i % 17),
+          currency: 'USD',
+          usageQuantity: 1000 + i,
+          usageUnit: 'inferences',
         })),
       );
-      await store.writeBatch({
-        entities: page.map((e, n) => ({
-          entityRef: stringifyEntityRef(e),
-          kind: e.kind,
-          owner: (e.spec as any)?.owner,
-          system: (e.spec as any)?.system,
-          lifecycle: (e.spec as any)?.lifecycle,
-          riskTier: (e.spec as any)?.risk?.tier,
-          score: 50 + ((offset + n) % 50),
-          packs: packs.map(pack => ({ pack, level: 'bronze', score: 60 } as any)),
-          evaluatedAt: nowIso,
-        })),
-        upserts,
-        removals: [],
-        changes: upserts.map(u => ({
-          entityRef: u.entityRef,
-          checkId: u.checkId,
-          to: u.state,
-          at: nowIso,
-        })) as any,
-      });
-    }
-    await store.writeDailySnapshot(nowIso.slice(0, 10));
-  });
-
-  await timed(`cost (${refs.length} entities x ${COST_DAYS} days)`, async () => {
-    const store = DatabaseCostStore.create({ database: knex });
-    const records = refs.flatMap((entityRef, i) =>
-      Array.from({ length: COST_DAYS }, (_, d) => ({
-        source: 'load',
-        entityRef,
-        day: new Date(now.getTime() - (1 + d) * DAY_MS).toISOString().slice(0, 10),
-        category: 'inference' as const,
-        amount: 1 + (i % 17),
-        currency: 'USD',
-        usageQuantity: 1000 + i,
-        usageUnit: 'inferences',
-      })),
-    );
-    for (let i = 0; i < records.length; i += 5000) {
-      await store.upsertRecords(records.slice(i, i + 5000));
-    }
-  });
+      for (let i = 0; i < records.length; i += 5000) {
+        await store.upsertRecords(records.slice(i, i + 5000));
+      }
+    },
+  );
   return { refs, models };
 }
 
@@ -197,23 +228,35 @@ interface Stats {
 
 function runClient(options: object): Promise<Stats> {
   return new Promise((resolvePromise, reject) => {
-    const child = fork(resolve(__dirname, 'loadClient.mjs'), [JSON.stringify(options)]);
+    const child = fork(resolve(__dirname, 'loadClient.mjs'), [
+      JSON.stringify(options),
+    ]);
     child.once('message', m => resolvePromise(m as Stats));
     child.once('error', reject);
-    child.once('exit', code => code && reject(new Error(`load client exited ${code}`)));
+    child.once(
+      'exit',
+      code => code && reject(new Error(`load client exited ${code}`)),
+    );
   });
 }
 
 function pickRefs<T>(items: T[], count: number): T[] {
   const step = Math.max(1, Math.floor(items.length / count));
-  return Array.from({ length: Math.min(count, items.length) }, (_, i) => items[i * step]);
+  return Array.from(
+    { length: Math.min(count, items.length) },
+    (_, i) => items[i * step],
+  );
 }
 
 async function main() {
   const generated = benchEntities(ENTITIES);
   const entities = [...generated, ...users, ...groups] as Entity[];
   const { knex, cleanup } = await openDatabase();
-  console.log(`Seeding ${ENTITIES.toLocaleString('en-US')} entities on ${knex.client.config.client}`);
+  console.log(
+    `Seeding ${ENTITIES.toLocaleString('en-US')} entities on ${
+      knex.client.config.client
+    }`,
+  );
   await migrateDatabase(knex);
   const { refs, models } = await seed(knex, generated);
 
@@ -223,17 +266,27 @@ async function main() {
     config: { modelops: { rateLimit: RATE_LIMIT } },
   });
   const base = backend.baseUrl;
-  const ownerOf = new Map(generated.map(e => [stringifyEntityRef(e), (e.spec as any).owner as string]));
+  const ownerOf = new Map(
+    generated.map(e => [
+      stringifyEntityRef(e),
+      (e.spec as any).owner as string,
+    ]),
+  );
   const sample = pickRefs(refs, 2000);
   const enc = encodeURIComponent;
 
   // Cost reads are owner-only: each team's member reads its team's models.
   const team0 = 'group:default/team-0';
-  const team0Refs = pickRefs(refs.filter(r => ownerOf.get(r) === team0), 500);
+  const team0Refs = pickRefs(
+    refs.filter(r => ownerOf.get(r) === team0),
+    500,
+  );
   const endpoints = [
     {
       name: 'GET /evaluations (model evidence list)',
-      paths: pickRefs(models.slice(0, EVIDENCE_MODELS), 500).map(r => `/evaluations?modelRef=${enc(r)}`),
+      paths: pickRefs(models.slice(0, EVIDENCE_MODELS), 500).map(
+        r => `/evaluations?modelRef=${enc(r)}`,
+      ),
       authorization: mockCredentials.user.header('user:default/member-1'),
     },
     {
@@ -256,8 +309,20 @@ async function main() {
   const rows: string[] = [];
   for (const endpoint of endpoints) {
     // A short warm-up compiles the hot paths before the measured run.
-    await runClient({ base, paths: endpoint.paths, headers: { authorization: endpoint.authorization }, connections: CONNECTIONS, seconds: 2 });
-    const s = await runClient({ base, paths: endpoint.paths, headers: { authorization: endpoint.authorization }, connections: CONNECTIONS, seconds: SECONDS });
+    await runClient({
+      base,
+      paths: endpoint.paths,
+      headers: { authorization: endpoint.authorization },
+      connections: CONNECTIONS,
+      seconds: 2,
+    });
+    const s = await runClient({
+      base,
+      paths: endpoint.paths,
+      headers: { authorization: endpoint.authorization },
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    });
     const errors = Object.entries(s.statuses)
       .filter(([status]) => status !== '200')
       .reduce((n, [, c]) => n + c, 0);
@@ -267,7 +332,13 @@ async function main() {
       .map(([status, n]) => `${status}: ${n}`)
       .join(', ');
     rows.push(
-      `| ${endpoint.name} | ${s.requests.toLocaleString('en-US')} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${errors}${byStatus ? ` (${byStatus})` : ''} |`,
+      `| ${endpoint.name} | ${s.requests.toLocaleString(
+        'en-US',
+      )} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(
+        1,
+      )} | ${s.p99.toFixed(1)} | ${errors}${
+        byStatus ? ` (${byStatus})` : ''
+      } |`,
     );
     console.log(rows[rows.length - 1]);
   }
@@ -282,21 +353,42 @@ async function main() {
       authorization: mockCredentials.user.header('user:default/member-2'),
       'content-type': 'application/json',
     },
-    body: { entityRef: models[2], category: 'usability', text: 'Burst of feedback from a script' },
+    body: {
+      entityRef: models[2],
+      category: 'usability',
+      text: 'Burst of feedback from a script',
+    },
     connections: CONNECTIONS,
     seconds: 30,
     count: burstSize,
   });
 
-  console.log(`\nModelOps backend under load: ${ENTITIES.toLocaleString('en-US')} entities, ${CONNECTIONS} connections, ${SECONDS} s per endpoint (${knex.client.config.client})\n`);
-  console.log('| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |');
+  console.log(
+    `\nModelOps backend under load: ${ENTITIES.toLocaleString(
+      'en-US',
+    )} entities, ${CONNECTIONS} connections, ${SECONDS} s per endpoint (${
+      knex.client.config.client
+    })\n`,
+  );
+  console.log(
+    '| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
   console.log(
-    `\nRate limit burst: ${burstSize} POST /feedback from one user with modelops.rateLimit ${JSON.stringify(RATE_LIMIT)} -> statuses ${JSON.stringify(burst.statuses)}, Retry-After ${burst.retryAfter ?? 'missing'} s`,
+    `\nRate limit burst: ${burstSize} POST /feedback from one user with modelops.rateLimit ${JSON.stringify(
+      RATE_LIMIT,
+    )} -> statuses ${JSON.stringify(burst.statuses)}, Retry-After ${
+      burst.retryAfter ?? 'missing'
+    } s`,
   );
-  const ok = burst.statuses['201'] === RATE_LIMIT.max && burst.statuses['429'] === burstSize - RATE_LIMIT.max && burst.retryAfter !== undefined;
-  console.log(ok ? 'Rate limit: as configured' : 'Rate limit: NOT as configured');
+  const ok =
+    burst.statuses['201'] === RATE_LIMIT.max &&
+    burst.statuses['429'] === burstSize - RATE_LIMIT.max &&
+    burst.retryAfter !== undefined;
+  console.log(
+    ok ? 'Rate limit: as configured' : 'Rate limit: NOT as configured',
+  );
 
   await backend.stop();
   await knex.destroy();

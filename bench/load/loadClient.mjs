@@ -4,9 +4,8 @@
 // answer has been read (or stops after `count` requests), and reports latencies, statuses and the request rate.
 import http from 'node:http';
 
-const { base, paths, headers, connections, seconds, method, body, count } = JSON.parse(
-  process.argv[2],
-);
+const { base, paths, headers, connections, seconds, method, body, count } =
+  JSON.parse(process.argv[2]);
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 
 function send(path) {
@@ -27,7 +26,10 @@ function send(path) {
       },
     );
     req.on('error', () =>
-      resolve({ status: 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+      resolve({
+        status: 0,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      }),
     );
     if (body) req.end(JSON.stringify(body));
     else req.end();
@@ -53,7 +55,10 @@ await Promise.all(
 );
 const elapsed = (Date.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
-const pct = p => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+const pct = p =>
+  latencies[
+    Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))
+  ];
 agent.destroy();
 process.send({
   requests: latencies.length,

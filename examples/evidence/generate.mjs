@@ -22,22 +22,75 @@ const ANCHOR = Date.parse('2026-11-01T00:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 
 // The stories the demo tells; everything else is healthy noise.
-const BELOW_THRESHOLD = { model: 'transaction-fraud-detector', metric: 'recall' };
+const BELOW_THRESHOLD = {
+  model: 'transaction-fraud-detector',
+  metric: 'recall',
+};
 const FAIRNESS_BREACH = { model: 'affordability-assessor', attribute: 'age' };
-const DRIFTING = { model: 'transaction-fraud-detector', features: ['merchant-category', 'amount'] };
+const DRIFTING = {
+  model: 'transaction-fraud-detector',
+  features: ['merchant-category', 'amount'],
+};
 
 // Features whose drift each monitored model reports (names as in its feature set).
 const FEATURES = {
-  'credit-risk-scorer': ['income', 'debt-to-income', 'bureau-score', 'credit-utilisation', 'months-at-address'],
-  'affordability-assessor': ['income', 'committed-expenditure', 'open-banking-balance-avg', 'dependants'],
-  'transaction-fraud-detector': ['amount', 'merchant-category', 'txn-velocity-1h', 'distance-from-home-km', 'card-age-days'],
-  'account-takeover-detector': ['device-age-days', 'ip-reputation', 'failed-attempts-24h', 'geo-velocity-kmh'],
-  'customer-churn-predictor': ['days-since-last-purchase', 'purchase-frequency-90d', 'basket-value-avg', 'app-sessions-30d'],
-  'next-best-offer-recommender': ['category-affinity', 'basket-value-avg', 'offer-redemptions-90d', 'channel'],
-  'demand-forecaster': ['price', 'promotion-depth', 'lag-7-units', 'temperature-c', 'stock-on-hand'],
-  'eta-predictor': ['route-distance-km', 'stops-remaining', 'traffic-index', 'precipitation-mm'],
+  'credit-risk-scorer': [
+    'income',
+    'debt-to-income',
+    'bureau-score',
+    'credit-utilisation',
+    'months-at-address',
+  ],
+  'affordability-assessor': [
+    'income',
+    'committed-expenditure',
+    'open-banking-balance-avg',
+    'dependants',
+  ],
+  'transaction-fraud-detector': [
+    'amount',
+    'merchant-category',
+    'txn-velocity-1h',
+    'distance-from-home-km',
+    'card-age-days',
+  ],
+  'account-takeover-detector': [
+    'device-age-days',
+    'ip-reputation',
+    'failed-attempts-24h',
+    'geo-velocity-kmh',
+  ],
+  'customer-churn-predictor': [
+    'days-since-last-purchase',
+    'purchase-frequency-90d',
+    'basket-value-avg',
+    'app-sessions-30d',
+  ],
+  'next-best-offer-recommender': [
+    'category-affinity',
+    'basket-value-avg',
+    'offer-redemptions-90d',
+    'channel',
+  ],
+  'demand-forecaster': [
+    'price',
+    'promotion-depth',
+    'lag-7-units',
+    'temperature-c',
+    'stock-on-hand',
+  ],
+  'eta-predictor': [
+    'route-distance-km',
+    'stops-remaining',
+    'traffic-index',
+    'precipitation-mm',
+  ],
   'weld-defect-inspector': [],
-  'sensor-anomaly-detector': ['vibration-rms', 'motor-current-a', 'bearing-temperature-c'],
+  'sensor-anomaly-detector': [
+    'vibration-rms',
+    'motor-current-a',
+    'bearing-temperature-c',
+  ],
   'search-ranker': ['query-length', 'lexical-score', 'ctr-30d', 'in-stock'],
   'llama-3-1-8b-instruct': [],
   'support-assistant-llm': [],
@@ -72,7 +125,8 @@ const GROUPS = {
 /** mulberry32: small, fast, good enough for demo data and fully deterministic. */
 function prng(seedText) {
   let seed = 2166136261;
-  for (const ch of seedText) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (const ch of seedText)
+    seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619) >>> 0;
   return () => {
     seed = (seed + 0x6d2b79f5) >>> 0;
     let t = seed;
@@ -84,7 +138,10 @@ function prng(seedText) {
 const between = (rand, lo, hi) => lo + (hi - lo) * rand();
 const round = (x, digits = 4) => Number(x.toFixed(digits));
 const iso = ms => new Date(ms).toISOString().replace('.000Z', 'Z');
-const hex = (rand, n) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+const hex = (rand, n) =>
+  Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join(
+    '',
+  );
 
 function toRef(ref, defaultKind) {
   const m = /^(?:([A-Za-z]+):)?(?:([^/:]+)\/)?(.+)$/.exec(ref);
@@ -114,7 +171,8 @@ function healthyValue(metric, rand) {
     // The headroom scales with the room left below 1 and with the threshold itself, so
     // an nDCG threshold of 0.3 gets about 0.35 rather than 0.55.
     return bounded
-      ? threshold + Math.min(1 - threshold, threshold) * between(rand, 0.12, 0.3)
+      ? threshold +
+          Math.min(1 - threshold, threshold) * between(rand, 0.12, 0.3)
       : threshold * between(rand, 1.1, 1.3);
   }
   return threshold * between(rand, bounded ? 0.55 : 0.65, 0.85);
@@ -122,9 +180,11 @@ function healthyValue(metric, rand) {
 
 /** Kolmogorov distribution tail: the asymptotic p-value of a two-sample KS statistic. */
 function ksPValue(statistic, nEffective) {
-  const lambda = (Math.sqrt(nEffective) + 0.12 + 0.11 / Math.sqrt(nEffective)) * statistic;
+  const lambda =
+    (Math.sqrt(nEffective) + 0.12 + 0.11 / Math.sqrt(nEffective)) * statistic;
   let sum = 0;
-  for (let k = 1; k <= 100; k++) sum += 2 * (-1) ** (k - 1) * Math.exp(-2 * k * k * lambda * lambda);
+  for (let k = 1; k <= 100; k++)
+    sum += 2 * (-1) ** (k - 1) * Math.exp(-2 * k * k * lambda * lambda);
   return Math.min(1, Math.max(0, sum));
 }
 
@@ -148,24 +208,38 @@ function evaluationsFor(model) {
   const datasetRef = toRef((spec.evaluatedOn ?? spec.trainedOn)[0], 'dataset');
   const metrics = spec.metrics ?? [];
   const healthy = metrics.map(m => healthyValue(m, rand));
-  const protectedAttributes = (spec.risk?.protectedAttributes ?? []).filter(a => GROUPS[a]);
+  const protectedAttributes = (spec.risk?.protectedAttributes ?? []).filter(
+    a => GROUPS[a],
+  );
   const fairness = spec.risk?.fairness ?? [];
   const isRegression = spec.type === 'regression';
   // Fixed bias pattern per attribute for this model.
-  const patterns = Object.fromEntries(protectedAttributes.map(a => [a, GROUPS[a].map(() => rand())]));
+  const patterns = Object.fromEntries(
+    protectedAttributes.map(a => [a, GROUPS[a].map(() => rand())]),
+  );
   const fairnessShare = between(rand, 0.45, 0.7);
 
   return versions.map((modelVersion, i) => {
     const progress = n === 1 ? 1 : i / (n - 1);
     const latest = i === n - 1;
-    const evaluatedAt = ANCHOR - (365 - (i + 0.5) * (340 / n)) * DAY + Math.floor(rand() * 3 * DAY);
+    const evaluatedAt =
+      ANCHOR -
+      (365 - (i + 0.5) * (340 / n)) * DAY +
+      Math.floor(rand() * 3 * DAY);
     const out = [];
     metrics.forEach((metric, j) => {
       const margin = Math.abs(healthy[j] - metric.threshold);
       const better = metric.direction === 'higher-is-better' ? 1 : -1;
       // Newer versions are a little better, with noise, and stay clear of the threshold.
-      let value = healthy[j] + better * margin * (0.3 * progress - 0.15) + margin * between(rand, -0.12, 0.12);
-      if (latest && name === BELOW_THRESHOLD.model && metric.name === BELOW_THRESHOLD.metric) {
+      let value =
+        healthy[j] +
+        better * margin * (0.3 * progress - 0.15) +
+        margin * between(rand, -0.12, 0.12);
+      if (
+        latest &&
+        name === BELOW_THRESHOLD.model &&
+        metric.name === BELOW_THRESHOLD.metric
+      ) {
         value = metric.threshold - better * metric.threshold * 0.035;
       }
       out.push({ name: metric.name, value: round(value) });
@@ -174,18 +248,45 @@ function evaluationsFor(model) {
     const worst = {};
     for (const attribute of protectedAttributes) {
       const thresholdFor = fairness[0]?.threshold ?? 0.1;
-      let spread = thresholdFor * (fairnessShare + 0.15 * progress + between(rand, -0.05, 0.05));
-      if (latest && name === FAIRNESS_BREACH.model && attribute === FAIRNESS_BREACH.attribute) {
+      let spread =
+        thresholdFor *
+        (fairnessShare + 0.15 * progress + between(rand, -0.05, 0.05));
+      if (
+        latest &&
+        name === FAIRNESS_BREACH.model &&
+        attribute === FAIRNESS_BREACH.attribute
+      ) {
         spread = thresholdFor * 1.4;
       }
-      const selection = groupRates(patterns[attribute], between(rand, 0.25, 0.4), spread * 0.8);
-      const tpr = groupRates(patterns[attribute], between(rand, 0.78, 0.86), spread);
-      const fpr = groupRates(patterns[attribute], between(rand, 0.05, 0.09), spread * 0.5);
-      const meanOutcome = groupRates(patterns[attribute], between(rand, 0.45, 0.55), spread * 0.9);
+      const selection = groupRates(
+        patterns[attribute],
+        between(rand, 0.25, 0.4),
+        spread * 0.8,
+      );
+      const tpr = groupRates(
+        patterns[attribute],
+        between(rand, 0.78, 0.86),
+        spread,
+      );
+      const fpr = groupRates(
+        patterns[attribute],
+        between(rand, 0.05, 0.09),
+        spread * 0.5,
+      );
+      const meanOutcome = groupRates(
+        patterns[attribute],
+        between(rand, 0.45, 0.55),
+        spread * 0.9,
+      );
       GROUPS[attribute].forEach((group, g) => {
         const slice = { attribute, group };
         out.push({ name: 'selection-rate', value: round(selection[g]), slice });
-        if (isRegression) out.push({ name: 'mean-outcome', value: round(meanOutcome[g]), slice });
+        if (isRegression)
+          out.push({
+            name: 'mean-outcome',
+            value: round(meanOutcome[g]),
+            slice,
+          });
         else {
           out.push({ name: 'tpr', value: round(tpr[g]), slice });
           out.push({ name: 'fpr', value: round(fpr[g]), slice });
@@ -204,11 +305,14 @@ function evaluationsFor(model) {
     }
     // The fairness metrics the model declares, as the worst gap over its protected attributes.
     for (const { metric } of fairness) {
-      if (worst[metric] !== undefined) out.push({ name: metric, value: round(worst[metric]) });
+      if (worst[metric] !== undefined)
+        out.push({ name: metric, value: round(worst[metric]) });
     }
 
     return {
-      idempotencyKey: `eval-${name}-${modelVersion}-${new Date(evaluatedAt).toISOString().slice(0, 10)}`,
+      idempotencyKey: `eval-${name}-${modelVersion}-${new Date(evaluatedAt)
+        .toISOString()
+        .slice(0, 10)}`,
       modelRef: `mlmodel:default/${name}`,
       modelVersion,
       datasetRef,
@@ -224,32 +328,49 @@ function monitoringFor(model, evaluations) {
   const spec = model.spec;
   const rand = prng(`monitoring:${name}`);
   const test = spec.monitoring.drift?.test === 'ks' ? 'ks' : 'psi';
-  const features = spec.monitoring.drift?.features === false ? [] : FEATURES[name] ?? [];
-  const driftTargets = [...features, ...(spec.monitoring.drift?.output === false ? [] : ['__output__'])];
-  const latencyBase = (spec.deployment?.latencySloMs ?? 18) * between(rand, 0.55, 0.75);
+  const features =
+    spec.monitoring.drift?.features === false ? [] : FEATURES[name] ?? [];
+  const driftTargets = [
+    ...features,
+    ...(spec.monitoring.drift?.output === false ? [] : ['__output__']),
+  ];
+  const latencyBase =
+    (spec.deployment?.latencySloMs ?? 18) * between(rand, 0.55, 0.75);
   const errorBase = between(rand, 0.0004, 0.002);
   const daily = DAILY_TRAFFIC[name] ?? 10_000;
   // A new version goes live three days after its evaluation report.
   const releases = evaluations
     .filter(e => e.modelRef === `mlmodel:default/${name}`)
-    .map(e => ({ version: e.modelVersion, live: Date.parse(e.evaluatedAt) + 3 * DAY }));
+    .map(e => ({
+      version: e.modelVersion,
+      live: Date.parse(e.evaluatedAt) + 3 * DAY,
+    }));
 
   const snapshots = [];
   for (let week = 0; week < 12; week++) {
     const windowStart = ANCHOR - (12 - week) * 7 * DAY;
     const windowEnd = windowStart + 7 * DAY;
-    const live = releases.filter(r => r.live <= windowStart).pop() ?? releases[0];
+    const live =
+      releases.filter(r => r.live <= windowStart).pop() ?? releases[0];
     const rising = name === DRIFTING.model ? week / 11 : 0;
     const drift = driftTargets.map(feature => {
-      const drifting = name === DRIFTING.model && (DRIFTING.features.includes(feature) || feature === '__output__');
+      const drifting =
+        name === DRIFTING.model &&
+        (DRIFTING.features.includes(feature) || feature === '__output__');
       if (test === 'ks') {
         let statistic = between(rand, 0.008, 0.024);
         if (drifting) statistic += 0.09 * rising ** 1.6;
         // Feature logging samples 5,000 rows per window against a 5,000-row reference.
-        return { feature, test, statistic: round(statistic), pValue: round(ksPValue(statistic, 2500), 6) };
+        return {
+          feature,
+          test,
+          statistic: round(statistic),
+          pValue: round(ksPValue(statistic, 2500), 6),
+        };
       }
       let statistic = between(rand, 0.01, 0.06);
-      if (drifting) statistic += (feature === '__output__' ? 0.18 : 0.27) * rising ** 1.6;
+      if (drifting)
+        statistic += (feature === '__output__' ? 0.18 : 0.27) * rising ** 1.6;
       return { feature, test, statistic: round(statistic) };
     });
     snapshots.push({
@@ -267,18 +388,30 @@ function monitoringFor(model, evaluations) {
   return snapshots;
 }
 
-const models = YAML.parseAllDocuments(readFileSync(join(here, '..', 'models.yaml'), 'utf8'))
+const models = YAML.parseAllDocuments(
+  readFileSync(join(here, '..', 'models.yaml'), 'utf8'),
+)
   .map(doc => doc.toJS())
   .filter(entity => entity?.kind === 'MLModel');
 
-const evaluated = models.filter(m => ['production', 'staging'].includes(m.spec.lifecycle));
+const evaluated = models.filter(m =>
+  ['production', 'staging'].includes(m.spec.lifecycle),
+);
 const evaluations = evaluated.flatMap(evaluationsFor);
 // A production model without a monitoring block has no snapshots: that gap is on purpose.
-const monitored = models.filter(m => m.spec.lifecycle === 'production' && m.spec.monitoring);
+const monitored = models.filter(
+  m => m.spec.lifecycle === 'production' && m.spec.monitoring,
+);
 const monitoring = monitored.flatMap(m => monitoringFor(m, evaluations));
 
-writeFileSync(join(here, 'evaluations.json'), `${JSON.stringify(evaluations, null, 2)}\n`);
-writeFileSync(join(here, 'monitoring.json'), `${JSON.stringify(monitoring, null, 2)}\n`);
+writeFileSync(
+  join(here, 'evaluations.json'),
+  `${JSON.stringify(evaluations, null, 2)}\n`,
+);
+writeFileSync(
+  join(here, 'monitoring.json'),
+  `${JSON.stringify(monitoring, null, 2)}\n`,
+);
 console.log(
   `${evaluations.length} evaluation reports for ${evaluated.length} models, ` +
     `${monitoring.length} monitoring snapshots for ${monitored.length} models`,

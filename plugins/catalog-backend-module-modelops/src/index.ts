@@ -9,3 +9,4 @@ export { catalogModuleModelops as default } from './module';
 export { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
 export { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 export type { MlflowRefreshResult } from './mlflow/MlflowEntityProvider';
+export type { ObservationsPublisher } from './importNotes/ObservationsPublisher';

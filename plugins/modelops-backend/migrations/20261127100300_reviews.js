@@ -76,7 +76,10 @@ exports.up = async function up(knex) {
     table.text('note').nullable();
     table.string('transfer_to', 255).nullable();
     table.string('created_at', 24).notNullable();
-    table.index(['entity_ref', 'created_at'], 'modelops_review_decisions_entity');
+    table.index(
+      ['entity_ref', 'created_at'],
+      'modelops_review_decisions_entity',
+    );
   });
 
   await knex.schema.createTable('modelops_review_reminders', table => {

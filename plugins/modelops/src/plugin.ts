@@ -160,7 +160,7 @@ export const EntityDatasheetContent: () => JSX.Element = modelopsPlugin.provide(
  *
  * @public
  */
-export const CompliancePage = modelopsPlugin.provide(
+export const CompliancePage: () => JSX.Element = modelopsPlugin.provide(
   createRoutableExtension({
     name: 'CompliancePage',
     component: () =>
@@ -177,17 +177,18 @@ export const CompliancePage = modelopsPlugin.provide(
  *
  * @public
  */
-export const EntityComplianceContent = modelopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityComplianceContent',
-    component: {
-      lazy: () =>
-        import('./components/compliance/EntityComplianceContent').then(
-          m => m.EntityComplianceContent,
-        ),
-    },
-  }),
-);
+export const EntityComplianceContent: () => JSX.Element =
+  modelopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityComplianceContent',
+      component: {
+        lazy: () =>
+          import('./components/compliance/EntityComplianceContent').then(
+            m => m.EntityComplianceContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The operations card (runbooks, on-call, SLOs, fallback, monitoring) of

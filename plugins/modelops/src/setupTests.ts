@@ -7,7 +7,12 @@ class FixedSizeResizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
   observe(target: Element) {
     this.callback(
-      [{ target, contentRect: { width: 600, height: 240 } } as unknown as ResizeObserverEntry],
+      [
+        {
+          target,
+          contentRect: { width: 600, height: 240 },
+        } as unknown as ResizeObserverEntry,
+      ],
       this as unknown as ResizeObserver,
     );
   }

@@ -4,7 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { SourceObjectReport } from '@modelops/plugin-modelops-common';
 
-/** Sends a provider's import notes and observations to the ModelOps backend. */
+/** Sends a provider's import notes and observations to the ModelOps backend. @public */
 export interface ObservationsPublisher {
   /**
    * Replaces the snapshot of `source`. Only reports that say something (an

@@ -172,7 +172,10 @@ type ColumnOrder = { column: string; order?: 'asc' | 'desc' };
  * so no statement can see one without the other. Parents come back in
  * `order` (columns of the parent table), each with its children by position.
  */
-async function readWithChildren<TParent extends { id: string | number }, TChild>(
+async function readWithChildren<
+  TParent extends { id: string | number },
+  TChild,
+>(
   db: Knex | Knex.Transaction,
   parents: Knex.QueryBuilder,
   order: ColumnOrder[],
@@ -180,10 +183,7 @@ async function readWithChildren<TParent extends { id: string | number }, TChild>
 ): Promise<Array<{ row: TParent; children: TChild[] }>> {
   const rows: Array<Record<string, any>> = await db
     .with('p', parents)
-    .select(
-      'p.*',
-      ...child.columns.map(column => `c.${column} as c_${column}`),
-    )
+    .select('p.*', ...child.columns.map(column => `c.${column} as c_${column}`))
     .from('p')
     .leftJoin(`${child.table} as c`, `c.${child.foreignKey}`, 'p.id')
     .orderBy([

@@ -62,7 +62,9 @@ describe('audit events of mutations', () => {
       }
       const [event] = events;
       if (event.eventId !== sample.auditEventId) {
-        problems.push(`${key}: event ${event.eventId}, expected ${sample.auditEventId}`);
+        problems.push(
+          `${key}: event ${event.eventId}, expected ${sample.auditEventId}`,
+        );
       }
       if (event.status !== 'succeeded') {
         problems.push(`${key}: event ${event.status}`);
@@ -70,7 +72,10 @@ describe('audit events of mutations', () => {
       if (event.actor !== OWNER_USER) {
         problems.push(`${key}: actor ${event.actor}`);
       }
-      if (sample.auditEntityRef && event.meta?.entityRef !== sample.auditEntityRef) {
+      if (
+        sample.auditEntityRef &&
+        event.meta?.entityRef !== sample.auditEntityRef
+      ) {
         problems.push(`${key}: target ${JSON.stringify(event.meta)}`);
       }
       if (!event.meta || Object.keys(event.meta).length === 0) {
@@ -101,7 +106,11 @@ describe('audit events of mutations', () => {
         .slice(before)
         .filter(e => e.status === 'succeeded');
       if (res.status !== 403 || succeeded.length > 0) {
-        problems.push(`${routeKey(route)}: ${res.status}, ${succeeded.length} succeeded events`);
+        problems.push(
+          `${routeKey(route)}: ${res.status}, ${
+            succeeded.length
+          } succeeded events`,
+        );
       }
     }
     expect(problems).toEqual([]);

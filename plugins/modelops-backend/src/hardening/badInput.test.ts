@@ -6,7 +6,10 @@
  * the rule; and a rejected request leaves every table as it was and records
  * no successful audit event.
  */
-import { TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import fc from 'fast-check';
 import { badCasesFor, type BadCase } from './__testUtils__/badInputCorpus';
 import { PRINCIPALS } from './__testUtils__/hardeningCatalog';
@@ -59,7 +62,9 @@ function stringsOf(value: unknown, out: string[] = []): string[] {
 
 function fieldsOf(sample: SampleRequest): string[] {
   const body =
-    sample.json && typeof sample.json === 'object' && !Array.isArray(sample.json)
+    sample.json &&
+    typeof sample.json === 'object' &&
+    !Array.isArray(sample.json)
       ? Object.keys(sample.json as object)
       : [];
   return [
@@ -97,7 +102,8 @@ async function checkRequest(
     authorization: PRINCIPALS.owner,
     json: request.json,
     raw: request.rawJson ?? request.raw,
-    contentType: request.rawJson !== undefined ? 'application/json' : request.contentType,
+    contentType:
+      request.rawJson !== undefined ? 'application/json' : request.contentType,
     query: request.query ?? sample.query,
   });
   const where = `${routeKey(route)} [${label}]`;
@@ -106,11 +112,23 @@ async function checkRequest(
   if (res.status >= 500) {
     problems.push(`${where}: ${res.status} ${res.text.slice(0, 300)}`);
   } else if (res.status >= 400) {
-    if (!namesProblem(res, fieldsOf(sample), [...stringsOf(request), ...stringsOf(sample.params)])) {
-      problems.push(`${where}: ${res.status} names no field or rule: ${res.text.slice(0, 300)}`);
+    if (
+      !namesProblem(res, fieldsOf(sample), [
+        ...stringsOf(request),
+        ...stringsOf(sample.params),
+      ])
+    ) {
+      problems.push(
+        `${where}: ${res.status} names no field or rule: ${res.text.slice(
+          0,
+          300,
+        )}`,
+      );
     }
     if (JSON.stringify(after) !== JSON.stringify(before)) {
-      problems.push(`${where}: rejected with ${res.status} but the store changed`);
+      problems.push(
+        `${where}: rejected with ${res.status} but the store changed`,
+      );
     }
     const succeeded = backend.audits
       .slice(auditsBefore)
@@ -126,57 +144,66 @@ async function checkRequest(
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-describe.each(databases.eachSupportedId())('bad input corpus, %p', databaseId => {
-  let backend: HardeningBackend;
-  let seq = 0;
+describe.each(databases.eachSupportedId())(
+  'bad input corpus, %p',
+  databaseId => {
+    let backend: HardeningBackend;
+    let seq = 0;
 
-  beforeAll(async () => {
-    backend = await startHardeningBackend({
-      knex: await databases.init(databaseId as TestDatabaseId),
+    beforeAll(async () => {
+      backend = await startHardeningBackend({
+        knex: await databases.init(databaseId as TestDatabaseId),
+      });
     });
-  });
-  afterAll(() => backend?.stop());
+    afterAll(() => backend?.stop());
 
-  it('rejects every case below 500, says why and changes nothing', async () => {
-    const problems: string[] = [];
-    const statuses: Record<string, number> = {};
-    let cases = 0;
-    for (const route of backend.routes) {
-      const sample = ROUTE_SAMPLES[routeKey(route)];
-      if (!sample) continue; // the permission matrix reports missing samples
-      backend.setPolicy('ALLOW');
-      const valid = await sample.prepare({ backend, seq: ++seq });
-      lastCounts.delete(backend);
-      for (const badCase of badCasesFor(valid)) {
-        const result = await checkRequest(
-          backend,
-          route,
-          valid,
-          badCase.request,
-          badCase.name,
-          badCase.mustReject,
-        );
-        cases += 1;
-        statuses[result.status] = (statuses[result.status] ?? 0) + 1;
-        problems.push(...result.problems);
+    it('rejects every case below 500, says why and changes nothing', async () => {
+      const problems: string[] = [];
+      const statuses: Record<string, number> = {};
+      let cases = 0;
+      for (const route of backend.routes) {
+        const sample = ROUTE_SAMPLES[routeKey(route)];
+        if (!sample) continue; // the permission matrix reports missing samples
+        backend.setPolicy('ALLOW');
+        const valid = await sample.prepare({ backend, seq: ++seq });
+        lastCounts.delete(backend);
+        for (const badCase of badCasesFor(valid)) {
+          const result = await checkRequest(
+            backend,
+            route,
+            valid,
+            badCase.request,
+            badCase.name,
+            badCase.mustReject,
+          );
+          cases += 1;
+          statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+          problems.push(...result.problems);
+        }
       }
-    }
-    expect(({} as any).polluted).toBeUndefined();
-    // eslint-disable-next-line no-console
-    console.log(
-      `Bad input corpus on ${databaseId}: ${cases} cases over ${backend.routes.length} routes; statuses ${JSON.stringify(statuses)}; ${problems.length} problems`,
-    );
-    expect(cases).toBeGreaterThanOrEqual(300);
-    expect(problems).toEqual([]);
-  });
-});
+      expect(({} as any).polluted).toBeUndefined();
+      // eslint-disable-next-line no-console
+      console.log(
+        `Bad input corpus on ${databaseId}: ${cases} cases over ${
+          backend.routes.length
+        } routes; statuses ${JSON.stringify(statuses)}; ${
+          problems.length
+        } problems`,
+      );
+      expect(cases).toBeGreaterThanOrEqual(300);
+      expect(problems).toEqual([]);
+    });
+  },
+);
 
 describe('property-based fuzzing', () => {
   const sqlite = TestDatabases.create({ ids: ['SQLITE_3'] });
   let backend: HardeningBackend;
 
   beforeAll(async () => {
-    backend = await startHardeningBackend({ knex: await sqlite.init('SQLITE_3') });
+    backend = await startHardeningBackend({
+      knex: await sqlite.init('SQLITE_3'),
+    });
   });
   afterAll(() => backend?.stop());
 
@@ -185,14 +212,25 @@ describe('property-based fuzzing', () => {
   function valueLike(original: unknown): fc.Arbitrary<unknown> {
     const wild = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.constantFrom('2026-13-45', 'NaN', '\u0000', 'mlmodel:default/nope', '1e400', '-0'),
+      fc.constantFrom(
+        '2026-13-45',
+        'NaN',
+        '\u0000',
+        'mlmodel:default/nope',
+        '1e400',
+        '-0',
+      ),
       fc.double(),
       fc.string({ unit: 'binary', maxLength: 40 }),
     );
-    return original === undefined ? wild : fc.oneof(fc.constant(original), wild);
+    return original === undefined
+      ? wild
+      : fc.oneof(fc.constant(original), wild);
   }
 
-  function requestArbitrary(valid: SampleRequest): fc.Arbitrary<BadCase['request']> {
+  function requestArbitrary(
+    valid: SampleRequest,
+  ): fc.Arbitrary<BadCase['request']> {
     const bodyKeys =
       valid.json && typeof valid.json === 'object' && !Array.isArray(valid.json)
         ? Object.keys(valid.json as object)
@@ -205,12 +243,21 @@ describe('property-based fuzzing', () => {
         { requiredKeys: [] },
       ),
       fc.jsonValue({ maxDepth: 4 }),
-      fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })),
+      fc.dictionary(
+        fc.string({ maxLength: 12 }),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
     );
     const queryKeys = Object.keys(valid.query ?? {});
     const query = fc.dictionary(
-      fc.oneof(fc.constantFrom(...queryKeys, 'months', 'days', 'limit', 'entityRef'), fc.string({ maxLength: 8 })),
-      fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('2026-13-45', 'NaN', '-1', '1e400', '\u0000')),
+      fc.oneof(
+        fc.constantFrom(...queryKeys, 'months', 'days', 'limit', 'entityRef'),
+        fc.string({ maxLength: 8 }),
+      ),
+      fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom('2026-13-45', 'NaN', '-1', '1e400', '\u0000'),
+      ),
       { maxKeys: 4 },
     );
     const params = valid.params
@@ -218,13 +265,19 @@ describe('property-based fuzzing', () => {
           Object.fromEntries(
             Object.keys(valid.params).map(k => [
               k,
-              fc.oneof(fc.constant(valid.params![k]), fc.string({ minLength: 1, maxLength: 20 })),
+              fc.oneof(
+                fc.constant(valid.params![k]),
+                fc.string({ minLength: 1, maxLength: 20 }),
+              ),
             ]),
           ),
         )
       : fc.constant(undefined);
     return fc.record({
-      json: valid.json !== undefined || valid.raw !== undefined ? body : fc.constant(undefined),
+      json:
+        valid.json !== undefined || valid.raw !== undefined
+          ? body
+          : fc.constant(undefined),
       query: valid.query || !valid.json ? query : fc.constant(undefined),
       params: params as fc.Arbitrary<Record<string, string> | undefined>,
     }) as fc.Arbitrary<BadCase['request']>;
@@ -265,7 +318,9 @@ describe('property-based fuzzing', () => {
     }
     // eslint-disable-next-line no-console
     console.log(
-      `Fuzzing: ${tally.total} generated requests over ${backend.routes.length} routes; statuses ${JSON.stringify(statuses)}`,
+      `Fuzzing: ${tally.total} generated requests over ${
+        backend.routes.length
+      } routes; statuses ${JSON.stringify(statuses)}`,
     );
     expect(problems).toEqual([]);
     expect(tally.total).toBeGreaterThanOrEqual(10_000);

@@ -43,10 +43,7 @@ describe('rate limit on mutations', () => {
       Array.from({ length: MAX + 5 }, (_, i) => backend.request(feedback(i))),
     );
     const statuses = burst.map(r => r.status).sort();
-    expect(statuses).toEqual([
-      ...Array(MAX).fill(201),
-      ...Array(5).fill(429),
-    ]);
+    expect(statuses).toEqual([...Array(MAX).fill(201), ...Array(5).fill(429)]);
     for (const refused of burst.filter(r => r.status === 429)) {
       const retryAfter = Number(refused.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThan(0);

@@ -53,7 +53,11 @@ function recordRuns<T extends object>(
     .spyOn(prototype as any, method)
     .mockImplementation(async function wrapped(this: object, ...args: any[]) {
       if (!instances.has(this)) instances.set(this, instances.size);
-      const run: Run = { task, instance: instances.get(this)!, start: Date.now() };
+      const run: Run = {
+        task,
+        instance: instances.get(this)!,
+        start: Date.now(),
+      };
       runs.push(run);
       try {
         return await original.apply(this, args);
@@ -86,7 +90,12 @@ describe('two replicas on one PostgreSQL database', () => {
 
   it('runs scheduled work once per period across both and serves the same reads', async () => {
     if (!databases.eachSupportedId().length) return;
-    recordRuns(DefaultScorecardEngine.prototype, 'evaluateAll', 'scorecards', runs);
+    recordRuns(
+      DefaultScorecardEngine.prototype,
+      'evaluateAll',
+      'scorecards',
+      runs,
+    );
     recordRuns(ReviewCycleRunner.prototype, 'run', 'reviews', runs);
 
     const firstPool = await databases.init('POSTGRES_15');
@@ -108,10 +117,18 @@ describe('two replicas on one PostgreSQL database', () => {
     // finds the migrations done.
     const started = Date.now();
     replicas.push(
-      await startHardeningBackend({ knex: firstPool, config, scheduler: 'database' }),
+      await startHardeningBackend({
+        knex: firstPool,
+        config,
+        scheduler: 'database',
+      }),
     );
     replicas.push(
-      await startHardeningBackend({ knex: secondPool, config, scheduler: 'database' }),
+      await startHardeningBackend({
+        knex: secondPool,
+        config,
+        scheduler: 'database',
+      }),
     );
     const [a, b] = replicas;
 
@@ -143,7 +160,9 @@ describe('two replicas on one PostgreSQL database', () => {
       // The scheduler stores times with second precision in PostgreSQL.
       if (run.start - previous.start < CADENCE_MS - 1_000) {
         problems.push(
-          `run ${i} started ${run.start - previous.start} ms after run ${i - 1}`,
+          `run ${i} started ${run.start - previous.start} ms after run ${
+            i - 1
+          }`,
         );
       }
     });
@@ -197,8 +216,16 @@ describe('two replicas on one PostgreSQL database', () => {
     expect(cost.status).toBe(200);
     const reads: HarnessRequest[] = [
       { method: 'GET', path: '/cost/entity', query: { entityRef: MODEL } },
-      { method: 'GET', path: '/scorecards/entity', query: { entityRef: MODEL } },
-      { method: 'GET', path: '/scorecards/summary', query: { groupBy: 'team' } },
+      {
+        method: 'GET',
+        path: '/scorecards/entity',
+        query: { entityRef: MODEL },
+      },
+      {
+        method: 'GET',
+        path: '/scorecards/summary',
+        query: { groupBy: 'team' },
+      },
       { method: 'GET', path: '/reviews/cycles' },
       { method: 'GET', path: '/reviews/entity', query: { entityRef: MODEL } },
     ];
@@ -207,7 +234,11 @@ describe('two replicas on one PostgreSQL database', () => {
       // An evaluation may land between two reads and move evaluatedAt: a
       // pair read in parallel that differs is read again.
       let pair = await Promise.all([a.request(req), b.request(req)]);
-      for (let attempt = 0; attempt < 3 && pair[0].text !== pair[1].text; attempt++) {
+      for (
+        let attempt = 0;
+        attempt < 3 && pair[0].text !== pair[1].text;
+        attempt++
+      ) {
         pair = await Promise.all([a.request(req), b.request(req)]);
       }
       expect(pair[0].status).toBe(200);

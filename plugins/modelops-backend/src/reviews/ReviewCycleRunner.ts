@@ -107,11 +107,18 @@ export class ReviewCycleRunner {
       return undefined;
     }
     if (this.demo) {
-      const dueAt = new Date(Math.max(Date.parse(period.start), now.getTime() - 2 * DAY_MS));
+      const dueAt = new Date(
+        Math.max(Date.parse(period.start), now.getTime() - 2 * DAY_MS),
+      );
       period.dueAt = dueAt.toISOString();
     }
     const { created, cycle } = await store.openCycle(
-      { cadence: cadence.key, kind: cadence.kind, lifecycles: cadence.lifecycles, period },
+      {
+        cadence: cadence.key,
+        kind: cadence.kind,
+        lifecycles: cadence.lifecycles,
+        period,
+      },
       items,
       now,
     );
@@ -152,11 +159,24 @@ export class ReviewCycleRunner {
       };
       const target = ownersWithMembers.find(g => g !== item.ownerRef);
       if (index === 1) {
-        decisions.push({ ...base, action: 'retire', note: 'Demo: superseded by a newer model' });
+        decisions.push({
+          ...base,
+          action: 'retire',
+          note: 'Demo: superseded by a newer model',
+        });
       } else if (index === 2 && target) {
-        decisions.push({ ...base, action: 'transfer', transferTo: target, note: 'Demo: the other team runs this now' });
+        decisions.push({
+          ...base,
+          action: 'transfer',
+          transferTo: target,
+          note: 'Demo: the other team runs this now',
+        });
       } else if (index % 3 === 0) {
-        decisions.push({ ...base, action: 'keep', note: 'Demo: owners confirmed' });
+        decisions.push({
+          ...base,
+          action: 'keep',
+          note: 'Demo: owners confirmed',
+        });
       }
     });
     if (decisions.length > 0) {
@@ -167,12 +187,16 @@ export class ReviewCycleRunner {
   private async sendReminders(now: Date): Promise<number> {
     const { store } = this.options;
     let sent = 0;
-    const cycles = (await store.listCycles(now)).filter(c => c.status === 'open');
+    const cycles = (await store.listCycles(now)).filter(
+      c => c.status === 'open',
+    );
     for (const cycle of cycles) {
       const items = await store.listItems({ cycleIds: [cycle.id] }, now);
       const owners = [...new Set(items.map(i => i.ownerRef))];
       sent += await this.remind(cycle, owners, 'opened', items, now);
-      const late = [...new Set(items.filter(i => i.overdue).map(i => i.ownerRef))];
+      const late = [
+        ...new Set(items.filter(i => i.overdue).map(i => i.ownerRef)),
+      ];
       if (late.length > 0) {
         sent += await this.remind(cycle, late, 'overdue', items, now);
       }
@@ -194,7 +218,9 @@ export class ReviewCycleRunner {
     let sent = 0;
     for (const group of claimed) {
       const own = items.filter(i => i.ownerRef === group);
-      const undecided = own.filter(i => i.state === 'pending' || i.state === 'transfer-pending');
+      const undecided = own.filter(
+        i => i.state === 'pending' || i.state === 'transfer-pending',
+      );
       const due = cycle.dueAt.slice(0, 10);
       const delivered = await notifyEntity(
         this.options,

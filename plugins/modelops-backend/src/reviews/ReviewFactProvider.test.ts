@@ -20,21 +20,45 @@ describe('ReviewFactProvider', () => {
       await store.openCycle(
         modelReviewCycle,
         [
-          { entityRef: 'mlmodel:default/credit-scorer', entityKind: 'MLModel', ownerRef: 'group:default/risk-ml' },
-          { entityRef: 'mlmodel:default/fraud-detector', entityKind: 'MLModel', ownerRef: 'group:default/fraud-ml' },
+          {
+            entityRef: 'mlmodel:default/credit-scorer',
+            entityKind: 'MLModel',
+            ownerRef: 'group:default/risk-ml',
+          },
+          {
+            entityRef: 'mlmodel:default/fraud-detector',
+            entityKind: 'MLModel',
+            ownerRef: 'group:default/fraud-ml',
+          },
         ],
         new Date('2026-10-01T00:00:00.000Z'),
       );
-      const [credit] = await store.listItems({ entityRefs: ['mlmodel:default/credit-scorer'] }, now);
+      const [credit] = await store.listItems(
+        { entityRefs: ['mlmodel:default/credit-scorer'] },
+        now,
+      );
       await store.recordDecisions(
-        [{ itemId: credit.id, action: 'retire', actor: 'user:default/ana', authority: 'member' }],
+        [
+          {
+            itemId: credit.id,
+            action: 'retire',
+            actor: 'user:default/ana',
+            authority: 'member',
+          },
+        ],
         new Date('2026-10-10T00:00:00.000Z'),
       );
 
       const catalog = catalogServiceMock({ entities: reviewEntities });
       const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
-      const provider = ReviewFactProvider.create({ database: knex, catalog, auth: mockServices.auth() });
-      const entities = reviewEntities.filter(e => e.kind === 'MLModel' || e.kind === 'Dataset');
+      const provider = ReviewFactProvider.create({
+        database: knex,
+        catalog,
+        auth: mockServices.auth(),
+      });
+      const entities = reviewEntities.filter(
+        e => e.kind === 'MLModel' || e.kind === 'Dataset',
+      );
       const facts = await provider.getFacts(entities, { now });
 
       expect(provider.id).toBe('review');
@@ -68,8 +92,12 @@ describe('ReviewFactProvider', () => {
         ownerHasMembers: false,
         orphaned: true,
       });
-      expect(facts.get('mlmodel:default/churn-lab')).toMatchObject({ businessOwnerAssigned: undefined });
-      expect(facts.get('dataset:default/loan-applications')).toMatchObject({ stewardAssigned: false });
+      expect(facts.get('mlmodel:default/churn-lab')).toMatchObject({
+        businessOwnerAssigned: undefined,
+      });
+      expect(facts.get('dataset:default/loan-applications')).toMatchObject({
+        stewardAssigned: false,
+      });
     },
   );
 });

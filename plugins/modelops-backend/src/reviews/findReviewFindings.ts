@@ -38,7 +38,11 @@ export async function findReviewFindings(
   const owners = await reviewCatalog.getByRefs(ownerRefsOf(entities));
   const findings: ReviewFinding[] = [];
   for (const a of assessOwnership(entities, owners)) {
-    const base = { entityRef: a.entityRef, entityKind: a.kind, ownerRef: a.ownerRef };
+    const base = {
+      entityRef: a.entityRef,
+      entityKind: a.kind,
+      ownerRef: a.ownerRef,
+    };
     if (!a.ownerFound) {
       findings.push({
         ...base,
@@ -84,7 +88,9 @@ export async function findReviewFindings(
         entityRef: item.entityRef,
         entityKind: item.entityKind,
         ownerRef: item.ownerRef,
-        message: `Attestation was due ${item.dueAt.slice(0, 10)} (cycle ${item.cycleId})`,
+        message: `Attestation was due ${item.dueAt.slice(0, 10)} (cycle ${
+          item.cycleId
+        })`,
       });
     }
   }

@@ -35,8 +35,12 @@ export async function notifyTransfer(
     recipient,
     event === 'offered'
       ? {
-          title: `${first.ownerRef} offers your team ownership of ${describeItems(items)}`,
-          description: `${actor} proposed the transfer${first.note ? `: ${first.note}` : ''}. A member of your team accepts it on the review page.`,
+          title: `${
+            first.ownerRef
+          } offers your team ownership of ${describeItems(items)}`,
+          description: `${actor} proposed the transfer${
+            first.note ? `: ${first.note}` : ''
+          }. A member of your team accepts it on the review page.`,
           link: REVIEW_PAGE_LINK,
           severity: 'normal',
           topic: 'modelops-reviews',

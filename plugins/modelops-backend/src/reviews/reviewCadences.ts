@@ -6,16 +6,22 @@
  * whole days, so every replica computes the same period without coordination.
  */
 import type { Config } from '@backstage/config';
-import type {
-  CalendarDuration,
-  ReviewCadence,
-  ReviewPeriod,
-} from './types';
+import type { CalendarDuration, ReviewCadence, ReviewPeriod } from './types';
 
 /** Cadences used when the config declares none. */
 export const DEFAULT_REVIEW_CADENCES = [
-  { kind: 'MLModel', lifecycles: ['production'], every: 'P3M', dueAfter: 'P14D' },
-  { kind: 'Dataset', lifecycles: ['production'], every: 'P6M', dueAfter: 'P30D' },
+  {
+    kind: 'MLModel',
+    lifecycles: ['production'],
+    every: 'P3M',
+    dueAfter: 'P14D',
+  },
+  {
+    kind: 'Dataset',
+    lifecycles: ['production'],
+    every: 'P6M',
+    dueAfter: 'P30D',
+  },
 ];
 
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
@@ -27,7 +33,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  *
  * @returns undefined when the text is not such a duration or is zero
  */
-export function parseCalendarDuration(text: string): CalendarDuration | undefined {
+export function parseCalendarDuration(
+  text: string,
+): CalendarDuration | undefined {
   const match = DURATION.exec(text.trim());
   if (!match || text.trim() === 'P') {
     return undefined;
@@ -41,7 +49,10 @@ export function parseCalendarDuration(text: string): CalendarDuration | undefine
 }
 
 /** Adds a calendar duration to a moment, in UTC. */
-export function addCalendarDuration(date: Date, duration: CalendarDuration): Date {
+export function addCalendarDuration(
+  date: Date,
+  duration: CalendarDuration,
+): Date {
   const result = new Date(date.getTime());
   if (duration.months) {
     result.setUTCMonth(result.getUTCMonth() + duration.months);
@@ -53,11 +64,13 @@ export function addCalendarDuration(date: Date, duration: CalendarDuration): Dat
 }
 
 /** The period of a cadence that contains `now`. */
-export function reviewPeriodAt(cadence: ReviewCadence, now: Date): ReviewPeriod {
+export function reviewPeriodAt(
+  cadence: ReviewCadence,
+  now: Date,
+): ReviewPeriod {
   let start: Date;
   if (cadence.every.months > 0 && cadence.every.days === 0) {
-    const monthIndex =
-      (now.getUTCFullYear() - 1970) * 12 + now.getUTCMonth();
+    const monthIndex = (now.getUTCFullYear() - 1970) * 12 + now.getUTCMonth();
     const first = monthIndex - (monthIndex % cadence.every.months);
     start = new Date(Date.UTC(1970 + Math.floor(first / 12), first % 12, 1));
   } else {
@@ -83,7 +96,11 @@ export function reviewPeriodAt(cadence: ReviewCadence, now: Date): ReviewPeriod 
   };
 }
 
-function readDuration(config: Config, key: string, path: string): CalendarDuration {
+function readDuration(
+  config: Config,
+  key: string,
+  path: string,
+): CalendarDuration {
   const text = config.getString(key);
   const duration = parseCalendarDuration(text);
   if (!duration) {
@@ -107,7 +124,10 @@ export function reviewCadenceKey(kind: string, lifecycles: string[]): string {
 export function readReviewCadences(config: Config): ReviewCadence[] {
   const configured = config.getOptionalConfigArray('modelops.reviews.cadences');
   const entries: Array<{ config: Config; path: string }> = configured
-    ? configured.map((c, i) => ({ config: c, path: `modelops.reviews.cadences[${i}]` }))
+    ? configured.map((c, i) => ({
+        config: c,
+        path: `modelops.reviews.cadences[${i}]`,
+      }))
     : [];
   const cadences: ReviewCadence[] = [];
   if (!configured) {

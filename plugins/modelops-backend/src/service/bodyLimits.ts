@@ -52,7 +52,9 @@ function checkValue(value: unknown, path: string[], where: string): void {
   if (value === null || typeof value !== 'object') return;
   if (path.length >= MAX_JSON_DEPTH) {
     throw new InputError(
-      `Invalid ${where}: ${fieldPath(path)}: nested deeper than ${MAX_JSON_DEPTH} levels`,
+      `Invalid ${where}: ${fieldPath(
+        path,
+      )}: nested deeper than ${MAX_JSON_DEPTH} levels`,
     );
   }
   if (Array.isArray(value)) {
@@ -69,7 +71,9 @@ function checkValue(value: unknown, path: string[], where: string): void {
     }
     if (key.includes(NUL)) {
       throw new InputError(
-        `Invalid ${where}: ${fieldPath(path)}: keys must not contain NUL characters`,
+        `Invalid ${where}: ${fieldPath(
+          path,
+        )}: keys must not contain NUL characters`,
       );
     }
     checkValue((value as Record<string, unknown>)[key], [...path, key], where);

@@ -83,7 +83,9 @@ describe('rateLimit', () => {
 
   it('reads modelops.rateLimit, off under tests unless configured', () => {
     const config = (data: object) => mockServices.rootConfig({ data });
-    expect(readRateLimitConfig(config({}), { nodeEnv: 'test' })).toBeUndefined();
+    expect(
+      readRateLimitConfig(config({}), { nodeEnv: 'test' }),
+    ).toBeUndefined();
     expect(readRateLimitConfig(config({}), { nodeEnv: 'production' })).toEqual(
       DEFAULT_RATE_LIMIT,
     );
@@ -102,7 +104,10 @@ describe('rateLimit', () => {
       ),
     ).toThrow('modelops.rateLimit.windowMs: must be a positive integer');
     expect(() =>
-      readRateLimitConfig(config({ modelops: { rateLimit: { max: 1.5 } } }), {}),
+      readRateLimitConfig(
+        config({ modelops: { rateLimit: { max: 1.5 } } }),
+        {},
+      ),
     ).toThrow('modelops.rateLimit.max: must be an integer >= 0');
   });
 });

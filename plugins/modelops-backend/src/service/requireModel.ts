@@ -26,7 +26,9 @@ export async function requireModel(
     credentials,
   });
   if (!entity) {
-    throw new InputError(`${field}: ${entityRef} is not a model in the catalog`);
+    throw new InputError(
+      `${field}: ${entityRef} is not a model in the catalog`,
+    );
   }
   return entity;
 }

@@ -1,7 +1,7 @@
 import type { ImportNote, ServingObservation } from './observations';
 
-/** The part of an MLModel spec that a cluster can contradict. */
-interface DeclaredServing {
+/** The part of an MLModel spec that a cluster can contradict. @public */
+export interface DeclaredServing {
   format?: unknown;
   deployment?: {
     strategy?: unknown;

@@ -17,9 +17,21 @@ export const fullModel: MLModelEntity = {
     title: 'Credit risk scorer',
     description: 'Scores the probability of default.',
     links: [
-      { url: 'https://runbooks.example.com/crs', title: 'Incident runbook', type: 'runbook' },
-      { url: 'https://grafana.example.com/d/crs', title: 'Serving dashboard', type: 'dashboard' },
-      { url: 'https://pagerduty.example.com/risk-ml', title: 'Risk ML on-call', type: 'on-call' },
+      {
+        url: 'https://runbooks.example.com/crs',
+        title: 'Incident runbook',
+        type: 'runbook',
+      },
+      {
+        url: 'https://grafana.example.com/d/crs',
+        title: 'Serving dashboard',
+        type: 'dashboard',
+      },
+      {
+        url: 'https://pagerduty.example.com/risk-ml',
+        title: 'Risk ML on-call',
+        type: 'on-call',
+      },
     ],
   },
   spec: {
@@ -49,7 +61,12 @@ export const fullModel: MLModelEntity = {
       humanOversight: { mode: 'human-in-the-loop', optOut: true },
       fairness: [{ metric: 'selection-rate', threshold: 0.1 }],
     },
-    deployment: { serving: 'kubernetes', latencySloMs: 150, coldStartSloMs: 800, circuitBreaker: true },
+    deployment: {
+      serving: 'kubernetes',
+      latencySloMs: 150,
+      coldStartSloMs: 800,
+      circuitBreaker: true,
+    },
     monitoring: {
       drift: { test: 'ks', features: true, output: true },
       alerts: ['auc-below-threshold'],
@@ -87,8 +104,16 @@ export const evaluations: EvaluationReport[] = [
   evaluation('4.0.0', '2026-01-10T00:00:00.000Z', 0.76),
   evaluation('4.1.0', '2026-02-10T00:00:00.000Z', 0.79),
   evaluation('4.2.0', '2026-03-10T00:00:00.000Z', 0.81, [
-    { name: 'selection-rate', value: 0.31, slice: { attribute: 'sex', group: 'female' } },
-    { name: 'selection-rate', value: 0.35, slice: { attribute: 'sex', group: 'male' } },
+    {
+      name: 'selection-rate',
+      value: 0.31,
+      slice: { attribute: 'sex', group: 'female' },
+    },
+    {
+      name: 'selection-rate',
+      value: 0.35,
+      slice: { attribute: 'sex', group: 'male' },
+    },
   ]),
 ];
 
@@ -108,13 +133,18 @@ export const snapshots: MonitoringSnapshot[] = [1, 2, 3].map(day => ({
 
 /** An evidence API answering with fixed evidence. */
 export function fakeModelOpsApi(
-  evidence: { evaluations?: EvaluationReport[]; snapshots?: MonitoringSnapshot[] } = {},
+  evidence: {
+    evaluations?: EvaluationReport[];
+    snapshots?: MonitoringSnapshot[];
+  } = {},
 ): jest.Mocked<ModelOpsEvidenceApi> {
   return {
     postEvaluation: jest.fn(),
     postMonitoringSnapshot: jest.fn(),
     getEvaluations: jest.fn().mockResolvedValue(evidence.evaluations ?? []),
-    getMonitoringSnapshots: jest.fn().mockResolvedValue(evidence.snapshots ?? []),
+    getMonitoringSnapshots: jest
+      .fn()
+      .mockResolvedValue(evidence.snapshots ?? []),
   };
 }
 
@@ -148,9 +178,15 @@ export const fullDataset: DatasetEntity = {
     },
   },
   relations: [
-    { type: 'trainingDataFor', targetRef: 'mlmodel:default/credit-risk-scorer' },
+    {
+      type: 'trainingDataFor',
+      targetRef: 'mlmodel:default/credit-risk-scorer',
+    },
     { type: 'evaluationDataFor', targetRef: 'mlmodel:default/churn-predictor' },
-    { type: 'hasDerivative', targetRef: 'dataset:default/loan-applications-sample' },
+    {
+      type: 'hasDerivative',
+      targetRef: 'dataset:default/loan-applications-sample',
+    },
   ],
 } as unknown as DatasetEntity;
 
@@ -159,5 +195,9 @@ export const minimalDataset: Entity = {
   apiVersion: 'modelops.dev/v1alpha1',
   kind: 'Dataset',
   metadata: { name: 'bare-dataset', namespace: 'default' },
-  spec: { owner: 'group:default/data-platform', lifecycle: 'experimental', containsPII: true },
+  spec: {
+    owner: 'group:default/data-platform',
+    lifecycle: 'experimental',
+    containsPII: true,
+  },
 };

@@ -1,6 +1,9 @@
 import { ReactElement } from 'react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Entity } from '@backstage/catalog-model';
 import { modelOpsApiRef } from '../api/modelOpsApiRef';
@@ -16,10 +19,14 @@ export function renderEntityContent(
   entity: Entity,
   api: ModelOpsEvidenceApi = fakeModelOpsApi(),
 ) {
-  return renderInTestApp(<EntityProvider entity={entity}>{element}</EntityProvider>, {
-    apis: [[modelOpsApiRef, api]],
-    mountedRoutes: {
-      '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+  return renderInTestApp(
+    <EntityProvider entity={entity}>{element}</EntityProvider>,
+    {
+      apis: [[modelOpsApiRef, api]],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
+      },
     },
-  });
+  );
 }

@@ -65,7 +65,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarScrollWrapper>
           <SidebarItem icon={HomeIcon} to="ml-home" text="ML home" />
           <SidebarItem icon={MemoryIcon} to="ml-models" text="ML models" />
-          <SidebarItem icon={AssessmentIcon} to="scorecards" text="Scorecards" />
+          <SidebarItem
+            icon={AssessmentIcon}
+            to="scorecards"
+            text="Scorecards"
+          />
           <SidebarItem icon={MoneyIcon} to="ml-cost" text="Model cost" />
           <SidebarItem icon={CheckIcon} to="ml-reviews" text="Reviews" />
           <SidebarItem

@@ -73,18 +73,30 @@ function jsonCases(json: unknown): BadCase[] {
 
   if (json && typeof json === 'object' && !Array.isArray(json)) {
     const body = json as Record<string, unknown>;
-    add('proto key', {
-      rawJson: JSON.stringify(body).replace(
-        /^\{/,
-        '{"__proto__":{"polluted":"yes"},',
-      ),
-    }, false);
-    add('constructor key', {
-      json: { ...body, constructor: { prototype: { polluted: 'yes' } } },
-    }, false);
+    add(
+      'proto key',
+      {
+        rawJson: JSON.stringify(body).replace(
+          /^\{/,
+          '{"__proto__":{"polluted":"yes"},',
+        ),
+      },
+      false,
+    );
+    add(
+      'constructor key',
+      {
+        json: { ...body, constructor: { prototype: { polluted: 'yes' } } },
+      },
+      false,
+    );
     add('unknown field', { json: { ...body, unexpectedField: 1 } }, false);
     for (const key of Object.keys(body)) {
-      add(`missing body.${key}`, { json: withValue(body, key, undefined) }, false);
+      add(
+        `missing body.${key}`,
+        { json: withValue(body, key, undefined) },
+        false,
+      );
       for (const [family, value] of WRONG_VALUES) {
         const original = body[key];
         // A wrong value may happen to be valid for a loosely typed field
@@ -93,7 +105,11 @@ function jsonCases(json: unknown): BadCase[] {
           value === null ||
           typeof value !== typeof original ||
           Array.isArray(value) !== Array.isArray(original);
-        add(`${family} body.${key}`, { json: withValue(body, key, value) }, typeChanged && original !== undefined && family !== 'object');
+        add(
+          `${family} body.${key}`,
+          { json: withValue(body, key, value) },
+          typeChanged && original !== undefined && family !== 'object',
+        );
       }
       if (DATE_KEY.test(key)) {
         add(`impossible-date body.${key}`, {
@@ -101,9 +117,13 @@ function jsonCases(json: unknown): BadCase[] {
         });
       }
       if (REF_KEY.test(key)) {
-        add(`unknown-ref body.${key}`, {
-          json: withValue(body, key, 'mlmodel:default/does-not-exist'),
-        }, false);
+        add(
+          `unknown-ref body.${key}`,
+          {
+            json: withValue(body, key, 'mlmodel:default/does-not-exist'),
+          },
+          false,
+        );
         add(`malformed-ref body.${key}`, {
           json: withValue(body, key, 'not a ref at all'),
         });
@@ -123,9 +143,17 @@ function jsonCases(json: unknown): BadCase[] {
               json: withValue(body, key, [{ ...element, [inner]: { x: [] } }]),
             });
           }
-          add(`huge-array body.${key}`, {
-            json: withValue(body, key, Array.from({ length: 20_000 }, () => element)),
-          }, false);
+          add(
+            `huge-array body.${key}`,
+            {
+              json: withValue(
+                body,
+                key,
+                Array.from({ length: 20_000 }, () => element),
+              ),
+            },
+            false,
+          );
         }
       }
     }
@@ -140,14 +168,30 @@ function queryCases(query: Record<string, string>): BadCase[] {
   add('unknown query parameter', { ...query, unexpected: '1' }, false);
   for (const key of Object.keys(query)) {
     add(`empty query.${key}`, { ...query, [key]: '' }, false);
-    add(`repeated query.${key}`, { ...query, [key]: [query[key], query[key]] }, false);
+    add(
+      `repeated query.${key}`,
+      { ...query, [key]: [query[key], query[key]] },
+      false,
+    );
     add(`long query.${key}`, { ...query, [key]: 'x'.repeat(6000) });
     add(`nan query.${key}`, { ...query, [key]: 'NaN' });
     add(`nul query.${key}`, { ...query, [key]: `${query[key]}\u0000` }, false);
     add(`bad-date query.${key}`, { ...query, [key]: '2026-13-45' });
-    add(`unknown-ref query.${key}`, { ...query, [key]: 'mlmodel:default/does-not-exist' }, false);
+    add(
+      `unknown-ref query.${key}`,
+      { ...query, [key]: 'mlmodel:default/does-not-exist' },
+      false,
+    );
   }
-  for (const key of ['months', 'days', 'limit', 'groupBy', 'cycleId', 'state', 'status']) {
+  for (const key of [
+    'months',
+    'days',
+    'limit',
+    'groupBy',
+    'cycleId',
+    'state',
+    'status',
+  ]) {
     if (!(key in query)) {
       add(`huge-number query.${key}`, { ...query, [key]: '1e400' }, false);
       add(`negative query.${key}`, { ...query, [key]: '-1' }, false);
@@ -192,7 +236,10 @@ export function badCasesFor(sample: SampleRequest): BadCase[] {
     add('csv header only', 'date,cost,currency,tags\n');
     add('csv bad date', `date,cost,currency,tags\n2026-13-45,1,USD,"{}"\n`);
     add('csv NaN amount', `date,cost,currency,tags\n2026-01-02,NaN,USD,"{}"\n`);
-    add('csv huge number', `date,cost,currency,tags\n2026-01-02,1e400,USD,"{}"\n`);
+    add(
+      'csv huge number',
+      `date,cost,currency,tags\n2026-01-02,1e400,USD,"{}"\n`,
+    );
     add('csv wrong content type', sample.raw, 'application/octet-stream');
     cases.push({
       name: 'csv json wrong type',
@@ -216,14 +263,11 @@ export function badCasesFor(sample: SampleRequest): BadCase[] {
     cases.push(...paramCases(sample.params));
   }
   if (!sample.json && !sample.raw && !sample.query && !sample.params) {
-    cases.push(
-      ...queryCases({}),
-      {
-        name: 'unexpected query ref',
-        request: { query: { entityRef: `${MODEL}\u0000` } },
-        mustReject: false,
-      },
-    );
+    cases.push(...queryCases({}), {
+      name: 'unexpected query ref',
+      request: { query: { entityRef: `${MODEL}\u0000` } },
+      mustReject: false,
+    });
   }
   return cases;
 }

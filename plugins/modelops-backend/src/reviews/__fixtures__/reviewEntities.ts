@@ -8,11 +8,17 @@ import { testGroup, testModel, testUser } from '../../service/__testUtils__';
 
 // Members and groups are named without kind and namespace below.
 function group(name: string, members: string[]): Entity {
-  return testGroup(name, members.map(m => `user:default/${m}`));
+  return testGroup(
+    name,
+    members.map(m => `user:default/${m}`),
+  );
 }
 
 function user(name: string, groups: string[]): Entity {
-  return testUser(name, groups.map(g => `group:default/${g}`));
+  return testUser(
+    name,
+    groups.map(g => `group:default/${g}`),
+  );
 }
 
 function model(name: string, spec: Record<string, unknown>): Entity {
@@ -30,11 +36,23 @@ export const reviewEntities: Entity[] = [
   model('credit-scorer', {
     owner: 'risk-ml',
     businessOwner: 'user:default/ana',
-    kpis: [{ name: 'default-rate', target: '< 2.5%', businessOutcome: 'Lower, "credit" losses' }],
+    kpis: [
+      {
+        name: 'default-rate',
+        target: '< 2.5%',
+        businessOutcome: 'Lower, "credit" losses',
+      },
+    ],
   }),
   model('fraud-detector', { owner: 'group:default/fraud-ml' }),
-  model('legacy-pricer', { owner: 'pricing-ml', businessOwner: 'user:default/bo' }),
-  model('ghost-model', { owner: 'ghost-team', businessOwner: 'user:default/bo' }),
+  model('legacy-pricer', {
+    owner: 'pricing-ml',
+    businessOwner: 'user:default/bo',
+  }),
+  model('ghost-model', {
+    owner: 'ghost-team',
+    businessOwner: 'user:default/bo',
+  }),
   model('churn-lab', { owner: 'risk-ml', lifecycle: 'experimental' }),
   {
     apiVersion: 'modelops.dev/v1alpha1',
@@ -49,8 +67,18 @@ export const reviewTestConfig = {
   modelops: {
     reviews: {
       cadences: [
-        { kind: 'MLModel', lifecycles: ['production'], every: 'P3M', dueAfter: 'P14D' },
-        { kind: 'Dataset', lifecycles: ['production'], every: 'P3M', dueAfter: 'P14D' },
+        {
+          kind: 'MLModel',
+          lifecycles: ['production'],
+          every: 'P3M',
+          dueAfter: 'P14D',
+        },
+        {
+          kind: 'Dataset',
+          lifecycles: ['production'],
+          every: 'P3M',
+          dueAfter: 'P14D',
+        },
       ],
     },
   },

@@ -21,16 +21,21 @@ type DatasheetSectionKey = keyof NonNullable<DatasetSpec['datasheet']>;
 // the section is missing so the owner knows what to write.
 const SECTION_QUESTIONS: Record<DatasheetSectionKey, string> = {
   motivation: 'Why was the dataset created, by whom, and who funded it?',
-  composition: 'What do the instances represent, how many are there, what is missing?',
-  collection: 'How was the data acquired, over which time frame, with what consent?',
+  composition:
+    'What do the instances represent, how many are there, what is missing?',
+  collection:
+    'How was the data acquired, over which time frame, with what consent?',
   preprocessing: 'What cleaning, labelling or normalisation was done?',
   uses: 'What has it been used for, and what should it not be used for?',
   distribution: 'How and to whom is it distributed, under which terms?',
-  maintenance: 'Who maintains it, how often is it updated, how are errors reported?',
+  maintenance:
+    'Who maintains it, how often is it updated, how are errors reported?',
 };
 
 // The sections in the order of the paper.
-const DATASHEET_SECTIONS = Object.keys(SECTION_QUESTIONS) as DatasheetSectionKey[];
+const DATASHEET_SECTIONS = Object.keys(
+  SECTION_QUESTIONS,
+) as DatasheetSectionKey[];
 
 function sectionTitle(key: DatasheetSectionKey): string {
   return key.charAt(0).toUpperCase() + key.slice(1);
@@ -50,11 +55,16 @@ function Datasheet(props: { entity: DatasetEntity }) {
               { label: 'Contains PII', value: yesNo(spec.containsPII) },
               { label: 'PII categories', value: joinList(spec.piiCategories) },
               { label: 'Anonymised', value: yesNo(spec.anonymized) },
-              { label: 'Regulations', value: joinList(spec.regulations?.map(r => r.toUpperCase())) },
+              {
+                label: 'Regulations',
+                value: joinList(spec.regulations?.map(r => r.toUpperCase())),
+              },
               { label: 'Lawful basis', value: spec.lawfulBasis },
               {
                 label: 'Steward',
-                value: spec.steward && <RefLink entityRef={spec.steward} defaultKind="User" />,
+                value: spec.steward && (
+                  <RefLink entityRef={spec.steward} defaultKind="User" />
+                ),
               },
               {
                 label: 'Access',
@@ -66,8 +76,8 @@ function Datasheet(props: { entity: DatasetEntity }) {
           />
           {spec.containsPII && !spec.lawfulBasis && (
             <Alert severity="warning" sx={{ mt: 1 }}>
-              This dataset contains personal data but declares no lawful basis
-              (<code>spec.lawfulBasis</code>).
+              This dataset contains personal data but declares no lawful basis (
+              <code>spec.lawfulBasis</code>).
             </Alert>
           )}
         </Section>
@@ -79,24 +89,37 @@ function Datasheet(props: { entity: DatasetEntity }) {
               { label: 'Retention period', value: retention?.period },
               {
                 label: 'Retention policy',
-                value: retention?.policyUrl && <Link to={retention.policyUrl}>policy</Link>,
+                value: retention?.policyUrl && (
+                  <Link to={retention.policyUrl}>policy</Link>
+                ),
               },
               { label: 'Archival', value: retention?.archival },
               {
                 label: 'Schema',
                 value: spec.schema?.url && (
-                  <Link to={spec.schema.url}>{spec.schema.format ?? 'schema'}</Link>
+                  <Link to={spec.schema.url}>
+                    {spec.schema.format ?? 'schema'}
+                  </Link>
                 ),
               },
-              { label: 'Schema validated', value: yesNo(spec.schema?.validated) },
-              { label: 'Quality checks', value: joinList(spec.quality?.checks) },
+              {
+                label: 'Schema validated',
+                value: yesNo(spec.schema?.validated),
+              },
+              {
+                label: 'Quality checks',
+                value: joinList(spec.quality?.checks),
+              },
               { label: 'Quality tool', value: spec.quality?.tool },
               { label: 'Freshness SLO', value: spec.quality?.freshnessSlo },
               {
                 label: 'Drift monitoring',
-                value: spec.drift?.monitored === undefined
-                  ? undefined
-                  : `${yesNo(spec.drift.monitored)}${spec.drift.test ? ` (${spec.drift.test})` : ''}`,
+                value:
+                  spec.drift?.monitored === undefined
+                    ? undefined
+                    : `${yesNo(spec.drift.monitored)}${
+                        spec.drift.test ? ` (${spec.drift.test})` : ''
+                      }`,
               },
               {
                 label: 'Labelling protocol',
@@ -104,14 +127,19 @@ function Datasheet(props: { entity: DatasetEntity }) {
                   <Link to={spec.labeling.protocolUrl}>protocol</Link>
                 ),
               },
-              { label: 'Label agreement', value: spec.labeling?.agreement?.toString() },
+              {
+                label: 'Label agreement',
+                value: spec.labeling?.agreement?.toString(),
+              },
             ]}
           />
           {!retention?.period && (
             <MissingSection
               what="Retention period"
               field="spec.retention.period"
-              example={'retention:\n  period: P7Y   # ISO 8601 duration\n  policyUrl: https://grc.example.com/policies/retention'}
+              example={
+                'retention:\n  period: P7Y   # ISO 8601 duration\n  policyUrl: https://grc.example.com/policies/retention'
+              }
             />
           )}
         </Section>
@@ -128,7 +156,11 @@ function Datasheet(props: { entity: DatasetEntity }) {
                 <SafeMarkdown content={text} />
               ) : (
                 <>
-                  <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                  <Typography
+                    variant="body2"
+                    color="text.secondary"
+                    sx={{ mb: 1 }}
+                  >
                     {SECTION_QUESTIONS[key]}
                   </Typography>
                   <MissingSection

@@ -27,7 +27,10 @@ export function LineageSection(props: { entity: DatasetEntity }) {
   // Reverse relations exist only when the processor ran; there is no spec
   // field to fall back to for them.
   const trainedModels = getEntityRelations(entity, RELATION_TRAINING_DATA_FOR);
-  const evaluatedModels = getEntityRelations(entity, RELATION_EVALUATION_DATA_FOR);
+  const evaluatedModels = getEntityRelations(
+    entity,
+    RELATION_EVALUATION_DATA_FOR,
+  );
   return (
     <Section id="lineage" title="Lineage">
       <FieldList
@@ -35,11 +38,25 @@ export function LineageSection(props: { entity: DatasetEntity }) {
           { label: 'Source', value: spec.source },
           {
             label: 'Produced by',
-            value: links(relatedRefs(entity, RELATION_PRODUCED_BY, spec.producedBy, 'Component')),
+            value: links(
+              relatedRefs(
+                entity,
+                RELATION_PRODUCED_BY,
+                spec.producedBy,
+                'Component',
+              ),
+            ),
           },
           {
             label: 'Upstream datasets',
-            value: links(relatedRefs(entity, RELATION_DERIVED_FROM, spec.derivedFrom, 'Dataset')),
+            value: links(
+              relatedRefs(
+                entity,
+                RELATION_DERIVED_FROM,
+                spec.derivedFrom,
+                'Dataset',
+              ),
+            ),
           },
           {
             label: 'Downstream datasets',

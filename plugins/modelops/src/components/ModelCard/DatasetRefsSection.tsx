@@ -27,7 +27,10 @@ export function DatasetRefsSection(props: DatasetRefsSectionProps) {
         <MissingSection
           what={title}
           field={field}
-          example={`${field.replace('spec.', '')}: [dataset:default/my-dataset]`}
+          example={`${field.replace(
+            'spec.',
+            '',
+          )}: [dataset:default/my-dataset]`}
         />
       )}
       {reportedRefs.length > 0 && (

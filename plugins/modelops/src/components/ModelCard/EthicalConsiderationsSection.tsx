@@ -17,7 +17,9 @@ export function EthicalConsiderationsSection(props: { entity: MLModelEntity }) {
         <MissingSection
           what="Risk classification"
           field="spec.risk.tier"
-          example={'risk:\n  tier: high   # unacceptable|high|limited|minimal (EU AI Act)\n  humanOversight:\n    mode: human-in-the-loop'}
+          example={
+            'risk:\n  tier: high   # unacceptable|high|limited|minimal (EU AI Act)\n  humanOversight:\n    mode: human-in-the-loop'
+          }
         />
       </Section>
     );
@@ -32,18 +34,25 @@ export function EthicalConsiderationsSection(props: { entity: MLModelEntity }) {
             label: 'Impact assessment',
             value: assessment?.url && (
               <Link to={assessment.url}>
-                {assessment.date ? `assessed ${assessment.date}` : assessment.url}
+                {assessment.date
+                  ? `assessed ${assessment.date}`
+                  : assessment.url}
               </Link>
             ),
           },
           { label: 'Human oversight', value: risk.humanOversight?.mode },
-          { label: 'Opt-out offered', value: yesNo(risk.humanOversight?.optOut) },
+          {
+            label: 'Opt-out offered',
+            value: yesNo(risk.humanOversight?.optOut),
+          },
           { label: 'Explainability', value: joinList(risk.explainability) },
           {
             label: 'Fairness targets',
             value: joinList(
               risk.fairness?.map(f =>
-                f.threshold === undefined ? f.metric : `${f.metric} ≤ ${f.threshold}`,
+                f.threshold === undefined
+                  ? f.metric
+                  : `${f.metric} ≤ ${f.threshold}`,
               ),
             ),
           },

@@ -43,8 +43,12 @@ export function ExportReadmeButton(props: ExportReadmeButtonProps) {
   const { entity, evaluations } = props;
   const onClick = () => {
     const latest =
-      latestEvaluation(evaluations, entity.spec.version) ?? latestEvaluation(evaluations);
-    const readme = modelCardToHuggingFaceReadme(entity, toModelCardEvaluation(latest));
+      latestEvaluation(evaluations, entity.spec.version) ??
+      latestEvaluation(evaluations);
+    const readme = modelCardToHuggingFaceReadme(
+      entity,
+      toModelCardEvaluation(latest),
+    );
     const blob = new Blob([readme], { type: 'text/markdown;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const anchor = document.createElement('a');

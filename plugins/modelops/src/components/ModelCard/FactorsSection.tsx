@@ -23,7 +23,9 @@ export function FactorsSection(props: { entity: MLModelEntity }) {
         <MissingSection
           what="Relevant factors (protected attributes)"
           field="spec.risk.protectedAttributes"
-          example={'risk:\n  protectedAttributes: [age, sex]\n  domain: credit-scoring'}
+          example={
+            'risk:\n  protectedAttributes: [age, sex]\n  domain: credit-scoring'
+          }
         />
       )}
     </Section>

@@ -24,9 +24,11 @@ export function IntendedUseSection(props: { entity: MLModelEntity }) {
   const { intendedUse, allowedPurposes } = props.entity.spec;
   const hasContent =
     !!intendedUse &&
-    [intendedUse.primaryUses, intendedUse.primaryUsers, intendedUse.outOfScope].some(
-      list => list && list.length > 0,
-    );
+    [
+      intendedUse.primaryUses,
+      intendedUse.primaryUsers,
+      intendedUse.outOfScope,
+    ].some(list => list && list.length > 0);
   return (
     <Section id="intended-use" title="Intended use">
       {hasContent ? (
@@ -39,7 +41,9 @@ export function IntendedUseSection(props: { entity: MLModelEntity }) {
         <MissingSection
           what="Intended use"
           field="spec.intendedUse"
-          example={'intendedUse:\n  primaryUses: [Pre-screen loan applications]\n  primaryUsers: [Credit underwriters]\n  outOfScope: [Employment decisions]'}
+          example={
+            'intendedUse:\n  primaryUses: [Pre-screen loan applications]\n  primaryUsers: [Credit underwriters]\n  outOfScope: [Employment decisions]'
+          }
         />
       )}
       <UseList title="Allowed purposes" items={allowedPurposes} />

@@ -7,7 +7,11 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { MLModelEntity, MLModelSpec } from '@modelops/plugin-modelops-common';
 import { EvaluationReport } from '@modelops/plugin-modelops-common';
-import { evaluatedMetricNames, latestEvaluation, metricHistory } from '../charts/chartData';
+import {
+  evaluatedMetricNames,
+  latestEvaluation,
+  metricHistory,
+} from '../charts/chartData';
 import { LazyMetricHistoryChart } from '../charts/LazyCharts';
 import { MissingSection } from '../common/MissingSection';
 import { Section } from '../common/Section';
@@ -70,7 +74,9 @@ export type EvidenceProps = {
 export function MetricsSection(props: EvidenceProps) {
   const { entity, evaluations } = props;
   const declared = entity.spec.metrics ?? [];
-  const latest = latestEvaluation(evaluations, entity.spec.version) ?? latestEvaluation(evaluations);
+  const latest =
+    latestEvaluation(evaluations, entity.spec.version) ??
+    latestEvaluation(evaluations);
   const declaredNames = new Set(declared.map(m => m.name));
   const fairness = fairnessThresholds(entity);
   // Metrics a pipeline reports without a declared threshold are charted too,
@@ -92,7 +98,9 @@ export function MetricsSection(props: EvidenceProps) {
         <MissingSection
           what="Performance metrics and thresholds"
           field="spec.metrics"
-          example={'metrics:\n  - name: auc\n    threshold: 0.78\n    direction: higher-is-better'}
+          example={
+            'metrics:\n  - name: auc\n    threshold: 0.78\n    direction: higher-is-better'
+          }
         />
       ) : (
         <Table size="small" aria-label="Declared metrics">
@@ -107,14 +115,20 @@ export function MetricsSection(props: EvidenceProps) {
           </TableHead>
           <TableBody>
             {declared.map(metric => {
-              const value = latest?.metrics.find(m => m.name === metric.name && !m.slice)?.value;
+              const value = latest?.metrics.find(
+                m => m.name === metric.name && !m.slice,
+              )?.value;
               return (
                 <TableRow key={metric.name}>
                   <TableCell>{metric.name}</TableCell>
                   <TableCell>{metric.threshold ?? '—'}</TableCell>
-                  <TableCell>{metric.direction ?? 'higher-is-better'}</TableCell>
+                  <TableCell>
+                    {metric.direction ?? 'higher-is-better'}
+                  </TableCell>
                   <TableCell>{value ?? '—'}</TableCell>
-                  <TableCell>{statusText(meetsThreshold(metric, value))}</TableCell>
+                  <TableCell>
+                    {statusText(meetsThreshold(metric, value))}
+                  </TableCell>
                 </TableRow>
               );
             })}
@@ -123,9 +137,9 @@ export function MetricsSection(props: EvidenceProps) {
       )}
       {evaluations.length === 0 ? (
         <Typography variant="body2" sx={{ mt: 2 }}>
-          No evaluation reports yet. Pipelines post them to the ModelOps
-          backend (<code>POST /api/modelops/evaluations</code>) after each
-          training or evaluation run.
+          No evaluation reports yet. Pipelines post them to the ModelOps backend
+          (<code>POST /api/modelops/evaluations</code>) after each training or
+          evaluation run.
         </Typography>
       ) : (
         <Grid container spacing={2} sx={{ mt: 1 }}>

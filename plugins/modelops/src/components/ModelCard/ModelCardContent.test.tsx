@@ -23,7 +23,9 @@ describe('ModelCardContent', () => {
     const api = fakeModelOpsApi({ evaluations, snapshots });
     renderCard(fullModel, api);
 
-    expect(await screen.findByRole('region', { name: 'Metrics' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Metrics' }),
+    ).toBeInTheDocument();
     for (const name of [
       'Model details',
       'Intended use',
@@ -41,27 +43,49 @@ describe('ModelCardContent', () => {
       limit: 500,
     });
 
-    expect(within(section('Intended use')).getByText('Credit underwriters')).toBeInTheDocument();
-    expect(within(section('Factors')).getByText('age, sex')).toBeInTheDocument();
-    expect(within(section('Ethical considerations')).getByText('high')).toBeInTheDocument();
+    expect(
+      within(section('Intended use')).getByText('Credit underwriters'),
+    ).toBeInTheDocument();
+    expect(
+      within(section('Factors')).getByText('age, sex'),
+    ).toBeInTheDocument();
+    expect(
+      within(section('Ethical considerations')).getByText('high'),
+    ).toBeInTheDocument();
 
     // The declared metrics table compares the latest value with the threshold.
-    const table = within(section('Metrics')).getByRole('table', { name: 'Declared metrics' });
+    const table = within(section('Metrics')).getByRole('table', {
+      name: 'Declared metrics',
+    });
     expect(within(table).getByText('0.81')).toBeInTheDocument();
     expect(within(table).getByText('meets threshold')).toBeInTheDocument();
 
     // Charts load lazily: metric across versions, fairness by group, drift.
-    const aucChart = await screen.findByRole('figure', { name: 'auc across versions' });
-    await waitFor(() => expect(aucChart.querySelector('svg.recharts-surface')).not.toBeNull());
+    const aucChart = await screen.findByRole('figure', {
+      name: 'auc across versions',
+    });
+    await waitFor(() =>
+      expect(aucChart.querySelector('svg.recharts-surface')).not.toBeNull(),
+    );
     // The threshold is drawn as a reference line.
     expect(aucChart.querySelector('.recharts-reference-line')).not.toBeNull();
-    expect(await screen.findByRole('figure', { name: 'selection-rate by sex' })).toBeInTheDocument();
-    expect(await screen.findByRole('figure', { name: 'Drift over time (ks)' })).toBeInTheDocument();
-    expect(screen.getByText(/auc: 4.0.0 = 0.76, 4.1.0 = 0.79, 4.2.0 = 0.81; threshold 0.78/)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('figure', { name: 'selection-rate by sex' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('figure', { name: 'Drift over time (ks)' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /auc: 4.0.0 = 0.76, 4.1.0 = 0.79, 4.2.0 = 0.81; threshold 0.78/,
+      ),
+    ).toBeInTheDocument();
 
     // Limitations are Markdown.
     const caveats = section('Caveats and recommendations');
-    expect((await within(caveats).findByText('thin credit files')).tagName).toBe('STRONG');
+    expect(
+      (await within(caveats).findByText('thin credit files')).tagName,
+    ).toBe('STRONG');
   });
 
   it('draws the spec.risk.fairness threshold on a reported fairness metric', async () => {
@@ -78,7 +102,9 @@ describe('ModelCardContent', () => {
         ...fullModel.spec,
         risk: {
           ...(fullModel.spec as any).risk,
-          fairness: [{ metric: 'demographic-parity-difference', threshold: 0.1 }],
+          fairness: [
+            { metric: 'demographic-parity-difference', threshold: 0.1 },
+          ],
         },
       },
     };
@@ -96,7 +122,9 @@ describe('ModelCardContent', () => {
     const chart = await screen.findByRole('figure', {
       name: 'demographic-parity-difference across versions',
     });
-    await waitFor(() => expect(chart.querySelector('.recharts-reference-line')).not.toBeNull());
+    await waitFor(() =>
+      expect(chart.querySelector('.recharts-reference-line')).not.toBeNull(),
+    );
     expect(
       screen.getByText(
         /demographic-parity-difference: 4.1.0 = 0.12, 4.2.0 = 0.08; threshold 0.1 \(lower-is-better\)/,
@@ -108,7 +136,9 @@ describe('ModelCardContent', () => {
   it('says what is missing and which field to set for a one-line model', async () => {
     renderCard(minimalModel);
 
-    expect(await screen.findByRole('region', { name: 'Metrics' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Metrics' }),
+    ).toBeInTheDocument();
     const expectations: Array<[string, string]> = [
       ['Intended use', 'spec.intendedUse'],
       ['Factors', 'spec.risk.protectedAttributes'],
@@ -120,10 +150,18 @@ describe('ModelCardContent', () => {
     ];
     for (const [name, field] of expectations) {
       const region = section(name);
-      expect(within(region).getByTestId('missing-section')).toHaveTextContent(field);
+      expect(within(region).getByTestId('missing-section')).toHaveTextContent(
+        field,
+      );
     }
-    expect(within(section('Metrics')).getByText(/No evaluation reports yet/)).toBeInTheDocument();
-    expect(within(section('Quantitative analyses')).getAllByTestId('missing-section')).toHaveLength(2);
+    expect(
+      within(section('Metrics')).getByText(/No evaluation reports yet/),
+    ).toBeInTheDocument();
+    expect(
+      within(section('Quantitative analyses')).getAllByTestId(
+        'missing-section',
+      ),
+    ).toHaveLength(2);
     expect(screen.queryByRole('figure')).not.toBeInTheDocument();
   });
 
@@ -132,12 +170,20 @@ describe('ModelCardContent', () => {
     api.getEvaluations.mockRejectedValue(new Error('backend down'));
     renderCard(fullModel, api);
 
-    expect(await screen.findByText(/could not be loaded \(backend down\)/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/could not be loaded \(backend down\)/),
+    ).toBeInTheDocument();
     expect(section('Intended use')).toHaveTextContent('Credit underwriters');
   });
 
   it('refuses entities of other kinds', async () => {
-    renderCard({ ...minimalModel, kind: 'Component', apiVersion: 'backstage.io/v1alpha1' });
-    expect(await screen.findByText(/for entities of kind MLModel/)).toBeInTheDocument();
+    renderCard({
+      ...minimalModel,
+      kind: 'Component',
+      apiVersion: 'backstage.io/v1alpha1',
+    });
+    expect(
+      await screen.findByText(/for entities of kind MLModel/),
+    ).toBeInTheDocument();
   });
 });

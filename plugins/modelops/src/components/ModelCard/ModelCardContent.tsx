@@ -25,8 +25,18 @@ import { ExportReadmeButton } from './ExportReadmeButton';
 function ModelCard(props: { entity: MLModelEntity }) {
   const { entity } = props;
   const { loading, error, evaluations, snapshots } = useModelEvidence(entity);
-  const trainedOn = relatedRefs(entity, RELATION_TRAINED_ON, entity.spec.trainedOn, 'Dataset');
-  const evaluatedOn = relatedRefs(entity, RELATION_EVALUATED_ON, entity.spec.evaluatedOn, 'Dataset');
+  const trainedOn = relatedRefs(
+    entity,
+    RELATION_TRAINED_ON,
+    entity.spec.trainedOn,
+    'Dataset',
+  );
+  const evaluatedOn = relatedRefs(
+    entity,
+    RELATION_EVALUATED_ON,
+    entity.spec.evaluatedOn,
+    'Dataset',
+  );
   // Datasets named by evaluation reports but not declared in the spec are
   // worth pointing out: the card would otherwise hide them.
   const declared = new Set(
@@ -42,8 +52,9 @@ function ModelCard(props: { entity: MLModelEntity }) {
       </Stack>
       {error && (
         <Alert severity="warning">
-          Evaluation and monitoring evidence could not be loaded ({error.message});
-          the sections below show what the catalog entity declares.
+          Evaluation and monitoring evidence could not be loaded (
+          {error.message}); the sections below show what the catalog entity
+          declares.
         </Alert>
       )}
       <Grid container spacing={2}>
@@ -60,7 +71,11 @@ function ModelCard(props: { entity: MLModelEntity }) {
           <EthicalConsiderationsSection entity={entity} />
         </Grid>
         <Grid item xs={12}>
-          {loading ? <Progress /> : <MetricsSection entity={entity} evaluations={evaluations} />}
+          {loading ? (
+            <Progress />
+          ) : (
+            <MetricsSection entity={entity} evaluations={evaluations} />
+          )}
         </Grid>
         <Grid item xs={12} md={6}>
           <DatasetRefsSection

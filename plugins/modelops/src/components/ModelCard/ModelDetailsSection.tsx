@@ -1,6 +1,8 @@
-
 import { Link } from '@backstage/core-components';
-import { MLModelEntity, RELATION_DERIVED_FROM } from '@modelops/plugin-modelops-common';
+import {
+  MLModelEntity,
+  RELATION_DERIVED_FROM,
+} from '@modelops/plugin-modelops-common';
 import { FieldList } from '../common/FieldList';
 import { Section } from '../common/Section';
 import { RefLink, relatedRefs, RelatedLinks } from '../common/RelatedEntities';
@@ -10,11 +12,20 @@ export function ModelDetailsSection(props: { entity: MLModelEntity }) {
   const { entity } = props;
   const { spec } = entity;
   const registry = spec.registry
-    ? [spec.registry.type, spec.registry.name, spec.registry.alias && `@${spec.registry.alias}`]
+    ? [
+        spec.registry.type,
+        spec.registry.name,
+        spec.registry.alias && `@${spec.registry.alias}`,
+      ]
         .filter(Boolean)
         .join(' ')
     : undefined;
-  const baseModels = relatedRefs(entity, RELATION_DERIVED_FROM, spec.derivedFrom, 'MLModel');
+  const baseModels = relatedRefs(
+    entity,
+    RELATION_DERIVED_FROM,
+    spec.derivedFrom,
+    'MLModel',
+  );
   return (
     <Section id="details" title="Model details">
       <FieldList
@@ -28,7 +39,9 @@ export function ModelDetailsSection(props: { entity: MLModelEntity }) {
           { label: 'License', value: spec.license },
           {
             label: 'Owner',
-            value: spec.owner && <RefLink entityRef={spec.owner} defaultKind="Group" />,
+            value: spec.owner && (
+              <RefLink entityRef={spec.owner} defaultKind="Group" />
+            ),
           },
           {
             label: 'Business owner',
@@ -38,12 +51,16 @@ export function ModelDetailsSection(props: { entity: MLModelEntity }) {
           },
           {
             label: 'System',
-            value: spec.system && <RefLink entityRef={spec.system} defaultKind="System" />,
+            value: spec.system && (
+              <RefLink entityRef={spec.system} defaultKind="System" />
+            ),
           },
           { label: 'Registry', value: registry },
           {
             label: 'Derived from',
-            value: baseModels.length ? <RelatedLinks refs={baseModels} /> : undefined,
+            value: baseModels.length ? (
+              <RelatedLinks refs={baseModels} />
+            ) : undefined,
           },
           {
             label: 'Documentation',

@@ -16,8 +16,17 @@ function model(index: number): Entity {
   return {
     apiVersion: 'modelops.dev/v1alpha1',
     kind: 'MLModel',
-    metadata: { name: `model-${String(index).padStart(5, '0')}`, namespace: 'default', tags: ['tabular'] },
-    spec: { owner: 'group:default/risk-ml', lifecycle: 'production', type: 'classification', risk: { tier: 'high' } },
+    metadata: {
+      name: `model-${String(index).padStart(5, '0')}`,
+      namespace: 'default',
+      tags: ['tabular'],
+    },
+    spec: {
+      owner: 'group:default/risk-ml',
+      lifecycle: 'production',
+      type: 'classification',
+      risk: { tier: 'high' },
+    },
   };
 }
 
@@ -27,19 +36,26 @@ function fakeCatalogApi() {
   const queryEntities = jest.fn(async (request: QueryEntitiesRequest) => {
     const limit = request.limit ?? 20;
     const offset = 'cursor' in request ? Number(request.cursor) : 0;
-    const items = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, i) => model(offset + i));
+    const items = Array.from(
+      { length: Math.min(limit, TOTAL - offset) },
+      (_, i) => model(offset + i),
+    );
     return {
       items,
       totalItems: TOTAL,
       pageInfo: {
         nextCursor: offset + limit < TOTAL ? String(offset + limit) : undefined,
-        prevCursor: offset > 0 ? String(Math.max(0, offset - limit)) : undefined,
+        prevCursor:
+          offset > 0 ? String(Math.max(0, offset - limit)) : undefined,
       },
     };
   });
   const getEntityFacets = jest.fn(async () => ({
     facets: {
-      'spec.owner': [{ value: 'group:default/risk-ml', count: 6000 }, { value: 'group:default/growth', count: 4000 }],
+      'spec.owner': [
+        { value: 'group:default/risk-ml', count: 6000 },
+        { value: 'group:default/growth', count: 4000 },
+      ],
       'spec.lifecycle': [{ value: 'production', count: TOTAL }],
       'spec.risk.tier': [{ value: 'high', count: TOTAL }],
       'spec.type': [{ value: 'classification', count: TOTAL }],
@@ -53,7 +69,9 @@ function fakeCatalogApi() {
 function renderPage(api = fakeCatalogApi()) {
   renderInTestApp(<ModelCatalogContent />, {
     apis: [[catalogApiRef, api]],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef) },
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+    },
   });
   return api;
 }
@@ -78,7 +96,14 @@ describe('ModelCatalogPage', () => {
     );
     expect(api.getEntityFacets).toHaveBeenCalledWith({
       filter: { kind: 'MLModel' },
-      facets: ['spec.owner', 'spec.lifecycle', 'spec.risk.tier', 'spec.type', 'spec.system', 'metadata.tags'],
+      facets: [
+        'spec.owner',
+        'spec.lifecycle',
+        'spec.risk.tier',
+        'spec.type',
+        'spec.system',
+        'metadata.tags',
+      ],
     });
   });
 
@@ -88,8 +113,12 @@ describe('ModelCatalogPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('26–50 of 10,000')).toBeInTheDocument();
-    expect(api.queryEntities).toHaveBeenLastCalledWith(expect.objectContaining({ cursor: '25', limit: 25 }));
-    expect(screen.getByRole('link', { name: 'model-00025' })).toBeInTheDocument();
+    expect(api.queryEntities).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cursor: '25', limit: 25 }),
+    );
+    expect(
+      screen.getByRole('link', { name: 'model-00025' }),
+    ).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
     expect(await screen.findByText('1–25 of 10,000')).toBeInTheDocument();
@@ -103,25 +132,39 @@ describe('ModelCatalogPage', () => {
     await screen.findByText('26–50 of 10,000');
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Owner' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'group:default/growth (4000)' }));
-    await waitFor(() =>
-      expect(api.queryEntities).toHaveBeenLastCalledWith(
-        expect.objectContaining({ filter: { kind: 'MLModel', 'spec.owner': ['group:default/growth'] } }),
-      ),
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'group:default/growth (4000)',
+      }),
     );
-    expect(await screen.findByText('1–25 of 10,000')).toBeInTheDocument();
-
-    await userEvent.type(screen.getByRole('textbox', { name: 'Search models' }), 'credit');
     await waitFor(() =>
       expect(api.queryEntities).toHaveBeenLastCalledWith(
         expect.objectContaining({
           filter: { kind: 'MLModel', 'spec.owner': ['group:default/growth'] },
-          fullTextFilter: { term: 'credit', fields: ['metadata.name', 'metadata.title', 'metadata.description'] },
+        }),
+      ),
+    );
+    expect(await screen.findByText('1–25 of 10,000')).toBeInTheDocument();
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Search models' }),
+      'credit',
+    );
+    await waitFor(() =>
+      expect(api.queryEntities).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          filter: { kind: 'MLModel', 'spec.owner': ['group:default/growth'] },
+          fullTextFilter: {
+            term: 'credit',
+            fields: ['metadata.name', 'metadata.title', 'metadata.description'],
+          },
         }),
       ),
     );
     // The search is debounced: one request for the whole word, not per key.
-    const searches = api.queryEntities.mock.calls.filter(([request]) => 'fullTextFilter' in request);
+    const searches = api.queryEntities.mock.calls.filter(
+      ([request]) => 'fullTextFilter' in request,
+    );
     expect(searches).toHaveLength(1);
   });
 
@@ -129,7 +172,9 @@ describe('ModelCatalogPage', () => {
     const api = renderPage();
     await screen.findByText('1–25 of 10,000');
     const [request] = api.queryEntities.mock.calls[0];
-    expect(request.fields).toEqual(expect.arrayContaining(['metadata.name', 'spec.owner', 'spec.risk.tier']));
+    expect(request.fields).toEqual(
+      expect.arrayContaining(['metadata.name', 'spec.owner', 'spec.risk.tier']),
+    );
     expect(request.fields).not.toContain('spec');
   });
 });

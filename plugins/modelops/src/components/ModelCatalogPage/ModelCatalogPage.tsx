@@ -68,10 +68,17 @@ function Filters(props: { state: ModelCatalogState }) {
             getOptionLabel={value => `${value} (${counts.get(value) ?? 0})`}
             renderTags={(values, getTagProps) =>
               values.map((value, index) => (
-                <Chip size="small" label={value} {...getTagProps({ index })} key={value} />
+                <Chip
+                  size="small"
+                  label={value}
+                  {...getTagProps({ index })}
+                  key={value}
+                />
               ))
             }
-            renderInput={params => <TextField {...params} label={facet.label} />}
+            renderInput={params => (
+              <TextField {...params} label={facet.label} />
+            )}
           />
         );
       })}
@@ -85,7 +92,13 @@ function Pager(props: { state: ModelCatalogState }) {
   const last = first + state.models.length - 1;
   const total = state.totalItems;
   return (
-    <Stack direction="row" spacing={2} alignItems="center" justifyContent="flex-end" sx={{ p: 1 }}>
+    <Stack
+      direction="row"
+      spacing={2}
+      alignItems="center"
+      justifyContent="flex-end"
+      sx={{ p: 1 }}
+    >
       <TextField
         select
         size="small"
@@ -103,9 +116,15 @@ function Pager(props: { state: ModelCatalogState }) {
       <Typography variant="body2" aria-live="polite">
         {state.models.length === 0
           ? 'No models'
-          : `${first}–${last}${total ? ` of ${total.toLocaleString('en-US')}` : ''}`}
+          : `${first}–${last}${
+              total ? ` of ${total.toLocaleString('en-US')}` : ''
+            }`}
       </Typography>
-      <Button size="small" onClick={state.previousPage} disabled={!state.previousPage}>
+      <Button
+        size="small"
+        onClick={state.previousPage}
+        disabled={!state.previousPage}
+      >
         Previous
       </Button>
       <Button size="small" onClick={state.nextPage} disabled={!state.nextPage}>
@@ -163,10 +182,17 @@ function ModelTable(props: { state: ModelCatalogState }) {
                   hover
                   // Short values stay on one line; the model's description
                   // and the tags may wrap.
-                  sx={{ '& td:not(:first-of-type):not(:last-of-type)': { whiteSpace: 'nowrap' } }}
+                  sx={{
+                    '& td:not(:first-of-type):not(:last-of-type)': {
+                      whiteSpace: 'nowrap',
+                    },
+                  }}
                 >
                   <TableCell sx={{ minWidth: 210 }}>
-                    <EntityRefLink entityRef={model} title={model.metadata.title ?? model.metadata.name} />
+                    <EntityRefLink
+                      entityRef={model}
+                      title={model.metadata.title ?? model.metadata.name}
+                    />
                     {model.metadata.description && (
                       <Typography
                         variant="caption"
@@ -174,20 +200,34 @@ function ModelTable(props: { state: ModelCatalogState }) {
                         title={model.metadata.description}
                         // Two lines at most: the table is for scanning, the
                         // full description is on the model's page.
-                        sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', maxWidth: 420 }}
+                        sx={{
+                          display: '-webkit-box',
+                          WebkitLineClamp: 2,
+                          WebkitBoxOrient: 'vertical',
+                          overflow: 'hidden',
+                          maxWidth: 420,
+                        }}
                       >
                         {model.metadata.description}
                       </Typography>
                     )}
                   </TableCell>
                   <TableCell>
-                    <EntityRefCell entityRef={s.owner} defaultKind="Group" maxWidth={120} />
+                    <EntityRefCell
+                      entityRef={s.owner}
+                      defaultKind="Group"
+                      maxWidth={120}
+                    />
                   </TableCell>
                   <TableCell>{s.lifecycle}</TableCell>
                   <TableCell>{s.risk?.tier}</TableCell>
                   <TableCell>{s.type}</TableCell>
                   <TableCell>
-                    <EntityRefCell entityRef={s.system} defaultKind="System" maxWidth={150} />
+                    <EntityRefCell
+                      entityRef={s.system}
+                      defaultKind="System"
+                      maxWidth={150}
+                    />
                   </TableCell>
                   <TableCell>{s.version}</TableCell>
                   <TableCell sx={{ minWidth: 120 }}>
@@ -247,7 +287,10 @@ export function ModelCatalogContent() {
 export function ModelCatalogPage() {
   return (
     <Page themeId="tool">
-      <Header title="ML models" subtitle="Every model in the catalog, with its owner, lifecycle and risk tier" />
+      <Header
+        title="ML models"
+        subtitle="Every model in the catalog, with its owner, lifecycle and risk tier"
+      />
       <Content>
         <ModelCatalogContent />
       </Content>

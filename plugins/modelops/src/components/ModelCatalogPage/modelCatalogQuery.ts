@@ -1,4 +1,7 @@
-import { EntityFilterQuery, QueryEntitiesRequest } from '@backstage/catalog-client';
+import {
+  EntityFilterQuery,
+  QueryEntitiesRequest,
+} from '@backstage/catalog-client';
 
 /** A facet the model catalog filters on: the entity field and its label. */
 export type ModelFacet = { field: string; label: string };
@@ -74,6 +77,8 @@ export function buildModelQuery(options: {
     limit: pageSize,
     fields: MODEL_TABLE_FIELDS,
     orderFields: { field: 'metadata.name', order: 'asc' },
-    ...(trimmed ? { fullTextFilter: { term: trimmed, fields: MODEL_SEARCH_FIELDS } } : {}),
+    ...(trimmed
+      ? { fullTextFilter: { term: trimmed, fields: MODEL_SEARCH_FIELDS } }
+      : {}),
   };
 }

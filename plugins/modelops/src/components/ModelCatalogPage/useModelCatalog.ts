@@ -4,10 +4,17 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
-import { buildModelQuery, FacetSelection, MODEL_FACETS } from './modelCatalogQuery';
+import {
+  buildModelQuery,
+  FacetSelection,
+  MODEL_FACETS,
+} from './modelCatalogQuery';
 
 /** Options of a facet filter: each value with the number of models having it. */
-export type FacetOptions = Record<string, Array<{ value: string; count: number }>>;
+export type FacetOptions = Record<
+  string,
+  Array<{ value: string; count: number }>
+>;
 
 /** State and actions of the model catalog page. */
 export type ModelCatalogState = {
@@ -40,7 +47,9 @@ export function useModelCatalog(): ModelCatalogState {
   const [debouncedTerm, setDebouncedTerm] = useState('');
   const [pageSize, setPageSize] = useState(25);
   // The cursor of every page visited so far; index 0 is the first page.
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [cursors, setCursors] = useState<Array<string | undefined>>([
+    undefined,
+  ]);
   const [pageIndex, setPageIndex] = useState(0);
 
   // Cursors encode the query they were issued for, so any change of the

@@ -7,15 +7,20 @@ describe('ModelOperationsCard', () => {
   it('lists runbooks, on-call, dashboards, SLOs, fallback and monitoring', async () => {
     renderEntityContent(<ModelOperationsCard />, fullModel);
 
-    expect(await screen.findByRole('link', { name: /Incident runbook/ })).toHaveAttribute(
-      'href',
-      'https://runbooks.example.com/crs',
-    );
-    expect(screen.getByRole('link', { name: /Risk ML on-call/ })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Serving dashboard/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: /Incident runbook/ }),
+    ).toHaveAttribute('href', 'https://runbooks.example.com/crs');
+    expect(
+      screen.getByRole('link', { name: /Risk ML on-call/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Serving dashboard/ }),
+    ).toBeInTheDocument();
     expect(screen.getByText('150 ms')).toBeInTheDocument();
     expect(screen.getByText('800 ms')).toBeInTheDocument();
-    expect(screen.getByText('Route to manual underwriting.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Route to manual underwriting.'),
+    ).toBeInTheDocument();
     expect(screen.getByText('ks, features, output')).toBeInTheDocument();
     expect(screen.getByText('P90D')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

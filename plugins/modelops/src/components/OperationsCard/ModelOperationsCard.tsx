@@ -4,7 +4,10 @@ import Typography from '@mui/material/Typography';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { EntityLink } from '@backstage/catalog-model';
-import { isMLModelEntity, MLModelEntity } from '@modelops/plugin-modelops-common';
+import {
+  isMLModelEntity,
+  MLModelEntity,
+} from '@modelops/plugin-modelops-common';
 import { FieldList, joinList, yesNo } from '../common/FieldList';
 
 const LINK_GROUPS: Array<{ type: string; label: string }> = [
@@ -15,7 +18,10 @@ const LINK_GROUPS: Array<{ type: string; label: string }> = [
   { type: 'postmortem', label: 'Postmortems' },
 ];
 
-function linksOfType(links: EntityLink[] | undefined, type: string): EntityLink[] {
+function linksOfType(
+  links: EntityLink[] | undefined,
+  type: string,
+): EntityLink[] {
   return (links ?? []).filter(link => link.type === type);
 }
 
@@ -45,7 +51,13 @@ function OperationsFacts(props: { entity: MLModelEntity }) {
     ...linksOfType(links, 'dashboard'),
     ...(monitoring?.dashboard &&
     !linksOfType(links, 'dashboard').some(l => l.url === monitoring.dashboard)
-      ? [{ url: monitoring.dashboard, title: 'Monitoring dashboard', type: 'dashboard' }]
+      ? [
+          {
+            url: monitoring.dashboard,
+            title: 'Monitoring dashboard',
+            type: 'dashboard',
+          },
+        ]
       : []),
   ];
   const scaling = deployment?.autoscaling;
@@ -62,10 +74,14 @@ function OperationsFacts(props: { entity: MLModelEntity }) {
         fields={[
           ...LINK_GROUPS.map(group => {
             const groupLinks =
-              group.type === 'dashboard' ? dashboards : linksOfType(links, group.type);
+              group.type === 'dashboard'
+                ? dashboards
+                : linksOfType(links, group.type);
             return {
               label: group.label,
-              value: groupLinks.length ? <LinkList links={groupLinks} /> : undefined,
+              value: groupLinks.length ? (
+                <LinkList links={groupLinks} />
+              ) : undefined,
             };
           }),
         ]}
@@ -83,10 +99,15 @@ function OperationsFacts(props: { entity: MLModelEntity }) {
             {
               label: 'Autoscaling',
               value: scaling
-                ? `${scaling.minReplicas ?? '?'}–${scaling.maxReplicas ?? '?'} replicas${scaling.metric ? ` on ${scaling.metric}` : ''}`
+                ? `${scaling.minReplicas ?? '?'}–${
+                    scaling.maxReplicas ?? '?'
+                  } replicas${scaling.metric ? ` on ${scaling.metric}` : ''}`
                 : undefined,
             },
-            { label: 'Circuit breaker', value: yesNo(deployment?.circuitBreaker) },
+            {
+              label: 'Circuit breaker',
+              value: yesNo(deployment?.circuitBreaker),
+            },
             { label: 'Challenger', value: deployment?.challenger },
           ]}
         />
@@ -100,13 +121,25 @@ function OperationsFacts(props: { entity: MLModelEntity }) {
             { label: 'Fallback', value: fallback },
             {
               label: 'Drift test',
-              value: monitoring?.drift?.test &&
-                `${monitoring.drift.test}${monitoring.drift.features ? ', features' : ''}${monitoring.drift.output ? ', output' : ''}`,
+              value:
+                monitoring?.drift?.test &&
+                `${monitoring.drift.test}${
+                  monitoring.drift.features ? ', features' : ''
+                }${monitoring.drift.output ? ', output' : ''}`,
             },
-            { label: 'Feature logging', value: yesNo(monitoring?.featureLogging) },
+            {
+              label: 'Feature logging',
+              value: yesNo(monitoring?.featureLogging),
+            },
             { label: 'Alerts', value: joinList(monitoring?.alerts) },
-            { label: 'Retraining triggers', value: joinList(monitoring?.retraining?.triggers) },
-            { label: 'Retraining cadence', value: monitoring?.retraining?.cadence },
+            {
+              label: 'Retraining triggers',
+              value: joinList(monitoring?.retraining?.triggers),
+            },
+            {
+              label: 'Retraining cadence',
+              value: monitoring?.retraining?.cadence,
+            },
           ]}
         />
       </div>

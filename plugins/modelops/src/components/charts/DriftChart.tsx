@@ -12,7 +12,16 @@ import { DriftPoint } from './chartData';
 import { ChartFigure } from './ChartFigure';
 
 // Distinct hues that stay apart for the common kinds of colour blindness.
-const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
+const PALETTE = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#f0e442',
+  '#000000',
+];
 
 /** Props of {@link DriftChart}. */
 export type DriftChartProps = {
@@ -37,7 +46,10 @@ export function DriftChart(props: DriftChartProps) {
       summary={summary}
     >
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={points} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+        <LineChart
+          data={points}
+          margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="windowEnd" />
           <YAxis />

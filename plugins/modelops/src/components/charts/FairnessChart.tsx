@@ -21,9 +21,7 @@ export type FairnessChartProps = {
 export function FairnessChart(props: FairnessChartProps) {
   const { series, threshold } = props;
   const values = series.bars.map(b => b.value);
-  const gap = values.length
-    ? Math.max(...values) - Math.min(...values)
-    : 0;
+  const gap = values.length ? Math.max(...values) - Math.min(...values) : 0;
   const summary = `${series.metric} by ${series.attribute}: ${series.bars
     .map(b => `${b.group} = ${b.value}`)
     .join(', ')}; largest gap between groups ${gap.toFixed(3)}.`;
@@ -33,7 +31,10 @@ export function FairnessChart(props: FairnessChartProps) {
       summary={summary}
     >
       <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={series.bars} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+        <BarChart
+          data={series.bars}
+          margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="group" />
           <YAxis />
@@ -43,7 +44,10 @@ export function FairnessChart(props: FairnessChartProps) {
               y={threshold}
               stroke="#d32f2f"
               strokeDasharray="6 3"
-              label={{ value: `threshold ${threshold}`, position: 'insideTopRight' }}
+              label={{
+                value: `threshold ${threshold}`,
+                position: 'insideTopRight',
+              }}
             />
           )}
           <Bar

@@ -16,7 +16,13 @@ function lazyChart<P extends object>(
   );
   return (props: P) => (
     <Suspense
-      fallback={<Skeleton variant="rectangular" height={220} aria-label="Loading chart" />}
+      fallback={
+        <Skeleton
+          variant="rectangular"
+          height={220}
+          aria-label="Loading chart"
+        />
+      }
     >
       <Chart {...props} />
     </Suspense>

@@ -18,7 +18,13 @@ export function FieldList(props: { fields: Field[] }) {
   return (
     <Box
       component="dl"
-      sx={{ display: 'grid', gridTemplateColumns: 'minmax(140px, max-content) 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(140px, max-content) 1fr',
+        columnGap: 2,
+        rowGap: 0.5,
+        m: 0,
+      }}
     >
       {props.fields.map(field => (
         <Box key={field.label} sx={{ display: 'contents' }}>

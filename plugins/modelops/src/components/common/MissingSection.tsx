@@ -25,7 +25,15 @@ export function MissingSection(props: MissingSectionProps) {
       example:
       <Box
         component="pre"
-        sx={{ m: 0, mt: 1, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, overflowX: 'auto' }}
+        sx={{
+          m: 0,
+          mt: 1,
+          p: 1,
+          bgcolor: 'action.hover',
+          borderRadius: 1,
+          fontSize: 12,
+          overflowX: 'auto',
+        }}
       >
         {props.example}
       </Box>

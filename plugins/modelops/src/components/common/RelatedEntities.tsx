@@ -1,4 +1,9 @@
-import { Entity, getCompoundEntityRef, parseEntityRef, CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  CompoundEntityRef,
+} from '@backstage/catalog-model';
 import {
   EntityRefLink,
   EntityRefLinks,
@@ -24,7 +29,9 @@ export function relatedRefs(
   const { namespace } = getCompoundEntityRef(entity);
   return refs.flatMap(ref => {
     try {
-      return [parseEntityRef(ref, { defaultKind, defaultNamespace: namespace })];
+      return [
+        parseEntityRef(ref, { defaultKind, defaultNamespace: namespace }),
+      ];
     } catch {
       // A malformed ref is reported by the catalog processor; skip it here.
       return [];
@@ -49,7 +56,10 @@ export function RelatedLinks(props: { refs: CompoundEntityRef[] }) {
 export function RefLink(props: { entityRef: string; defaultKind: string }) {
   const { entityRef, defaultKind } = props;
   try {
-    const ref = parseEntityRef(entityRef, { defaultKind, defaultNamespace: 'default' });
+    const ref = parseEntityRef(entityRef, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
     return <EntityRefLink entityRef={ref} />;
   } catch {
     return <>{entityRef}</>;

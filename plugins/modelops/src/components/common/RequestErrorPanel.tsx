@@ -20,7 +20,11 @@ export interface RequestErrorPanelProps {
 export function RequestErrorPanel(props: RequestErrorPanelProps) {
   if (isForbidden(props.error)) {
     return (
-      <Alert severity="info" variant="outlined" data-testid="modelops-forbidden">
+      <Alert
+        severity="info"
+        variant="outlined"
+        data-testid="modelops-forbidden"
+      >
         {props.forbiddenMessage}
       </Alert>
     );

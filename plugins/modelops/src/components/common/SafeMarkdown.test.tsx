@@ -35,7 +35,8 @@ const XSS_CORPUS = [
   '<base href="javascript:window.__pwned=1//">',
 ];
 
-const FORBIDDEN_ELEMENTS = 'script, iframe, object, embed, form, style, meta, link, base, svg, math, video, source, body';
+const FORBIDDEN_ELEMENTS =
+  'script, iframe, object, embed, form, style, meta, link, base, svg, math, video, source, body';
 
 function assertNothingExecutable(container: HTMLElement) {
   expect(container.querySelectorAll(FORBIDDEN_ELEMENTS)).toHaveLength(0);
@@ -48,10 +49,16 @@ function assertNothingExecutable(container: HTMLElement) {
     for (const attribute of Array.from(element.attributes)) {
       expect(attribute.name.toLowerCase()).not.toMatch(/^on/);
       expect(attribute.name.toLowerCase()).not.toBe('srcdoc');
-      if (['href', 'src', 'action', 'data', 'formaction', 'xlink:href'].includes(attribute.name.toLowerCase())) {
+      if (
+        ['href', 'src', 'action', 'data', 'formaction', 'xlink:href'].includes(
+          attribute.name.toLowerCase(),
+        )
+      ) {
         // Browsers ignore whitespace and control characters in schemes.
         // eslint-disable-next-line no-control-regex
-        const normalised = attribute.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        const normalised = attribute.value
+          .replace(/[\s\u0000-\u001f]/g, '')
+          .toLowerCase();
         expect(normalised).not.toMatch(/^(javascript|vbscript|data):/);
       }
     }
@@ -68,28 +75,40 @@ describe('SafeMarkdown', () => {
       <SafeMarkdown content="Some **bold** text and a [link](https://example.com)" />,
     );
     expect((await findByText('bold')).tagName).toBe('STRONG');
-    expect((await findByText('link')).closest('a')).toHaveAttribute('href', 'https://example.com');
+    expect((await findByText('link')).closest('a')).toHaveAttribute(
+      'href',
+      'https://example.com',
+    );
   });
 
   it('has a corpus of at least 20 payloads', () => {
     expect(XSS_CORPUS.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(XSS_CORPUS)('lets nothing executable reach the DOM: %s', async payload => {
-    const { container } = await renderInTestApp(
-      <div data-testid="markdown-root">
-        <SafeMarkdown content={`Before\n\n${payload}\n\nAfter`} />
-      </div>,
-    );
-    await waitFor(() => expect(container.textContent).toContain('After'));
-    const root = container.querySelector('[data-testid="markdown-root"]') as HTMLElement;
-    assertNothingExecutable(root);
-    expect((window as any).__pwned).toBeUndefined();
-  });
+  it.each(XSS_CORPUS)(
+    'lets nothing executable reach the DOM: %s',
+    async payload => {
+      const { container } = await renderInTestApp(
+        <div data-testid="markdown-root">
+          <SafeMarkdown content={`Before\n\n${payload}\n\nAfter`} />
+        </div>,
+      );
+      await waitFor(() => expect(container.textContent).toContain('After'));
+      const root = container.querySelector(
+        '[data-testid="markdown-root"]',
+      ) as HTMLElement;
+      assertNothingExecutable(root);
+      expect((window as any).__pwned).toBeUndefined();
+    },
+  );
 
   it('the DOM check itself catches an unsanitised payload', () => {
     // Guards against a check that would pass on anything.
-    const { container } = render(<div dangerouslySetInnerHTML={{ __html: '<img src=x onerror="void 0">' }} />);
+    const { container } = render(
+      <div
+        dangerouslySetInnerHTML={{ __html: '<img src=x onerror="void 0">' }}
+      />,
+    );
     expect(() => assertNothingExecutable(container)).toThrow();
   });
 });

@@ -10,6 +10,8 @@ export function isForbidden(error: unknown): boolean {
   if (ResponseError.is(error)) {
     return error.statusCode === 403;
   }
-  const e = error as { name?: unknown; response?: { status?: unknown } } | undefined;
+  const e = error as
+    | { name?: unknown; response?: { status?: unknown } }
+    | undefined;
   return e?.response?.status === 403 || e?.name === 'NotAllowedError';
 }

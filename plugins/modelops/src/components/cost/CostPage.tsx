@@ -115,14 +115,22 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={150} />
+          <EntityRefCell
+            entityRef={m.entityRef}
+            defaultKind="MLModel"
+            maxWidth={150}
+          />
         ),
       },
       {
         title: 'Owner',
         field: 'owner',
         render: m => (
-          <EntityRefCell entityRef={m.owner} defaultKind="Group" maxWidth={110} />
+          <EntityRefCell
+            entityRef={m.owner}
+            defaultKind="Group"
+            maxWidth={110}
+          />
         ),
       },
       {
@@ -146,7 +154,11 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
+          <EntityRefCell
+            entityRef={m.entityRef}
+            defaultKind="MLModel"
+            maxWidth={320}
+          />
         ),
       },
       {
@@ -190,7 +202,11 @@ export function CostPage(props: CostPageProps) {
         title: 'Model',
         field: 'entityRef',
         render: m => (
-          <EntityRefCell entityRef={m.entityRef} defaultKind="MLModel" maxWidth={320} />
+          <EntityRefCell
+            entityRef={m.entityRef}
+            defaultKind="MLModel"
+            maxWidth={320}
+          />
         ),
       },
       {
@@ -333,7 +349,11 @@ export function CostPage(props: CostPageProps) {
                 options={{ paging: false, search: false, padding: 'dense' }}
                 columns={columns.idleModel}
                 data={idleRows}
-                emptyContent={<>No idle models: everything that costs money served traffic.</>}
+                emptyContent={
+                  <>
+                    No idle models: everything that costs money served traffic.
+                  </>
+                }
               />
             ))}
           </Grid>

@@ -19,8 +19,7 @@ export function teamSpendData(teams: TeamCost[]): {
   const rows = months.map(month => {
     const row: TeamSpendRow = { month };
     for (const team of sorted) {
-      row[team.team] =
-        team.months.find(m => m.month === month)?.total ?? 0;
+      row[team.team] = team.months.find(m => m.month === month)?.total ?? 0;
     }
     return row;
   });

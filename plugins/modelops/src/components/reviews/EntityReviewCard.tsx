@@ -54,7 +54,11 @@ export function EntityReviewCard() {
     setBusy(true);
     try {
       await reviewApi.attest(itemId, { decision });
-      alertApi.post({ message: `Recorded: ${decision}`, severity: 'success', display: 'transient' });
+      alertApi.post({
+        message: `Recorded: ${decision}`,
+        severity: 'success',
+        display: 'transient',
+      });
       retry();
     } catch (e) {
       alertApi.post({ message: describeError(e), severity: 'error' });
@@ -78,21 +82,39 @@ export function EntityReviewCard() {
     content = (
       <>
         {item ? (
-          <Box display="flex" alignItems="center" gap={1} mb={1} flexWrap="wrap">
+          <Box
+            display="flex"
+            alignItems="center"
+            gap={1}
+            mb={1}
+            flexWrap="wrap"
+          >
             <ReviewStateChip state={item.state} overdue={item.overdue} />
             <Typography variant="body2">
               Owner {item.ownerRef}, due {item.dueAt.slice(0, 10)}
             </Typography>
-            {allowed && (item.state === 'pending' || item.state === 'transfer-pending') && (
-              <Box ml="auto" display="flex" gap={0.5}>
-                <Button size="small" variant="contained" disabled={busy} onClick={() => decide(item.id, 'keep')}>
-                  Keep
-                </Button>
-                <Button size="small" color="warning" disabled={busy} onClick={() => decide(item.id, 'retire')}>
-                  Retire
-                </Button>
-              </Box>
-            )}
+            {allowed &&
+              (item.state === 'pending' ||
+                item.state === 'transfer-pending') && (
+                <Box ml="auto" display="flex" gap={0.5}>
+                  <Button
+                    size="small"
+                    variant="contained"
+                    disabled={busy}
+                    onClick={() => decide(item.id, 'keep')}
+                  >
+                    Keep
+                  </Button>
+                  <Button
+                    size="small"
+                    color="warning"
+                    disabled={busy}
+                    onClick={() => decide(item.id, 'retire')}
+                  >
+                    Retire
+                  </Button>
+                </Box>
+              )}
           </Box>
         ) : (
           <Typography variant="body2" mb={1}>
@@ -104,8 +126,12 @@ export function EntityReviewCard() {
             {[...value.decisions].reverse().map(d => (
               <ListItem key={d.id} disableGutters>
                 <ListItemText
-                  primary={`${d.actor} ${ACTION_LABELS[d.action] ?? d.action}${d.transferTo ? ` to ${d.transferTo}` : ''}${d.authority === 'admin' ? ' (as review admin)' : ''}`}
-                  secondary={`${d.createdAt.slice(0, 10)}${d.note ? ` · ${d.note}` : ''}`}
+                  primary={`${d.actor} ${ACTION_LABELS[d.action] ?? d.action}${
+                    d.transferTo ? ` to ${d.transferTo}` : ''
+                  }${d.authority === 'admin' ? ' (as review admin)' : ''}`}
+                  secondary={`${d.createdAt.slice(0, 10)}${
+                    d.note ? ` · ${d.note}` : ''
+                  }`}
                 />
               </ListItem>
             ))}

@@ -1,10 +1,6 @@
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { PageFrame } from '../common/PageFrame';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@mui/material/Box';
@@ -73,7 +69,10 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
   }
 
   const decide = (item: ReviewItem, request: ReviewAttestRequest) =>
-    run(() => reviewApi.attest(item.id, request), `${titleOf(item)}: ${request.decision} recorded`);
+    run(
+      () => reviewApi.attest(item.id, request),
+      `${titleOf(item)}: ${request.decision} recorded`,
+    );
 
   let body;
   if (loading && !value) {
@@ -97,7 +96,9 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
             <EmptyState
               missing="data"
               title="Nothing to review"
-              description={`No open review cycle lists entities owned by ${value.groups.join(', ')}.`}
+              description={`No open review cycle lists entities owned by ${value.groups.join(
+                ', ',
+              )}.`}
             />
           ) : (
             <>
@@ -107,7 +108,11 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                   disabled={busy || selected.length === 0}
                   onClick={() =>
                     run(
-                      () => reviewApi.attestMany({ itemIds: selected, decision: 'keep' }),
+                      () =>
+                        reviewApi.attestMany({
+                          itemIds: selected,
+                          decision: 'keep',
+                        }),
                       `Kept ${selected.length} entities`,
                     )
                   }
@@ -120,7 +125,11 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                   disabled={busy || selected.length === 0}
                   onClick={() =>
                     run(
-                      () => reviewApi.attestMany({ itemIds: selected, decision: 'retire' }),
+                      () =>
+                        reviewApi.attestMany({
+                          itemIds: selected,
+                          decision: 'retire',
+                        }),
                       `Marked ${selected.length} entities for retirement`,
                     )
                   }
@@ -134,8 +143,14 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                     <TableCell padding="checkbox">
                       <Checkbox
                         inputProps={{ 'aria-label': 'select all' }}
-                        checked={decidable.length > 0 && selected.length === decidable.length}
-                        indeterminate={selected.length > 0 && selected.length < decidable.length}
+                        checked={
+                          decidable.length > 0 &&
+                          selected.length === decidable.length
+                        }
+                        indeterminate={
+                          selected.length > 0 &&
+                          selected.length < decidable.length
+                        }
                         onChange={(_, checked) =>
                           setSelected(checked ? decidable.map(i => i.id) : [])
                         }
@@ -150,10 +165,15 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                 </TableHead>
                 <TableBody>
                   {items.map(item => (
-                    <TableRow key={item.id} selected={selected.includes(item.id)}>
+                    <TableRow
+                      key={item.id}
+                      selected={selected.includes(item.id)}
+                    >
                       <TableCell padding="checkbox">
                         <Checkbox
-                          inputProps={{ 'aria-label': `select ${titleOf(item)}` }}
+                          inputProps={{
+                            'aria-label': `select ${titleOf(item)}`,
+                          }}
                           disabled={!DECIDABLE.has(item.state)}
                           checked={selected.includes(item.id)}
                           onChange={() => toggle(item.id)}
@@ -166,27 +186,55 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                         </Typography>
                       </TableCell>
                       <TableCell>
-                        <EntityRefCell entityRef={item.ownerRef} defaultKind="Group" />
+                        <EntityRefCell
+                          entityRef={item.ownerRef}
+                          defaultKind="Group"
+                        />
                       </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{item.dueAt.slice(0, 10)}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        {item.dueAt.slice(0, 10)}
+                      </TableCell>
                       <TableCell>
-                        <ReviewStateChip state={item.state} overdue={item.overdue} />
+                        <ReviewStateChip
+                          state={item.state}
+                          overdue={item.overdue}
+                        />
                         {item.transferTo && (
                           <Typography variant="caption" display="block">
-                            to <EntityRefCell entityRef={item.transferTo} defaultKind="Group" maxWidth={160} />
+                            to{' '}
+                            <EntityRefCell
+                              entityRef={item.transferTo}
+                              defaultKind="Group"
+                              maxWidth={160}
+                            />
                           </Typography>
                         )}
                       </TableCell>
                       <TableCell>
                         {DECIDABLE.has(item.state) && (
                           <Box display="flex" gap={0.5}>
-                            <Button size="small" disabled={busy} onClick={() => decide(item, { decision: 'keep' })}>
+                            <Button
+                              size="small"
+                              disabled={busy}
+                              onClick={() => decide(item, { decision: 'keep' })}
+                            >
                               Keep
                             </Button>
-                            <Button size="small" disabled={busy} onClick={() => setTransferring(item)}>
+                            <Button
+                              size="small"
+                              disabled={busy}
+                              onClick={() => setTransferring(item)}
+                            >
                               Transfer
                             </Button>
-                            <Button size="small" color="warning" disabled={busy} onClick={() => decide(item, { decision: 'retire' })}>
+                            <Button
+                              size="small"
+                              color="warning"
+                              disabled={busy}
+                              onClick={() =>
+                                decide(item, { decision: 'retire' })
+                              }
+                            >
                               Retire
                             </Button>
                           </Box>
@@ -207,8 +255,16 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                   <TableRow key={item.id}>
                     <TableCell>{titleOf(item)}</TableCell>
                     <TableCell>
-                      from <EntityRefCell entityRef={item.ownerRef} defaultKind="Group" /> to{' '}
-                      <EntityRefCell entityRef={item.transferTo} defaultKind="Group" />
+                      from{' '}
+                      <EntityRefCell
+                        entityRef={item.ownerRef}
+                        defaultKind="Group"
+                      />{' '}
+                      to{' '}
+                      <EntityRefCell
+                        entityRef={item.transferTo}
+                        defaultKind="Group"
+                      />
                       {item.note ? ` · ${item.note}` : ''}
                     </TableCell>
                     <TableCell align="right">
@@ -217,7 +273,10 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                         variant="contained"
                         disabled={busy}
                         onClick={() =>
-                          run(() => reviewApi.acceptTransfer(item.id), `${titleOf(item)}: transfer accepted`)
+                          run(
+                            () => reviewApi.acceptTransfer(item.id),
+                            `${titleOf(item)}: transfer accepted`,
+                          )
                         }
                       >
                         Accept
@@ -234,21 +293,21 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
   }
 
   const content = (
-      <>
-        {body}
-        {transferring && (
-          <TransferDialog
-            open
-            entityTitle={titleOf(transferring)}
-            onCancel={() => setTransferring(undefined)}
-            onConfirm={(transferTo, note) => {
-              const item = transferring;
-              setTransferring(undefined);
-              decide(item, { decision: 'transfer', transferTo, note });
-            }}
-          />
-        )}
-      </>
+    <>
+      {body}
+      {transferring && (
+        <TransferDialog
+          open
+          entityTitle={titleOf(transferring)}
+          onCancel={() => setTransferring(undefined)}
+          onConfirm={(transferTo, note) => {
+            const item = transferring;
+            setTransferring(undefined);
+            decide(item, { decision: 'transfer', transferTo, note });
+          }}
+        />
+      )}
+    </>
   );
   // As a tab, the section's header already names the page.
   return props.embedded ? (

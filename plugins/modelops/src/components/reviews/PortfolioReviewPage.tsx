@@ -1,10 +1,6 @@
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Progress,
-  Table,
-  type TableColumn,
-} from '@backstage/core-components';
+import { Progress, Table, type TableColumn } from '@backstage/core-components';
 import { alertApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import Box from '@mui/material/Box';
@@ -45,19 +41,29 @@ const columns: TableColumn<PortfolioRow>[] = [
     title: 'Model',
     field: 'entityRef',
     render: row => (
-      <EntityRefCell entityRef={row.entityRef} defaultKind="MLModel" maxWidth={150} />
+      <EntityRefCell
+        entityRef={row.entityRef}
+        defaultKind="MLModel"
+        maxWidth={150}
+      />
     ),
   },
   {
     title: 'Owner',
     field: 'owner',
-    render: row => <EntityRefCell entityRef={row.owner} defaultKind="Group" maxWidth={100} />,
+    render: row => (
+      <EntityRefCell entityRef={row.owner} defaultKind="Group" maxWidth={100} />
+    ),
   },
   {
     title: 'Business owner',
     field: 'businessOwner',
     render: row => (
-      <EntityRefCell entityRef={row.businessOwner} defaultKind="User" maxWidth={100} />
+      <EntityRefCell
+        entityRef={row.businessOwner}
+        defaultKind="User"
+        maxWidth={100}
+      />
     ),
   },
   {
@@ -70,7 +76,9 @@ const columns: TableColumn<PortfolioRow>[] = [
       ) : (
         <Truncated
           maxWidth={100}
-          text={row.kpis.map(k => `${k.name}${k.target ? ` ${k.target}` : ''}`).join('; ')}
+          text={row.kpis
+            .map(k => `${k.name}${k.target ? ` ${k.target}` : ''}`)
+            .join('; ')}
         />
       ),
   },
@@ -103,7 +111,9 @@ const columns: TableColumn<PortfolioRow>[] = [
       ) : (
         <>
           <Typography variant="body2">
-            {row.monthlyCost.toLocaleString('en-US', { maximumFractionDigits: 0 })}
+            {row.monthlyCost.toLocaleString('en-US', {
+              maximumFractionDigits: 0,
+            })}
           </Typography>
           <Typography variant="caption" color="text.secondary">
             {row.costMonth}
@@ -131,7 +141,8 @@ const columns: TableColumn<PortfolioRow>[] = [
   {
     title: 'Retirement candidate',
     field: 'retirementReasons',
-    customSort: (a, b) => a.retirementReasons.length - b.retirementReasons.length,
+    customSort: (a, b) =>
+      a.retirementReasons.length - b.retirementReasons.length,
     render: row =>
       row.retirementReasons.length === 0 ? (
         'no'
@@ -158,7 +169,10 @@ export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
   const reviewApi = useApi(reviewApiRef);
   const fetchApi = useApi(fetchApiRef);
   const alertApi = useApi(alertApiRef);
-  const { value, loading, error } = useAsync(() => reviewApi.getPortfolio(), [reviewApi]);
+  const { value, loading, error } = useAsync(
+    () => reviewApi.getPortfolio(),
+    [reviewApi],
+  );
   const [exporting, setExporting] = useState(false);
 
   // The export goes through the FetchApi so that the user's token is sent;
@@ -166,18 +180,25 @@ export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
   async function exportCsv() {
     setExporting(true);
     try {
-      const response = await fetchApi.fetch(await reviewApi.getPortfolioCsvUrl());
+      const response = await fetchApi.fetch(
+        await reviewApi.getPortfolioCsvUrl(),
+      );
       if (!response.ok) {
         throw await ResponseError.fromResponse(response);
       }
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
       link.href = url;
-      link.download = `modelops-portfolio-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.download = `modelops-portfolio-${new Date()
+        .toISOString()
+        .slice(0, 10)}.csv`;
       link.click();
       URL.revokeObjectURL(url);
     } catch (e) {
-      alertApi.post({ message: `CSV export failed: ${describeError(e)}`, severity: 'error' });
+      alertApi.post({
+        message: `CSV export failed: ${describeError(e)}`,
+        severity: 'error',
+      });
     } finally {
       setExporting(false);
     }
@@ -194,7 +215,9 @@ export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
       />
     );
   } else if (value) {
-    const candidates = value.rows.filter(r => r.retirementReasons.length > 0).length;
+    const candidates = value.rows.filter(
+      r => r.retirementReasons.length > 0,
+    ).length;
     body = (
       <Table<PortfolioRow>
         title={`Production models (${value.rows.length}, ${candidates} retirement candidates)`}
@@ -219,7 +242,11 @@ export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
       subtitle="Keep, invest or retire: every production model"
       embedded={props.embedded}
       actions={
-        <Button variant="contained" disabled={exporting || !value} onClick={exportCsv}>
+        <Button
+          variant="contained"
+          disabled={exporting || !value}
+          onClick={exportCsv}
+        >
           Export CSV
         </Button>
       }

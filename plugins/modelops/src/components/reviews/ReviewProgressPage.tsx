@@ -31,7 +31,9 @@ const teamColumns: TableColumn<ReviewTeamProgress>[] = [
   {
     title: 'Team',
     field: 'team',
-    render: row => <EntityRefCell entityRef={row.team} defaultKind="Group" maxWidth={200} />,
+    render: row => (
+      <EntityRefCell entityRef={row.team} defaultKind="Group" maxWidth={200} />
+    ),
   },
   {
     title: 'Done',
@@ -67,12 +69,24 @@ const findingColumns: TableColumn<ReviewFinding>[] = [
   {
     title: 'Entity',
     field: 'entityRef',
-    render: row => <EntityRefCell entityRef={row.entityRef} defaultKind="MLModel" maxWidth={260} />,
+    render: row => (
+      <EntityRefCell
+        entityRef={row.entityRef}
+        defaultKind="MLModel"
+        maxWidth={260}
+      />
+    ),
   },
   {
     title: 'Owner',
     field: 'ownerRef',
-    render: row => <EntityRefCell entityRef={row.ownerRef} defaultKind="Group" maxWidth={180} />,
+    render: row => (
+      <EntityRefCell
+        entityRef={row.ownerRef}
+        defaultKind="Group"
+        maxWidth={180}
+      />
+    ),
   },
   { title: 'Details', field: 'message' },
 ];
@@ -92,16 +106,13 @@ export interface ReviewProgressPageProps {
  */
 export function ReviewProgressPage(props: ReviewProgressPageProps) {
   const reviewApi = useApi(reviewApiRef);
-  const { value, loading, error } = useAsync(
-    async () => {
-      const [progress, findings] = await Promise.all([
-        reviewApi.getProgress(),
-        reviewApi.getFindings(),
-      ]);
-      return { progress, findings };
-    },
-    [reviewApi],
-  );
+  const { value, loading, error } = useAsync(async () => {
+    const [progress, findings] = await Promise.all([
+      reviewApi.getProgress(),
+      reviewApi.getFindings(),
+    ]);
+    return { progress, findings };
+  }, [reviewApi]);
 
   let body;
   if (loading) {
@@ -123,7 +134,9 @@ export function ReviewProgressPage(props: ReviewProgressPageProps) {
           ) : (
             progress.cycles.map(c => (
               <Typography key={c.id} variant="body2">
-                {c.kind} ({c.lifecycles.join(', ')}), period {c.period}: {c.decidedCount} of {c.itemCount} decided, due {c.dueAt.slice(0, 10)}
+                {c.kind} ({c.lifecycles.join(', ')}), period {c.period}:{' '}
+                {c.decidedCount} of {c.itemCount} decided, due{' '}
+                {c.dueAt.slice(0, 10)}
               </Typography>
             ))
           )}

@@ -9,7 +9,10 @@ const LABELS: Record<ReviewItemState, string> = {
   retired: 'Retired',
 };
 
-const COLORS: Record<ReviewItemState, 'default' | 'success' | 'info' | 'warning' | 'error'> = {
+const COLORS: Record<
+  ReviewItemState,
+  'default' | 'success' | 'info' | 'warning' | 'error'
+> = {
   pending: 'default',
   kept: 'success',
   'transfer-pending': 'info',
@@ -18,7 +21,10 @@ const COLORS: Record<ReviewItemState, 'default' | 'success' | 'info' | 'warning'
 };
 
 /** The state of a review item, red when it is overdue. */
-export function ReviewStateChip(props: { state: ReviewItemState; overdue?: boolean }) {
+export function ReviewStateChip(props: {
+  state: ReviewItemState;
+  overdue?: boolean;
+}) {
   const { state, overdue } = props;
   return (
     <Chip

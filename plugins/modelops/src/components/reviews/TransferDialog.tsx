@@ -41,7 +41,9 @@ export function TransferDialog(props: {
         <Button
           variant="contained"
           disabled={group.trim() === ''}
-          onClick={() => props.onConfirm(group.trim(), note.trim() || undefined)}
+          onClick={() =>
+            props.onConfirm(group.trim(), note.trim() || undefined)
+          }
         >
           Propose transfer
         </Button>

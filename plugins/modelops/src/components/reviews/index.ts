@@ -1,5 +1,8 @@
 export { reviewApiRef } from './reviewApiRef';
-export { MyTeamReviewPage, type MyTeamReviewPageProps } from './MyTeamReviewPage';
+export {
+  MyTeamReviewPage,
+  type MyTeamReviewPageProps,
+} from './MyTeamReviewPage';
 export { EntityReviewCard } from './EntityReviewCard';
 export {
   ReviewProgressPage,

@@ -5,9 +5,16 @@ import {
   waitFor,
   within,
 } from '@testing-library/react';
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { alertApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type {
   MyReviews,
@@ -25,7 +32,11 @@ import { ReviewProgressPage } from './ReviewProgressPage';
 // the default second before calling an element missing.
 configure({ asyncUtilTimeout: 5000 });
 
-function item(id: string, name: string, patch: Partial<ReviewItem> = {}): ReviewItem {
+function item(
+  id: string,
+  name: string,
+  patch: Partial<ReviewItem> = {},
+): ReviewItem {
   return {
     id,
     cycleId: '1',
@@ -49,7 +60,12 @@ const mine: MyReviews = {
     item('3', 'old-scorer', { state: 'transferred' }),
   ],
   incomingTransfers: [
-    item('9', 'fraud-detector', { ownerRef: 'group:default/fraud-ml', state: 'transfer-pending', transferTo: 'group:default/risk-ml', note: 'you run it now' }),
+    item('9', 'fraud-detector', {
+      ownerRef: 'group:default/fraud-ml',
+      state: 'transfer-pending',
+      transferTo: 'group:default/risk-ml',
+      note: 'you run it now',
+    }),
   ],
 };
 
@@ -64,17 +80,26 @@ function createApi(overrides: Partial<ReviewApi> = {}): jest.Mocked<ReviewApi> {
     getProgress: jest.fn(),
     getFindings: jest.fn(),
     getPortfolio: jest.fn(),
-    getPortfolioCsvUrl: jest.fn().mockResolvedValue('http://backend/api/modelops/reviews/portfolio.csv'),
+    getPortfolioCsvUrl: jest
+      .fn()
+      .mockResolvedValue('http://backend/api/modelops/reviews/portfolio.csv'),
     ...overrides,
   } as jest.Mocked<ReviewApi>;
 }
 
 // AuthorizeResult.DENY, without a dependency on the permission-common package.
-const DENY = 'DENY' as NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize'] & string;
+const DENY = 'DENY' as NonNullable<
+  Parameters<typeof mockApis.permission>[0]
+>['authorize'] &
+  string;
 
 const alertApi = { post: jest.fn(), alert$: jest.fn() };
 
-function render(element: JSX.Element, api: ReviewApi, extra: Array<[any, any]> = []) {
+function render(
+  element: JSX.Element,
+  api: ReviewApi,
+  extra: Array<[any, any]> = [],
+) {
   const defaults: Array<[any, any]> = [
     [reviewApiRef, api],
     [alertApiRef, alertApi],
@@ -83,9 +108,7 @@ function render(element: JSX.Element, api: ReviewApi, extra: Array<[any, any]> =
   const overridden = new Set(extra.map(([ref]) => ref));
   const apis = [...defaults.filter(([ref]) => !overridden.has(ref)), ...extra];
   return renderInTestApp(
-    <TestApiProvider apis={apis as any}>
-      {element}
-    </TestApiProvider>,
+    <TestApiProvider apis={apis as any}>{element}</TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
@@ -99,7 +122,9 @@ describe('MyTeamReviewPage', () => {
     expect(screen.getByText('Kept')).toBeInTheDocument();
     const row = screen.getByText('credit-scorer').closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: 'Keep' }));
-    await waitFor(() => expect(api.attest).toHaveBeenCalledWith('1', { decision: 'keep' }));
+    await waitFor(() =>
+      expect(api.attest).toHaveBeenCalledWith('1', { decision: 'keep' }),
+    );
     // A transferred item can no longer be decided.
     const done = screen.getByText('old-scorer').closest('tr')!;
     expect(within(done).queryByRole('button', { name: 'Keep' })).toBeNull();
@@ -113,29 +138,53 @@ describe('MyTeamReviewPage', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'select all' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep selected (2)' }));
     await waitFor(() =>
-      expect(api.attestMany).toHaveBeenCalledWith({ itemIds: ['1', '2'], decision: 'keep' }),
+      expect(api.attestMany).toHaveBeenCalledWith({
+        itemIds: ['1', '2'],
+        decision: 'keep',
+      }),
     );
 
     const row = (await screen.findByText('credit-scorer')).closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: 'Transfer' }));
-    fireEvent.change(screen.getByLabelText('Receiving group'), { target: { value: 'group:default/fraud-ml' } });
+    fireEvent.change(screen.getByLabelText('Receiving group'), {
+      target: { value: 'group:default/fraud-ml' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Propose transfer' }));
     await waitFor(() =>
-      expect(api.attest).toHaveBeenCalledWith('1', { decision: 'transfer', transferTo: 'group:default/fraud-ml', note: undefined }),
+      expect(api.attest).toHaveBeenCalledWith('1', {
+        decision: 'transfer',
+        transferTo: 'group:default/fraud-ml',
+        note: undefined,
+      }),
     );
   });
 
   it('accepts transfers offered to my teams and reports failures', async () => {
-    const api = createApi({ acceptTransfer: jest.fn().mockRejectedValue(new Error('Only members of group:default/risk-ml may decide')) });
+    const api = createApi({
+      acceptTransfer: jest
+        .fn()
+        .mockRejectedValue(
+          new Error('Only members of group:default/risk-ml may decide'),
+        ),
+    });
     await render(<MyTeamReviewPage />, api);
     // Teams are shown by name as catalog links.
     const offer = (await screen.findByText(/you run it now/)).closest('tr')!;
-    expect(within(offer).getByRole('link', { name: /fraud-ml/ })).toBeInTheDocument();
-    expect(within(offer).getByRole('link', { name: /risk-ml/ })).toBeInTheDocument();
+    expect(
+      within(offer).getByRole('link', { name: /fraud-ml/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(offer).getByRole('link', { name: /risk-ml/ }),
+    ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Accept' }));
     await waitFor(() => expect(api.acceptTransfer).toHaveBeenCalledWith('9'));
     await waitFor(() =>
-      expect(alertApi.post).toHaveBeenCalledWith(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/Only members/) })),
+      expect(alertApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({
+          severity: 'error',
+          message: expect.stringMatching(/Only members/),
+        }),
+      ),
     );
   });
 });
@@ -151,29 +200,52 @@ describe('EntityReviewCard', () => {
     entityRef: 'mlmodel:default/credit-scorer',
     items: [item('1', 'credit-scorer')],
     decisions: [
-      { id: '1', itemId: '0', cycleId: '0', entityRef: 'mlmodel:default/credit-scorer', action: 'keep' as const, actor: 'user:default/ana', authority: 'member' as const, note: 'in use', createdAt: '2026-07-03T10:00:00.000Z' },
+      {
+        id: '1',
+        itemId: '0',
+        cycleId: '0',
+        entityRef: 'mlmodel:default/credit-scorer',
+        action: 'keep' as const,
+        actor: 'user:default/ana',
+        authority: 'member' as const,
+        note: 'in use',
+        createdAt: '2026-07-03T10:00:00.000Z',
+      },
     ],
   };
 
   it('shows the state and history and lets permitted users attest', async () => {
-    const api = createApi({ getEntityReview: jest.fn().mockResolvedValue(review) });
+    const api = createApi({
+      getEntityReview: jest.fn().mockResolvedValue(review),
+    });
     await render(
       <EntityProvider entity={entity}>
         <EntityReviewCard />
       </EntityProvider>,
       api,
     );
-    expect(await screen.findByText('user:default/ana kept')).toBeInTheDocument();
+    expect(
+      await screen.findByText('user:default/ana kept'),
+    ).toBeInTheDocument();
     expect(screen.getByText('2026-07-03 · in use')).toBeInTheDocument();
     fireEvent.click(await screen.findByRole('button', { name: 'Retire' }));
-    await waitFor(() => expect(api.attest).toHaveBeenCalledWith('1', { decision: 'retire' }));
-    expect(api.getEntityReview).toHaveBeenCalledWith('mlmodel:default/credit-scorer');
+    await waitFor(() =>
+      expect(api.attest).toHaveBeenCalledWith('1', { decision: 'retire' }),
+    );
+    expect(api.getEntityReview).toHaveBeenCalledWith(
+      'mlmodel:default/credit-scorer',
+    );
   });
 
   it('hides the buttons when the permission is denied', async () => {
-    const api = createApi({ getEntityReview: jest.fn().mockResolvedValue(review) });
+    const api = createApi({
+      getEntityReview: jest.fn().mockResolvedValue(review),
+    });
     // Another entity: usePermission caches decisions per resource ref.
-    const other = { ...entity, metadata: { name: 'legacy-pricer', namespace: 'default' } };
+    const other = {
+      ...entity,
+      metadata: { name: 'legacy-pricer', namespace: 'default' },
+    };
     await render(
       <EntityProvider entity={other}>
         <EntityReviewCard />
@@ -181,7 +253,9 @@ describe('EntityReviewCard', () => {
       api,
       [[permissionApiRef, mockApis.permission({ authorize: DENY })]],
     );
-    expect(await screen.findByText('user:default/ana kept')).toBeInTheDocument();
+    expect(
+      await screen.findByText('user:default/ana kept'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Keep' })).toBeNull();
   });
 });
@@ -190,19 +264,63 @@ describe('ReviewProgressPage', () => {
   it('shows progress by team and the ownership problems', async () => {
     const api = createApi({
       getProgress: jest.fn().mockResolvedValue({
-        cycles: [{ id: '1', cadence: 'MLModel:production', kind: 'MLModel', lifecycles: ['production'], period: '2026-10-01', periodStart: '', periodEnd: '', dueAt: '2026-10-15T00:00:00.000Z', openedAt: '', status: 'open', itemCount: 4, decidedCount: 1 }],
-        teams: [{ team: 'group:default/fraud-ml', total: 2, pending: 2, kept: 0, transferPending: 0, transferred: 0, retired: 0, overdue: 2, percentDone: 0 }],
+        cycles: [
+          {
+            id: '1',
+            cadence: 'MLModel:production',
+            kind: 'MLModel',
+            lifecycles: ['production'],
+            period: '2026-10-01',
+            periodStart: '',
+            periodEnd: '',
+            dueAt: '2026-10-15T00:00:00.000Z',
+            openedAt: '',
+            status: 'open',
+            itemCount: 4,
+            decidedCount: 1,
+          },
+        ],
+        teams: [
+          {
+            team: 'group:default/fraud-ml',
+            total: 2,
+            pending: 2,
+            kept: 0,
+            transferPending: 0,
+            transferred: 0,
+            retired: 0,
+            overdue: 2,
+            percentDone: 0,
+          },
+        ],
       }),
       getFindings: jest.fn().mockResolvedValue({
         generatedAt: '',
-        items: [{ type: 'owner-not-found', entityRef: 'mlmodel:default/ghost-model', entityKind: 'MLModel', ownerRef: 'group:default/ghost-team', message: 'Owner group:default/ghost-team does not exist in the catalog' }],
+        items: [
+          {
+            type: 'owner-not-found',
+            entityRef: 'mlmodel:default/ghost-model',
+            entityKind: 'MLModel',
+            ownerRef: 'group:default/ghost-team',
+            message:
+              'Owner group:default/ghost-team does not exist in the catalog',
+          },
+        ],
       }),
     });
     await render(<ReviewProgressPage />, api);
-    expect(await screen.findByText(/period 2026-10-01: 1 of 4 decided, due 2026-10-15/)).toBeInTheDocument();
-    expect(screen.getByLabelText('group:default/fraud-ml 0% done')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /period 2026-10-01: 1 of 4 decided, due 2026-10-15/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('group:default/fraud-ml 0% done'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Owner not in catalog')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /ghost-model/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /ghost-model/ }),
+    ).toBeInTheDocument();
   });
 });
 
@@ -210,31 +328,66 @@ describe('PortfolioReviewPage', () => {
   const portfolio: PortfolioReview = {
     generatedAt: '2026-11-27T00:00:00.000Z',
     rows: [
-      { entityRef: 'mlmodel:default/credit-scorer', title: 'Credit scorer', owner: 'group:default/risk-ml', kpis: [{ name: 'default-rate', target: '< 2.5%' }], scorecardLevel: 'gold', scorecardScore: 92, monthlyCost: 12500, costMonth: '2026-10', latestDecision: 'keep', decidedAt: '2026-10-03T00:00:00.000Z', retirementReasons: [] },
-      { entityRef: 'mlmodel:default/legacy-pricer', title: 'Legacy pricer', owner: 'group:default/pricing-ml', kpis: [], scorecardLevel: 'none', retirementReasons: ['no KPI ties it to a business outcome'] },
+      {
+        entityRef: 'mlmodel:default/credit-scorer',
+        title: 'Credit scorer',
+        owner: 'group:default/risk-ml',
+        kpis: [{ name: 'default-rate', target: '< 2.5%' }],
+        scorecardLevel: 'gold',
+        scorecardScore: 92,
+        monthlyCost: 12500,
+        costMonth: '2026-10',
+        latestDecision: 'keep',
+        decidedAt: '2026-10-03T00:00:00.000Z',
+        retirementReasons: [],
+      },
+      {
+        entityRef: 'mlmodel:default/legacy-pricer',
+        title: 'Legacy pricer',
+        owner: 'group:default/pricing-ml',
+        kpis: [],
+        scorecardLevel: 'none',
+        retirementReasons: ['no KPI ties it to a business outcome'],
+      },
     ],
   };
 
   it('lists models with KPIs, level, cost and decision, highlights candidates and exports CSV', async () => {
-    const api = createApi({ getPortfolio: jest.fn().mockResolvedValue(portfolio) });
-    const fetchApi = { fetch: jest.fn().mockResolvedValue(new Response('entityRef\r\n', { status: 200 })) };
+    const api = createApi({
+      getPortfolio: jest.fn().mockResolvedValue(portfolio),
+    });
+    const fetchApi = {
+      fetch: jest
+        .fn()
+        .mockResolvedValue(new Response('entityRef\r\n', { status: 200 })),
+    };
     const createObjectURL = jest.fn().mockReturnValue('blob:csv');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
     await render(<PortfolioReviewPage />, api, [[fetchApiRef, fetchApi]]);
-    expect(await screen.findByText('Production models (2, 1 retirement candidates)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Production models (2, 1 retirement candidates)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('default-rate < 2.5%')).toBeInTheDocument();
     expect(screen.getByText('12,500')).toBeInTheDocument();
     expect(screen.getByText('2026-10')).toBeInTheDocument();
     expect(screen.getByText('keep')).toBeInTheDocument();
     expect(screen.getByText('2026-10-03')).toBeInTheDocument();
     expect(screen.getByText('gold')).toBeInTheDocument();
-    const candidate = screen.getByText('no KPI ties it to a business outcome').closest('tr')!;
-    expect(candidate).toHaveStyle({ backgroundColor: 'rgba(255, 152, 0, 0.12)' });
+    const candidate = screen
+      .getByText('no KPI ties it to a business outcome')
+      .closest('tr')!;
+    expect(candidate).toHaveStyle({
+      backgroundColor: 'rgba(255, 152, 0, 0.12)',
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() =>
-      expect(fetchApi.fetch).toHaveBeenCalledWith('http://backend/api/modelops/reviews/portfolio.csv'),
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        'http://backend/api/modelops/reviews/portfolio.csv',
+      ),
     );
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     expect(createObjectURL).toHaveBeenCalledTimes(1);

@@ -84,7 +84,11 @@ export function DatasetPicker(props: typeof DatasetPickerFieldSchema.TProps) {
   const excluded =
     uiSchema?.['ui:options']?.excludeLifecycles ?? DEFAULT_EXCLUDED_LIFECYCLES;
 
-  const { value: options = [], loading, error } = useAsync(async () => {
+  const {
+    value: options = [],
+    loading,
+    error,
+  } = useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'Dataset' },
       fields: [

@@ -38,10 +38,14 @@ describe('RiskQuestionnaire', () => {
     await userEvent.click(screen.getByLabelText(/^Employment:/));
     expect(tier()).toHaveTextContent('Risk tier: high');
     expect(tier()).toHaveTextContent('Annex III(4)');
-    expect(onChange).toHaveBeenLastCalledWith({ annexIIIAreas: ['employment'] });
+    expect(onChange).toHaveBeenLastCalledWith({
+      annexIIIAreas: ['employment'],
+    });
 
     // The Art. 6(3) conditions appear once an Annex III area is chosen.
-    await userEvent.click(screen.getByLabelText(/Performs a narrow procedural task/));
+    await userEvent.click(
+      screen.getByLabelText(/Performs a narrow procedural task/),
+    );
     expect(tier()).toHaveTextContent('Risk tier: minimal');
 
     await userEvent.click(screen.getByLabelText(/It profiles natural persons/));
@@ -55,7 +59,9 @@ describe('RiskQuestionnaire', () => {
     // Clearing the last area drops the condition that depended on it.
     await userEvent.click(screen.getByLabelText(/^Employment:/));
     expect(onChange).toHaveBeenLastCalledWith({ profilesNaturalPersons: true });
-    expect(screen.queryByLabelText(/Performs a narrow procedural task/)).toBeNull();
+    expect(
+      screen.queryByLabelText(/Performs a narrow procedural task/),
+    ).toBeNull();
     expect(tier()).toHaveTextContent('Risk tier: minimal');
   });
 
@@ -81,7 +87,9 @@ describe('RiskQuestionnaire', () => {
     });
     // AI literacy, three Art. 53 and three Art. 55 controls, and the voluntary code of conduct.
     expect(tier()).toHaveTextContent('(8 controls required)');
-    await userEvent.click(screen.getByLabelText(/Not a general-purpose AI model/));
+    await userEvent.click(
+      screen.getByLabelText(/Not a general-purpose AI model/),
+    );
     expect(onChange).toHaveBeenLastCalledWith({});
   });
 });

@@ -13,7 +13,8 @@ const SEVERITY: Record<RiskTier, AlertColor> = {
 };
 
 const SUMMARY: Record<RiskTier, string> = {
-  unacceptable: 'Prohibited under Art. 5: the system must not be used in the EU.',
+  unacceptable:
+    'Prohibited under Art. 5: the system must not be used in the EU.',
   high: 'High-risk: conformity assessment and the Art. 9-15 requirements apply.',
   limited: 'Limited risk: transparency duties apply.',
   minimal: 'Minimal risk: no mandatory requirements beyond AI literacy.',

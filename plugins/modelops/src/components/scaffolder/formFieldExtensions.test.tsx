@@ -19,19 +19,20 @@ describe('form field extensions (new frontend system)', () => {
       name: 'RiskQuestionnaire',
       component: RiskQuestionnaire,
     },
-  ])('lazily provides $name under the name templates use', async ({ extension, name, component }) => {
-    // The two extensions differ only in their name, which the union type cannot express.
-    const loader = createExtensionTester(
-      extension as typeof datasetPickerFormFieldExtension,
-    ).get(
-      FormFieldBlueprint.dataRefs.formFieldLoader,
-    );
-    // FormField is opaque in the typings; at runtime it carries the field's name and component.
-    const field = (await loader()) as unknown as {
-      name: string;
-      component: unknown;
-    };
-    expect(field.name).toBe(name);
-    expect(field.component).toBe(component);
-  });
+  ])(
+    'lazily provides $name under the name templates use',
+    async ({ extension, name, component }) => {
+      // The two extensions differ only in their name, which the union type cannot express.
+      const loader = createExtensionTester(
+        extension as typeof datasetPickerFormFieldExtension,
+      ).get(FormFieldBlueprint.dataRefs.formFieldLoader);
+      // FormField is opaque in the typings; at runtime it carries the field's name and component.
+      const field = (await loader()) as unknown as {
+        name: string;
+        component: unknown;
+      };
+      expect(field.name).toBe(name);
+      expect(field.component).toBe(component);
+    },
+  );
 });

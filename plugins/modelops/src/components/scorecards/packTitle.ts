@@ -1,5 +1,14 @@
 // Words that are acronyms in pack ids, written in capitals in titles.
-const ACRONYMS = new Set(['ai', 'ml', 'eu', 'nist', 'rmf', 'pii', 'gdpr', 'slo']);
+const ACRONYMS = new Set([
+  'ai',
+  'ml',
+  'eu',
+  'nist',
+  'rmf',
+  'pii',
+  'gdpr',
+  'slo',
+]);
 
 /**
  * The display title of a check pack id: `responsible-ai` becomes

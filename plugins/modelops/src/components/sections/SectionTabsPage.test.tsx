@@ -16,7 +16,11 @@ function renderSection(path: string) {
             label="Test sections"
             tabs={[
               { path: '', label: 'Overview', element: <p>overview body</p> },
-              { path: 'campaigns', label: 'Campaigns', element: <p>campaigns body</p> },
+              {
+                path: 'campaigns',
+                label: 'Campaigns',
+                element: <p>campaigns body</p>,
+              },
             ]}
           />
         }

@@ -91,7 +91,10 @@ export function SectionTabsPage(props: SectionTabsPageProps) {
                 py: 2.5,
                 color: 'text.secondary',
                 '&.Mui-selected': { color: 'text.primary' },
-                '&:hover': { bgcolor: 'background.default', color: 'text.primary' },
+                '&:hover': {
+                  bgcolor: 'background.default',
+                  color: 'text.primary',
+                },
               }}
             />
           ))}
@@ -101,7 +104,11 @@ export function SectionTabsPage(props: SectionTabsPageProps) {
         <Routes>
           {tabs.map(tab =>
             tab.path ? (
-              <Route key={tab.path} path={`${tab.path}/*`} element={tab.element} />
+              <Route
+                key={tab.path}
+                path={`${tab.path}/*`}
+                element={tab.element}
+              />
             ) : (
               <Route key="index" index element={tab.element} />
             ),
