@@ -284,11 +284,9 @@ try {
       }
       // The relations card labels the edge to the model's datasets with the
       // lineage relations taught to the catalog graph.
-      const lineage = page
-        .locator('svg text')
-        .filter({
-          hasText: /trainingDataFor|trainedOn|evaluationDataFor|evaluatedOn/,
-        });
+      const lineage = page.locator('svg text').filter({
+        hasText: /trainingDataFor|trainedOn|evaluationDataFor|evaluatedOn/,
+      });
       await lineage.first().waitFor();
       console.log(
         `     relations graph edge: ${(
