@@ -184,13 +184,13 @@ export class ModelOpsPermissionPolicy implements PermissionPolicy {
         return ALLOW;
       case scorecardEvaluatePermission.name:
         return decide(holds('mlEngineers') || holds('reviewBoard'));
+      // Registry and cluster providers write observations with service
+      // tokens; a person replacing a source's snapshot is an administrator.
       case waiverApprovePermission.name:
       case changeApprovePermission.name:
       case reviewAdminPermission.name:
-      case feedbackAdminPermission.name:
-      // Registry and cluster providers write observations with service
-      // tokens; a person replacing a source's snapshot is an administrator.
       case observationsWritePermission.name:
+      case feedbackAdminPermission.name:
         return decide(holds('reviewBoard'));
       case campaignManagePermission.name:
         return decide(holds('reviewBoard') || holds('campaignManagers'));

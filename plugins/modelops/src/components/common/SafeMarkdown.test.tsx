@@ -55,8 +55,8 @@ function assertNothingExecutable(container: HTMLElement) {
         )
       ) {
         // Browsers ignore whitespace and control characters in schemes.
-        // eslint-disable-next-line no-control-regex
         const normalised = attribute.value
+          // eslint-disable-next-line no-control-regex
           .replace(/[\s\u0000-\u001f]/g, '')
           .toLowerCase();
         expect(normalised).not.toMatch(/^(javascript|vbscript|data):/);

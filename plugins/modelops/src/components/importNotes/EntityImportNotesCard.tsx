@@ -13,6 +13,11 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import { observationApiRef } from './observationApiRef';
 
+/** A readiness the cluster reported, in words. */
+function readiness(ready: boolean) {
+  return ready ? 'ready' : 'not ready';
+}
+
 function NoteList(props: { notes: ImportNote[] }) {
   return (
     <ul>
@@ -41,7 +46,7 @@ function ServingSummary(props: { report: StoredSourceObjectReport }) {
       ? `canary ${s.canaryTrafficPercent} %`
       : 'no canary',
     `replicas ${s.minReplicas ?? 'default'} to ${s.maxReplicas ?? 'default'}`,
-    s.ready === undefined ? undefined : s.ready ? 'ready' : 'not ready',
+    s.ready === undefined ? undefined : readiness(s.ready),
   ].filter(Boolean);
   return (
     <p>
