@@ -13,6 +13,7 @@ import {
   changeApiRef,
   complianceApiRef,
   CompliancePage,
+  observationApiRef,
   costApiRef,
   CostPage,
   deliveryApiRef,
@@ -75,6 +76,7 @@ describe('modelops plugin', () => {
         changeApiRef,
         deliveryApiRef,
         complianceApiRef,
+        observationApiRef,
       ]
         .map(ref => ref.id)
         .sort(),
@@ -126,6 +128,7 @@ describe('modelops plugin', () => {
       'api:modelops/changes',
       'api:modelops/delivery',
       'api:modelops/compliance',
+      'api:modelops/observations',
       'page:modelops',
       'page:modelops/ml-home',
       'page:modelops/scorecards',

@@ -498,8 +498,12 @@ describe('DatabaseCostStore', () => {
         '@modelops/plugin-modelops-backend',
         'migrations',
       );
-      // Back to the float schema, with a record no integer can hold.
-      await knex.migrate.down({ directory });
+      // Back to the float schema, with a record no integer can hold; by
+      // name, since later migrations of other features follow it.
+      await knex.migrate.down({
+        directory,
+        name: '20261202100000_cost_exact_money.js',
+      });
       const old = (day: string, amount: unknown) => ({
         source: 'api',
         entity_ref: MODEL,

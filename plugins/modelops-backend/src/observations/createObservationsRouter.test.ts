@@ -107,13 +107,13 @@ describe('createObservationsRouter', () => {
     expect(canary).toEqual({
       passed: false,
       message: expect.stringContaining(
-        'observed.serving.canaryTrafficPercent is missing',
+        'expected serving canary traffic percent (observed) to be set',
       ),
     });
     expect(evaluateRule(check('autoscaling-served').rule, f)).toEqual({
       passed: false,
       message: expect.stringContaining(
-        'observed.serving.autoscales should equal true but is false',
+        'expected serving autoscales (observed) to be true; found false',
       ),
     });
 
