@@ -11,8 +11,9 @@ import {
   type PortfolioComplianceResponse,
   type PortfolioObligation,
 } from '@modelops/plugin-modelops-common';
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
+import type { z } from 'zod';
 import type { ChangeStore } from '../changes/types';
 import type { DeliveryStore } from '../delivery/types';
 import type { EvidenceStore } from '../evidence/types';
@@ -112,11 +113,18 @@ export function createComplianceRouter(
     res.json(body);
   });
 
-  router.get('/compliance/entity', async (req, res) => {
+  /**
+   * What both per-model routes start with: the caller, the parsed query and
+   * the MLModel it names, as the caller may see it in the catalog.
+   */
+  async function readModel<T extends z.ZodType<{ entityRef: string }>>(
+    req: Request,
+    schema: T,
+  ) {
     const credentials = await requireCredentials(options, req, {
       allowService: true,
     });
-    const query = parseQuery(entityComplianceQuerySchema, req.query);
+    const query = parseQuery(schema, req.query);
     const entity = await requireModel(
       options,
       credentials,
@@ -124,6 +132,14 @@ export function createComplianceRouter(
       'query.entityRef',
     );
     const entityRef = stringifyEntityRef(entity).toLowerCase();
+    return { credentials, query, entity, entityRef };
+  }
+
+  router.get('/compliance/entity', async (req, res) => {
+    const { query, entity, entityRef } = await readModel(
+      req,
+      entityComplianceQuerySchema,
+    );
     const today = now();
     const outcomes = await outcomesOf(
       services.scorecards,
@@ -219,17 +235,10 @@ export function createComplianceRouter(
   });
 
   router.get('/compliance/dossier', async (req, res) => {
-    const credentials = await requireCredentials(options, req, {
-      allowService: true,
-    });
-    const query = parseQuery(dossierQuerySchema, req.query);
-    const entity = await requireModel(
-      options,
-      credentials,
-      query.entityRef,
-      'query.entityRef',
+    const { credentials, entity, entityRef } = await readModel(
+      req,
+      dossierQuerySchema,
     );
-    const entityRef = stringifyEntityRef(entity).toLowerCase();
     const today = now();
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
     const datasetRefs = [
