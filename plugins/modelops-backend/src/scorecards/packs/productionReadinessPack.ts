@@ -241,18 +241,20 @@ export const productionReadinessPack: CheckDefinition[] = [
     title: 'Cold start SLO for serverless',
     description: 'Serverless endpoints have a cold start objective.',
     rationale: { practice: practice(4, 'cold start times') },
-    appliesTo,
+    // Not applicable, rather than passing, to models not served serverless:
+    // a model that declares no serving at all has no cold start to meet.
+    appliesTo: {
+      ...appliesTo,
+      when: {
+        fact: 'entity.spec.deployment.serving',
+        op: 'equals',
+        value: 'serverless',
+      },
+    },
     rule: {
-      any: [
-        {
-          not: {
-            fact: 'entity.spec.deployment.serving',
-            op: 'equals',
-            value: 'serverless',
-          },
-        },
-        { fact: 'entity.spec.deployment.coldStartSloMs', op: 'gte', value: 1 },
-      ],
+      fact: 'entity.spec.deployment.coldStartSloMs',
+      op: 'gte',
+      value: 1,
     },
     severity: 'info',
     remediation: { text: 'Set spec.deployment.coldStartSloMs.' },

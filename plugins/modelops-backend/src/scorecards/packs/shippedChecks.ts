@@ -7,7 +7,13 @@ import { ownershipPack, recentReviewCheck } from './ownershipPack';
 import { productionReadinessPack } from './productionReadinessPack';
 import { responsibleAiPack } from './responsibleAiPack';
 
-/** Every check that ships with ModelOps, in pack order. */
+/**
+ * Every check that ships with ModelOps, in pack order: what the scorecards
+ * evaluate unless configuration disables a check. Exported so that tools
+ * and tests can judge an entity exactly as the portal will.
+ *
+ * @public
+ */
 export function shippedChecks(): ModelopsCheck[] {
   return [
     ...productionReadinessPack.map(ruleCheck),
