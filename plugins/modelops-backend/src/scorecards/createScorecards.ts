@@ -20,6 +20,7 @@ import { EvidenceFactProvider } from './facts/EvidenceFactProvider';
 import { LinksFactProvider } from './facts/LinksFactProvider';
 import { OwnershipFactProvider } from './facts/OwnershipFactProvider';
 import { RecordsFactProvider } from './facts/RecordsFactProvider';
+import { ReferencesFactProvider } from './facts/ReferencesFactProvider';
 import { shippedChecks } from './packs/shippedChecks';
 import { readScorecardsConfig } from './readScorecardsConfig';
 import { DefaultScorecardEngine } from './ScorecardEngine';
@@ -68,6 +69,10 @@ export async function createScorecards(
       LinksFactProvider.create(),
       RecordsFactProvider.create(),
       OwnershipFactProvider.create({
+        catalog: options.catalog,
+        auth: options.auth,
+      }),
+      ReferencesFactProvider.create({
         catalog: options.catalog,
         auth: options.auth,
       }),

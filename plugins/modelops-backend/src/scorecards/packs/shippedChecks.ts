@@ -3,7 +3,11 @@ import { ruleCheck } from '@modelops/plugin-modelops-node';
 import { costPack } from './costPack';
 import { dataGovernancePack } from './dataGovernancePack';
 import { documentationPack } from './documentationPack';
-import { ownershipPack, recentReviewCheck } from './ownershipPack';
+import {
+  ownershipPack,
+  recentReviewCheck,
+  referencesResolveCheck,
+} from './ownershipPack';
 import { productionReadinessPack } from './productionReadinessPack';
 import { responsibleAiPack } from './responsibleAiPack';
 
@@ -22,6 +26,7 @@ export function shippedChecks(): ModelopsCheck[] {
     ...documentationPack.map(ruleCheck),
     ...ownershipPack.map(ruleCheck),
     recentReviewCheck,
+    referencesResolveCheck,
     ...costPack.map(ruleCheck),
   ];
 }
