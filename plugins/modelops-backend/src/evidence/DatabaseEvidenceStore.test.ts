@@ -288,6 +288,17 @@ describe.each(databases.eachSupportedId())(
         ['mlmodel:default/churn', latestSnapshot.record],
       ]);
       expect((await store.latestEvaluationsByModel([])).size).toBe(0);
+
+      // The newest report of the version in service, not of any version.
+      const ofVersion = await store.latestEvaluationsOfVersions([
+        { modelRef: 'mlmodel:default/churn', modelVersion: '3' },
+        { modelRef: 'mlmodel:default/other', modelVersion: '9' },
+      ]);
+      expect([...ofVersion.keys()]).toEqual(['mlmodel:default/churn']);
+      expect(ofVersion.get('mlmodel:default/churn')?.modelVersion).toBe('3');
+      expect(ofVersion.get('mlmodel:default/churn')?.evaluatedAt).toBe(
+        '2026-11-01T00:00:00.000Z',
+      );
     });
 
     it('reports the models with evaluation reports recorded strictly after a time, each once', async () => {

@@ -379,6 +379,24 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return result;
   }
 
+  async latestEvaluationsOfVersions(
+    versions: Array<{ modelRef: string; modelVersion: string }>,
+  ): Promise<Map<string, EvaluationReport>> {
+    const result = new Map<string, EvaluationReport>();
+    for (const part of chunks(versions, BULK_READ_CHUNK)) {
+      const latest = this.newestPerModel(
+        EVALUATIONS,
+        part.map(v => v.modelRef),
+        'evaluated_at',
+        part.map(v => [v.modelRef, v.modelVersion]),
+      );
+      for (const report of await this.readEvaluations(this.knex, latest, [])) {
+        result.set(report.modelRef, report);
+      }
+    }
+    return result;
+  }
+
   async latestSnapshotsByModel(
     modelRefs: string[],
   ): Promise<Map<string, MonitoringSnapshot>> {
@@ -392,13 +410,15 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return result;
   }
 
-  // The newest row of each model in `refs` by `timeColumn` (ties: highest id).
+  // The newest row of each model in `refs` by `timeColumn` (ties: highest
+  // id), among the rows of the given [model ref, version] pairs when set.
   private newestPerModel(
     table: string,
     refs: string[],
     timeColumn: string,
+    versions?: string[][],
   ): Knex.QueryBuilder {
-    const ranked = this.knex(table)
+    let rows = this.knex(table)
       .select(
         '*',
         this.knex.raw(
@@ -406,8 +426,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           [timeColumn],
         ),
       )
-      .whereIn('model_ref', refs)
-      .as('ranked');
+      .whereIn('model_ref', refs);
+    if (versions) {
+      rows = rows.whereIn(['model_ref', 'model_version'], versions);
+    }
+    const ranked = rows.as('ranked');
     return this.knex.select('*').from(ranked).where('ranked.rn', 1);
   }
 

@@ -78,6 +78,7 @@ export async function createScorecards(
       }),
       EvidenceFactProvider.create({
         store: DatabaseEvidenceStore.create({ knex: options.database }),
+        maxAgeDays: config.evidenceMaxAgeDays,
       }),
       CostFactProvider.create({ database: options.database }),
       ReviewFactProvider.create({

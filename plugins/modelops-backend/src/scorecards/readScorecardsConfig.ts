@@ -8,12 +8,15 @@ import {
   formatIssues,
   type CheckDefinition,
 } from '@modelops/plugin-modelops-common';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS } from './facts/EvidenceFactProvider';
 
 /** The scorecard settings under `modelops.scorecards`. */
 export interface ScorecardsConfig {
   checks: CheckDefinition[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   pageSize: number;
+  /** Days an evaluation of the version in service counts as evidence. */
+  evidenceMaxAgeDays: number;
   /** Ids of shipped or module checks an adopter switched off. */
   disabledChecks: string[];
   /** The change scan between full runs; undefined when switched off. */
@@ -68,6 +71,14 @@ export function readScorecardsConfig(
       'modelops.scorecards.pageSize: must be an integer from 1 to 5000',
     );
   }
+  const evidenceMaxAgeDays =
+    root?.getOptionalNumber('evidenceMaxAgeDays') ??
+    DEFAULT_EVIDENCE_MAX_AGE_DAYS;
+  if (!Number.isInteger(evidenceMaxAgeDays) || evidenceMaxAgeDays < 1) {
+    throw new Error(
+      'modelops.scorecards.evidenceMaxAgeDays: must be a positive integer',
+    );
+  }
   const changes = root?.getOptionalConfig('changeDetection');
   const maxEntities = changes?.getOptionalNumber('maxEntities') ?? 5000;
   if (!Number.isInteger(maxEntities) || maxEntities < 1) {
@@ -94,6 +105,7 @@ export function readScorecardsConfig(
         )
       : DEFAULT_SCHEDULE,
     pageSize,
+    evidenceMaxAgeDays,
     disabledChecks: root?.getOptionalStringArray('disabledChecks') ?? [],
   };
 }

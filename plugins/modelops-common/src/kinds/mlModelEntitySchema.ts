@@ -86,8 +86,17 @@ const riskSchema = z.strictObject({
   fairness: z
     .array(
       z.strictObject({
-        metric: nonEmptyString(),
-        threshold: z.number().optional(),
+        metric: nonEmptyString().describe(
+          'A metric of the documented vocabulary (statistical-parity-difference, disparate-impact-ratio, equalized-odds-difference, ...) or any other name, reported as non-standard.',
+        ),
+        threshold: z
+          .number()
+          .optional()
+          .describe(
+            'For difference metrics the largest disparity in absolute value; for ratio metrics the smallest ratio (0.8 for the four-fifths rule).',
+          ),
+        min: z.number().optional().describe('Every value at least this.'),
+        max: z.number().optional().describe('Every value at most this.'),
       }),
     )
     .optional(),

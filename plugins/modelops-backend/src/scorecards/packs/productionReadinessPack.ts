@@ -1,4 +1,6 @@
 import type { CheckDefinition } from '@modelops/plugin-modelops-common';
+import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
+import { currentEvaluationOutcome } from './currentEvaluation';
 import { practice } from './practices';
 
 const pack = 'production-readiness';
@@ -375,3 +377,36 @@ export const productionReadinessPack: CheckDefinition[] = [
     level: 'gold',
   },
 ];
+
+/**
+ * Quality judged on evidence: the newest evaluation of the version in
+ * service (not of any version), within the evidence age limit, meets every
+ * declared metric threshold.
+ */
+export const metricsMetCheck: ModelopsCheck = {
+  id: `${pack}.metrics-met`,
+  title: 'Quality thresholds met',
+  description:
+    'The latest evaluation of the version in service, recent enough to count, meets every threshold declared in spec.metrics.',
+  rationale: {
+    practice: practice(3, 'Define performance thresholds'),
+    obligations: ['nist-ai-rmf.measure-2.5', 'iso-42001.a.6.2.4'],
+  },
+  appliesTo: {
+    ...appliesTo,
+    when: { fact: 'entity.spec.metrics', op: 'exists' },
+  },
+  severity: 'error',
+  remediation: {
+    text: 'Evaluate the version in spec.version and post the report (POST /evaluations); retrain or roll back if a threshold is missed.',
+  },
+  pack,
+  level: 'silver',
+  evaluate: ({ entity, facts }) =>
+    currentEvaluationOutcome(
+      entity,
+      facts,
+      'metrics',
+      'expected thresholds in spec.metrics; found none',
+    ),
+};

@@ -8,8 +8,11 @@ import {
   recentReviewCheck,
   referencesResolveCheck,
 } from './ownershipPack';
-import { productionReadinessPack } from './productionReadinessPack';
-import { responsibleAiPack } from './responsibleAiPack';
+import {
+  metricsMetCheck,
+  productionReadinessPack,
+} from './productionReadinessPack';
+import { fairnessMetCheck, responsibleAiPack } from './responsibleAiPack';
 
 /**
  * Every check that ships with ModelOps, in pack order: what the scorecards
@@ -21,7 +24,9 @@ import { responsibleAiPack } from './responsibleAiPack';
 export function shippedChecks(): ModelopsCheck[] {
   return [
     ...productionReadinessPack.map(ruleCheck),
+    metricsMetCheck,
     ...responsibleAiPack.map(ruleCheck),
+    fairnessMetCheck,
     ...dataGovernancePack.map(ruleCheck),
     ...documentationPack.map(ruleCheck),
     ...ownershipPack.map(ruleCheck),
