@@ -248,6 +248,12 @@ export interface Config {
        */
       evidenceMaxAgeDays?: number;
       /**
+       * Days the newest monitoring snapshot of a model's version in service
+       * counts, by the end of its window, for the drift, latency, error
+       * rate and cold start checks. Default 14.
+       */
+      monitoringMaxAgeDays?: number;
+      /**
        * The change scan (task `modelops-scorecards-changes`) between full
        * runs: it evaluates the models and datasets that changed in the
        * catalog (their etag) or in their facts (new evaluation reports,

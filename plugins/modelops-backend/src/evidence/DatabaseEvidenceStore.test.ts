@@ -265,8 +265,13 @@ describe.each(databases.eachSupportedId())(
       );
       await store.addMonitoringSnapshot(snapshot());
       const latestSnapshot = await store.addMonitoringSnapshot(
-        snapshot({ windowEnd: '2026-11-04T00:00:00Z', drift: [] }),
+        snapshot({
+          windowEnd: '2026-11-04T00:00:00Z',
+          drift: [],
+          coldStartP95Ms: 850,
+        }),
       );
+      expect(latestSnapshot.record.coldStartP95Ms).toBe(850);
 
       const evaluations = await store.latestEvaluationsByModel([
         'mlmodel:default/churn',
@@ -299,6 +304,13 @@ describe.each(databases.eachSupportedId())(
       expect(ofVersion.get('mlmodel:default/churn')?.evaluatedAt).toBe(
         '2026-11-01T00:00:00.000Z',
       );
+      const snapshotsOfVersion = await store.latestSnapshotsOfVersions([
+        { modelRef: 'mlmodel:default/churn', modelVersion: '3' },
+        { modelRef: 'mlmodel:default/other', modelVersion: '3' },
+      ]);
+      expect([...snapshotsOfVersion.entries()]).toEqual([
+        ['mlmodel:default/churn', latestSnapshot.record],
+      ]);
     });
 
     it('reports the models with evaluation reports recorded strictly after a time, each once', async () => {

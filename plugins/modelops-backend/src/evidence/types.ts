@@ -78,6 +78,13 @@ export interface EvidenceStore {
    * scorecards' change scan. One query.
    */
   entityRefsChangedSince(since: string): Promise<string[]>;
+  /**
+   * The newest snapshot of each given model (by `windowEnd`) among the
+   * snapshots of the given version, as {@link EvidenceStore.latestEvaluationsOfVersions}.
+   */
+  latestSnapshotsOfVersions(
+    versions: Array<{ modelRef: string; modelVersion: string }>,
+  ): Promise<Map<string, MonitoringSnapshot>>;
   /** The newest snapshot of each given model (by `windowEnd`), as above. */
   latestSnapshotsByModel(
     modelRefs: string[],

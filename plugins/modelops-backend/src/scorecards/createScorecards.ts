@@ -18,6 +18,7 @@ import { ReviewFactProvider } from '../reviews/ReviewFactProvider';
 import { CostFactProvider } from './facts/CostFactProvider';
 import { EvidenceFactProvider } from './facts/EvidenceFactProvider';
 import { LinksFactProvider } from './facts/LinksFactProvider';
+import { MonitoringFactProvider } from './facts/MonitoringFactProvider';
 import { OwnershipFactProvider } from './facts/OwnershipFactProvider';
 import { RecordsFactProvider } from './facts/RecordsFactProvider';
 import { ReferencesFactProvider } from './facts/ReferencesFactProvider';
@@ -59,6 +60,7 @@ export async function createScorecards(
     notifications: options.notifications,
     logger: options.logger,
   });
+  const evidence = DatabaseEvidenceStore.create({ knex: options.database });
   const engine = DefaultScorecardEngine.create({
     store,
     catalog: options.catalog,
@@ -77,8 +79,12 @@ export async function createScorecards(
         auth: options.auth,
       }),
       EvidenceFactProvider.create({
-        store: DatabaseEvidenceStore.create({ knex: options.database }),
+        store: evidence,
         maxAgeDays: config.evidenceMaxAgeDays,
+      }),
+      MonitoringFactProvider.create({
+        store: evidence,
+        maxAgeDays: config.monitoringMaxAgeDays,
       }),
       CostFactProvider.create({ database: options.database }),
       ReviewFactProvider.create({

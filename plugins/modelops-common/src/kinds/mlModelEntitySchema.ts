@@ -206,6 +206,12 @@ const deploymentSchema = z
       .optional(),
     latencySloMs: nonNegativeNumber().optional(),
     coldStartSloMs: nonNegativeNumber().optional(),
+    maxErrorRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Error budget: the largest share of failed requests, 0 to 1.'),
     circuitBreaker: z.boolean().optional(),
     isolated: z.boolean().optional(),
     challenger: entityRef()
@@ -221,6 +227,19 @@ const monitoringSchema = z
         test: oneOf(DRIFT_TESTS).optional(),
         features: z.boolean().optional(),
         output: z.boolean().optional(),
+        maxStatistic: nonNegativeNumber()
+          .optional()
+          .describe(
+            'Largest drift statistic of the declared test before drift is a finding (e.g. PSI 0.2, KS 0.1).',
+          ),
+        minPValue: z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe(
+            'Smallest p-value of the declared test before drift is a finding (e.g. 0.01 for KS).',
+          ),
       })
       .optional(),
     featureLogging: z.boolean().optional(),

@@ -9,6 +9,7 @@ import {
 } from '@modelops/plugin-modelops-common';
 import type { ModelopsFactProvider } from '@modelops/plugin-modelops-node';
 import type { EvidenceStore } from '../../evidence/types';
+import type { CurrentEvidence, Judgement } from '../packs/currentEvidence';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,17 +37,6 @@ interface ModelSpec {
   version?: unknown;
   metrics?: MetricSpec[];
   risk?: { fairness?: FairnessDeclaration[]; protectedAttributes?: string[] };
-}
-
-/**
- * One evaluation report judged against what the model declares: `met` is
- * undefined when nothing with a bound is declared; `failures` and
- * `evidence` are in words, naming each value and its target.
- */
-export interface Judgement {
-  met: boolean | undefined;
-  failures: string[];
-  evidence: string[];
 }
 
 const round = (v: number) => Number(v.toPrecision(4));
@@ -236,14 +226,21 @@ export class EvidenceFactProvider implements ModelopsFactProvider {
       if (ofVersion) {
         const age = ageDays(ofVersion);
         facts.current = {
-          modelVersion: ofVersion.modelVersion,
-          evaluatedAt: ofVersion.evaluatedAt,
+          described: `latest evaluation of ${
+            ofVersion.modelVersion
+          } on ${ofVersion.evaluatedAt.slice(0, 10)}`,
           ageDays: age,
           maxAgeDays: this.maxAgeDays,
           stale: age > this.maxAgeDays,
-          metrics: judgeMetrics(spec.metrics, ofVersion),
-          fairness: judgeFairness(spec.risk, ofVersion),
-        };
+          judgements: {
+            metrics: judgeMetrics(spec.metrics, ofVersion),
+            fairness: judgeFairness(spec.risk, ofVersion),
+          },
+        } satisfies CurrentEvidence;
+      } else {
+        facts.newestOtherVersion = `of version ${
+          report.modelVersion
+        }, ${report.evaluatedAt.slice(0, 10)}`;
       }
       out.set(refs[i], facts);
     });

@@ -243,7 +243,7 @@ describe('fact providers', () => {
       expect(metrics).toEqual({
         passed: false,
         message:
-          'expected an evaluation report of version 3; found none (the newest report is of version 2, 2026-11-10)',
+          'expected an evaluation report of version 3; found none (the newest is of version 2, 2026-11-10)',
       });
     });
 
@@ -256,7 +256,7 @@ describe('fact providers', () => {
       expect(fairness).toEqual({
         passed: false,
         message:
-          'the latest evaluation of 3 on 2026-06-01 is 172 days old; evaluations older than 90 days do not count as evidence',
+          'the latest evaluation of 3 on 2026-06-01 is 172 days old; evidence older than 90 days does not count',
       });
     });
 

@@ -4,7 +4,7 @@ import type {
   ObligationRole,
 } from '@modelops/plugin-modelops-common';
 import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
-import { currentEvaluationOutcome } from './currentEvaluation';
+import { currentEvidenceOutcome } from './currentEvidence';
 import { practice } from './practices';
 
 const pack = 'responsible-ai';
@@ -699,9 +699,10 @@ export const fairnessMetCheck: ModelopsCheck = {
   pack,
   level: 'silver',
   evaluate: ({ entity, facts }) =>
-    currentEvaluationOutcome(
+    currentEvidenceOutcome(
       entity,
       facts,
+      'evaluation',
       'fairness',
       'expected fairness bounds in spec.risk.fairness or protected attributes in spec.risk.protectedAttributes; found neither',
     ),

@@ -10,6 +10,7 @@ import {
 } from './ownershipPack';
 import {
   metricsMetCheck,
+  monitoringChecks,
   productionReadinessPack,
 } from './productionReadinessPack';
 import { fairnessMetCheck, responsibleAiPack } from './responsibleAiPack';
@@ -25,6 +26,7 @@ export function shippedChecks(): ModelopsCheck[] {
   return [
     ...productionReadinessPack.map(ruleCheck),
     metricsMetCheck,
+    ...monitoringChecks,
     ...responsibleAiPack.map(ruleCheck),
     fairnessMetCheck,
     ...dataGovernancePack.map(ruleCheck),

@@ -2772,6 +2772,10 @@ export const spec = {
             minimum: 0,
             maximum: 9007199254740991,
           },
+          coldStartP95Ms: {
+            type: 'number',
+            minimum: 0,
+          },
         },
         required: ['modelRef', 'modelVersion', 'windowStart', 'windowEnd'],
         additionalProperties: false,
@@ -2831,6 +2835,12 @@ export const spec = {
           traffic: {
             type: 'integer',
             minimum: 0,
+          },
+          coldStartP95Ms: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'p95 time to first response of a cold instance (serverless serving).',
           },
         },
       },
