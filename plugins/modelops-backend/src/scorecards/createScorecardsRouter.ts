@@ -26,6 +26,7 @@ import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
 import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import { z } from 'zod';
+import { CostFactRedactor } from '../cost/CostFactRedactor';
 import { auditMutation } from '../service/auditMutation';
 import { authorizeBasic } from '../service/authorizeBasic';
 import {
@@ -109,6 +110,9 @@ export function createScorecardsRouter(
     }
   };
   const checksById = () => new Map(engine.listChecks().map(c => [c.id, c]));
+  const costMessages = CostFactRedactor.fromRouterOptions(options, () =>
+    engine.listChecks(),
+  );
   const router = Router_();
   const read = (req: Request) =>
     requireCredentials(options, req, { allowService: true });
@@ -140,6 +144,10 @@ export function createScorecardsRouter(
       ],
     );
     const checks = checksById();
+    const messageFor = await costMessages.messagesFor(
+      credentials,
+      catalogEntity ?? undefined,
+    );
     const activeForEntity = active.get(entityRef);
     // Waivers are applied here, at read time, so an expired waiver stops
     // counting the moment it expires, without waiting for a run.
@@ -150,6 +158,7 @@ export function createScorecardsRouter(
           r.state === 'fail' ? activeForEntity?.get(r.checkId) : undefined;
         return {
           ...r,
+          message: messageFor(r.checkId, r.message),
           check: publicCheck(checks.get(r.checkId)!),
           effectiveState: waiverId ? 'waived' : r.state,
           waiverId,
