@@ -38,6 +38,7 @@ import { parseBody } from '../service/parseBody';
 import { isSameRef } from '../service/normalizeRef';
 import { parseQuery } from '../service/parseQuery';
 import { requireEntities } from '../service/requireEntities';
+import { toStoredTime } from '../service/storedTime';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
 import type { ScorecardEngine } from './ScorecardEngine';
@@ -455,6 +456,7 @@ export function createScorecardsRouter(
     await authenticateUser(req);
     const body = parseBody(campaignCreateRequestSchema, req.body);
     validateCheckIds(body.checkIds);
+    const dueDate = toStoredTime(body.dueDate, 'dueDate');
     const credentials = await authorizeBasic(
       options,
       req,
@@ -468,7 +470,7 @@ export function createScorecardsRouter(
         store.createCampaign(
           {
             ...body,
-            dueDate: new Date(body.dueDate).toISOString(),
+            dueDate,
             entityFilter: normalizeFilter(body.entityFilter)!,
             createdBy: principalRef(credentials),
           },
@@ -482,6 +484,10 @@ export function createScorecardsRouter(
     await authenticateUser(req);
     const body = parseBody(campaignUpdateRequestSchema, req.body);
     validateCheckIds(body.checkIds);
+    const dueDate =
+      body.dueDate === undefined
+        ? undefined
+        : toStoredTime(body.dueDate, 'dueDate');
     await authorizeBasic(options, req, campaignManagePermission);
     const campaign = await auditMutation(
       options,
@@ -490,9 +496,7 @@ export function createScorecardsRouter(
       () =>
         store.updateCampaign(req.params.id, {
           ...body,
-          dueDate: body.dueDate
-            ? new Date(body.dueDate).toISOString()
-            : undefined,
+          dueDate,
           entityFilter: normalizeFilter(body.entityFilter),
         }),
     );
