@@ -16,9 +16,23 @@
  * and is not in the fixed form to that form, clamped to the years 0000 to
  * 9999, which keeps its place in time order. The API refuses such times
  * since 0.2.
- *
- * @param {import('knex').Knex} knex
  */
+
+/** The columns that held times sent by clients, by table. */
+const CLIENT_TIME_COLUMNS = {
+  modelops_evaluations: ['evaluated_at'],
+  modelops_monitoring_snapshots: ['window_start', 'window_end'],
+  modelops_delivery_events: ['at'],
+  modelops_scorecard_campaigns: ['due_date'],
+  modelops_scorecard_waivers: ['expires_at'],
+};
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ` as a LIKE pattern. */
+const FIXED_FORM_PATTERN = '____-__-__T__:__:__.___Z';
+const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** @param {import('knex').Knex} knex */
 exports.up = async function up(knex) {
   for (const [table, columns] of Object.entries(CLIENT_TIME_COLUMNS)) {
     for (const column of columns) {
@@ -45,20 +59,6 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} _knex
  */
 exports.down = async function down(_knex) {};
-
-/** The columns that held times sent by clients, by table. */
-const CLIENT_TIME_COLUMNS = {
-  modelops_evaluations: ['evaluated_at'],
-  modelops_monitoring_snapshots: ['window_start', 'window_end'],
-  modelops_delivery_events: ['at'],
-  modelops_scorecard_campaigns: ['due_date'],
-  modelops_scorecard_waivers: ['expires_at'],
-};
-
-/** `YYYY-MM-DDTHH:mm:ss.sssZ` as a LIKE pattern. */
-const FIXED_FORM_PATTERN = '____-__-__T__:__:__.___Z';
-const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z');
-const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 /**
  * The fixed form of a time, clamped to the years 0000 to 9999; undefined

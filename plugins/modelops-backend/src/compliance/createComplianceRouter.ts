@@ -16,10 +16,7 @@ import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import type { z } from 'zod';
 import type { ChangeStore } from '../changes/types';
-import {
-  CostFactRedactor,
-  type MessageFilter,
-} from '../cost/CostFactRedactor';
+import { CostFactRedactor, type MessageFilter } from '../cost/CostFactRedactor';
 import type { DeliveryStore } from '../delivery/types';
 import type { EvidenceStore } from '../evidence/types';
 import type { ScorecardStore } from '../scorecards/types';

@@ -104,7 +104,11 @@ async function recordDecisions(knex: Knex) {
     },
     [
       { entityRef: CHURN, entityKind: 'MLModel', ownerRef: 'group:default/ml' },
-      { entityRef: EVENTS, entityKind: 'Dataset', ownerRef: 'group:default/ml' },
+      {
+        entityRef: EVENTS,
+        entityKind: 'Dataset',
+        ownerRef: 'group:default/ml',
+      },
     ],
     new Date(at(20)),
   );
@@ -225,7 +229,7 @@ describe.each(databases.eachSupportedId())('DecisionHistory on %p', id => {
 
 describe('mergeNewestFirst', () => {
   const record = (id: string, minute: number) =>
-    ({ id, at: at(minute) }) as DecisionRecord;
+    ({ id, at: at(minute) } as DecisionRecord);
 
   it('keeps each list in its order and lists earlier lists first on ties', () => {
     const merged = mergeNewestFirst(

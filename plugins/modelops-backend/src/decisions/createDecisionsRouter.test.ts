@@ -54,8 +54,7 @@ const AS_EVE = mockCredentials.user.header('user:default/eve');
 // Eve may not see the fraud model: the catalog leaves it out of her reads.
 const canSee = (ref: string, credentials: any) =>
   !(
-    ref === FRAUD &&
-    credentials.principal?.userEntityRef === 'user:default/eve'
+    ref === FRAUD && credentials.principal?.userEntityRef === 'user:default/eve'
   );
 
 describe('createDecisionsRouter', () => {

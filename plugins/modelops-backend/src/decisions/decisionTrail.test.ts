@@ -72,7 +72,11 @@ describe('decision trail', () => {
       expect(
         history.body.items.map((d: any) => [d.action, d.actorRef, d.why]),
       ).toEqual([
-        ['waiver-approved', OWNER_USER, 'Reorganisation confirmed by the board'],
+        [
+          'waiver-approved',
+          OWNER_USER,
+          'Reorganisation confirmed by the board',
+        ],
         [
           'waiver-requested',
           OTHER_USER,

@@ -18,7 +18,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { REDACTED_COST_MESSAGE } from '../cost/CostFactRedactor';
-import { MODEL, OWNER_GROUP, PRINCIPALS } from './__testUtils__/hardeningCatalog';
+import {
+  MODEL,
+  OWNER_GROUP,
+  PRINCIPALS,
+} from './__testUtils__/hardeningCatalog';
 import {
   fillPath,
   ROUTE_SAMPLES,
@@ -215,14 +219,16 @@ describe('cost read rule on every read', () => {
         })),
       },
     });
-    expect(ingest.status).toBe(200);
+    if (ingest.status !== 200) throw new Error(`ingest: ${ingest.text}`);
     const evaluated = await backend.request({
       method: 'POST',
       path: '/scorecards/evaluate',
       authorization: PRINCIPALS.owner,
       json: { entityRef: MODEL },
     });
-    expect(evaluated.status).toBe(200);
+    if (evaluated.status !== 200) {
+      throw new Error(`evaluate: ${evaluated.text}`);
+    }
   });
   afterAll(() => backend?.stop());
 
@@ -233,8 +239,7 @@ describe('cost read rule on every read', () => {
   ): Promise<HarnessResponse> {
     const op = operations.find(o => o.id === operationId)!;
     const path = op.path.replace(/\{(\w+)\}/g, ':$1');
-    const sample =
-      ROUTE_SAMPLES[routeKey({ method: op.method as any, path })];
+    const sample = ROUTE_SAMPLES[routeKey({ method: op.method as any, path })];
     backend.setPolicy('ALLOW');
     const req = await sample.prepare({ backend, seq: ++seq });
     backend.setPolicy(mode);
@@ -257,26 +262,29 @@ describe('cost read rule on every read', () => {
     );
   });
 
-  it.each(MODES)('shows the owner the cost the search looks for (%s)', async mode => {
-    const entityCost = await call('GetEntityCost', 'owner', mode);
-    expect(entityCost.status).toBe(200);
-    expect(entityCost.text).toMatch(SEEN);
-    const scorecard = await call('GetEntityScorecard', 'owner', mode);
-    const canary = scorecard.body.results.find(
-      (r: any) => r.checkId === CANARY_CHECK,
-    );
-    expect(canary).toMatchObject({ state: 'fail' });
-    expect(canary.message).toMatch(SEEN);
-    expect((await call('GetEntityCompliance', 'owner', mode)).text).toMatch(
-      SEEN,
-    );
-    expect((await call('GetPortfolioReview', 'owner', mode)).text).toMatch(
-      SEEN,
-    );
-    expect((await call('GetPortfolioReviewCsv', 'owner', mode)).text).toMatch(
-      SEEN,
-    );
-  });
+  it.each(MODES)(
+    'shows the owner the cost the search looks for (%s)',
+    async mode => {
+      const entityCost = await call('GetEntityCost', 'owner', mode);
+      expect(entityCost.status).toBe(200);
+      expect(entityCost.text).toMatch(SEEN);
+      const scorecard = await call('GetEntityScorecard', 'owner', mode);
+      const canary = scorecard.body.results.find(
+        (r: any) => r.checkId === CANARY_CHECK,
+      );
+      expect(canary).toMatchObject({ state: 'fail' });
+      expect(canary.message).toMatch(SEEN);
+      expect((await call('GetEntityCompliance', 'owner', mode)).text).toMatch(
+        SEEN,
+      );
+      expect((await call('GetPortfolioReview', 'owner', mode)).text).toMatch(
+        SEEN,
+      );
+      expect((await call('GetPortfolioReviewCsv', 'owner', mode)).text).toMatch(
+        SEEN,
+      );
+    },
+  );
 
   it.each(MODES)(
     'applies the rule to every carrier for a non-owner (%s)',
@@ -286,7 +294,9 @@ describe('cost read rule on every read', () => {
         const [operationId, field] = carrier.split(' ');
         const res = await call(operationId, 'nonOwner', mode);
         const fail = (why: string) =>
-          problems.push(`${carrier} (${rule}): ${why}: ${res.text.slice(0, 300)}`);
+          problems.push(
+            `${carrier} (${rule}): ${why}: ${res.text.slice(0, 300)}`,
+          );
         if (rule === 'refused') {
           if (res.status !== 403) fail(`answered ${res.status}`);
           continue;

@@ -115,8 +115,8 @@ export const teamDecisionHistoryEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'Group' },
     loader: () =>
-      import('../components/decisions/EntityDecisionHistoryContent').then(
-        m => <m.EntityDecisionHistoryContent />,
-      ),
+      import('../components/decisions/EntityDecisionHistoryContent').then(m => (
+        <m.EntityDecisionHistoryContent />
+      )),
   },
 });

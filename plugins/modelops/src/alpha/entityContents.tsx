@@ -81,8 +81,8 @@ export const decisionHistoryEntityContent = EntityContentBlueprint.make({
     title: 'Decision history',
     filter: { kind: { $in: ['MLModel', 'Dataset'] } },
     loader: () =>
-      import('../components/decisions/EntityDecisionHistoryContent').then(
-        m => <m.EntityDecisionHistoryContent />,
-      ),
+      import('../components/decisions/EntityDecisionHistoryContent').then(m => (
+        <m.EntityDecisionHistoryContent />
+      )),
   },
 });

@@ -26,8 +26,7 @@ export function restrictedCatalog(
     entity: Entity | undefined | null,
     credentials: BackstageCredentials,
   ) =>
-    entity &&
-    canSee(stringifyEntityRef(entity).toLowerCase(), credentials)
+    entity && canSee(stringifyEntityRef(entity).toLowerCase(), credentials)
       ? entity
       : undefined;
   const overrides: Partial<CatalogService> = {
@@ -45,9 +44,7 @@ export function restrictedCatalog(
     },
     async queryEntities(request, options) {
       const response = await base.queryEntities(request, options);
-      const items = response.items.filter(e =>
-        visible(e, options.credentials),
-      );
+      const items = response.items.filter(e => visible(e, options.credentials));
       return {
         ...response,
         items,

@@ -92,10 +92,7 @@ export function DecisionHistoryTable(props: DecisionHistoryTableProps) {
       await downloadCsv(
         fetchApi,
         await decisionApi.getDecisionsCsvUrl(scope),
-        `modelops-decisions-${scopeKey.replace(
-          /[^A-Za-z0-9._-]+/g,
-          '-',
-        )}.csv`,
+        `modelops-decisions-${scopeKey.replace(/[^A-Za-z0-9._-]+/g, '-')}.csv`,
       );
     } catch (e) {
       alertApi.post({

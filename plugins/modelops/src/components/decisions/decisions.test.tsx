@@ -227,7 +227,9 @@ describe('decision history', () => {
       offset: 0,
     });
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Team' }));
-    fireEvent.click(await screen.findByRole('option', { name: 'Risk Analytics' }));
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Risk Analytics' }),
+    );
     await waitFor(() =>
       expect(api.listDecisions).toHaveBeenLastCalledWith({
         team: 'group:default/risk',
