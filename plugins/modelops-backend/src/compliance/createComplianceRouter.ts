@@ -5,6 +5,7 @@ import {
   obligationListQuerySchema,
   portfolioComplianceQuerySchema,
   type CheckMetadata,
+  type CheckRule,
   type EntityComplianceResponse,
   type ObligationListResponse,
   type ObligationStatus,
@@ -15,6 +16,7 @@ import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import type { z } from 'zod';
 import type { ChangeStore } from '../changes/types';
+import { CostFactRedactor, type MessageFilter } from '../cost/CostFactRedactor';
 import type { DeliveryStore } from '../delivery/types';
 import type { EvidenceStore } from '../evidence/types';
 import type { ScorecardStore } from '../scorecards/types';
@@ -34,8 +36,11 @@ import { renderDossierMarkdown } from './renderDossierMarkdown';
 
 /** What the compliance routes read. */
 export interface ComplianceServices {
-  /** The registered checks (shipped, config and module), read on each request. */
-  checks: () => CheckMetadata[];
+  /**
+   * The registered checks (shipped, config and module) with their rules,
+   * read on each request.
+   */
+  checks: () => Array<CheckMetadata & { rule?: CheckRule }>;
   scorecards: ScorecardStore;
   evidence: EvidenceStore;
   changes: ChangeStore;
@@ -47,11 +52,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Records the dossier reads per kind; enough for a year of weekly evidence. */
 const DOSSIER_LIMIT = 200;
 
-/** Stored check outcomes of models, with waivers applied at read time. */
+/**
+ * Stored check outcomes of models, with waivers applied at read time and,
+ * where given, messages as the caller may read them (cost).
+ */
 async function outcomesOf(
   store: ScorecardStore,
   refs: string[],
   now: string,
+  messageFor: MessageFilter = (_id, message) => message,
 ): Promise<Map<string, Map<string, CheckOutcome>>> {
   const out = new Map<string, Map<string, CheckOutcome>>();
   for (const page of chunks(refs, 500)) {
@@ -71,7 +80,9 @@ async function outcomesOf(
                 r.state === 'fail' && waived?.has(r.checkId)
                   ? 'waived'
                   : r.state,
-              ...(r.message ? { message: r.message } : {}),
+              ...(r.message
+                ? { message: messageFor(r.checkId, r.message) }
+                : {}),
             },
           ]),
         ),
@@ -98,6 +109,10 @@ export function createComplianceRouter(
   services: ComplianceServices,
 ): Router {
   const now = services.now ?? (() => new Date());
+  const costMessages = CostFactRedactor.fromRouterOptions(
+    options,
+    services.checks,
+  );
   const router = Router_();
 
   router.get('/compliance/obligations', async (req, res) => {
@@ -136,7 +151,7 @@ export function createComplianceRouter(
   }
 
   router.get('/compliance/entity', async (req, res) => {
-    const { query, entity, entityRef } = await readModel(
+    const { credentials, query, entity, entityRef } = await readModel(
       req,
       entityComplianceQuerySchema,
     );
@@ -145,6 +160,7 @@ export function createComplianceRouter(
       services.scorecards,
       [entityRef],
       today.toISOString(),
+      await costMessages.messagesFor(credentials, entity),
     );
     const body: EntityComplianceResponse = {
       entityRef,
@@ -280,7 +296,16 @@ export function createComplianceRouter(
       services.scorecards
         .listWaivers({ entityRef, limit: 500 }, today.toISOString())
         .then(page => page.items),
-      outcomesOf(services.scorecards, [entityRef], today.toISOString()),
+      costMessages
+        .messagesFor(credentials, entity)
+        .then(messageFor =>
+          outcomesOf(
+            services.scorecards,
+            [entityRef],
+            today.toISOString(),
+            messageFor,
+          ),
+        ),
     ]);
     const dossier = buildDossier({
       entity,

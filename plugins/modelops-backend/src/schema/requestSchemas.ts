@@ -5,6 +5,8 @@ import {
   changeListQuerySchema,
   changeRequestCreateSchema,
   costIngestRequestSchema,
+  decisionExportQuerySchema,
+  decisionListQuerySchema,
   deliveryEventInputSchema,
   deliveryMetricsQuerySchema,
   evaluationListQuerySchema,
@@ -154,6 +156,8 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
     body: { component: 'DeliveryEventInput', schema: deliveryEventInputSchema },
   },
   GetDeliveryMetrics: { query: deliveryMetricsQuerySchema },
+  GetDecisions: { query: decisionListQuerySchema },
+  GetDecisionsCsv: { query: decisionExportQuerySchema },
   PutObservationSnapshot: {
     body: {
       component: 'ObservationSnapshotInput',

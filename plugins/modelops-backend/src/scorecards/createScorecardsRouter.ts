@@ -26,6 +26,7 @@ import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
 import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import { z } from 'zod';
+import { CostFactRedactor } from '../cost/CostFactRedactor';
 import { auditMutation } from '../service/auditMutation';
 import { authorizeBasic } from '../service/authorizeBasic';
 import {
@@ -37,6 +38,7 @@ import { parseBody } from '../service/parseBody';
 import { isSameRef } from '../service/normalizeRef';
 import { parseQuery } from '../service/parseQuery';
 import { requireEntities } from '../service/requireEntities';
+import { toStoredTime } from '../service/storedTime';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
 import type { ScorecardEngine } from './ScorecardEngine';
@@ -109,6 +111,9 @@ export function createScorecardsRouter(
     }
   };
   const checksById = () => new Map(engine.listChecks().map(c => [c.id, c]));
+  const costMessages = CostFactRedactor.fromRouterOptions(options, () =>
+    engine.listChecks(),
+  );
   const router = Router_();
   const read = (req: Request) =>
     requireCredentials(options, req, { allowService: true });
@@ -140,6 +145,10 @@ export function createScorecardsRouter(
       ],
     );
     const checks = checksById();
+    const messageFor = await costMessages.messagesFor(
+      credentials,
+      catalogEntity ?? undefined,
+    );
     const activeForEntity = active.get(entityRef);
     // Waivers are applied here, at read time, so an expired waiver stops
     // counting the moment it expires, without waiting for a run.
@@ -150,6 +159,7 @@ export function createScorecardsRouter(
           r.state === 'fail' ? activeForEntity?.get(r.checkId) : undefined;
         return {
           ...r,
+          message: messageFor(r.checkId, r.message),
           check: publicCheck(checks.get(r.checkId)!),
           effectiveState: waiverId ? 'waived' : r.state,
           waiverId,
@@ -446,6 +456,7 @@ export function createScorecardsRouter(
     await authenticateUser(req);
     const body = parseBody(campaignCreateRequestSchema, req.body);
     validateCheckIds(body.checkIds);
+    const dueDate = toStoredTime(body.dueDate, 'dueDate');
     const credentials = await authorizeBasic(
       options,
       req,
@@ -459,7 +470,7 @@ export function createScorecardsRouter(
         store.createCampaign(
           {
             ...body,
-            dueDate: new Date(body.dueDate).toISOString(),
+            dueDate,
             entityFilter: normalizeFilter(body.entityFilter)!,
             createdBy: principalRef(credentials),
           },
@@ -473,6 +484,10 @@ export function createScorecardsRouter(
     await authenticateUser(req);
     const body = parseBody(campaignUpdateRequestSchema, req.body);
     validateCheckIds(body.checkIds);
+    const dueDate =
+      body.dueDate === undefined
+        ? undefined
+        : toStoredTime(body.dueDate, 'dueDate');
     await authorizeBasic(options, req, campaignManagePermission);
     const campaign = await auditMutation(
       options,
@@ -481,9 +496,7 @@ export function createScorecardsRouter(
       () =>
         store.updateCampaign(req.params.id, {
           ...body,
-          dueDate: body.dueDate
-            ? new Date(body.dueDate).toISOString()
-            : undefined,
+          dueDate,
           entityFilter: normalizeFilter(body.entityFilter),
         }),
     );
