@@ -33,6 +33,7 @@ import { portfolioCsv } from './portfolioCsv';
 import { notifyTransfer } from './notifyTransfer';
 import { CostAccess } from '../cost/CostAccess';
 import { readCostSettings } from '../cost/CostConfig';
+import { requireEntities } from '../service/requireEntities';
 import { normalizeEntityRef } from '../service/CatalogMembership';
 import { ReviewCatalog } from './ReviewCatalog';
 import type { NewReviewDecision } from './types';
@@ -213,9 +214,12 @@ export async function createReviewsRouter(
   });
 
   router.get('/reviews/entity', async (req, res) => {
-    await requireCredentials(options, req, { allowService: true });
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
     const { entityRef } = parseQuery(reviewEntityQuerySchema, req.query);
     const ref = normalizeEntityRef(entityRef);
+    await requireEntities(options, credentials, [ref], 'query.entityRef');
     const [items, decisions] = await Promise.all([
       store.listItems({ entityRefs: [ref], openCyclesOnly: true }, clock()),
       store.listDecisions(ref),

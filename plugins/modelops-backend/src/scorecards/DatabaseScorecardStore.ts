@@ -650,6 +650,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
     filter: {
       status?: Waiver['status'];
       entityRef?: string;
+      /** Only waivers of these entities (as stored). */
+      entityRefs?: string[];
       limit?: number;
       offset?: number;
     },
@@ -657,6 +659,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
   ): Promise<{ items: Waiver[]; total: number }> {
     const where = (query: Knex.QueryBuilder) => {
       if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+      if (filter.entityRefs) query.whereIn('entity_ref', filter.entityRefs);
       if (filter.status === 'approved')
         query.where('status', 'approved').andWhere('expires_at', '>', now);
       else if (filter.status === 'expired')
@@ -678,6 +681,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
       items: rows.map((row: any) => toWaiver(row, now)),
       total: Number(total),
     };
+  }
+
+  async waiverEntityRefs(): Promise<string[]> {
+    const rows = await this.db(WAIVERS).distinct('entity_ref');
+    return rows.map((row: { entity_ref: string }) => row.entity_ref);
   }
 
   async decideWaiver(

@@ -1,5 +1,6 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { createTestRouter, initTestDatabase } from '../service/__testUtils__';
 import type { ModelOpsRouterOptions } from '../service/types';
@@ -21,7 +22,7 @@ describe('createScorecardsRouter', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let clock = new Date('2026-11-20T00:00:00Z');
 
-  async function setup() {
+  async function setup(catalog?: ModelOpsRouterOptions['catalog']) {
     const knex = await initTestDatabase(databases, 'SQLITE_3');
     const store = DatabaseScorecardStore.create(knex);
     const factory = (options: ModelOpsRouterOptions) => {
@@ -50,6 +51,7 @@ describe('createScorecardsRouter', () => {
     // High risk without an impact assessment: the check a waiver is asked for.
     const t = await createTestRouter(factory, {
       database: knex,
+      catalog,
       entities: [
         mlGroup,
         productionModel('scorer', { risk: { tier: 'high' } }),
@@ -401,6 +403,68 @@ describe('createScorecardsRouter', () => {
     expect(auditEvents.filter(e => e.eventId === 'waiver-withdraw')).toEqual([
       expect.objectContaining({ status: 'succeeded' }),
     ]);
+  });
+
+  it('says nothing about an entity the caller cannot see: no scorecard, no waivers, no total', async () => {
+    const outsider = 'user:default/outsider';
+    const entities = [
+      mlGroup,
+      productionModel('scorer', { risk: { tier: 'high' } }),
+    ];
+    const base = catalogServiceMock({ entities });
+    // The catalog hides the model from the outsider, as a permission
+    // policy on catalog-entity reads would.
+    const hides = (options: any) =>
+      options?.credentials?.principal?.userEntityRef === outsider;
+    const catalog = {
+      ...base,
+      getEntityByRef: async (ref: any, options: any) =>
+        hides(options) ? undefined : base.getEntityByRef(ref, options),
+      getEntitiesByRefs: async (req: any, options: any) => {
+        const answer = await base.getEntitiesByRefs(req, options);
+        return hides(options)
+          ? { items: answer.items.map(() => null) }
+          : answer;
+      },
+    } as unknown as ModelOpsRouterOptions['catalog'];
+    const { app } = await setup(catalog);
+    const created = await request(app)
+      .post('/scorecards/waivers')
+      .send({
+        entityRef: MODEL,
+        checkId: 'responsible-ai.impact-assessment',
+        reason: 'Confidential: the model scores loan applicants by postcode',
+        expiresAt: '2026-12-01T00:00:00Z',
+      })
+      .expect(201);
+    const asOutsider = mockCredentials.user.header(outsider);
+
+    const scorecard = await request(app)
+      .get('/scorecards/entity')
+      .query({ entityRef: MODEL })
+      .set('Authorization', asOutsider)
+      .expect(404);
+    expect(scorecard.body.error.message).toBe(
+      `query.entityRef: ${MODEL} is not in the catalog`,
+    );
+    const list = await request(app)
+      .get('/scorecards/waivers')
+      .set('Authorization', asOutsider)
+      .expect(200);
+    expect(list.body).toMatchObject({ total: 0, items: [] });
+    await request(app)
+      .get('/scorecards/waivers')
+      .query({ entityRef: MODEL })
+      .set('Authorization', asOutsider)
+      .expect(404);
+    const one = await request(app)
+      .get(`/scorecards/waivers/${created.body.id}`)
+      .set('Authorization', asOutsider)
+      .expect(404);
+    expect(JSON.stringify(one.body)).not.toContain('postcode');
+    // The owner still sees all of it.
+    const mine = await request(app).get('/scorecards/waivers').expect(200);
+    expect(mine.body.total).toBe(1);
   });
 
   it('manages campaigns and reports progress per team', async () => {

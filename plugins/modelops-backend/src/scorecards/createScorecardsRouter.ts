@@ -37,7 +37,7 @@ import {
 import { parseBody } from '../service/parseBody';
 import { isSameRef } from '../service/normalizeRef';
 import { parseQuery } from '../service/parseQuery';
-import { requireEntities } from '../service/requireEntities';
+import { requireEntities, visibleEntityRefs } from '../service/requireEntities';
 import { toStoredTime } from '../service/storedTime';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
@@ -144,6 +144,12 @@ export function createScorecardsRouter(
         store.getActiveWaivers([entityRef], nowIso),
       ],
     );
+    if (!catalogEntity) {
+      // Results of an entity the caller cannot see would reveal it.
+      throw new NotFoundError(
+        `query.entityRef: ${entityRef} is not in the catalog`,
+      );
+    }
     const checks = checksById();
     const messageFor = await costMessages.messagesFor(
       credentials,
@@ -240,15 +246,33 @@ export function createScorecardsRouter(
   });
 
   router.get('/scorecards/waivers', async (req, res) => {
-    await read(req);
+    const credentials = await read(req);
     const query = parseQuery(waiverListQuerySchema, req.query);
     const entityRef = query.entityRef
       ? normalizeRef(query.entityRef, 'query.entityRef')
       : undefined;
+    if (entityRef) {
+      await requireEntities(
+        options,
+        credentials,
+        [entityRef],
+        'query.entityRef',
+      );
+    }
+    // Without an entity, only waivers of entities the caller can see are
+    // listed and counted: a waiver's reason says things about its model.
+    const entityRefs = entityRef
+      ? undefined
+      : await visibleEntityRefs(
+          options,
+          credentials,
+          await store.waiverEntityRefs(),
+        );
     const page = await store.listWaivers(
       {
         status: query.status,
         entityRef,
+        entityRefs,
         limit: query.limit,
         offset: query.offset,
       },
@@ -263,9 +287,16 @@ export function createScorecardsRouter(
   });
 
   router.get('/scorecards/waivers/:id', async (req, res) => {
-    await read(req);
+    const credentials = await read(req);
     const waiver = await store.getWaiver(req.params.id, now().toISOString());
-    if (!waiver) throw new NotFoundError(`No waiver with id ${req.params.id}`);
+    const visible =
+      waiver &&
+      (await visibleEntityRefs(options, credentials, [waiver.entityRef]))
+        .length > 0;
+    // The same answer whether the waiver is missing or its entity hidden.
+    if (!waiver || !visible) {
+      throw new NotFoundError(`No waiver with id ${req.params.id}`);
+    }
     res.json(waiver);
   });
 

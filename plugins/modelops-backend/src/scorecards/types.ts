@@ -161,11 +161,15 @@ export interface ScorecardStore extends DecisionLog {
     filter: {
       status?: Waiver['status'];
       entityRef?: string;
+      /** Only waivers of these entities, as stored. */
+      entityRefs?: string[];
       limit?: number;
       offset?: number;
     },
     now: string,
   ): Promise<{ items: Waiver[]; total: number }>;
+  /** The entities with at least one waiver, as stored. */
+  waiverEntityRefs(): Promise<string[]>;
   /**
    * Moves a pending waiver to approved, rejected or (by its requester)
    * withdrawn; ConflictError when it is not pending.

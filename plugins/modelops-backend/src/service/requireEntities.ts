@@ -40,3 +40,25 @@ export async function requireEntities(
   });
   return entities;
 }
+
+/**
+ * The refs among `entityRefs` that name an entity the caller can see, in
+ * one catalog call: what list routes keep, so that neither the items nor
+ * the total say anything about entities hidden from the caller.
+ */
+export async function visibleEntityRefs(
+  options: Pick<ModelOpsRouterOptions, 'catalog'>,
+  credentials: BackstageCredentials,
+  entityRefs: string[],
+): Promise<string[]> {
+  const refs = [...new Set(entityRefs)];
+  if (refs.length === 0) return [];
+  const { items } = await options.catalog.getEntitiesByRefs(
+    {
+      entityRefs: refs.map(normalizeEntityRef),
+      fields: ['kind', 'metadata.name', 'metadata.namespace'],
+    },
+    { credentials },
+  );
+  return refs.filter((_, index) => Boolean(items[index]));
+}
