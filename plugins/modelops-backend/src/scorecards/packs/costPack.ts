@@ -96,4 +96,22 @@ export const costPack: CheckDefinition[] = [
     pack,
     level: 'gold',
   },
+  {
+    id: `${pack}.in-use`,
+    title: 'Serving what it costs',
+    description:
+      'A model that costs money in production served inferences in the last 30 days (as the idle models view counts them).',
+    rationale: {
+      practice: practice(8, 'quarterly cost-benefit reviews'),
+      obligations: ['nist-ai-rmf.manage-2.4'],
+    },
+    appliesTo: { kinds: ['MLModel'], lifecycles: ['production'] },
+    rule: { fact: 'cost.idleDays', op: 'lte', value: 30 },
+    severity: 'warning',
+    remediation: {
+      text: 'Report inference counts with the cost records, or retire the model in the next ownership review if nothing calls it.',
+    },
+    pack,
+    level: 'silver',
+  },
 ];

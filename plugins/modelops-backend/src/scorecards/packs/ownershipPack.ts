@@ -180,3 +180,43 @@ export const referencesResolveCheck: ModelopsCheck = {
       : { passed: false, message: problems.join('; ') };
   },
 };
+
+/**
+ * A retired model or dataset that something still depends on is not
+ * retired: the catalog's `dependencyOf` relations (from the dependents'
+ * `spec.dependsOn`) name what would break.
+ */
+export const retiredWithoutDependentsCheck: ModelopsCheck = {
+  id: `${pack}.retired-without-dependents`,
+  title: 'Nothing depends on it once retired',
+  description:
+    'No component or other entity still declares dependsOn this retired model or dataset.',
+  rationale: {
+    practice: practice(1, 'quarterly portfolio reviews'),
+    obligations: ['nist-ai-rmf.manage-2.4'],
+  },
+  appliesTo: { kinds: ['MLModel', 'Dataset'], lifecycles: ['retired'] },
+  severity: 'error',
+  remediation: {
+    text: 'Move the dependents to a successor and remove this entity from their spec.dependsOn, or set the lifecycle back while they still use it.',
+  },
+  pack,
+  level: 'bronze',
+  evaluate({ entity }) {
+    const dependents = [
+      ...new Set(
+        (entity.relations ?? [])
+          .filter(r => r.type === 'dependencyOf')
+          .map(r => r.targetRef),
+      ),
+    ].sort();
+    return dependents.length === 0
+      ? { passed: true, message: 'no entity in the catalog depends on it' }
+      : {
+          passed: false,
+          message: `retired, yet ${dependents.join(', ')} still ${
+            dependents.length === 1 ? 'depends' : 'depend'
+          } on it`,
+        };
+  },
+};

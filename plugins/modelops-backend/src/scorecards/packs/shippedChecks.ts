@@ -7,6 +7,7 @@ import {
   ownershipPack,
   recentReviewCheck,
   referencesResolveCheck,
+  retiredWithoutDependentsCheck,
 } from './ownershipPack';
 import {
   metricsMetCheck,
@@ -34,6 +35,7 @@ export function shippedChecks(): ModelopsCheck[] {
     ...ownershipPack.map(ruleCheck),
     recentReviewCheck,
     referencesResolveCheck,
+    retiredWithoutDependentsCheck,
     ...costPack.map(ruleCheck),
   ];
 }
