@@ -3,9 +3,8 @@ import {
   type ObligationAssessment,
   type ObligationStatus,
 } from '@modelops/plugin-modelops-common';
-import { requireModel } from '../service/requireModel';
 import { pageInput, pageOf, pageOutput } from './pageOf';
-import { parseActionRef } from './parseActionRef';
+import { requireActionEntity } from './parseActionRef';
 import type { ModelOpsActionDeps } from './types';
 
 const STATUSES = [
@@ -136,9 +135,12 @@ export function registerComplianceActions(deps: ModelOpsActionDeps) {
       },
     ],
     action: async ({ input, credentials }) => {
-      const entityRef = parseActionRef(input.model, 'model', 'mlmodel');
-      // Named after the action's field, not the route's.
-      await requireModel(deps, credentials, entityRef, 'model');
+      const { entityRef } = await requireActionEntity(
+        deps,
+        credentials,
+        input.model,
+        'model',
+      );
       const compliance = await deps
         .clients(credentials)
         .compliance.getEntityCompliance({
@@ -194,8 +196,12 @@ export function registerComplianceActions(deps: ModelOpsActionDeps) {
       },
     ],
     action: async ({ input, credentials }) => {
-      const entityRef = parseActionRef(input.model, 'model', 'mlmodel');
-      await requireModel(deps, credentials, entityRef, 'model');
+      const { entityRef } = await requireActionEntity(
+        deps,
+        credentials,
+        input.model,
+        'model',
+      );
       const dossier = await deps
         .clients(credentials)
         .compliance.getDossier(entityRef);

@@ -2,9 +2,7 @@ import {
   fairnessWithinThreshold,
   metricsWithinThreshold,
 } from '../scorecards/facts/EvidenceFactProvider';
-import { entityRefOf } from '../service/CatalogMembership';
-import { requireModel } from '../service/requireModel';
-import { parseActionRef } from './parseActionRef';
+import { requireActionEntity } from './parseActionRef';
 import type { ModelOpsActionDeps } from './types';
 
 const asStrings = (value: unknown): string[] | undefined =>
@@ -85,9 +83,12 @@ export function registerModelCardAction(deps: ModelOpsActionDeps) {
       },
     ],
     action: async ({ input, credentials }) => {
-      const ref = parseActionRef(input.model, 'model', 'mlmodel');
-      const entity = await requireModel(deps, credentials, ref, 'model');
-      const entityRef = entityRefOf(entity);
+      const { entity, entityRef } = await requireActionEntity(
+        deps,
+        credentials,
+        input.model,
+        'model',
+      );
       const spec = (entity.spec ?? {}) as Record<string, any>;
       const [report] = await deps
         .clients(credentials)

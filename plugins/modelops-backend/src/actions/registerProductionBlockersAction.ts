@@ -1,7 +1,5 @@
 import type { ChangeRequest, Feedback } from '@modelops/plugin-modelops-common';
-import { entityRefOf } from '../service/CatalogMembership';
-import { requireModel } from '../service/requireModel';
-import { parseActionRef } from './parseActionRef';
+import { requireActionEntity } from './parseActionRef';
 import { compactCheck, compactCheckSchema } from './registerScorecardAction';
 import type { ModelOpsActionDeps } from './types';
 
@@ -91,9 +89,12 @@ export function registerProductionBlockersAction(deps: ModelOpsActionDeps) {
       },
     ],
     action: async ({ input, credentials }) => {
-      const ref = parseActionRef(input.model, 'model', 'mlmodel');
-      const entity = await requireModel(deps, credentials, ref, 'model');
-      const entityRef = entityRefOf(entity);
+      const { entity, entityRef } = await requireActionEntity(
+        deps,
+        credentials,
+        input.model,
+        'model',
+      );
       const clients = deps.clients(credentials);
       const [scorecard, changes, open, acknowledged] = await Promise.all([
         clients.scorecards.getEntityScorecard(entityRef),

@@ -1,7 +1,6 @@
 import type { CheckResultView } from '@modelops/plugin-modelops-common';
-import { requireModel } from '../service/requireModel';
 import { pageInput, pageOf, pageOutput } from './pageOf';
-import { parseActionRef } from './parseActionRef';
+import { requireActionEntity } from './parseActionRef';
 import type { ModelOpsActionDeps } from './types';
 import type { z as zod } from 'zod/v3';
 
@@ -98,10 +97,12 @@ export function registerScorecardAction(deps: ModelOpsActionDeps) {
       },
     ],
     action: async ({ input, credentials }) => {
-      const ref = parseActionRef(input.entity, 'entity', 'mlmodel');
-      // The scorecard route answers for any ref; the catalog decides
-      // whether this caller may see the entity at all.
-      await requireModel(deps, credentials, ref, 'entity');
+      const { entityRef: ref } = await requireActionEntity(
+        deps,
+        credentials,
+        input.entity,
+        'entity',
+      );
       const scorecard = await deps
         .clients(credentials)
         .scorecards.getEntityScorecard(ref);

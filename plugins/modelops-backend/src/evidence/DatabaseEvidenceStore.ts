@@ -224,6 +224,11 @@ const NEWEST_SNAPSHOT_FIRST: ColumnOrder[] = [
 
 // Everything but the key itself identifies the payload: a retry with the same
 // key must send the same report.
+/** Each model once, with no version: the newest evidence of any version. */
+function byModel(modelRefs: string[]): Array<{ modelRef: string }> {
+  return [...new Set(modelRefs)].map(modelRef => ({ modelRef }));
+}
+
 function fingerprintOf(input: { idempotencyKey?: string }): string {
   const { idempotencyKey: _key, ...payload } = input;
   return payloadFingerprint(payload);
@@ -369,66 +374,63 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return rows.map(r => r.model_ref);
   }
 
-  async latestEvaluationsByModel(
+  latestEvaluationsByModel(
     modelRefs: string[],
   ): Promise<Map<string, EvaluationReport>> {
-    const result = new Map<string, EvaluationReport>();
-    for (const refs of chunks([...new Set(modelRefs)], BULK_READ_CHUNK)) {
-      const latest = this.newestPerModel(EVALUATIONS, refs, 'evaluated_at');
-      for (const report of await this.readEvaluations(this.knex, latest, [])) {
-        result.set(report.modelRef, report);
-      }
-    }
-    return result;
+    return this.newestOf('evaluations', byModel(modelRefs));
   }
 
-  async latestEvaluationsOfVersions(
+  latestEvaluationsOfVersions(
     versions: Array<{ modelRef: string; modelVersion: string }>,
   ): Promise<Map<string, EvaluationReport>> {
-    const result = new Map<string, EvaluationReport>();
-    for (const part of chunks(versions, BULK_READ_CHUNK)) {
-      const latest = this.newestPerModel(
-        EVALUATIONS,
-        part.map(v => v.modelRef),
-        'evaluated_at',
-        part.map(v => [v.modelRef, v.modelVersion]),
-      );
-      for (const report of await this.readEvaluations(this.knex, latest, [])) {
-        result.set(report.modelRef, report);
-      }
-    }
-    return result;
+    return this.newestOf('evaluations', versions);
   }
 
-  async latestSnapshotsOfVersions(
-    versions: Array<{ modelRef: string; modelVersion: string }>,
-  ): Promise<Map<string, MonitoringSnapshot>> {
-    const result = new Map<string, MonitoringSnapshot>();
-    for (const part of chunks(versions, BULK_READ_CHUNK)) {
-      const latest = this.newestPerModel(
-        SNAPSHOTS,
-        part.map(v => v.modelRef),
-        'window_end',
-        part.map(v => [v.modelRef, v.modelVersion]),
-      );
-      for (const snapshot of await this.readSnapshots(this.knex, latest, [])) {
-        result.set(snapshot.modelRef, snapshot);
-      }
-    }
-    return result;
-  }
-
-  async latestSnapshotsByModel(
+  latestSnapshotsByModel(
     modelRefs: string[],
   ): Promise<Map<string, MonitoringSnapshot>> {
-    const result = new Map<string, MonitoringSnapshot>();
-    for (const refs of chunks([...new Set(modelRefs)], BULK_READ_CHUNK)) {
-      const latest = this.newestPerModel(SNAPSHOTS, refs, 'window_end');
-      for (const snapshot of await this.readSnapshots(this.knex, latest, [])) {
-        result.set(snapshot.modelRef, snapshot);
-      }
+    return this.newestOf('snapshots', byModel(modelRefs));
+  }
+
+  latestSnapshotsOfVersions(
+    versions: Array<{ modelRef: string; modelVersion: string }>,
+  ): Promise<Map<string, MonitoringSnapshot>> {
+    return this.newestOf('snapshots', versions);
+  }
+
+  // The newest evidence of each model (of the given version when one is
+  // set), keyed by model ref, in one query per chunk.
+  private async newestOf<K extends 'evaluations' | 'snapshots'>(
+    kind: K,
+    wanted: Array<{ modelRef: string; modelVersion?: string }>,
+  ): Promise<
+    Map<string, K extends 'evaluations' ? EvaluationReport : MonitoringSnapshot>
+  > {
+    const result = new Map<string, EvaluationReport | MonitoringSnapshot>();
+    const versioned = wanted.some(w => w.modelVersion !== undefined);
+    for (const part of chunks(wanted, BULK_READ_CHUNK)) {
+      const refs = part.map(w => w.modelRef);
+      const pairs = versioned
+        ? part.map(w => [w.modelRef, w.modelVersion ?? ''])
+        : undefined;
+      const read =
+        kind === 'evaluations'
+          ? this.readEvaluations(
+              this.knex,
+              this.newestPerModel(EVALUATIONS, refs, 'evaluated_at', pairs),
+              [],
+            )
+          : this.readSnapshots(
+              this.knex,
+              this.newestPerModel(SNAPSHOTS, refs, 'window_end', pairs),
+              [],
+            );
+      for (const item of await read) result.set(item.modelRef, item);
     }
-    return result;
+    return result as Map<
+      string,
+      K extends 'evaluations' ? EvaluationReport : MonitoringSnapshot
+    >;
   }
 
   // The newest row of each model in `refs` by `timeColumn` (ties: highest
