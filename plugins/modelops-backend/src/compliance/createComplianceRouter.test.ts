@@ -16,6 +16,10 @@ import {
   type TestRouter,
 } from '../service/__testUtils__';
 import { createComplianceRouter } from './createComplianceRouter';
+import { pdfText, pdfTextLines } from './__testUtils__/pdfTextLines';
+
+/** Text without any whitespace, to find a sentence however the PDF wrapped it. */
+const compact = (text: string) => text.replace(/\s+/g, '');
 
 jest.setTimeout(60_000);
 
@@ -204,6 +208,50 @@ describe('createComplianceRouter', () => {
     expect(md).toContain('No evaluation report for version 4.2.0');
     expect(md).toContain('spec.risk.conformityAssessment.procedure is not set');
     expect(md).toContain('No monitoring snapshot for version 4.2.0');
+  });
+
+  it('downloads the same dossier as a PDF named after the model version', async () => {
+    const res = await request(t.app)
+      .get(
+        '/compliance/dossier?entityRef=mlmodel:default/credit-risk-scorer&format=pdf',
+      )
+      .set('Authorization', user)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(
+      'credit-risk-scorer-4.2.0-annex-iv.pdf',
+    );
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const lines = pdfTextLines(pdf);
+    for (const title of [
+      '1. General description of the AI system',
+      '2. Elements of the AI system and its development process',
+      '3. Monitoring, functioning and control',
+      '4. Appropriateness of the performance metrics',
+      '5. Risk management system',
+      '6. Changes through the lifecycle',
+      '7. Harmonised standards applied',
+      '8. EU declaration of conformity',
+      '9. Post-market monitoring plan',
+    ]) {
+      expect(lines).toContain(title);
+    }
+    const text = compact(pdfText(pdf));
+    expect(text).toContain(
+      compact(
+        'spec.risk.conformityAssessment.procedure is not set (Annex IV 8).',
+      ),
+    );
+    expect(text).toContain(compact('No monitoring snapshot for version 4.2.0'));
+    expect(text).toContain(compact('Score consumer loan applications'));
+    expect(lines.some(l => /page 1 of \d+/.test(l))).toBe(true);
   });
 
   it('escapes catalog text in the Markdown', async () => {

@@ -31,6 +31,7 @@ import {
 } from './assessCompliance';
 import { buildDossier } from './buildDossier';
 import { renderDossierMarkdown } from './renderDossierMarkdown';
+import { renderDossierPdf } from './renderDossierPdf';
 
 /** What the compliance routes read. */
 export interface ComplianceServices {
@@ -235,7 +236,7 @@ export function createComplianceRouter(
   });
 
   router.get('/compliance/dossier', async (req, res) => {
-    const { credentials, entity, entityRef } = await readModel(
+    const { credentials, query, entity, entityRef } = await readModel(
       req,
       dossierQuerySchema,
     );
@@ -300,6 +301,13 @@ export function createComplianceRouter(
       }),
       generatedAt: today.toISOString(),
     });
+    if (query.format === 'pdf') {
+      res
+        .type('application/pdf')
+        .attachment(fileName(entity, dossier.version, 'pdf'))
+        .send(await renderDossierPdf(dossier));
+      return;
+    }
     res
       .type('text/markdown; charset=utf-8')
       .attachment(fileName(entity, dossier.version, 'md'))

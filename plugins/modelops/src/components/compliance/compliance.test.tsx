@@ -1,4 +1,9 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import {
+  configure,
+  fireEvent,
+  screen,
+  waitFor,
+} from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -93,7 +98,17 @@ const api = {
       },
     ] satisfies PortfolioObligation[],
   })),
-  getDossier: jest.fn(),
+  getDossier: jest.fn(async (_entityRef: string, format?: string) =>
+    format === 'pdf'
+      ? {
+          fileName: 'support-assistant-llm-4.2.0-annex-iv.pdf',
+          content: new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+        }
+      : {
+          fileName: 'support-assistant-llm-4.2.0-annex-iv.md',
+          content: '# Technical documentation',
+        },
+  ),
 } as unknown as jest.Mocked<ComplianceApi>;
 
 describe('compliance views', () => {
@@ -119,7 +134,17 @@ describe('compliance views', () => {
     });
   });
 
-  it('offers the Annex IV dossier on a high-risk model', async () => {
+  it('offers the Annex IV dossier on a high-risk model, as Markdown and as PDF', async () => {
+    // jsdom has no object URLs; record what would be saved instead.
+    const saved: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:dossier';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
     await renderInTestApp(
       <TestApiProvider apis={[[complianceApiRef, api]]}>
         <EntityProvider
@@ -142,6 +167,24 @@ describe('compliance views', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText(/Generated for version 4.2.0/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Download PDF' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(api.getDossier).toHaveBeenLastCalledWith(
+      'mlmodel:default/support-assistant-llm',
+      'pdf',
+    );
+    expect(saved[0].type).toBe('application/pdf');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Download dossier (Markdown)' }),
+    );
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(api.getDossier).toHaveBeenLastCalledWith(
+      'mlmodel:default/support-assistant-llm',
+    );
+    expect(saved[1].type).toBe('text/markdown;charset=utf-8');
+    expect(click).toHaveBeenCalledTimes(2);
+    click.mockRestore();
   });
 
   it('lists coverage per ISO/IEC 42001 Annex A control', async () => {

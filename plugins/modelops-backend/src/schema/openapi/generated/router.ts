@@ -2267,9 +2267,9 @@ export const spec = {
         operationId: 'GetComplianceDossier',
         tags: ['compliance'],
         summary:
-          'The Annex IV technical documentation of the model version, as a Markdown download.',
+          'The Annex IV technical documentation of the model version, as a Markdown or PDF download.',
         description:
-          'Nine sections (Annex IV 1 to 9) generated from the entity, its datasets, evaluation reports and monitoring snapshots of `spec.version`, change requests, delivery events of the last year, waivers and check results; each section lists its gaps, naming the field or evidence that would fill them. The file is named `<model>-<version>-annex-iv.md`.',
+          'Nine sections (Annex IV 1 to 9) generated from the entity, its datasets, evaluation reports and monitoring snapshots of `spec.version`, change requests, delivery events of the last year, waivers and check results; each section lists its gaps, naming the field or evidence that would fill them. `format=pdf` answers the same dossier as a PDF document. The file is named `<model>-<version>-annex-iv.md` or `<model>-<version>-annex-iv.pdf`.',
         parameters: [
           {
             name: 'entityRef',
@@ -2284,18 +2284,33 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
-              enum: ['markdown'],
+              enum: ['markdown', 'pdf'],
               default: 'markdown',
             },
           },
         ],
         responses: {
           '200': {
-            description: 'The dossier.',
+            description: 'The dossier, as an attachment.',
+            headers: {
+              'Content-Disposition': {
+                description:
+                  '`attachment; filename="<model>-<version>-annex-iv.<md|pdf>"`',
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
             content: {
               'text/markdown': {
                 schema: {
                   type: 'string',
+                },
+              },
+              'application/pdf': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
                 },
               },
             },
