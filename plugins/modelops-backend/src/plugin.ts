@@ -21,7 +21,11 @@ import {
   createChangesRouter,
   productionChangeApprovedCheck,
 } from './changes';
-import { createDeliveryRouter, loadDemoDelivery } from './delivery';
+import {
+  createDeliveryRouter,
+  IncidentFactProvider,
+  loadDemoDelivery,
+} from './delivery';
 import {
   createFeedbackRouter,
   feedbackAnsweredCheck,
@@ -129,6 +133,7 @@ export const modelopsPlugin = createBackendPlugin({
           ObservationFactProvider.create({ store: observations }),
           FeedbackFactProvider.create(options),
           ChangeFactProvider.create(options),
+          IncidentFactProvider.create(options),
         );
         scorecardExtensions.checks.push(
           ruleCheck(feedbackAnsweredCheck),
