@@ -3,6 +3,7 @@ import {
   dossierQuerySchema,
   entityComplianceQuerySchema,
   obligationListQuerySchema,
+  obligationsApplyingFrom,
   portfolioComplianceQuerySchema,
   type CheckMetadata,
   type EntityComplianceResponse,
@@ -104,11 +105,11 @@ export function createComplianceRouter(
   router.get('/compliance/obligations', async (req, res) => {
     await requireCredentials(options, req, { allowService: true });
     const query = parseQuery(obligationListQuerySchema, req.query);
+    const dated = query.appliesFrom
+      ? new Set(obligationsApplyingFrom(query.appliesFrom).map(o => o.id))
+      : undefined;
     const items = obligationRows(services.checks(), query.instrument).filter(
-      row =>
-        !query.appliesFrom ||
-        row.obligation.appliesFrom === query.appliesFrom ||
-        row.obligation.appliesFromAnnexI === query.appliesFrom,
+      row => !dated || dated.has(row.obligation.id),
     );
     const body: ObligationListResponse = { items };
     res.json(body);

@@ -12,6 +12,8 @@ import {
   feedbackCreateRequestSchema,
   feedbackListQuerySchema,
   feedbackStateRequestSchema,
+  incidentAssessmentInputSchema,
+  incidentListQuerySchema,
   monitoringSnapshotInputSchema,
   monitoringSnapshotListQuerySchema,
   observationSnapshotInputSchema,
@@ -154,6 +156,13 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
     body: { component: 'DeliveryEventInput', schema: deliveryEventInputSchema },
   },
   GetDeliveryMetrics: { query: deliveryMetricsQuerySchema },
+  GetDeliveryIncidents: { query: incidentListQuerySchema },
+  PostIncidentAssessment: {
+    body: {
+      component: 'IncidentAssessmentInput',
+      schema: incidentAssessmentInputSchema,
+    },
+  },
   PutObservationSnapshot: {
     body: {
       component: 'ObservationSnapshotInput',

@@ -5,13 +5,17 @@ import { dataGovernancePack } from './dataGovernancePack';
 import { documentationPack } from './documentationPack';
 import { ownershipPack, recentReviewCheck } from './ownershipPack';
 import { productionReadinessPack } from './productionReadinessPack';
-import { responsibleAiPack } from './responsibleAiPack';
+import {
+  responsibleAiPack,
+  seriousIncidentsReportedCheck,
+} from './responsibleAiPack';
 
 /** Every check that ships with ModelOps, in pack order. */
 export function shippedChecks(): ModelopsCheck[] {
   return [
     ...productionReadinessPack.map(ruleCheck),
     ...responsibleAiPack.map(ruleCheck),
+    seriousIncidentsReportedCheck,
     ...dataGovernancePack.map(ruleCheck),
     ...documentationPack.map(ruleCheck),
     ...ownershipPack.map(ruleCheck),
