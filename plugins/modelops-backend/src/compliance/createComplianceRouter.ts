@@ -16,8 +16,9 @@ import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import type { z } from 'zod';
 import type { ChangeStore } from '../changes/types';
-import type { DeliveryStore } from '../delivery/types';
+import type { DeliveryStore, IncidentStore } from '../delivery/types';
 import type { EvidenceStore } from '../evidence/types';
+import type { ReviewStore } from '../reviews/types';
 import type { ScorecardStore } from '../scorecards/types';
 import { chunks } from '../service/chunks';
 import { requireCredentials } from '../service/authorizeEntity';
@@ -42,6 +43,8 @@ export interface ComplianceServices {
   evidence: EvidenceStore;
   changes: ChangeStore;
   delivery: DeliveryStore;
+  incidents: IncidentStore;
+  reviews: Pick<ReviewStore, 'listDecisions'>;
   now?: () => Date;
 }
 
@@ -256,7 +259,9 @@ export function createComplianceRouter(
       snapshots,
       changes,
       deliveryEvents,
+      incidents,
       waivers,
+      reviewDecisions,
       outcomes,
     ] = await Promise.all([
       datasetRefs.length === 0
@@ -279,9 +284,13 @@ export function createComplianceRouter(
         new Date(today.getTime() - 365 * DAY_MS).toISOString(),
         today.toISOString(),
       ),
+      services.incidents
+        .listIncidents([entityRef])
+        .then(byModel => byModel.get(entityRef) ?? []),
       services.scorecards
         .listWaivers({ entityRef, limit: 500 }, today.toISOString())
         .then(page => page.items),
+      services.reviews.listDecisions(entityRef),
       outcomesOf(services.scorecards, [entityRef], today.toISOString()),
     ]);
     const dossier = buildDossier({
@@ -293,7 +302,9 @@ export function createComplianceRouter(
       snapshots,
       changes,
       deliveryEvents,
+      incidents,
       waivers,
+      reviewDecisions,
       compliance: assessCompliance({
         entity,
         checks: services.checks(),
