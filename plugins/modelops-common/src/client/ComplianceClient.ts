@@ -20,6 +20,7 @@ export interface DossierDownload {
 
 /** A downloaded Annex IV dossier as a PDF document. @public */
 export interface DossierPdfDownload {
+  /** `<model>-<version>-annex-iv.pdf`. */
   fileName: string;
   /** The bytes of the PDF file. */
   content: Uint8Array;
@@ -50,6 +51,7 @@ export interface ComplianceApi {
    * text by default, or the same dossier as a PDF document.
    */
   getDossier(entityRef: string, format?: 'markdown'): Promise<DossierDownload>;
+  /** The same dossier as a PDF document. */
   getDossier(entityRef: string, format: 'pdf'): Promise<DossierPdfDownload>;
 }
 
