@@ -69,6 +69,10 @@ function daysBetween(from: string, to: string): number {
 const day = (iso: string) => iso.slice(0, 10);
 /** A time for a table cell: `2026-06-08 09:17`, in UTC as stored. */
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const yesNo = (value: boolean | undefined) => {
+  if (value === undefined) return '';
+  return value ? 'yes' : 'no';
+};
 /** Deployments listed in full; older ones are counted. */
 const DEPLOYMENTS_LISTED = 20;
 
@@ -490,7 +494,7 @@ export function buildDossier(inputs: DossierInputs): Dossier {
       rows: newest.map(e => [
         minute(e.at),
         e.modelVersion ?? '',
-        e.failed === undefined ? '' : e.failed ? 'yes' : 'no',
+        yesNo(e.failed),
       ]),
     });
     if (deployments.length > newest.length) {
@@ -631,11 +635,7 @@ export function buildDossier(inputs: DossierInputs): Dossier {
             : i.incidentId,
           minute(i.openedAt),
           i.resolvedAt ? minute(i.resolvedAt) : 'open',
-          a
-            ? a.serious
-              ? `yes: ${a.rationale}`
-              : `no: ${a.rationale}`
-            : 'not assessed',
+          a ? `${yesNo(a.serious)}: ${a.rationale}` : 'not assessed',
           a?.reportedAt
             ? [day(a.reportedAt), a.authority, a.reportReference]
                 .filter(Boolean)

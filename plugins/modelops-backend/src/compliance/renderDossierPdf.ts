@@ -184,7 +184,11 @@ export function renderDossierPdf(dossier: Dossier): Promise<Buffer> {
         ),
         MARGIN,
         doc.page.height - MARGIN / 2 - 8,
-        { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false },
+        {
+          width: doc.page.width - 2 * MARGIN,
+          align: 'center',
+          lineBreak: false,
+        },
       );
     doc.page.margins.bottom = bottom;
   }

@@ -35,7 +35,10 @@ describe.each(databases.eachSupportedId())(
       let clock = new Date('2026-11-27T00:00:00.000Z');
       const events = DatabaseDeliveryStore.create({ knex, now: () => clock });
       const store = DatabaseIncidentStore.create({ knex, now: () => clock });
-      const record = (input: Omit<DeliveryEventInput, 'entityRef'>, ref = scorer) =>
+      const record = (
+        input: Omit<DeliveryEventInput, 'entityRef'>,
+        ref = scorer,
+      ) =>
         events.addEvent(
           deliveryEventInputSchema.parse({ entityRef: ref, ...input }),
         );
@@ -71,7 +74,11 @@ describe.each(databases.eachSupportedId())(
       });
       await record({ type: 'deployment', at: '2026-11-21T08:00:00Z' });
       await record(
-        { type: 'incident-opened', incidentId: 'INC-9', at: '2026-11-01T08:00:00Z' },
+        {
+          type: 'incident-opened',
+          incidentId: 'INC-9',
+          at: '2026-11-01T08:00:00Z',
+        },
         churn,
       );
       await store.assess(
@@ -106,7 +113,9 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       expect(incidents.get(churn)?.map(i => i.incidentId)).toEqual(['INC-9']);
-      expect((await store.listIncidents(['mlmodel:default/none'])).size).toBe(0);
+      expect((await store.listIncidents(['mlmodel:default/none'])).size).toBe(
+        0,
+      );
     });
 
     it('replaces an assessment, for example once the report is made', async () => {
@@ -150,7 +159,11 @@ describe.each(databases.eachSupportedId())(
     it('refuses to assess an incident the model has no opening of', async () => {
       const { store, record } = await setup();
       await record(
-        { type: 'incident-opened', incidentId: 'INC-1', at: '2026-11-20T08:00:00Z' },
+        {
+          type: 'incident-opened',
+          incidentId: 'INC-1',
+          at: '2026-11-20T08:00:00Z',
+        },
         churn,
       );
       await expect(
@@ -169,10 +182,17 @@ describe.each(databases.eachSupportedId())(
       });
       setClock('2026-11-29T00:00:00.000Z');
       await record(
-        { type: 'incident-opened', incidentId: 'INC-7', at: '2026-11-28T08:00:00Z' },
+        {
+          type: 'incident-opened',
+          incidentId: 'INC-7',
+          at: '2026-11-28T08:00:00Z',
+        },
         churn,
       );
-      await record({ type: 'deployment', at: '2026-11-28T09:00:00Z' }, 'mlmodel:default/other');
+      await record(
+        { type: 'deployment', at: '2026-11-28T09:00:00Z' },
+        'mlmodel:default/other',
+      );
       expect(
         (await store.entityRefsChangedSince('2026-11-28T00:00:00.000Z')).sort(),
       ).toEqual([churn]);

@@ -34,7 +34,10 @@ interface IncidentEventRow {
   model_version: string | null;
 }
 
-function toAssessment(row: AssessmentRow, openedAt: string): IncidentAssessment {
+function toAssessment(
+  row: AssessmentRow,
+  openedAt: string,
+): IncidentAssessment {
   return withoutUndefined({
     entityRef: row.entity_ref,
     incidentId: row.incident_id,
@@ -137,7 +140,10 @@ export class DatabaseIncidentStore implements IncidentStore {
           `incidentId: no incident ${input.incidentId} is recorded as opened on ${input.entityRef} (POST /delivery/events)`,
         );
       }
-      const key = { entity_ref: input.entityRef, incident_id: input.incidentId };
+      const key = {
+        entity_ref: input.entityRef,
+        incident_id: input.incidentId,
+      };
       const existing = await tx(ASSESSMENTS).where(key).first();
       const row: AssessmentRow = {
         ...key,

@@ -249,7 +249,8 @@ describe('createDeliveryRouter', () => {
 
     beforeEach(async () => {
       for (const event of history) {
-        expect((await post(event)).status).toBe(201);
+        const res = await post(event);
+        if (res.status !== 201) throw new Error(`event: ${res.text}`);
       }
     });
 
@@ -334,9 +335,9 @@ describe('createDeliveryRouter', () => {
         serious: false,
         rationale: 'Four hours of elevated latency; no decision changed',
       };
-      expect((await assess(body, mockCredentials.service.header())).status).toBe(
-        403,
-      );
+      expect(
+        (await assess(body, mockCredentials.service.header())).status,
+      ).toBe(403);
       t.setPermissionDecision(AuthorizeResult.DENY);
       const denied = await assess(body);
       expect(denied.status).toBe(403);

@@ -152,7 +152,12 @@ export function createDeliveryRouter(
       allowService: true,
     });
     const query = parseQuery(incidentListQuerySchema, req.query);
-    await requireModel(options, credentials, query.entityRef, 'query.entityRef');
+    await requireModel(
+      options,
+      credentials,
+      query.entityRef,
+      'query.entityRef',
+    );
     const items = await incidents.listIncidents([query.entityRef]);
     const body: RecordedIncidentList = {
       entityRef: query.entityRef,
@@ -191,8 +196,7 @@ export function createDeliveryRouter(
           reported: input.reportedAt !== undefined,
         },
       },
-      () =>
-        incidents.assess(input, credentials.principal.userEntityRef),
+      () => incidents.assess(input, credentials.principal.userEntityRef),
     );
     res.status(created ? 201 : 200).json(assessment);
   });
