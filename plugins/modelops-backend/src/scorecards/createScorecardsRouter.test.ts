@@ -443,9 +443,7 @@ describe('createScorecardsRouter', () => {
         owner: 'group:default/ml',
       })
       .expect(201);
-    const dated = new Set(
-      obligationsApplyingFrom('2027-12-02').map(o => o.id),
-    );
+    const dated = new Set(obligationsApplyingFrom('2027-12-02').map(o => o.id));
     const expected = shippedChecks()
       .filter(c => c.rationale.obligations?.some(id => dated.has(id)))
       .map(c => c.id);

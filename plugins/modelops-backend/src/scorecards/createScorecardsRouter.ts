@@ -477,7 +477,10 @@ export function createScorecardsRouter(
       campaignCreateRequestSchema,
       req.body,
     );
-    const checkIds = campaignCheckIds({ ...body, obligationsApplyingFrom: day });
+    const checkIds = campaignCheckIds({
+      ...body,
+      obligationsApplyingFrom: day,
+    });
     const credentials = await authorizeBasic(
       options,
       req,

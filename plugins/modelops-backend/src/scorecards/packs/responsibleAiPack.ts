@@ -812,7 +812,9 @@ export const seriousIncidentsReportedCheck: ModelopsCheck = {
       );
     } else if (unassessed.length > 1) {
       problems.push(
-        `${unassessed.length} incidents have no serious-incident assessment recorded: ${listIncidents(
+        `${
+          unassessed.length
+        } incidents have no serious-incident assessment recorded: ${listIncidents(
           unassessed,
           now,
         )}`,
