@@ -612,6 +612,10 @@ try {
         .getByText(/limited/i)
         .first()
         .waitFor();
+      // Human oversight has no default: how people oversee the model is
+      // for its owner to state, not for the template to assume.
+      await page.locator('#root_humanOversight').click();
+      await page.getByRole('option', { name: 'human-in-the-loop' }).click();
       await shot(page, '25-template-risk');
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Next' }).click();
@@ -661,6 +665,12 @@ try {
       if (!entity.includes(`name: ${name}`) || !/tier: limited/.test(entity)) {
         throw new Error(
           'the written catalog-info.yaml does not describe the new model and its tier',
+        );
+      }
+      // Nothing operational is declared before it exists.
+      if (/^ {2}(fallback|deployment|monitoring):/m.test(entity)) {
+        throw new Error(
+          'the new project declares operational fields it does not have yet',
         );
       }
       const assessment = await readFile(

@@ -172,6 +172,8 @@ const EXPECTED_TOOLS = [
   'find-idle-models',
   'get-team-reviews',
   'get-campaign-progress',
+  'get-model-obligations',
+  'get-annex-iv-dossier',
   'report-model-problem',
   'request-waiver',
   'attest-review-item',
@@ -430,6 +432,84 @@ await check(
     assert.equal(
       campaign.teams.reduce((s, t) => s + t.entities, 0),
       campaign.entities,
+    );
+  },
+);
+
+await check(
+  'EU AI Act obligations: Art. 50(1) applies now to the support assistant, Annex III duties of the credit risk scorer from 2 December 2027, as the compliance route says',
+  async () => {
+    const assistant = await call('get-model-obligations', {
+      model: 'support-assistant-llm',
+      limit: 100,
+    });
+    const art50 = assistant.obligations.items.find(
+      o => o.id === 'eu-ai-act.art-50-1',
+    );
+    assert.ok(art50, 'Art. 50(1) is listed for the limited-risk assistant');
+    assert.equal(art50.scope, 'applies');
+    assert.equal(art50.inForce, true);
+
+    const answer = await call('get-model-obligations', {
+      model: 'credit-risk-scorer',
+      limit: 100,
+    });
+    const route = await api(
+      token,
+      `/api/modelops/compliance/entity?entityRef=${encodeURIComponent(
+        ref(byName['credit-risk-scorer']),
+      )}&instrument=eu-ai-act`,
+    );
+    assert.equal(route.status, 200);
+    assert.equal(answer.obligations.total, route.body.obligations.length);
+    for (const status of Object.keys(answer.counts)) {
+      assert.equal(
+        answer.counts[status],
+        route.body.obligations.filter(o => o.status === status).length,
+        `${status} count`,
+      );
+    }
+    const annexIII = answer.obligations.items.filter(
+      o => o.appliesFrom === '2027-12-02',
+    );
+    assert.ok(annexIII.length > 0, 'Annex III obligations are listed');
+    for (const o of annexIII) {
+      assert.equal(o.inForce, false, o.id);
+      assert.ok(o.daysLeft > 0, `${o.id} has days left`);
+    }
+    // Failing first, so an assistant reads what is not met before the rest.
+    const order = answer.obligations.items.map(o => o.status);
+    assert.deepEqual(
+      order.slice(0, answer.counts.failing),
+      Array(answer.counts.failing).fill('failing'),
+    );
+  },
+);
+
+await check(
+  'Annex IV dossier: the nine sections of the credit risk scorer, named after its version, the same text as the route',
+  async () => {
+    const m = byName['credit-risk-scorer'];
+    const answer = await call('get-annex-iv-dossier', {
+      model: 'credit-risk-scorer',
+    });
+    assert.match(
+      answer.fileName,
+      new RegExp(`credit-risk-scorer.*${m.spec.version}`),
+    );
+    const route = await fetch(
+      `${backendUrl}/api/modelops/compliance/dossier?entityRef=${encodeURIComponent(
+        ref(m),
+      )}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    assert.equal(route.status, 200);
+    // Both are generated on request; only their time stamps may differ.
+    const undated = text => text.replace(/Generated \S+/, 'Generated');
+    assert.equal(undated(answer.markdown), undated(await route.text()));
+    assert.ok(
+      (answer.markdown.match(/^## /gm) ?? []).length >= 9,
+      'nine Annex IV sections',
     );
   },
 );

@@ -242,6 +242,18 @@ export interface Config {
       /** Entities per catalog page and per bulk fact query (1-5000). Default 500. */
       pageSize?: number;
       /**
+       * Days the newest evaluation of a model's version in service counts
+       * as evidence for the metrics and fairness checks; older reports
+       * fail them as stale. Default 180.
+       */
+      evidenceMaxAgeDays?: number;
+      /**
+       * Days the newest monitoring snapshot of a model's version in service
+       * counts, by the end of its window, for the drift, latency, error
+       * rate and cold start checks. Default 14.
+       */
+      monitoringMaxAgeDays?: number;
+      /**
        * The change scan (task `modelops-scorecards-changes`) between full
        * runs: it evaluates the models and datasets that changed in the
        * catalog (their etag) or in their facts (new evaluation reports,

@@ -1,1 +1,2 @@
 export { modelopsPlugin as default } from './plugin';
+export { shippedChecks } from './scorecards/packs/shippedChecks';

@@ -21,6 +21,7 @@ import {
   createChangesRouter,
   productionChangeApprovedCheck,
 } from './changes';
+import { createDecisionsRouter } from './decisions';
 import {
   createDeliveryRouter,
   IncidentFactProvider,
@@ -127,6 +128,7 @@ export const modelopsPlugin = createBackendPlugin({
         router.use(createFeedbackRouter(options));
         router.use(createChangesRouter(options));
         router.use(createDeliveryRouter(options));
+        router.use(createDecisionsRouter(options));
         const observations = DatabaseObservationStore.create({ knex });
         router.use(createObservationsRouter(options, { store: observations }));
         scorecardExtensions.factProviders.push(

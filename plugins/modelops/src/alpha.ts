@@ -14,6 +14,7 @@ export {
   changeApi,
   deliveryApi,
   observationApi,
+  decisionApi,
 } from './alpha/apis';
 export {
   mlHomePage,
@@ -26,6 +27,7 @@ export {
   modelCardEntityContent,
   datasheetEntityContent,
   scorecardEntityContent,
+  decisionHistoryEntityContent,
 } from './alpha/entityContents';
 export {
   modelOperationsEntityCard,
@@ -36,6 +38,7 @@ export {
   changeRequestsEntityCard,
   deliveryMetricsEntityCard,
   importNotesEntityCard,
+  teamDecisionHistoryEntityCard,
 } from './alpha/entityCards';
 export { catalogGraphModelOpsModule } from './alpha/catalogGraphModule';
 export {

@@ -26,6 +26,7 @@ export {
   CompliancePage,
   EntityComplianceContent,
   EntityImportNotesCard,
+  EntityDecisionHistoryContent,
 } from './plugin';
 export type { CostPageProps } from './components/cost/CostPage';
 export type { EntityCostCardProps } from './components/cost/EntityCostCard';
@@ -52,3 +53,4 @@ export { changeApiRef } from './components/changes/changeApiRef';
 export { deliveryApiRef } from './components/delivery/deliveryApiRef';
 export { complianceApiRef } from './components/compliance/complianceApiRef';
 export { observationApiRef } from './components/importNotes/observationApiRef';
+export { decisionApiRef } from './components/decisions/decisionApiRef';

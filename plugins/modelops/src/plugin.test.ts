@@ -14,6 +14,7 @@ import {
   complianceApiRef,
   CompliancePage,
   observationApiRef,
+  decisionApiRef,
   costApiRef,
   CostPage,
   deliveryApiRef,
@@ -22,6 +23,7 @@ import {
   EntityComplianceContent,
   EntityCostCard,
   EntityDatasheetContent,
+  EntityDecisionHistoryContent,
   EntityDeliveryMetricsCard,
   EntityFeedbackCard,
   EntityModelCardContent,
@@ -46,6 +48,7 @@ import alphaPlugin, {
   changeRequestsEntityCard,
   costEntityCard,
   datasheetEntityContent,
+  decisionHistoryEntityContent,
   deliveryMetricsEntityCard,
   feedbackEntityCard,
   modelCardEntityContent,
@@ -53,6 +56,7 @@ import alphaPlugin, {
   reviewEntityCard,
   scorecardEntityCard,
   scorecardEntityContent,
+  teamDecisionHistoryEntityCard,
 } from './alpha';
 import { fullDataset, fullModel } from './__testUtils__/fixtures';
 
@@ -77,6 +81,7 @@ describe('modelops plugin', () => {
         deliveryApiRef,
         complianceApiRef,
         observationApiRef,
+        decisionApiRef,
       ]
         .map(ref => ref.id)
         .sort(),
@@ -110,6 +115,7 @@ describe('modelops plugin', () => {
       EntityReportProblemButton,
       EntityChangeRequestsCard,
       EntityDeliveryMetricsCard,
+      EntityDecisionHistoryContent,
       DatasetPickerFieldExtension,
       RiskQuestionnaireFieldExtension,
     ]) {
@@ -129,6 +135,7 @@ describe('modelops plugin', () => {
       'api:modelops/delivery',
       'api:modelops/compliance',
       'api:modelops/observations',
+      'api:modelops/decisions',
       'page:modelops',
       'page:modelops/ml-home',
       'page:modelops/scorecards',
@@ -139,6 +146,7 @@ describe('modelops plugin', () => {
       'entity-content:modelops/datasheet',
       'entity-content:modelops/scorecard',
       'entity-content:modelops/compliance',
+      'entity-content:modelops/decision-history',
       'entity-card:modelops/model-operations',
       'entity-card:modelops/scorecard',
       'entity-card:modelops/cost',
@@ -146,6 +154,7 @@ describe('modelops plugin', () => {
       'entity-card:modelops/feedback',
       'entity-card:modelops/change-requests',
       'entity-card:modelops/delivery-metrics',
+      'entity-card:modelops/team-decision-history',
       'scaffolder-form-field:modelops/dataset-picker',
       'scaffolder-form-field:modelops/risk-questionnaire',
     ];
@@ -203,6 +212,29 @@ describe('modelops plugin', () => {
     expect(filter?.(fullModel)).toBe(true);
     expect(filter?.(fullDataset)).toBe(true);
     expect(filter?.(component)).toBe(false);
+  });
+
+  it('adds a Decision history tab to models and datasets and a card to team pages', () => {
+    const tab = createExtensionTester(decisionHistoryEntityContent);
+    const onEntities = tab.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(tab.get(coreExtensionData.routePath)).toBe('/decisions');
+    expect(tab.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Decision history',
+    );
+    expect(onEntities?.(fullModel)).toBe(true);
+    expect(onEntities?.(fullDataset)).toBe(true);
+    expect(onEntities?.(component)).toBe(false);
+    const onTeams = createExtensionTester(teamDecisionHistoryEntityCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    ) as ((entity: Entity) => boolean) | undefined;
+    const team: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'ml' },
+      spec: { type: 'team', children: [] },
+    };
+    expect(onTeams?.(team)).toBe(true);
+    expect(onTeams?.(fullModel)).toBe(false);
   });
 
   it('teaches the catalog graph the ModelOps relations next to the built-in ones', () => {

@@ -104,8 +104,8 @@ export const CostPage: (props: CostPageProps) => JSX.Element =
   );
 
 /**
- * The ownership review section (my team, progress by team, portfolio as
- * tabs); mount it at `/ml-reviews`.
+ * The ownership review section (my team, progress by team, portfolio and
+ * my team's decision history as tabs); mount it at `/ml-reviews`.
  *
  * @public
  */
@@ -357,3 +357,24 @@ export const EntityImportNotesCard: () => JSX.Element = modelopsPlugin.provide(
     },
   }),
 );
+
+/**
+ * The decision history of the entity in context (every waiver, production
+ * change and ownership decision with who, when, what and why): a tab of
+ * MLModel and Dataset pages, or a card of Group pages for what the team
+ * owns.
+ *
+ * @public
+ */
+export const EntityDecisionHistoryContent: () => JSX.Element =
+  modelopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDecisionHistoryContent',
+      component: {
+        lazy: () =>
+          import('./components/decisions/EntityDecisionHistoryContent').then(
+            m => m.EntityDecisionHistoryContent,
+          ),
+      },
+    }),
+  );

@@ -1,4 +1,11 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Components load their data through the app's APIs and render charts; on a
+// busy two-core CI machine that took longer than Testing Library's 1 s wait
+// and Jest's 5 s per test. These bound a hang, they time nothing.
+configure({ asyncUtilTimeout: 15_000 });
+jest.setTimeout(60_000);
 
 // jsdom has no layout and no ResizeObserver; recharts' ResponsiveContainer
 // needs one to learn its size. This one reports a fixed box once observed, so

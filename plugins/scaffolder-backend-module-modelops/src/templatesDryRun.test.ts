@@ -1,6 +1,10 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { validateModelOpsEntity } from '@modelops/plugin-modelops-common';
+import {
+  checkApplies,
+  validateModelOpsEntity,
+} from '@modelops/plugin-modelops-common';
+import { shippedChecks } from '@modelops/plugin-modelops-backend';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -61,6 +65,39 @@ function readTemplateFolder(folder: string) {
     fs.readFileSync(path.join(root, 'template.yaml'), 'utf8'),
   );
   return { template, directoryContents: files };
+}
+
+/**
+ * The shipped checks of `packs` that pass on a freshly generated entity, as
+ * the portal would judge it: its own fields and links, and none of the
+ * evidence (evaluations, snapshots, observed serving) a new project lacks.
+ * Judged as generated and again as if promoted to production unchanged, so
+ * that checks scoped to production models are judged too.
+ */
+function passingOnFreshOutput(entity: any, packs: string[]) {
+  const links = Object.fromEntries(
+    (entity.metadata.links ?? []).map((l: any) => [l.type, l.url]),
+  );
+  const promoted = {
+    ...entity,
+    spec: { ...entity.spec, lifecycle: 'production' },
+  };
+  const passing = new Set<string>();
+  let judged = 0;
+  for (const candidate of [entity, promoted]) {
+    for (const check of shippedChecks()) {
+      if (!packs.includes(check.pack)) continue;
+      if (!checkApplies(check.appliesTo, candidate)) continue;
+      judged++;
+      const outcome = check.evaluate({
+        entity: candidate,
+        facts: { entity: candidate, links },
+        now: new Date(),
+      });
+      if (outcome.passed) passing.add(check.id);
+    }
+  }
+  return { judged, passing: [...passing].sort() };
 }
 
 type DryRunResult = {
@@ -145,7 +182,6 @@ describe('templates dry run', () => {
       primaryUse: 'Order applications for recruiter review',
       outOfScope: 'Automatic rejection of applicants',
       limitations: 'Career gaps are under-represented in the training data.',
-      fallback: 'Recruiters review applications in arrival order.',
       primaryMetric: 'ndcg',
       metricThreshold: 0.7,
       metricDirection: 'higher-is-better',
@@ -154,10 +190,6 @@ describe('templates dry run', () => {
         profilesNaturalPersons: true,
       },
       humanOversight: 'human-in-the-loop',
-      serving: 'kubernetes',
-      latencySloMs: 300,
-      driftTest: 'psi',
-      retrainingCadence: 'P90D',
       costCenter: 'CC-2210',
       publishTarget: 'local',
     });
@@ -184,7 +216,6 @@ describe('templates dry run', () => {
         domain: 'employment',
         humanOversight: { mode: 'human-in-the-loop' },
       },
-      monitoring: { retraining: { cadence: 'P90D' } },
     });
     expect(component.spec.dependsOn).toEqual(['mlmodel:default/cv-screener']);
 
@@ -213,16 +244,9 @@ describe('templates dry run', () => {
   const MODEL_FORM_DEFAULTS = {
     type: 'classification',
     framework: 'scikit-learn',
-    fallback:
-      'Serve the previous model version; if none, route to the manual process.',
     primaryMetric: 'auc',
     metricThreshold: 0.75,
     metricDirection: 'higher-is-better',
-    humanOversight: 'human-on-the-loop',
-    serving: 'kubernetes',
-    latencySloMs: 200,
-    driftTest: 'psi',
-    retrainingCadence: 'P90D',
     publishTarget: 'local',
   };
 
@@ -235,6 +259,7 @@ describe('templates dry run', () => {
       trainedOn: ['dataset:default/loan-applications-2024'],
       primaryUse: 'Weekly demand planning',
       riskAnswers: {},
+      humanOversight: 'human-on-the-loop',
     });
     expect(failedSteps(result)).toEqual([]);
     expect(result.status).toBe(200);
@@ -247,6 +272,61 @@ describe('templates dry run', () => {
     expect(model.spec.cost).toBeUndefined();
   });
 
+  it('new model project: declares nothing operational, so no production-readiness check passes on the fresh output', async () => {
+    const result = await dryRun('model-project', {
+      ...MODEL_FORM_DEFAULTS,
+      name: 'fresh-scorer',
+      owner: 'group:default/risk-ml',
+      trainedOn: ['dataset:default/loan-applications-2024'],
+      evaluatedOn: ['dataset:default/loan-applications-holdout'],
+      primaryUse: 'Score loan applications',
+      riskAnswers: { annexIIIPoints: ['5(b)'], profilesNaturalPersons: true },
+      humanOversight: 'human-in-the-loop',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    const [model] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(validateModelOpsEntity(model)).toEqual([]);
+    const { judged, passing } = passingOnFreshOutput(model, [
+      'production-readiness',
+    ]);
+    // Every production-readiness check applies once the model is promoted.
+    expect(judged).toBeGreaterThanOrEqual(10);
+    expect(passing).toEqual([]);
+    // The fields are offered, commented out, with the check each satisfies.
+    const text = result.files['catalog-info.yaml'];
+    for (const id of [
+      'production-readiness.fallback',
+      'production-readiness.serving',
+      'production-readiness.latency-slo',
+      'production-readiness.drift-monitoring',
+      'production-readiness.retraining-triggers',
+    ]) {
+      expect(text).toContain(`-> ${id}`);
+    }
+    expect(result.files['RUNBOOK.md']).toContain('not decided yet');
+  });
+
+  it('new dataset: declares no quality checks that do not run yet', async () => {
+    const result = await dryRun('dataset', {
+      name: 'fresh-table',
+      owner: 'group:default/data-platform',
+      steward: 'user:default/priya.raman',
+      type: 'tabular',
+      source: 'warehouse.raw.fresh_table',
+      classification: 'internal',
+      containsPII: false,
+      retentionPeriod: 'P1Y',
+      columns: [{ name: 'id', type: 'string' }],
+      publishTarget: 'local',
+    });
+    expect(failedSteps(result)).toEqual([]);
+    const [dataset] = entitiesIn(result.files['catalog-info.yaml']);
+    expect(dataset.spec.quality).toBeUndefined();
+    const { passing } = passingOnFreshOutput(dataset, ['data-governance']);
+    expect(passing).not.toContain('data-governance.quality-checks');
+    expect(passing).not.toContain('data-governance.freshness-slo');
+  });
+
   it('new model project: the validation step names every field a bad run leaves empty', async () => {
     const result = await dryRun('model-project', {
       name: 'demand-forecast',
@@ -255,11 +335,15 @@ describe('templates dry run', () => {
       trainedOn: [],
       primaryUse: 'Weekly demand planning',
       riskAnswers: {},
+      humanOversight: 'none',
       publishTarget: 'local',
     });
     expect(result.status).toBe(400);
     expect(result.body.error.message).toContain(
-      'catalog-info.yaml (document 1, MLModel:demand-forecast): spec.monitoring.retraining.cadence: expected an ISO 8601 duration like P90D, P7Y or PT24H; got null',
+      'catalog-info.yaml (document 1, MLModel:demand-forecast): spec.framework: expected a string; got null',
+    );
+    expect(result.body.error.message).toContain(
+      'catalog-info.yaml (document 1, MLModel:demand-forecast): spec.metrics[0].threshold: expected a number; got null',
     );
   });
 

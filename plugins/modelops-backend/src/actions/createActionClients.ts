@@ -13,12 +13,14 @@ import type {
 } from '@backstage/backend-plugin-api';
 import {
   ChangeClient,
+  ComplianceClient,
   CostClient,
   FeedbackClient,
   ModelOpsClient,
   ReviewClient,
   ScorecardClient,
   type ChangeApi,
+  type ComplianceApi,
   type CostApi,
   type FeedbackApi,
   type ModelOpsEvidenceApi,
@@ -33,6 +35,7 @@ export interface ModelOpsActionClients {
   reviews: ReviewApi;
   feedback: FeedbackApi;
   changes: ChangeApi;
+  compliance: ComplianceApi;
   evidence: ModelOpsEvidenceApi;
 }
 
@@ -66,6 +69,7 @@ export function createActionClients(options: {
       reviews: ReviewClient.create(clientOptions),
       feedback: FeedbackClient.create(clientOptions),
       changes: ChangeClient.create(clientOptions),
+      compliance: ComplianceClient.create(clientOptions),
       evidence: ModelOpsClient.create(clientOptions),
     };
   };

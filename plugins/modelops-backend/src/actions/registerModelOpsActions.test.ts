@@ -151,6 +151,45 @@ describe('ModelOps actions', () => {
       expect(page.output.items).toHaveLength(2);
     });
 
+    it('lists the EU AI Act obligations of a model with their dates, failing first', async () => {
+      const { output } = (await invoke('get-model-obligations', {
+        model: 'unassessed',
+      })) as any;
+      expect(output.entityRef).toBe('mlmodel:default/unassessed');
+      const counted = Object.values(output.counts as Record<string, number>);
+      expect(counted.reduce((a, b) => a + b, 0)).toBe(output.obligations.total);
+      // Never evaluated here, so nothing is met or failing yet; the
+      // obligations that bind it are not evidenced, the rest not applicable.
+      const rank = ['failing', 'not-evidenced', 'met', 'not-applicable'];
+      const ranks = output.obligations.items.map((o: any) =>
+        rank.indexOf(o.status),
+      );
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      expect(output.counts.failing + output.counts.met).toBe(0);
+      const art11 = output.obligations.items.find(
+        (o: any) => o.id === 'eu-ai-act.art-11-1',
+      );
+      expect(art11).toMatchObject({
+        citation: expect.stringMatching(/Art\. 11/),
+        scope: 'applies',
+        appliesFrom: '2027-12-02',
+        inForce: false,
+      });
+
+      const minimal = (await invoke('get-model-obligations', {
+        model: 'minimal',
+        status: 'failing',
+      })) as any;
+      expect(minimal.output.obligations.items).toEqual([]);
+      expect(minimal.output.counts.failing).toBe(0);
+      await expect(
+        invoke('get-annex-iv-dossier', { model: 'nowhere' }),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: 'model: mlmodel:default/nowhere is not a model in the catalog',
+      });
+    });
+
     it('stores and audits a problem report through the route, as the caller', async () => {
       const before = audits.length;
       const { output } = (await invoke('report-model-problem', {

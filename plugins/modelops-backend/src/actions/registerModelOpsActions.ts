@@ -5,6 +5,7 @@ import type {
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createActionClients } from './createActionClients';
+import { registerComplianceActions } from './registerComplianceActions';
 import { forwardRouteErrors } from './forwardRouteErrors';
 import { registerCostActions } from './registerCostActions';
 import { registerFindEntitiesAction } from './registerFindEntitiesAction';
@@ -40,5 +41,6 @@ export function registerModelOpsActions(options: ModelOpsActionsOptions) {
   registerProductionBlockersAction(deps);
   registerCostActions(deps);
   registerGovernanceActions(deps);
+  registerComplianceActions(deps);
   registerWriteActions(deps);
 }

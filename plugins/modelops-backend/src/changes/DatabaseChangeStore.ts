@@ -2,8 +2,10 @@ import type {
   ChangeKind,
   ChangeRequest,
   ChangeStatus,
+  DecisionRecord,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import type { DecisionLogPage, DecisionLogQuery } from '../decisions/types';
 import { chunks } from '../service/chunks';
 import { isStoredId } from '../service/isStoredId';
 import type { DatabaseStoreOptions } from '../service/types';
@@ -50,6 +52,31 @@ function toChange(row: ChangeRow): ChangeRequest {
     decidedAt: row.decided_at ?? undefined,
     decisionComment: row.decision_comment ?? undefined,
   });
+}
+
+const CHANGE_VERBS: Record<string, string> = {
+  requested: 'Requested',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
+
+function toChangeDecision(row: Record<string, any>): DecisionRecord {
+  const phase = String(row.phase);
+  const change =
+    row.kind === 'promote'
+      ? `promotion to version ${row.model_version}`
+      : `rollback to version ${row.model_version}`;
+  return {
+    id: `change:${row.id}:${phase}`,
+    source: 'change',
+    recordId: String(row.id),
+    action: `change-${phase}` as DecisionRecord['action'],
+    entityRef: row.entity_ref,
+    at: row.at,
+    actorRef: row.actor,
+    what: `${CHANGE_VERBS[phase]} ${change}`,
+    ...(row.why ? { why: String(row.why) } : {}),
+  };
 }
 
 /** Change request storage in the plugin's database (SQLite or PostgreSQL). */
@@ -127,6 +154,55 @@ export class DatabaseChangeStore implements ChangeStore {
       })
       .returning('*');
     return rows.length > 0 ? toChange(rows[0] as ChangeRow) : undefined;
+  }
+
+  async decisionLog(query: DecisionLogQuery): Promise<DecisionLogPage> {
+    if (query.entityRefs.length === 0) return { items: [], total: 0 };
+    const common = ['id', 'entity_ref', 'kind', 'model_version'];
+    // A request and, once decided, its approval or rejection; `rank` puts the
+    // decision before the request when both carry the same instant.
+    const requests = this.knex(TABLE)
+      .select(
+        ...common,
+        this.knex.raw(`'requested' as phase`),
+        this.knex.raw('0 as rank'),
+        'requester_ref as actor',
+        'created_at as at',
+        'reason as why',
+      )
+      .whereIn('entity_ref', query.entityRefs);
+    const decisions = this.knex(TABLE)
+      .select(
+        ...common,
+        'status as phase',
+        this.knex.raw('1 as rank'),
+        'decided_by as actor',
+        'decided_at as at',
+        'decision_comment as why',
+      )
+      .whereIn('entity_ref', query.entityRefs)
+      .whereNotNull('decided_at');
+    const [rows, [counts]] = await Promise.all([
+      this.knex
+        .select('*')
+        .from(requests.unionAll(decisions).as('events'))
+        .orderBy([
+          { column: 'at', order: 'desc' },
+          { column: 'rank', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(query.limit),
+      this.knex(TABLE)
+        .select(
+          this.knex.raw('count(*) as requests'),
+          this.knex.raw('count(decided_at) as decisions'),
+        )
+        .whereIn('entity_ref', query.entityRefs),
+    ]);
+    return {
+      items: rows.map(toChangeDecision),
+      total: Number(counts.requests) + Number(counts.decisions),
+    };
   }
 
   async approvedPromotions(

@@ -3,6 +3,7 @@ import type {
   ChangeRequest,
   ChangeStatus,
 } from '@modelops/plugin-modelops-common';
+import type { DecisionLog } from '../decisions/types';
 
 /** A validated change request and who made it. */
 export interface NewChangeRequest {
@@ -28,8 +29,11 @@ export interface ChangeDecisionRecord {
   comment?: string;
 }
 
-/** Storage of change requests and their decisions. */
-export interface ChangeStore {
+/**
+ * Storage of change requests and their decisions; its decision log lists
+ * requests, approvals and rejections.
+ */
+export interface ChangeStore extends DecisionLog {
   addChange(input: NewChangeRequest): Promise<ChangeRequest>;
   /** Change requests of a model, newest first. */
   listChanges(filter: ChangeFilter): Promise<ChangeRequest[]>;

@@ -6,6 +6,7 @@ import {
   obligationsApplyingFrom,
   portfolioComplianceQuerySchema,
   type CheckMetadata,
+  type CheckRule,
   type EntityComplianceResponse,
   type ObligationListResponse,
   type ObligationStatus,
@@ -16,6 +17,7 @@ import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import type { z } from 'zod';
 import type { ChangeStore } from '../changes/types';
+import { CostFactRedactor, type MessageFilter } from '../cost/CostFactRedactor';
 import type { DeliveryStore, IncidentStore } from '../delivery/types';
 import type { EvidenceStore } from '../evidence/types';
 import type { ReviewStore } from '../reviews/types';
@@ -37,8 +39,11 @@ import { renderDossierPdf } from './renderDossierPdf';
 
 /** What the compliance routes read. */
 export interface ComplianceServices {
-  /** The registered checks (shipped, config and module), read on each request. */
-  checks: () => CheckMetadata[];
+  /**
+   * The registered checks (shipped, config and module) with their rules,
+   * read on each request.
+   */
+  checks: () => Array<CheckMetadata & { rule?: CheckRule }>;
   scorecards: ScorecardStore;
   evidence: EvidenceStore;
   changes: ChangeStore;
@@ -52,11 +57,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Records the dossier reads per kind; enough for a year of weekly evidence. */
 const DOSSIER_LIMIT = 200;
 
-/** Stored check outcomes of models, with waivers applied at read time. */
+/**
+ * Stored check outcomes of models, with waivers applied at read time and,
+ * where given, messages as the caller may read them (cost).
+ */
 async function outcomesOf(
   store: ScorecardStore,
   refs: string[],
   now: string,
+  messageFor: MessageFilter = (_id, message) => message,
 ): Promise<Map<string, Map<string, CheckOutcome>>> {
   const out = new Map<string, Map<string, CheckOutcome>>();
   for (const page of chunks(refs, 500)) {
@@ -76,7 +85,9 @@ async function outcomesOf(
                 r.state === 'fail' && waived?.has(r.checkId)
                   ? 'waived'
                   : r.state,
-              ...(r.message ? { message: r.message } : {}),
+              ...(r.message
+                ? { message: messageFor(r.checkId, r.message) }
+                : {}),
             },
           ]),
         ),
@@ -103,6 +114,10 @@ export function createComplianceRouter(
   services: ComplianceServices,
 ): Router {
   const now = services.now ?? (() => new Date());
+  const costMessages = CostFactRedactor.fromRouterOptions(
+    options,
+    services.checks,
+  );
   const router = Router_();
 
   router.get('/compliance/obligations', async (req, res) => {
@@ -141,7 +156,7 @@ export function createComplianceRouter(
   }
 
   router.get('/compliance/entity', async (req, res) => {
-    const { query, entity, entityRef } = await readModel(
+    const { credentials, query, entity, entityRef } = await readModel(
       req,
       entityComplianceQuerySchema,
     );
@@ -150,6 +165,7 @@ export function createComplianceRouter(
       services.scorecards,
       [entityRef],
       today.toISOString(),
+      await costMessages.messagesFor(credentials, entity),
     );
     const body: EntityComplianceResponse = {
       entityRef,
@@ -291,7 +307,16 @@ export function createComplianceRouter(
         .listWaivers({ entityRef, limit: 500 }, today.toISOString())
         .then(page => page.items),
       services.reviews.listDecisions(entityRef),
-      outcomesOf(services.scorecards, [entityRef], today.toISOString()),
+      costMessages
+        .messagesFor(credentials, entity)
+        .then(messageFor =>
+          outcomesOf(
+            services.scorecards,
+            [entityRef],
+            today.toISOString(),
+            messageFor,
+          ),
+        ),
     ]);
     const dossier = buildDossier({
       entity,

@@ -13,14 +13,17 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { costReadPermission } from '@modelops/plugin-modelops-common';
 import {
   CatalogMembership,
+  entityRefOf,
   type Membership,
   normalizeEntityRef,
+  ownerRefOf,
 } from '../service/CatalogMembership';
 
 /** What a caller may read. */
@@ -129,6 +132,26 @@ export class CostAccess {
         `Not allowed: ${costReadPermission.name} on ${entityRef}`,
       );
     }
+  }
+
+  /**
+   * The lower-case refs of the given entities whose cost the caller may
+   * read: the ownership rule on each entity's owner, then
+   * costReadPermission for those that pass, in one call. For views that
+   * show cost beside other data (the portfolio, scorecard messages), which
+   * leave the cost out rather than refuse the whole answer.
+   */
+  async readableEntities(
+    credentials: BackstageCredentials,
+    entities: Entity[],
+  ): Promise<Set<string>> {
+    const reader = await this.reader(credentials);
+    return this.filterPermitted(
+      reader,
+      entities
+        .filter(entity => this.ownsOrReadsAll(reader, ownerRefOf(entity)))
+        .map(entityRefOf),
+    );
   }
 
   /** The subset of entity refs the permission framework allows, in one call. */

@@ -265,8 +265,13 @@ describe.each(databases.eachSupportedId())(
       );
       await store.addMonitoringSnapshot(snapshot());
       const latestSnapshot = await store.addMonitoringSnapshot(
-        snapshot({ windowEnd: '2026-11-04T00:00:00Z', drift: [] }),
+        snapshot({
+          windowEnd: '2026-11-04T00:00:00Z',
+          drift: [],
+          coldStartP95Ms: 850,
+        }),
       );
+      expect(latestSnapshot.record.coldStartP95Ms).toBe(850);
 
       const evaluations = await store.latestEvaluationsByModel([
         'mlmodel:default/churn',
@@ -288,6 +293,24 @@ describe.each(databases.eachSupportedId())(
         ['mlmodel:default/churn', latestSnapshot.record],
       ]);
       expect((await store.latestEvaluationsByModel([])).size).toBe(0);
+
+      // The newest report of the version in service, not of any version.
+      const ofVersion = await store.latestEvaluationsOfVersions([
+        { modelRef: 'mlmodel:default/churn', modelVersion: '3' },
+        { modelRef: 'mlmodel:default/other', modelVersion: '9' },
+      ]);
+      expect([...ofVersion.keys()]).toEqual(['mlmodel:default/churn']);
+      expect(ofVersion.get('mlmodel:default/churn')?.modelVersion).toBe('3');
+      expect(ofVersion.get('mlmodel:default/churn')?.evaluatedAt).toBe(
+        '2026-11-01T00:00:00.000Z',
+      );
+      const snapshotsOfVersion = await store.latestSnapshotsOfVersions([
+        { modelRef: 'mlmodel:default/churn', modelVersion: '3' },
+        { modelRef: 'mlmodel:default/other', modelVersion: '3' },
+      ]);
+      expect([...snapshotsOfVersion.entries()]).toEqual([
+        ['mlmodel:default/churn', latestSnapshot.record],
+      ]);
     });
 
     it('reports the models with evaluation reports recorded strictly after a time, each once', async () => {

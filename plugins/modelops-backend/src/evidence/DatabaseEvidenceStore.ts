@@ -61,6 +61,7 @@ interface SnapshotRow {
   latency_p95_ms: number | string | null;
   error_rate: number | string | null;
   traffic: number | string | null;
+  cold_start_p95_ms: number | string | null;
   created_at: string;
 }
 
@@ -136,6 +137,7 @@ function toSnapshot(
     latencyP95Ms: optionalNumber(row.latency_p95_ms),
     errorRate: optionalNumber(row.error_rate),
     traffic: optionalNumber(row.traffic),
+    coldStartP95Ms: optionalNumber(row.cold_start_p95_ms),
     createdAt: row.created_at,
   });
 }
@@ -314,6 +316,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           latency_p95_ms: input.latencyP95Ms ?? null,
           error_rate: input.errorRate ?? null,
           traffic: input.traffic ?? null,
+          cold_start_p95_ms: input.coldStartP95Ms ?? null,
           created_at: this.now().toISOString(),
         } as SnapshotRow,
         keyColumns: ['model_ref', 'idempotency_key'],
@@ -379,6 +382,42 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return result;
   }
 
+  async latestEvaluationsOfVersions(
+    versions: Array<{ modelRef: string; modelVersion: string }>,
+  ): Promise<Map<string, EvaluationReport>> {
+    const result = new Map<string, EvaluationReport>();
+    for (const part of chunks(versions, BULK_READ_CHUNK)) {
+      const latest = this.newestPerModel(
+        EVALUATIONS,
+        part.map(v => v.modelRef),
+        'evaluated_at',
+        part.map(v => [v.modelRef, v.modelVersion]),
+      );
+      for (const report of await this.readEvaluations(this.knex, latest, [])) {
+        result.set(report.modelRef, report);
+      }
+    }
+    return result;
+  }
+
+  async latestSnapshotsOfVersions(
+    versions: Array<{ modelRef: string; modelVersion: string }>,
+  ): Promise<Map<string, MonitoringSnapshot>> {
+    const result = new Map<string, MonitoringSnapshot>();
+    for (const part of chunks(versions, BULK_READ_CHUNK)) {
+      const latest = this.newestPerModel(
+        SNAPSHOTS,
+        part.map(v => v.modelRef),
+        'window_end',
+        part.map(v => [v.modelRef, v.modelVersion]),
+      );
+      for (const snapshot of await this.readSnapshots(this.knex, latest, [])) {
+        result.set(snapshot.modelRef, snapshot);
+      }
+    }
+    return result;
+  }
+
   async latestSnapshotsByModel(
     modelRefs: string[],
   ): Promise<Map<string, MonitoringSnapshot>> {
@@ -392,13 +431,15 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return result;
   }
 
-  // The newest row of each model in `refs` by `timeColumn` (ties: highest id).
+  // The newest row of each model in `refs` by `timeColumn` (ties: highest
+  // id), among the rows of the given [model ref, version] pairs when set.
   private newestPerModel(
     table: string,
     refs: string[],
     timeColumn: string,
+    versions?: string[][],
   ): Knex.QueryBuilder {
-    const ranked = this.knex(table)
+    let rows = this.knex(table)
       .select(
         '*',
         this.knex.raw(
@@ -406,8 +447,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           [timeColumn],
         ),
       )
-      .whereIn('model_ref', refs)
-      .as('ranked');
+      .whereIn('model_ref', refs);
+    if (versions) {
+      rows = rows.whereIn(['model_ref', 'model_version'], versions);
+    }
+    const ranked = rows.as('ranked');
     return this.knex.select('*').from(ranked).where('ranked.rn', 1);
   }
 

@@ -64,11 +64,27 @@ export interface EvidenceStore {
     modelRefs: string[],
   ): Promise<Map<string, EvaluationReport>>;
   /**
+   * The newest report of each given model among the reports of the given
+   * version (the one a model declares in `spec.version`), keyed by the
+   * normalised model ref; models without a report of that version are
+   * absent. One query per chunk.
+   */
+  latestEvaluationsOfVersions(
+    versions: Array<{ modelRef: string; modelVersion: string }>,
+  ): Promise<Map<string, EvaluationReport>>;
+  /**
    * Refs of the models with evaluation reports recorded after `since` (an ISO 8601
    * instant in `toISOString` form, as the columns hold it), for the
    * scorecards' change scan. One query.
    */
   entityRefsChangedSince(since: string): Promise<string[]>;
+  /**
+   * The newest snapshot of each given model (by `windowEnd`) among the
+   * snapshots of the given version, as {@link EvidenceStore.latestEvaluationsOfVersions}.
+   */
+  latestSnapshotsOfVersions(
+    versions: Array<{ modelRef: string; modelVersion: string }>,
+  ): Promise<Map<string, MonitoringSnapshot>>;
   /** The newest snapshot of each given model (by `windowEnd`), as above. */
   latestSnapshotsByModel(
     modelRefs: string[],

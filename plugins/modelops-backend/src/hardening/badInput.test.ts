@@ -324,5 +324,7 @@ describe('property-based fuzzing', () => {
     );
     expect(problems).toEqual([]);
     expect(tally.total).toBeGreaterThanOrEqual(10_000);
-  });
+    // Ten thousand requests take a minute on an idle machine and several
+    // when the CI machine's two cores are shared; the test bounds work, not time.
+  }, 900_000);
 });

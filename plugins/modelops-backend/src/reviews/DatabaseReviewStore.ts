@@ -7,12 +7,15 @@
  */
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
+  DecisionAction,
+  DecisionRecord,
   ReviewCycle,
   ReviewDecisionRecord,
   ReviewItem,
   ReviewItemState,
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
+import type { DecisionLogPage, DecisionLogQuery } from '../decisions/types';
 import { chunks } from '../service/chunks';
 import type {
   NewReviewCycle,
@@ -60,6 +63,30 @@ function conflictMessage(decision: NewReviewDecision, state: string): string {
   return decision.action === 'accept-transfer'
     ? `Review item ${decision.itemId} has no transfer waiting for acceptance (state ${state})`
     : `Review item ${decision.itemId} can no longer be decided (state ${state})`;
+}
+
+const REVIEW_ACTIONS: Record<NewReviewDecision['action'], DecisionAction> = {
+  keep: 'review-kept',
+  transfer: 'review-transfer-offered',
+  'accept-transfer': 'review-transfer-accepted',
+  retire: 'review-retired',
+};
+
+// What a decision meant, with the owner the cycle listed and its period.
+function reviewWhat(row: Row): string {
+  const review = `in the review of ${row.period}`;
+  switch (row.action as NewReviewDecision['action']) {
+    case 'keep':
+      return `Confirmed ${row.owner_ref} as owner ${review}`;
+    case 'transfer':
+      return `Offered ownership from ${row.owner_ref} to ${row.transfer_to} ${review}`;
+    case 'accept-transfer':
+      return `Accepted ownership for ${row.transfer_to} from ${row.owner_ref} ${review}`;
+    case 'retire':
+      return `Retired (owner ${row.owner_ref}) ${review}`;
+    default:
+      return `${row.action} ${review}`;
+  }
 }
 
 /** Options of {@link DatabaseReviewStore.create}. */
@@ -297,6 +324,42 @@ export class DatabaseReviewStore implements ReviewStore {
         { column: 'id', order: 'asc' },
       ]);
     return rows.map(row => this.toDecision(row));
+  }
+
+  async decisionLog(query: DecisionLogQuery): Promise<DecisionLogPage> {
+    if (query.entityRefs.length === 0) return { items: [], total: 0 };
+    const [rows, [count]] = await Promise.all([
+      this.db(`${DECISIONS} as d`)
+        .join(`${ITEMS} as i`, 'i.id', 'd.item_id')
+        .join(`${CYCLES} as c`, 'c.id', 'd.cycle_id')
+        .whereIn('d.entity_ref', query.entityRefs)
+        .select('d.*', 'i.owner_ref', 'c.period')
+        .orderBy([
+          { column: 'd.created_at', order: 'desc' },
+          { column: 'd.id', order: 'desc' },
+        ])
+        .limit(query.limit),
+      this.db(DECISIONS)
+        .whereIn('entity_ref', query.entityRefs)
+        .count({ total: '*' }),
+    ]);
+    return {
+      items: rows.map(
+        (row: Row): DecisionRecord => ({
+          id: `review:${row.id}`,
+          source: 'review',
+          recordId: String(row.item_id),
+          action: REVIEW_ACTIONS[row.action as NewReviewDecision['action']],
+          entityRef: row.entity_ref,
+          at: row.created_at,
+          actorRef: row.actor,
+          what: reviewWhat(row),
+          ...(row.note ? { why: String(row.note) } : {}),
+          authority: row.authority,
+        }),
+      ),
+      total: Number(count.total),
+    };
   }
 
   async entityRefsChangedSince(since: string): Promise<string[]> {

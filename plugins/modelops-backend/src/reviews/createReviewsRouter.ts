@@ -33,11 +33,7 @@ import { portfolioCsv } from './portfolioCsv';
 import { notifyTransfer } from './notifyTransfer';
 import { CostAccess } from '../cost/CostAccess';
 import { readCostSettings } from '../cost/CostConfig';
-import {
-  entityRefOf,
-  normalizeEntityRef,
-  ownerRefOf,
-} from '../service/CatalogMembership';
+import { normalizeEntityRef } from '../service/CatalogMembership';
 import { ReviewCatalog } from './ReviewCatalog';
 import type { NewReviewDecision } from './types';
 
@@ -339,17 +335,7 @@ export async function createReviewsRouter(
       now: clock(),
       // The cost read rule of the cost routes: owners and the finance group,
       // then costReadPermission per entity.
-      async costReadable(models) {
-        const reader = await costAccess.reader(credentials);
-        return costAccess.filterPermitted(
-          reader,
-          models
-            .filter(model =>
-              costAccess.ownsOrReadsAll(reader, ownerRefOf(model)),
-            )
-            .map(entityRefOf),
-        );
-      },
+      costReadable: models => costAccess.readableEntities(credentials, models),
     });
   }
 

@@ -7,6 +7,7 @@ import type {
   ReviewDecisionRecord,
   ReviewItem,
 } from '@modelops/plugin-modelops-common';
+import type { DecisionLog } from '../decisions/types';
 
 /** A parsed ISO 8601 duration: calendar months and days. */
 export interface CalendarDuration {
@@ -74,8 +75,11 @@ export interface ReviewItemFilter {
 /** The kinds of reminders sent to owning groups. */
 export type ReviewReminderKind = 'opened' | 'overdue';
 
-/** Persistence of review cycles, items, decisions and sent reminders. */
-export interface ReviewStore {
+/**
+ * Persistence of review cycles, items, decisions and sent reminders; its
+ * decision log lists attestations, transfers and retirements.
+ */
+export interface ReviewStore extends DecisionLog {
   /**
    * Opens a cycle with its items in one transaction; a cycle of the same
    * cadence and period that already exists is returned untouched.

@@ -5,6 +5,8 @@ import {
   changeListQuerySchema,
   changeRequestCreateSchema,
   costIngestRequestSchema,
+  decisionExportQuerySchema,
+  decisionListQuerySchema,
   deliveryEventInputSchema,
   deliveryMetricsQuerySchema,
   evaluationListQuerySchema,
@@ -163,6 +165,8 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
       schema: incidentAssessmentInputSchema,
     },
   },
+  GetDecisions: { query: decisionListQuerySchema },
+  GetDecisionsCsv: { query: decisionExportQuerySchema },
   PutObservationSnapshot: {
     body: {
       component: 'ObservationSnapshotInput',

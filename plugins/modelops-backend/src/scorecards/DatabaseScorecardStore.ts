@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   type Campaign,
+  type DecisionAction,
+  type DecisionRecord,
   type CampaignEntityFilter,
   type CampaignUpdateRequest,
   type CheckStateChange,
@@ -13,6 +15,7 @@ import {
 } from '@modelops/plugin-modelops-common';
 import type { Knex } from 'knex';
 import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
+import type { DecisionLogPage, DecisionLogQuery } from '../decisions/types';
 import { chunks } from '../service/chunks';
 import {
   NO_GROUP,
@@ -104,6 +107,37 @@ function toWaiver(row: any, now: string): Waiver {
     decidedBy: orUndefined(row.decided_by),
     decidedAt: orUndefined(row.decided_at),
     decisionComment: orUndefined(row.decision_comment),
+  };
+}
+
+const WAIVER_ACTIONS: Record<string, DecisionAction> = {
+  requested: 'waiver-requested',
+  approved: 'waiver-approved',
+  rejected: 'waiver-rejected',
+  withdrawn: 'waiver-withdrawn',
+};
+
+const WAIVER_VERBS: Record<string, string> = {
+  requested: 'Requested a waiver of',
+  approved: 'Approved the waiver of',
+  rejected: 'Rejected the waiver of',
+  withdrawn: 'Withdrew the waiver request for',
+};
+
+function toWaiverDecision(row: any): DecisionRecord {
+  const phase = String(row.phase);
+  return {
+    id: `waiver:${row.id}:${phase}`,
+    source: 'waiver',
+    recordId: String(row.id),
+    action: WAIVER_ACTIONS[phase],
+    entityRef: String(row.entity_ref).toLowerCase(),
+    at: row.at,
+    actorRef: row.actor,
+    what: `${WAIVER_VERBS[phase]} ${row.check_id} until ${String(
+      row.expires_at,
+    ).slice(0, 10)}`,
+    ...(row.why ? { why: String(row.why) } : {}),
   };
 }
 
@@ -676,6 +710,61 @@ export class DatabaseScorecardStore implements ScorecardStore {
         throw new ConflictError(`Waiver ${id} was decided concurrently`);
       return toWaiver(await tx(WAIVERS).where('id', id).first(), now);
     });
+  }
+
+  async decisionLog(query: DecisionLogQuery): Promise<DecisionLogPage> {
+    if (query.entityRefs.length === 0) return { items: [], total: 0 };
+    // Waiver refs keep the case they were requested with; the history asks
+    // in lower case.
+    const inScope = (q: Knex.QueryBuilder) =>
+      q.whereIn(this.db.raw('lower(entity_ref)') as any, query.entityRefs);
+    const common = ['id', 'entity_ref', 'check_id', 'expires_at'];
+    // A waiver holds two decisions: its request and, once decided, the
+    // approval, rejection or withdrawal. `rank` puts the decision before the
+    // request when both carry the same instant.
+    const requests = inScope(
+      this.db(WAIVERS).select(
+        ...common,
+        this.db.raw(`'requested' as phase`),
+        this.db.raw('0 as rank'),
+        'requested_by as actor',
+        'requested_at as at',
+        'reason as why',
+      ),
+    );
+    const decisions = inScope(
+      this.db(WAIVERS)
+        .select(
+          ...common,
+          'status as phase',
+          this.db.raw('1 as rank'),
+          'decided_by as actor',
+          'decided_at as at',
+          'decision_comment as why',
+        )
+        .whereNotNull('decided_at'),
+    );
+    const [rows, [counts]] = await Promise.all([
+      this.db
+        .select('*')
+        .from(requests.unionAll(decisions).as('events'))
+        .orderBy([
+          { column: 'at', order: 'desc' },
+          { column: 'rank', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(query.limit),
+      inScope(
+        this.db(WAIVERS).select(
+          this.db.raw('count(*) as requests'),
+          this.db.raw('count(decided_at) as decisions'),
+        ),
+      ),
+    ]);
+    return {
+      items: rows.map(toWaiverDecision),
+      total: Number(counts.requests) + Number(counts.decisions),
+    };
   }
 
   async createCampaign(campaign: NewCampaign, now: string): Promise<Campaign> {

@@ -20,8 +20,10 @@ import { ReviewFactProvider } from '../reviews/ReviewFactProvider';
 import { CostFactProvider } from './facts/CostFactProvider';
 import { EvidenceFactProvider } from './facts/EvidenceFactProvider';
 import { LinksFactProvider } from './facts/LinksFactProvider';
+import { MonitoringFactProvider } from './facts/MonitoringFactProvider';
 import { OwnershipFactProvider } from './facts/OwnershipFactProvider';
 import { RecordsFactProvider } from './facts/RecordsFactProvider';
+import { ReferencesFactProvider } from './facts/ReferencesFactProvider';
 import { shippedChecks } from './packs/shippedChecks';
 import { readScorecardsConfig } from './readScorecardsConfig';
 import { DefaultScorecardEngine } from './ScorecardEngine';
@@ -60,6 +62,7 @@ export async function createScorecards(
     notifications: options.notifications,
     logger: options.logger,
   });
+  const evidence = DatabaseEvidenceStore.create({ knex: options.database });
   const engine = DefaultScorecardEngine.create({
     store,
     catalog: options.catalog,
@@ -73,8 +76,17 @@ export async function createScorecards(
         catalog: options.catalog,
         auth: options.auth,
       }),
+      ReferencesFactProvider.create({
+        catalog: options.catalog,
+        auth: options.auth,
+      }),
       EvidenceFactProvider.create({
-        store: DatabaseEvidenceStore.create({ knex: options.database }),
+        store: evidence,
+        maxAgeDays: config.evidenceMaxAgeDays,
+      }),
+      MonitoringFactProvider.create({
+        store: evidence,
+        maxAgeDays: config.monitoringMaxAgeDays,
       }),
       CostFactProvider.create({ database: options.database }),
       ReviewFactProvider.create({

@@ -27,6 +27,7 @@ import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
 import type { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import { z } from 'zod';
+import { CostFactRedactor } from '../cost/CostFactRedactor';
 import { auditMutation } from '../service/auditMutation';
 import { authorizeBasic } from '../service/authorizeBasic';
 import {
@@ -38,6 +39,7 @@ import { parseBody } from '../service/parseBody';
 import { isSameRef } from '../service/normalizeRef';
 import { parseQuery } from '../service/parseQuery';
 import { requireEntities } from '../service/requireEntities';
+import { toStoredTime } from '../service/storedTime';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
 import type { ScorecardEngine } from './ScorecardEngine';
@@ -110,6 +112,9 @@ export function createScorecardsRouter(
     }
   };
   const checksById = () => new Map(engine.listChecks().map(c => [c.id, c]));
+  const costMessages = CostFactRedactor.fromRouterOptions(options, () =>
+    engine.listChecks(),
+  );
   const router = Router_();
   const read = (req: Request) =>
     requireCredentials(options, req, { allowService: true });
@@ -141,6 +146,10 @@ export function createScorecardsRouter(
       ],
     );
     const checks = checksById();
+    const messageFor = await costMessages.messagesFor(
+      credentials,
+      catalogEntity ?? undefined,
+    );
     const activeForEntity = active.get(entityRef);
     // Waivers are applied here, at read time, so an expired waiver stops
     // counting the moment it expires, without waiting for a run.
@@ -151,6 +160,7 @@ export function createScorecardsRouter(
           r.state === 'fail' ? activeForEntity?.get(r.checkId) : undefined;
         return {
           ...r,
+          message: messageFor(r.checkId, r.message),
           check: publicCheck(checks.get(r.checkId)!),
           effectiveState: waiverId ? 'waived' : r.state,
           waiverId,
@@ -481,6 +491,7 @@ export function createScorecardsRouter(
       ...body,
       obligationsApplyingFrom: day,
     });
+    const dueDate = toStoredTime(body.dueDate, 'dueDate');
     const credentials = await authorizeBasic(
       options,
       req,
@@ -507,7 +518,7 @@ export function createScorecardsRouter(
               (day
                 ? `Bring the checks to green before the obligations that apply from ${day} do.`
                 : undefined),
-            dueDate: new Date(body.dueDate).toISOString(),
+            dueDate,
             entityFilter: normalizeFilter(body.entityFilter)!,
             createdBy: principalRef(credentials),
           },
@@ -521,6 +532,10 @@ export function createScorecardsRouter(
     await authenticateUser(req);
     const body = parseBody(campaignUpdateRequestSchema, req.body);
     validateCheckIds(body.checkIds);
+    const dueDate =
+      body.dueDate === undefined
+        ? undefined
+        : toStoredTime(body.dueDate, 'dueDate');
     await authorizeBasic(options, req, campaignManagePermission);
     const campaign = await auditMutation(
       options,
@@ -529,9 +544,7 @@ export function createScorecardsRouter(
       () =>
         store.updateCampaign(req.params.id, {
           ...body,
-          dueDate: body.dueDate
-            ? new Date(body.dueDate).toISOString()
-            : undefined,
+          dueDate,
           entityFilter: normalizeFilter(body.entityFilter),
         }),
     );

@@ -3,17 +3,37 @@ import {
   type RootConfigService,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import {
   checkDefinitionSchema,
   formatIssues,
   type CheckDefinition,
 } from '@modelops/plugin-modelops-common';
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS } from './facts/EvidenceFactProvider';
+import { DEFAULT_MONITORING_MAX_AGE_DAYS } from './facts/MonitoringFactProvider';
+
+/** An age limit in days under `modelops.scorecards`, a positive integer. */
+function positiveDays(
+  root: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const days = root?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(days) || days < 1) {
+    throw new Error(`modelops.scorecards.${key}: must be a positive integer`);
+  }
+  return days;
+}
 
 /** The scorecard settings under `modelops.scorecards`. */
 export interface ScorecardsConfig {
   checks: CheckDefinition[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   pageSize: number;
+  /** Days an evaluation of the version in service counts as evidence. */
+  evidenceMaxAgeDays: number;
+  /** Days a monitoring snapshot of the version in service counts, by its window end. */
+  monitoringMaxAgeDays: number;
   /** Ids of shipped or module checks an adopter switched off. */
   disabledChecks: string[];
   /** The change scan between full runs; undefined when switched off. */
@@ -68,6 +88,16 @@ export function readScorecardsConfig(
       'modelops.scorecards.pageSize: must be an integer from 1 to 5000',
     );
   }
+  const evidenceMaxAgeDays = positiveDays(
+    root,
+    'evidenceMaxAgeDays',
+    DEFAULT_EVIDENCE_MAX_AGE_DAYS,
+  );
+  const monitoringMaxAgeDays = positiveDays(
+    root,
+    'monitoringMaxAgeDays',
+    DEFAULT_MONITORING_MAX_AGE_DAYS,
+  );
   const changes = root?.getOptionalConfig('changeDetection');
   const maxEntities = changes?.getOptionalNumber('maxEntities') ?? 5000;
   if (!Number.isInteger(maxEntities) || maxEntities < 1) {
@@ -94,6 +124,8 @@ export function readScorecardsConfig(
         )
       : DEFAULT_SCHEDULE,
     pageSize,
+    evidenceMaxAgeDays,
+    monitoringMaxAgeDays,
     disabledChecks: root?.getOptionalStringArray('disabledChecks') ?? [],
   };
 }

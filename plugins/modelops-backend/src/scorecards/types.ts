@@ -12,6 +12,7 @@ import type {
   ScorecardTrendPoint,
   Waiver,
 } from '@modelops/plugin-modelops-common';
+import type { DecisionLog } from '../decisions/types';
 
 /** The catalog fields of an evaluated entity that rollups and campaigns filter on. */
 export interface ScoredEntityRow {
@@ -99,8 +100,11 @@ export interface CampaignResultRow {
   waived: boolean;
 }
 
-/** Persistence of scorecard results, history, waivers and campaigns. */
-export interface ScorecardStore {
+/**
+ * Persistence of scorecard results, history, waivers and campaigns; its
+ * decision log lists waiver requests and their decisions.
+ */
+export interface ScorecardStore extends DecisionLog {
   /** Stored results of the given entities, grouped by entity ref. */
   getResults(entityRefs: string[]): Promise<Map<string, StoredCheckResult[]>>;
   /**

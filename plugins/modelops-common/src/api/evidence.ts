@@ -132,6 +132,7 @@ export const monitoringSnapshotInputSchema = z
     latencyP95Ms: finiteNumber.min(0).optional(),
     errorRate: finiteNumber.min(0).max(1).optional(),
     traffic: z.number().int().min(0).optional(),
+    coldStartP95Ms: finiteNumber.min(0).optional(),
   })
   .refine(
     value => Date.parse(value.windowStart) <= Date.parse(value.windowEnd),
@@ -176,6 +177,8 @@ export interface MonitoringSnapshot {
   latencyP95Ms?: number;
   errorRate?: number;
   traffic?: number;
+  /** p95 time to first response of a cold instance (serverless serving). */
+  coldStartP95Ms?: number;
   /** When the backend stored the snapshot. */
   createdAt: string;
 }

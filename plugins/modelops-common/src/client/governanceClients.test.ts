@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { ChangeClient } from './ChangeClient';
 import type { ModelOpsClientOptions } from './createModelOpsFetcher';
+import { DecisionClient } from './DecisionClient';
 import { DeliveryClient } from './DeliveryClient';
 import { FeedbackClient } from './FeedbackClient';
 
@@ -128,5 +129,28 @@ describe('DeliveryClient', () => {
         at: '2026-11-03T10:00:00Z',
       },
     });
+  });
+});
+
+describe('DecisionClient', () => {
+  it('pages the decision history and builds the URL of its CSV export', async () => {
+    const page = { items: [], total: 0, limit: 10, offset: 20 };
+    const { options, call } = fakeApis(200, page);
+    const client = DecisionClient.create(options);
+    expect(
+      await client.listDecisions({
+        team: 'group:default/ml',
+        limit: 10,
+        offset: 20,
+      }),
+    ).toEqual(page);
+    expect(call(0)).toEqual({
+      url: `${BASE}/decisions?team=group%3Adefault%2Fml&limit=10&offset=20`,
+      method: 'GET',
+      body: undefined,
+    });
+    expect(
+      await client.getDecisionsCsvUrl({ entityRef: 'mlmodel:default/churn' }),
+    ).toBe(`${BASE}/decisions.csv?entityRef=mlmodel%3Adefault%2Fchurn`);
   });
 });

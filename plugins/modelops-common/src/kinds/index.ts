@@ -12,3 +12,15 @@ export type {
   DatasetEntity,
 } from './types';
 export { getKindJsonSchemas, serializeKindJsonSchema } from './kindJsonSchemas';
+export {
+  FAIRNESS_METRICS,
+  fairnessBound,
+  fairnessMetric,
+  sameFairnessMetric,
+} from './fairnessMetrics';
+export type {
+  FairnessBound,
+  FairnessDeclaration,
+  FairnessMetric,
+  FairnessMetricKind,
+} from './fairnessMetrics';

@@ -99,8 +99,17 @@ const riskSchema = z.strictObject({
   fairness: z
     .array(
       z.strictObject({
-        metric: nonEmptyString(),
-        threshold: z.number().optional(),
+        metric: nonEmptyString().describe(
+          'A metric of the documented vocabulary (statistical-parity-difference, disparate-impact-ratio, equalized-odds-difference, ...) or any other name, reported as non-standard.',
+        ),
+        threshold: z
+          .number()
+          .optional()
+          .describe(
+            'For difference metrics the largest disparity in absolute value; for ratio metrics the smallest ratio (0.8 for the four-fifths rule).',
+          ),
+        min: z.number().optional().describe('Every value at least this.'),
+        max: z.number().optional().describe('Every value at most this.'),
       }),
     )
     .optional(),
@@ -210,6 +219,12 @@ const deploymentSchema = z
       .optional(),
     latencySloMs: nonNegativeNumber().optional(),
     coldStartSloMs: nonNegativeNumber().optional(),
+    maxErrorRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Error budget: the largest share of failed requests, 0 to 1.'),
     circuitBreaker: z.boolean().optional(),
     isolated: z.boolean().optional(),
     challenger: entityRef()
@@ -225,6 +240,19 @@ const monitoringSchema = z
         test: oneOf(DRIFT_TESTS).optional(),
         features: z.boolean().optional(),
         output: z.boolean().optional(),
+        maxStatistic: nonNegativeNumber()
+          .optional()
+          .describe(
+            'Largest drift statistic of the declared test before drift is a finding (e.g. PSI 0.2, KS 0.1).',
+          ),
+        minPValue: z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe(
+            'Smallest p-value of the declared test before drift is a finding (e.g. 0.01 for KS).',
+          ),
       })
       .optional(),
     featureLogging: z.boolean().optional(),

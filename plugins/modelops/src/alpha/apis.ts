@@ -4,6 +4,7 @@ import {
   changeApiFactory,
   complianceApiFactory,
   costApiFactory,
+  decisionApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
   observationApiFactory,
@@ -62,4 +63,10 @@ export const complianceApi = ApiBlueprint.make({
 export const observationApi = ApiBlueprint.make({
   name: 'observations',
   params: defineParams => defineParams(observationApiFactory),
+});
+
+/** The decision history client. @alpha */
+export const decisionApi = ApiBlueprint.make({
+  name: 'decisions',
+  params: defineParams => defineParams(decisionApiFactory),
 });

@@ -105,3 +105,18 @@ export const importNotesEntityCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/**
+ * The decision history card of Group pages: the decisions about what the
+ * team owns or owned. @alpha
+ */
+export const teamDecisionHistoryEntityCard = EntityCardBlueprint.make({
+  name: 'team-decision-history',
+  params: {
+    filter: { kind: 'Group' },
+    loader: () =>
+      import('../components/decisions/EntityDecisionHistoryContent').then(m => (
+        <m.EntityDecisionHistoryContent />
+      )),
+  },
+});

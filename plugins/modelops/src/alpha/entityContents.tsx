@@ -67,3 +67,22 @@ export const complianceEntityContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+/**
+ * The decision history tab of MLModel and Dataset pages: every waiver,
+ * production change and ownership decision, with who, when, what and why.
+ *
+ * @alpha
+ */
+export const decisionHistoryEntityContent = EntityContentBlueprint.make({
+  name: 'decision-history',
+  params: {
+    path: '/decisions',
+    title: 'Decision history',
+    filter: { kind: { $in: ['MLModel', 'Dataset'] } },
+    loader: () =>
+      import('../components/decisions/EntityDecisionHistoryContent').then(m => (
+        <m.EntityDecisionHistoryContent />
+      )),
+  },
+});

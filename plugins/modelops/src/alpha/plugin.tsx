@@ -7,6 +7,7 @@ import {
 import {
   changeApi,
   costApi,
+  decisionApi,
   deliveryApi,
   complianceApi,
   observationApi,
@@ -24,12 +25,14 @@ import {
   modelOperationsEntityCard,
   reviewEntityCard,
   scorecardEntityCard,
+  teamDecisionHistoryEntityCard,
 } from './entityCards';
 import {
   datasheetEntityContent,
   modelCardEntityContent,
   scorecardEntityContent,
   complianceEntityContent,
+  decisionHistoryEntityContent,
 } from './entityContents';
 import {
   compliancePage,
@@ -62,6 +65,7 @@ export default createFrontendPlugin({
     deliveryApi,
     complianceApi,
     observationApi,
+    decisionApi,
     mlHomePage,
     modelCatalogPage,
     scorecardsPage,
@@ -72,6 +76,7 @@ export default createFrontendPlugin({
     datasheetEntityContent,
     scorecardEntityContent,
     complianceEntityContent,
+    decisionHistoryEntityContent,
     modelOperationsEntityCard,
     scorecardEntityCard,
     costEntityCard,
@@ -80,6 +85,7 @@ export default createFrontendPlugin({
     changeRequestsEntityCard,
     deliveryMetricsEntityCard,
     importNotesEntityCard,
+    teamDecisionHistoryEntityCard,
     datasetPickerFormFieldExtension,
     riskQuestionnaireFormFieldExtension,
   ],

@@ -7,6 +7,7 @@ import {
   ChangeClient,
   CostClient,
   ComplianceClient,
+  DecisionClient,
   DeliveryClient,
   FeedbackClient,
   ObservationClient,
@@ -16,6 +17,7 @@ import {
 import { changeApiRef } from '../components/changes/changeApiRef';
 import { complianceApiRef } from '../components/compliance/complianceApiRef';
 import { costApiRef } from '../components/cost/costApiRef';
+import { decisionApiRef } from '../components/decisions/decisionApiRef';
 import { deliveryApiRef } from '../components/delivery/deliveryApiRef';
 import { feedbackApiRef } from '../components/feedback/feedbackApiRef';
 import { observationApiRef } from '../components/importNotes/observationApiRef';
@@ -117,4 +119,16 @@ export const observationApiFactory = createApiFactory({
   api: observationApiRef,
   deps,
   factory: options => ObservationClient.create(options),
+});
+
+/**
+ * The factory of the decision history client (decision history tab, team
+ * history).
+ *
+ * @public
+ */
+export const decisionApiFactory = createApiFactory({
+  api: decisionApiRef,
+  deps,
+  factory: options => DecisionClient.create(options),
 });

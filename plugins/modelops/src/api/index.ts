@@ -8,6 +8,7 @@ export {
   changeApiFactory,
   deliveryApiFactory,
   observationApiFactory,
+  decisionApiFactory,
 } from './featureApiFactories';
 export { modelOpsApiFactories } from './modelOpsApiFactories';
 export {

@@ -3,6 +3,7 @@ import {
   changeApiFactory,
   complianceApiFactory,
   costApiFactory,
+  decisionApiFactory,
   deliveryApiFactory,
   feedbackApiFactory,
   observationApiFactory,
@@ -27,4 +28,5 @@ export const modelOpsApiFactories = [
   deliveryApiFactory,
   complianceApiFactory,
   observationApiFactory,
+  decisionApiFactory,
 ] as const;

@@ -3,8 +3,8 @@
  * every route, including routes added later, gets the same families of
  * abuse: wrong types, missing fields, huge and deeply nested bodies, NUL
  * bytes, prototype keys, unknown refs, wrong content types, invalid JSON,
- * arrays for objects, huge numbers, NaN strings and impossible dates, in the
- * body, the query and the path.
+ * arrays for objects, huge numbers, NaN strings, impossible dates and dates
+ * an offset carries past year 9999, in the body, the query and the path.
  */
 import { MODEL } from './hardeningCatalog';
 import type { SampleRequest } from './routeSamples';
@@ -114,6 +114,11 @@ function jsonCases(json: unknown): BadCase[] {
       if (DATE_KEY.test(key)) {
         add(`impossible-date body.${key}`, {
           json: withValue(body, key, '2026-02-30T00:00:00Z'),
+        });
+        // An offset that carries the instant into year 10000, which the
+        // stored form of times cannot write.
+        add(`year-10000 body.${key}`, {
+          json: withValue(body, key, '9999-12-31T23:59:59-23:59'),
         });
       }
       if (REF_KEY.test(key)) {

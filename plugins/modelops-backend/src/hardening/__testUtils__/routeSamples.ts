@@ -723,6 +723,14 @@ Object.assign(ROUTE_SAMPLES, {
     prepare: () => ({ query: { entityRef: MODEL } }),
     expect: signedInRead({ services: true }),
   },
+  'GET /decisions': {
+    prepare: () => ({ query: { entityRef: MODEL } }),
+    expect: signedInRead({ services: true }),
+  },
+  'GET /decisions.csv': {
+    prepare: () => ({ query: { team: OWNER_GROUP } }),
+    expect: signedInRead({ services: true }),
+  },
 } satisfies Record<string, RouteSample>);
 
 /** The key of a discovered route in {@link ROUTE_SAMPLES}. */

@@ -137,3 +137,46 @@ export const recentReviewCheck: ModelopsCheck = {
         };
   },
 };
+
+/**
+ * Every reference besides the owner names an entity of the right kind in
+ * the catalog: presence checks elsewhere only test that a field is set, so
+ * a steward who left, a renamed dataset or a business owner that is the
+ * owning team itself would otherwise pass them.
+ */
+export const referencesResolveCheck: ModelopsCheck = {
+  id: `${pack}.references-resolve`,
+  title: 'Every reference resolves',
+  description:
+    'Business owner, steward, review board, access groups, system, datasets, base models, challenger and producing pipeline name entities of the right kind that exist in the catalog.',
+  rationale: {
+    practice: practice(2, 'data lineage tracking'),
+    obligations: [
+      'iso-42001.a.3.2',
+      'iso-42001.a.7.5',
+      'nist-ai-rmf.govern-2.1',
+    ],
+  },
+  appliesTo: both,
+  severity: 'error',
+  remediation: {
+    text: 'Correct each named field to an existing entity (or register the missing one in the catalog).',
+  },
+  pack,
+  level: 'silver',
+  evaluate({ facts }) {
+    const references = facts.references as
+      | { problems?: unknown; checked?: unknown }
+      | undefined;
+    if (!references || !Array.isArray(references.problems)) {
+      return {
+        passed: false,
+        message: 'the references of this entity were not resolved yet',
+      };
+    }
+    const problems = references.problems as string[];
+    return problems.length === 0
+      ? { passed: true }
+      : { passed: false, message: problems.join('; ') };
+  },
+};

@@ -1,4 +1,9 @@
-import type { CheckDefinition } from '@modelops/plugin-modelops-common';
+import type {
+  CheckDefinition,
+  CheckRule,
+} from '@modelops/plugin-modelops-common';
+import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
+import { currentEvidenceOutcome } from './currentEvidence';
 import { practice } from './practices';
 
 const pack = 'production-readiness';
@@ -241,18 +246,20 @@ export const productionReadinessPack: CheckDefinition[] = [
     title: 'Cold start SLO for serverless',
     description: 'Serverless endpoints have a cold start objective.',
     rationale: { practice: practice(4, 'cold start times') },
-    appliesTo,
+    // Not applicable, rather than passing, to models not served serverless:
+    // a model that declares no serving at all has no cold start to meet.
+    appliesTo: {
+      ...appliesTo,
+      when: {
+        fact: 'entity.spec.deployment.serving',
+        op: 'equals',
+        value: 'serverless',
+      },
+    },
     rule: {
-      any: [
-        {
-          not: {
-            fact: 'entity.spec.deployment.serving',
-            op: 'equals',
-            value: 'serverless',
-          },
-        },
-        { fact: 'entity.spec.deployment.coldStartSloMs', op: 'gte', value: 1 },
-      ],
+      fact: 'entity.spec.deployment.coldStartSloMs',
+      op: 'gte',
+      value: 1,
     },
     severity: 'info',
     remediation: { text: 'Set spec.deployment.coldStartSloMs.' },
@@ -372,4 +379,145 @@ export const productionReadinessPack: CheckDefinition[] = [
     pack,
     level: 'gold',
   },
+];
+
+/**
+ * Quality judged on evidence: the newest evaluation of the version in
+ * service (not of any version), within the evidence age limit, meets every
+ * declared metric threshold.
+ */
+export const metricsMetCheck: ModelopsCheck = {
+  id: `${pack}.metrics-met`,
+  title: 'Quality thresholds met',
+  description:
+    'The latest evaluation of the version in service, recent enough to count, meets every threshold declared in spec.metrics.',
+  rationale: {
+    practice: practice(3, 'Define performance thresholds'),
+    obligations: ['nist-ai-rmf.measure-2.5', 'iso-42001.a.6.2.4'],
+  },
+  appliesTo: {
+    ...appliesTo,
+    when: { fact: 'entity.spec.metrics', op: 'exists' },
+  },
+  severity: 'error',
+  remediation: {
+    text: 'Evaluate the version in spec.version and post the report (POST /evaluations); retrain or roll back if a threshold is missed.',
+  },
+  pack,
+  level: 'silver',
+  evaluate: ({ entity, facts }) =>
+    currentEvidenceOutcome(
+      entity,
+      facts,
+      'evaluation',
+      'metrics',
+      'expected thresholds in spec.metrics; found none',
+    ),
+};
+
+/**
+ * A check on the newest monitoring snapshot of the version in service,
+ * applied to production models that declare the target it judges.
+ */
+function monitoringCheck(options: {
+  id: string;
+  title: string;
+  description: string;
+  practice: string;
+  declares: CheckRule;
+  judged: 'drift' | 'latency' | 'errorRate' | 'coldStart';
+  nothingDeclared: string;
+  remediation: string;
+}): ModelopsCheck {
+  return {
+    id: `${pack}.${options.id}`,
+    title: options.title,
+    description: options.description,
+    rationale: {
+      practice: options.practice,
+      obligations: ['nist-ai-rmf.measure-2.4', 'iso-42001.a.6.2.6'],
+    },
+    appliesTo: {
+      kinds: ['MLModel'],
+      lifecycles: ['production'],
+      when: options.declares,
+    },
+    severity: 'error',
+    remediation: { text: options.remediation },
+    pack,
+    level: 'gold',
+    evaluate: ({ entity, facts }) =>
+      currentEvidenceOutcome(
+        entity,
+        facts,
+        'monitoring',
+        options.judged,
+        options.nothingDeclared,
+      ),
+  };
+}
+
+const POST_SNAPSHOTS =
+  'post monitoring snapshots of the version in spec.version (POST /monitoring-snapshots)';
+
+/**
+ * What monitoring observed, judged against what the model declares: drift,
+ * p95 latency, error rate and cold starts of the version in service, each
+ * failing on a breach or on a snapshot too old to count.
+ */
+export const monitoringChecks: ModelopsCheck[] = [
+  monitoringCheck({
+    id: 'drift-within-threshold',
+    title: 'Drift within its threshold',
+    description:
+      'The latest monitoring snapshot of the version in service shows every feature and the output within the declared drift bounds.',
+    practice: practice(5, 'prediction drift'),
+    declares: { fact: 'entity.spec.monitoring.drift', op: 'exists' },
+    judged: 'drift',
+    nothingDeclared:
+      'expected spec.monitoring.drift.maxStatistic or minPValue; found neither, so drift has no threshold',
+    remediation: `Set spec.monitoring.drift.maxStatistic (and minPValue for tests with p-values), ${POST_SNAPSHOTS}, and retrain when drift persists.`,
+  }),
+  monitoringCheck({
+    id: 'latency-within-slo',
+    title: 'p95 latency within its SLO',
+    description:
+      'The latest monitoring snapshot of the version in service shows p95 latency within spec.deployment.latencySloMs.',
+    practice: practice(5, 'automated alerts'),
+    declares: { fact: 'entity.spec.deployment.latencySloMs', op: 'exists' },
+    judged: 'latency',
+    nothingDeclared: 'expected spec.deployment.latencySloMs; found nothing',
+    remediation: `Report latencyP95Ms in ${POST_SNAPSHOTS}; scale out or optimise when the SLO is breached.`,
+  }),
+  monitoringCheck({
+    id: 'error-rate-within-budget',
+    title: 'Error rate within its budget',
+    description:
+      'The latest monitoring snapshot of the version in service shows an error rate within spec.deployment.maxErrorRate.',
+    practice: practice(5, 'automated alerts'),
+    declares: { fact: 'entity.spec.deployment.maxErrorRate', op: 'exists' },
+    judged: 'errorRate',
+    nothingDeclared: 'expected spec.deployment.maxErrorRate; found nothing',
+    remediation: `Report errorRate in ${POST_SNAPSHOTS}; roll back or fix the failing requests when the budget is spent.`,
+  }),
+  monitoringCheck({
+    id: 'cold-start-within-slo',
+    title: 'Cold starts within their SLO',
+    description:
+      'The latest monitoring snapshot of a serverless model in service shows p95 cold start within spec.deployment.coldStartSloMs.',
+    practice: practice(4, 'cold start times'),
+    declares: {
+      all: [
+        {
+          fact: 'entity.spec.deployment.serving',
+          op: 'equals',
+          value: 'serverless',
+        },
+        { fact: 'entity.spec.deployment.coldStartSloMs', op: 'exists' },
+      ],
+    },
+    judged: 'coldStart',
+    nothingDeclared: 'expected spec.deployment.coldStartSloMs; found nothing',
+    remediation: `Report coldStartP95Ms in ${POST_SNAPSHOTS}; keep warm instances or shrink the image when the SLO is breached.`,
+  }),
 ];

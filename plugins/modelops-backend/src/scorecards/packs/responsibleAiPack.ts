@@ -4,6 +4,7 @@ import type {
   ObligationRole,
 } from '@modelops/plugin-modelops-common';
 import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
+import { currentEvidenceOutcome } from './currentEvidence';
 import { practice } from './practices';
 
 const pack = 'responsible-ai';
@@ -295,32 +296,6 @@ export const responsibleAiPack: CheckDefinition[] = [
     severity: 'error',
     remediation: {
       text: 'Set spec.risk.protectedAttributes and spec.risk.fairness ({metric, threshold}).',
-    },
-    pack,
-    level: 'silver',
-  },
-  {
-    id: `${pack}.fairness-met`,
-    title: 'Fairness thresholds met',
-    description:
-      'The latest evaluation report keeps every fairness metric within its threshold.',
-    rationale: {
-      practice: practice(6, 'Validate fairness metrics'),
-      obligations: [
-        'eu-ai-act.art-10-2-fg',
-        'eu-ai-act.art-9-8',
-        'nist-ai-rmf.measure-2.11',
-      ],
-    },
-    appliesTo: highRiskProvider,
-    rule: {
-      fact: 'evaluation.fairnessWithinThreshold',
-      op: 'equals',
-      value: true,
-    },
-    severity: 'critical',
-    remediation: {
-      text: 'Post an evaluation report with per-group metrics; mitigate the disparity if a threshold is breached.',
     },
     pack,
     level: 'silver',
@@ -725,6 +700,43 @@ export const responsibleAiPack: CheckDefinition[] = [
     level: 'bronze',
   },
 ];
+
+/**
+ * Fairness judged on evidence: the newest evaluation of the version in
+ * service, within the evidence age limit, meets every declared bound
+ * (differences in absolute value, ratios such as the disparate impact
+ * ratio from below) and reports results by group for every protected
+ * attribute.
+ */
+export const fairnessMetCheck: ModelopsCheck = {
+  id: `${pack}.fairness-met`,
+  title: 'Fairness thresholds met',
+  description:
+    'The latest evaluation of the version in service, recent enough to count, meets every declared fairness bound and reports results by group for each protected attribute.',
+  rationale: {
+    practice: practice(6, 'Validate fairness metrics'),
+    obligations: [
+      'eu-ai-act.art-10-2-fg',
+      'eu-ai-act.art-9-8',
+      'nist-ai-rmf.measure-2.11',
+    ],
+  },
+  appliesTo: highRiskProvider,
+  severity: 'critical',
+  remediation: {
+    text: 'Post an evaluation report of the version in spec.version with per-group metrics; mitigate the disparity if a bound is breached.',
+  },
+  pack,
+  level: 'silver',
+  evaluate: ({ entity, facts }) =>
+    currentEvidenceOutcome(
+      entity,
+      facts,
+      'evaluation',
+      'fairness',
+      'expected fairness bounds in spec.risk.fairness or protected attributes in spec.risk.protectedAttributes; found neither',
+    ),
+};
 
 /** Days Art. 73(2) allows between becoming aware of a serious incident and reporting it. */
 export const SERIOUS_INCIDENT_REPORT_DAYS = 15;

@@ -18,6 +18,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
   NotificationSendOptions,
@@ -72,6 +73,11 @@ export interface CreateTestRouterOptions {
   database: Knex;
   /** Entities the mock catalog holds. */
   entities?: Entity[];
+  /**
+   * A catalog to use instead of the mock holding `entities`, for tests of
+   * what callers who may not see every entity get.
+   */
+  catalog?: CatalogService;
   /** Initial permission decision; ALLOW by default. */
   permissionDecision?: TestPermissionDecision;
   /** Root config data. */
@@ -155,7 +161,9 @@ export async function createTestRouter(
     httpAuth: mockServices.httpAuth(),
     permissions,
     auditor: createRecordingAuditor(auditEvents),
-    catalog: catalogServiceMock({ entities: testOptions.entities ?? [] }),
+    catalog:
+      testOptions.catalog ??
+      catalogServiceMock({ entities: testOptions.entities ?? [] }),
     scheduler: mockServices.scheduler.mock(),
     notifications: notificationService,
   };

@@ -5,7 +5,11 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { MLModelEntity, MLModelSpec } from '@modelops/plugin-modelops-common';
+import {
+  fairnessBound,
+  MLModelEntity,
+  MLModelSpec,
+} from '@modelops/plugin-modelops-common';
 import { EvaluationReport } from '@modelops/plugin-modelops-common';
 import {
   evaluatedMetricNames,
@@ -51,10 +55,17 @@ export function fairnessThresholds(
     Pick<DeclaredMetric, 'threshold' | 'direction'>
   >();
   for (const declaration of entity.spec.risk?.fairness ?? []) {
-    if (declaration.threshold !== undefined) {
+    // Ratio metrics are bounded from below, differences from above.
+    const bound = fairnessBound(declaration);
+    const threshold = bound?.higherIsBetter
+      ? declaration.min ?? declaration.threshold
+      : declaration.max ?? declaration.threshold;
+    if (bound && threshold !== undefined) {
       thresholds.set(declaration.metric, {
-        threshold: declaration.threshold,
-        direction: 'lower-is-better',
+        threshold,
+        direction: bound.higherIsBetter
+          ? 'higher-is-better'
+          : 'lower-is-better',
       });
     }
   }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { Progress, Table, type TableColumn } from '@backstage/core-components';
 import { alertApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
@@ -13,6 +12,7 @@ import { reviewApiRef } from './reviewApiRef';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { LevelChip } from '../scorecards/LevelChip';
 import { PageFrame } from '../common/PageFrame';
+import { downloadCsv } from '../common/downloadCsv';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 
 // One line per cell: a table to scan, with the details a hover away.
@@ -175,25 +175,14 @@ export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
   );
   const [exporting, setExporting] = useState(false);
 
-  // The export goes through the FetchApi so that the user's token is sent;
-  // a plain link would reach the backend unauthenticated.
   async function exportCsv() {
     setExporting(true);
     try {
-      const response = await fetchApi.fetch(
+      await downloadCsv(
+        fetchApi,
         await reviewApi.getPortfolioCsvUrl(),
+        `modelops-portfolio-${new Date().toISOString().slice(0, 10)}.csv`,
       );
-      if (!response.ok) {
-        throw await ResponseError.fromResponse(response);
-      }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `modelops-portfolio-${new Date()
-        .toISOString()
-        .slice(0, 10)}.csv`;
-      link.click();
-      URL.revokeObjectURL(url);
     } catch (e) {
       alertApi.post({
         message: `CSV export failed: ${describeError(e)}`,

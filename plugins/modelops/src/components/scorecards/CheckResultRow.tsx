@@ -96,7 +96,7 @@ export function CheckResultRow(props: {
       </Box>
       <Box sx={{ overflowWrap: 'anywhere' }}>
         <Line lead="Expects:">{check.description}</Line>
-        {state === 'fail' && result?.message && (
+        {(state === 'fail' || state === 'pass') && result?.message && (
           <Line lead="Found:">{result.message}.</Line>
         )}
         {state === 'waived' && (

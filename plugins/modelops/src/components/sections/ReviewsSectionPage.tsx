@@ -1,3 +1,4 @@
+import { TeamDecisionHistoryPage } from '../decisions/TeamDecisionHistoryPage';
 import { MyTeamReviewPage } from '../reviews/MyTeamReviewPage';
 import { PortfolioReviewPage } from '../reviews/PortfolioReviewPage';
 import { ReviewProgressPage } from '../reviews/ReviewProgressPage';
@@ -5,7 +6,8 @@ import { SectionTabsPage } from './SectionTabsPage';
 
 /**
  * The ownership review section: my team's review, progress by team
- * (`progress`) and the portfolio review (`portfolio`).
+ * (`progress`), the portfolio review (`portfolio`) and my team's decision
+ * history (`decisions`).
  *
  * @public
  */
@@ -26,6 +28,11 @@ export function ReviewsSectionPage() {
           path: 'portfolio',
           label: 'Portfolio',
           element: <PortfolioReviewPage embedded />,
+        },
+        {
+          path: 'decisions',
+          label: 'Decision history',
+          element: <TeamDecisionHistoryPage embedded />,
         },
       ]}
     />

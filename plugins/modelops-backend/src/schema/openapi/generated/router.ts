@@ -67,6 +67,11 @@ export const spec = {
       description:
         'What registries and clusters report per model, with the import notes of what they could not map.',
     },
+    {
+      name: 'decisions',
+      description:
+        'The decision history of a model, dataset or team (waivers, changes, reviews), with a CSV export.',
+    },
   ],
   paths: {
     '/evaluations': {
@@ -2510,6 +2515,124 @@ export const spec = {
         },
       },
     },
+    '/decisions': {
+      get: {
+        operationId: 'GetDecisions',
+        tags: ['decisions'],
+        summary:
+          'A page of the decision history of one entity or one team, newest first, with the `total` of every page.',
+        description:
+          "Give exactly one of `entityRef` and `team`. Lists waiver requests, approvals, rejections and withdrawals, production change requests and their decisions, and ownership review attestations, transfers and retirements: who (an entity ref), when, what and why. The entity, or the team, must be visible to the caller in the catalog (404 otherwise); a team's history holds the entities it owns and those review cycles listed it as owner of, as far as the caller can see them.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              default: 50,
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              default: 0,
+              type: 'integer',
+              minimum: 0,
+              maximum: 100000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DecisionPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/decisions.csv': {
+      get: {
+        operationId: 'GetDecisionsCsv',
+        tags: ['decisions'],
+        summary:
+          'The whole decision history of one entity or one team as CSV (RFC 4180, header row, CRLF) for an auditor, with display names beside the refs.',
+        description:
+          'The scopes and visibility of `GET /decisions`. Columns: at, entityRef, action, actorRef, actorName, authority, what, why, source, recordId. Text that a spreadsheet would run as a formula is prefixed with an apostrophe. A scope with more decisions than one export holds answers 400.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -2880,6 +3003,10 @@ export const spec = {
             minimum: 0,
             maximum: 9007199254740991,
           },
+          coldStartP95Ms: {
+            type: 'number',
+            minimum: 0,
+          },
         },
         required: ['modelRef', 'modelVersion', 'windowStart', 'windowEnd'],
         additionalProperties: false,
@@ -2939,6 +3066,12 @@ export const spec = {
           traffic: {
             type: 'integer',
             minimum: 0,
+          },
+          coldStartP95Ms: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'p95 time to first response of a cold instance (serverless serving).',
           },
         },
       },
@@ -4122,6 +4255,98 @@ export const spec = {
           total: {
             type: 'integer',
             description: 'Waivers matching the filter, on every page.',
+          },
+          limit: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+        },
+      },
+      DecisionRecord: {
+        type: 'object',
+        required: [
+          'id',
+          'source',
+          'recordId',
+          'action',
+          'entityRef',
+          'at',
+          'actorRef',
+          'what',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Unique across the history, e.g. `waiver:<id>:approved`.',
+          },
+          source: {
+            type: 'string',
+            enum: ['waiver', 'change', 'review'],
+          },
+          recordId: {
+            type: 'string',
+            description:
+              'The waiver, change request or review item the decision belongs to.',
+          },
+          action: {
+            type: 'string',
+            enum: [
+              'waiver-requested',
+              'waiver-approved',
+              'waiver-rejected',
+              'waiver-withdrawn',
+              'change-requested',
+              'change-approved',
+              'change-rejected',
+              'review-kept',
+              'review-transfer-offered',
+              'review-transfer-accepted',
+              'review-retired',
+            ],
+          },
+          entityRef: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actorRef: {
+            type: 'string',
+            description: 'Who decided, as an entity ref.',
+          },
+          what: {
+            type: 'string',
+            description: 'What was decided, in words.',
+          },
+          why: {
+            type: 'string',
+            description: 'The reason, comment or note given with the decision.',
+          },
+          authority: {
+            type: 'string',
+            enum: ['member', 'admin'],
+            description:
+              'Reviews only; `admin` when decided as holder of the review admin permission.',
+          },
+        },
+      },
+      DecisionPage: {
+        type: 'object',
+        required: ['items', 'total', 'limit', 'offset'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DecisionRecord',
+            },
+          },
+          total: {
+            type: 'integer',
+            description: 'Decisions in the scope, on every page.',
           },
           limit: {
             type: 'integer',
