@@ -229,11 +229,64 @@ function enterScope(check: ModelopsCheck, c: Case): boolean {
   return applies(check, c);
 }
 
+/**
+ * What the evidence providers report on the version in service
+ * (`evaluation.current`, `monitoring.current`), with one judgement met or
+ * missed: the facts the evidence checks written in code read.
+ */
+function judge(
+  source: 'evaluation' | 'monitoring',
+  judged: string,
+): { meet: (c: Case) => void; violate: (c: Case) => void } {
+  const set = (c: Case, met: boolean) => {
+    c.entity.spec.version ??= '1.0.0';
+    c.facts[source] ??= {};
+    c.facts[source].current ??= {
+      described: `latest ${source} of ${c.entity.spec.version} on 2026-11-30`,
+      ageDays: 2,
+      maxAgeDays: 180,
+      stale: false,
+      judgements: {},
+    };
+    c.facts[source].current.judgements[judged] = {
+      met,
+      failures: met ? [] : [`${judged} 0.31 misses its bound 0.1`],
+      evidence: [`${judged} ${met ? 0.04 : 0.31} against the bound 0.1`],
+    };
+  };
+  return { meet: c => set(c, true), violate: c => set(c, false) };
+}
+
 /** Facts of the checks written in code, which have no rule to solve. */
 const CODE_CHECK_FACTS: Record<
   string,
   { meet: (c: Case) => void; violate: (c: Case) => void }
 > = {
+  'production-readiness.metrics-met': judge('evaluation', 'metrics'),
+  'responsible-ai.fairness-met': judge('evaluation', 'fairness'),
+  'production-readiness.drift-within-threshold': judge('monitoring', 'drift'),
+  'production-readiness.latency-within-slo': judge('monitoring', 'latency'),
+  'production-readiness.error-rate-within-budget': judge(
+    'monitoring',
+    'errorRate',
+  ),
+  'production-readiness.cold-start-within-slo': judge(
+    'monitoring',
+    'coldStart',
+  ),
+  'ownership.references-resolve': {
+    meet: c => {
+      c.facts.references = { problems: [], checked: 4 };
+    },
+    violate: c => {
+      c.facts.references = {
+        problems: [
+          'spec.businessOwner names user:default/nobody, which is not in the catalog',
+        ],
+        checked: 4,
+      };
+    },
+  },
   'ownership.recent-review': {
     meet: c => setFact(c, 'review.lastAttestedAt', '2026-11-01T10:00:00Z'),
     violate: c => setFact(c, 'review.lastAttestedAt', '2026-03-01T10:00:00Z'),
@@ -332,6 +385,10 @@ function failingObligation(
 const cited = [
   ...new Set(CHECKS.flatMap(c => c.rationale.obligations ?? [])),
 ].sort();
+/** Checks written in code that cite an obligation, and so need facts above. */
+const codeChecks = CHECKS.filter(
+  c => !c.rule && (c.rationale.obligations ?? []).length > 0,
+).map(c => c.id);
 const citingChecks = (id: string) =>
   CHECKS.filter(c => c.rationale.obligations?.includes(id));
 
@@ -351,6 +408,8 @@ describe('regulatory corpus', () => {
   it('covers every obligation a shipped check cites', () => {
     expect(cited.length).toBeGreaterThan(40);
     expect(cited.filter(id => !getObligation(id))).toEqual([]);
+    // A new check written in code needs its facts here to join the corpus.
+    expect(codeChecks.filter(id => !CODE_CHECK_FACTS[id])).toEqual([]);
   });
 
   describe.each(cited.filter(id => !MET_BY_BEING_OUT_OF_SCOPE[id]))(
