@@ -22,7 +22,11 @@ import {
   productionChangeApprovedCheck,
 } from './changes';
 import { createDecisionsRouter } from './decisions';
-import { createDeliveryRouter, loadDemoDelivery } from './delivery';
+import {
+  createDeliveryRouter,
+  IncidentFactProvider,
+  loadDemoDelivery,
+} from './delivery';
 import {
   createFeedbackRouter,
   feedbackAnsweredCheck,
@@ -131,6 +135,7 @@ export const modelopsPlugin = createBackendPlugin({
           ObservationFactProvider.create({ store: observations }),
           FeedbackFactProvider.create(options),
           ChangeFactProvider.create(options),
+          IncidentFactProvider.create(options),
         );
         scorecardExtensions.checks.push(
           ruleCheck(feedbackAnsweredCheck),

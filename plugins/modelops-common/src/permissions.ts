@@ -115,6 +115,15 @@ export const deliveryEventCreatePermission = entityPermission(
   'modelops.delivery.create',
   'create',
 );
+/**
+ * Record whether an incident on a model is a serious incident and its
+ * report to the market surveillance authority (EU AI Act Art. 73).
+ * @public
+ */
+export const incidentAssessPermission = entityPermission(
+  'modelops.incident.assess',
+  'update',
+);
 
 /** Replace the observations and import notes of a source (registry and cluster providers). @public */
 export const observationsWritePermission = basicPermission(
@@ -144,5 +153,6 @@ export const modelopsPermissions = [
   changeRequestPermission,
   changeApprovePermission,
   deliveryEventCreatePermission,
+  incidentAssessPermission,
   observationsWritePermission,
 ];

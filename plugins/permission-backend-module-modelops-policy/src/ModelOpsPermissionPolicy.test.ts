@@ -16,6 +16,7 @@ import {
   feedbackAdminPermission,
   feedbackCreatePermission,
   feedbackUpdatePermission,
+  incidentAssessPermission,
   modelopsPermissions,
   observationsWritePermission,
   reviewAdminPermission,
@@ -186,6 +187,14 @@ describe('ModelOpsPermissionPolicy', () => {
         finops: 'deny',
         steward: 'deny',
         platform: 'deny',
+      },
+      // Owners assess their models' incidents; the board any model's.
+      [incidentAssessPermission.name]: {
+        owner: 'owned',
+        board: 'allow',
+        finops: 'owned',
+        steward: 'owned',
+        platform: 'owned',
       },
     };
     // The table covers every permission the plugins register.

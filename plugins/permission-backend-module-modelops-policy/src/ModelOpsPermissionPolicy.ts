@@ -8,7 +8,9 @@
  * - ML engineer: run scorecard evaluations and request changes of models
  *   they own. Everybody signed in, unless `mlEngineers` lists groups.
  * - Review board: approve or reject waivers and changes, administer reviews
- *   (attest for any group), change any feedback's state, run campaigns.
+ *   (attest for any group), change any feedback's state, run campaigns,
+ *   assess any model's incidents under EU AI Act Art. 73 (owners assess
+ *   their own models' incidents).
  * - FinOps: read and ingest the cost of every entity.
  * - Data steward: attest and request waivers for every Dataset.
  * - Pipeline service: Backstage decides service tokens from their access
@@ -45,6 +47,7 @@ import {
   feedbackAdminPermission,
   feedbackCreatePermission,
   feedbackUpdatePermission,
+  incidentAssessPermission,
   MODELOPS_ENTITY_RESOURCE_TYPE,
   modelopsPermissions,
   observationsWritePermission,
@@ -197,6 +200,10 @@ export class ModelOpsPermissionPolicy implements PermissionPolicy {
       case costReadPermission.name:
       case costIngestPermission.name:
         return holds('finops') ? ALLOW : ownedOnly();
+      // Whether an incident is serious (EU AI Act Art. 73) is the owning
+      // team's call, and the review board's for any model.
+      case incidentAssessPermission.name:
+        return holds('reviewBoard') ? ALLOW : ownedOnly();
       case evidenceCreatePermission.name:
       case deliveryEventCreatePermission.name:
       case feedbackUpdatePermission.name:

@@ -5,6 +5,8 @@ import type {
   EvaluationReport,
   MonitoringSnapshot,
   ObligationAssessment,
+  RecordedIncident,
+  ReviewDecisionRecord,
   Waiver,
 } from '@modelops/plugin-modelops-common';
 
@@ -42,11 +44,37 @@ export interface DossierInputs {
   evaluations: EvaluationReport[];
   snapshots: MonitoringSnapshot[];
   changes: ChangeRequest[];
+  /** Deployments and incident events of the last 12 months. */
   deliveryEvents: DeliveryEvent[];
+  /** Every incident recorded on the model, with its serious-incident assessment. */
+  incidents: RecordedIncident[];
+  /** Every waiver of the model's checks, whatever its status. */
   waivers: Waiver[];
+  /** The ownership review decisions on the model, oldest first. */
+  reviewDecisions: ReviewDecisionRecord[];
   compliance: ObligationAssessment[];
   generatedAt: string;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How old the review of the risk management file may be (Art. 9(2)). */
+const RISK_REVIEW_MAX_DAYS = 365;
+/** Days Art. 73(2) allows between becoming aware of a serious incident and reporting it. */
+const SERIOUS_INCIDENT_REPORT_DAYS = 15;
+
+function daysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+/** A time for a table cell: `2026-06-08 09:17`, in UTC as stored. */
+const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const yesNo = (value: boolean | undefined) => {
+  if (value === undefined) return '';
+  return value ? 'yes' : 'no';
+};
+/** Deployments listed in full; older ones are counted. */
+const DEPLOYMENTS_LISTED = 20;
 
 type Json = Record<string, unknown>;
 
@@ -85,7 +113,7 @@ function fields(
   wanted: Array<[label: string, path: string]>,
   gaps: string[],
   reason: string,
-): DossierBlock {
+): Extract<DossierBlock, { kind: 'fields' }> {
   const rows: Array<[string, string]> = [];
   for (const [label, path] of wanted) {
     const value = get(spec, path);
@@ -114,7 +142,8 @@ const DATASHEET_SECTIONS = [
 /**
  * Builds the technical documentation of Annex IV for a model version from
  * the entity, its datasets, evaluations, monitoring snapshots, change
- * requests, delivery events, waivers and check results. It asserts only
+ * requests, deployments, incidents and their serious-incident assessments,
+ * waivers, ownership review decisions and check results. It asserts only
  * what these records hold; everything else is listed as a gap, section by
  * section, naming the field or the evidence that would fill it.
  */
@@ -135,6 +164,22 @@ export function buildDossier(inputs: DossierInputs): Dossier {
 
   // 1. General description.
   const g1: string[] = [];
+  const described = fields(
+    spec,
+    [
+      ['Intended purpose', 'intendedUse.primaryUses'],
+      ['Intended users', 'intendedUse.primaryUsers'],
+      ['Uses out of scope', 'intendedUse.outOfScope'],
+      ['Allowed purposes', 'allowedPurposes'],
+      ['Registry', 'registry'],
+      ['Framework', 'framework'],
+      ['Format', 'format'],
+      ['Form of service (1(d))', 'deployment.serving'],
+      ['System', 'system'],
+    ],
+    g1,
+    'Annex IV 1',
+  );
   const s1: DossierBlock[] = [
     {
       kind: 'fields',
@@ -143,24 +188,9 @@ export function buildDossier(inputs: DossierInputs): Dossier {
         ['Entity', entityRef],
         ['Version', version],
         ['Provider (owning team)', show(spec.owner)],
+        ...described.rows,
       ],
     },
-    fields(
-      spec,
-      [
-        ['Intended purpose', 'intendedUse.primaryUses'],
-        ['Intended users', 'intendedUse.primaryUsers'],
-        ['Uses out of scope', 'intendedUse.outOfScope'],
-        ['Allowed purposes', 'allowedPurposes'],
-        ['Registry', 'registry'],
-        ['Framework', 'framework'],
-        ['Format', 'format'],
-        ['Form of service (1(d))', 'deployment.serving'],
-        ['System', 'system'],
-      ],
-      g1,
-      'Annex IV 1',
-    ),
   ];
   if (version === 'unversioned') {
     g1.push(
@@ -333,12 +363,28 @@ export function buildDossier(inputs: DossierInputs): Dossier {
         ['Annex III point', 'risk.annexIII'],
         ['Domain', 'risk.domain'],
         ['Impact assessment', 'risk.impactAssessment'],
+        ['Risk management file (Art. 9)', 'risk.riskManagement.url'],
+        [
+          'Risk management file last reviewed',
+          'risk.riskManagement.reviewedAt',
+        ],
         ['Review board', 'risk.reviewBoard'],
       ],
       g5,
       'Annex IV 5, Art. 9',
     ),
   ];
+  const reviewedAt = get(spec, 'risk.riskManagement.reviewedAt');
+  if (typeof reviewedAt === 'string' && !Number.isNaN(Date.parse(reviewedAt))) {
+    const age = daysBetween(reviewedAt, inputs.generatedAt);
+    if (age > RISK_REVIEW_MAX_DAYS) {
+      g5.push(
+        `The risk management file was last reviewed on ${day(
+          reviewedAt,
+        )}, ${age} days ago: Art. 9(2) asks for regular review (within ${RISK_REVIEW_MAX_DAYS} days; spec.risk.riskManagement.reviewedAt).`,
+      );
+    }
+  }
   const failing = inputs.compliance.filter(
     o => o.obligation.instrument === 'eu-ai-act' && o.status === 'failing',
   );
@@ -357,24 +403,44 @@ export function buildDossier(inputs: DossierInputs): Dossier {
       ]),
     });
   }
-  const decidedWaivers = inputs.waivers.filter(w => w.status !== 'pending');
-  if (decidedWaivers.length > 0) {
+  if (inputs.waivers.length === 0) {
+    s5.push({
+      kind: 'text',
+      text: 'No exception (waiver) to a check has been requested for this model.',
+    });
+  } else {
     s5.push({
       kind: 'table',
-      title: 'Accepted and refused exceptions (waivers)',
-      header: ['Check', 'Status', 'Reason', 'Decided by', 'Expires'],
-      rows: decidedWaivers.map(w => [
+      title: 'Exceptions to checks (waivers) and their decisions',
+      header: [
+        'Check',
+        'Status',
+        'Reason',
+        'Requested by',
+        'Decided by',
+        'Decision',
+        'Expires',
+      ],
+      rows: inputs.waivers.map(w => [
         w.checkId,
         w.status,
         w.reason,
-        w.decidedBy ?? '',
-        w.expiresAt,
+        `${w.requestedBy} (${day(w.requestedAt)})`,
+        w.decidedBy ? `${w.decidedBy} (${day(w.decidedAt ?? '')})` : '',
+        w.decisionComment ?? '',
+        day(w.expiresAt),
       ]),
     });
+    for (const w of inputs.waivers.filter(x => x.status === 'pending')) {
+      g5.push(
+        `The waiver of ${w.checkId} requested by ${w.requestedBy} on ${day(
+          w.requestedAt,
+        )} awaits a decision by someone other than the requester (POST /scorecards/waivers/${
+          w.id
+        }/approve or /reject).`,
+      );
+    }
   }
-  g5.push(
-    'No record holds the risk management system itself (identified risks, estimates, measures, residual risk; Art. 9(2)-(5)): attach it as a document and link it from the model.',
-  );
 
   // 6. Lifecycle changes.
   const g6: string[] = [];
@@ -419,14 +485,54 @@ export function buildDossier(inputs: DossierInputs): Dossier {
   const deployments = inputs.deliveryEvents.filter(
     e => e.type === 'deployment',
   );
-  const incidents = inputs.deliveryEvents.filter(e => e.type !== 'deployment');
-  if (inputs.deliveryEvents.length > 0) {
+  if (deployments.length > 0) {
+    const newest = [...deployments].reverse().slice(0, DEPLOYMENTS_LISTED);
     s6.push({
-      kind: 'fields',
-      rows: [
-        ['Deployments in the last 12 months', String(deployments.length)],
-        ['Incident events in the last 12 months', String(incidents.length)],
-      ],
+      kind: 'table',
+      title: 'Deployments in the last 12 months',
+      header: ['Deployed at (UTC)', 'Version', 'Caused a failure'],
+      rows: newest.map(e => [
+        minute(e.at),
+        e.modelVersion ?? '',
+        yesNo(e.failed),
+      ]),
+    });
+    if (deployments.length > newest.length) {
+      const failed = deployments.filter(e => e.failed).length;
+      s6.push({
+        kind: 'text',
+        text: `The ${newest.length} latest of ${deployments.length} deployments in the last 12 months are listed; ${failed} of the ${deployments.length} caused a failure.`,
+      });
+    }
+  }
+  const inService = ['production', 'deprecated'].includes(
+    String(spec.lifecycle),
+  );
+  if (
+    inService &&
+    version !== 'unversioned' &&
+    !deployments.some(e => e.modelVersion === version)
+  ) {
+    g6.push(
+      `No deployment of version ${version} is recorded in the last 12 months (POST /delivery/events; Annex IV 6).`,
+    );
+  }
+  if (inputs.reviewDecisions.length === 0) {
+    g6.push(
+      'No ownership review decision is recorded for this model: its owners have not attested that they keep, transfer or retire it in a review cycle (Art. 17(1)(m), accountability).',
+    );
+  } else {
+    s6.push({
+      kind: 'table',
+      title: 'Ownership review decisions',
+      header: ['Decided at', 'Decision', 'By', 'Authority', 'Note'],
+      rows: inputs.reviewDecisions.map(d => [
+        d.createdAt,
+        d.transferTo ? `${d.action} to ${d.transferTo}` : d.action,
+        d.actor,
+        d.authority === 'admin' ? 'review administrator' : 'owning group',
+        d.note ?? '',
+      ]),
     });
   }
 
@@ -501,6 +607,58 @@ export function buildDossier(inputs: DossierInputs): Dossier {
         ];
       }),
     });
+  }
+
+  if (inputs.incidents.length === 0) {
+    s9.push({
+      kind: 'text',
+      text: 'No incident is recorded on this model.',
+    });
+  } else {
+    s9.push({
+      kind: 'table',
+      title: 'Incidents and their serious-incident assessments (Art. 73)',
+      header: [
+        'Incident',
+        'Opened (UTC)',
+        'Resolved (UTC)',
+        'Serious',
+        'Reported',
+        'Days to report',
+        'Assessed by',
+      ],
+      rows: inputs.incidents.map(i => {
+        const a = i.assessment;
+        return [
+          i.modelVersion
+            ? `${i.incidentId} (version ${i.modelVersion})`
+            : i.incidentId,
+          minute(i.openedAt),
+          i.resolvedAt ? minute(i.resolvedAt) : 'open',
+          a ? `${yesNo(a.serious)}: ${a.rationale}` : 'not assessed',
+          a?.reportedAt
+            ? [day(a.reportedAt), a.authority, a.reportReference]
+                .filter(Boolean)
+                .join(', ')
+            : '',
+          a?.reportedAt ? String(daysBetween(i.openedAt, a.reportedAt)) : '',
+          a ? `${a.assessedBy} (${day(a.assessedAt)})` : '',
+        ];
+      }),
+    });
+    for (const i of inputs.incidents) {
+      if (!i.assessment) {
+        g9.push(
+          `Incident ${i.incidentId} (opened ${day(
+            i.openedAt,
+          )}) has no serious-incident assessment (POST /delivery/incident-assessments; Art. 73).`,
+        );
+      } else if (i.assessment.serious && !i.assessment.reportedAt) {
+        g9.push(
+          `Incident ${i.incidentId} was assessed serious and no report to the market surveillance authority is recorded (Art. 73(2): at the latest ${SERIOUS_INCIDENT_REPORT_DAYS} days after it became known).`,
+        );
+      }
+    }
   }
 
   return {

@@ -7,7 +7,9 @@ import type {
 import request from 'supertest';
 import { DatabaseChangeStore } from '../changes/DatabaseChangeStore';
 import { DatabaseDeliveryStore } from '../delivery/DatabaseDeliveryStore';
+import { DatabaseIncidentStore } from '../delivery/DatabaseIncidentStore';
 import { DatabaseEvidenceStore } from '../evidence/DatabaseEvidenceStore';
+import { DatabaseReviewStore } from '../reviews/DatabaseReviewStore';
 import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
 import { shippedChecks } from '../scorecards/packs/shippedChecks';
 import {
@@ -16,6 +18,10 @@ import {
   type TestRouter,
 } from '../service/__testUtils__';
 import { createComplianceRouter } from './createComplianceRouter';
+import { pdfText, pdfTextLines } from './__testUtils__/pdfTextLines';
+
+/** Text without any whitespace, to find a sentence however the PDF wrapped it. */
+const compact = (text: string) => text.replace(/\s+/g, '');
 
 jest.setTimeout(60_000);
 
@@ -27,6 +33,8 @@ const startRouter = routerTestSetup(options =>
     evidence: DatabaseEvidenceStore.create({ knex: options.database }),
     changes: DatabaseChangeStore.create({ knex: options.database }),
     delivery: DatabaseDeliveryStore.create({ knex: options.database }),
+    incidents: DatabaseIncidentStore.create({ knex: options.database }),
+    reviews: DatabaseReviewStore.create({ database: options.database }),
     now: () => TODAY,
   }),
 );
@@ -204,6 +212,121 @@ describe('createComplianceRouter', () => {
     expect(md).toContain('No evaluation report for version 4.2.0');
     expect(md).toContain('spec.risk.conformityAssessment.procedure is not set');
     expect(md).toContain('No monitoring snapshot for version 4.2.0');
+  });
+
+  it('downloads the same dossier as a PDF named after the model version', async () => {
+    const res = await request(t.app)
+      .get(
+        '/compliance/dossier?entityRef=mlmodel:default/credit-risk-scorer&format=pdf',
+      )
+      .set('Authorization', user)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(
+      'credit-risk-scorer-4.2.0-annex-iv.pdf',
+    );
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const lines = pdfTextLines(pdf);
+    for (const title of [
+      '1. General description of the AI system',
+      '2. Elements of the AI system and its development process',
+      '3. Monitoring, functioning and control',
+      '4. Appropriateness of the performance metrics',
+      '5. Risk management system',
+      '6. Changes through the lifecycle',
+      '7. Harmonised standards applied',
+      '8. EU declaration of conformity',
+      '9. Post-market monitoring plan',
+    ]) {
+      expect(lines).toContain(title);
+    }
+    const text = compact(pdfText(pdf));
+    expect(text).toContain(
+      compact(
+        'spec.risk.conformityAssessment.procedure is not set (Annex IV 8).',
+      ),
+    );
+    expect(text).toContain(compact('No monitoring snapshot for version 4.2.0'));
+    expect(text).toContain(compact('Score consumer loan applications'));
+    expect(lines.some(l => /page 1 of \d+/.test(l))).toBe(true);
+  });
+
+  it('lists waivers and ownership review decisions, naming a waiver awaiting its decision', async () => {
+    const scorecards = DatabaseScorecardStore.create(t.options.database);
+    await scorecards.createWaiver(
+      {
+        entityRef: 'mlmodel:default/credit-risk-scorer',
+        checkId: 'responsible-ai.conformity-assessment',
+        reason: 'The notified body audit is booked for January',
+        requestedBy: 'user:default/tomas.novak',
+        expiresAt: '2027-02-01T00:00:00.000Z',
+      },
+      '2026-11-30T10:00:00.000Z',
+    );
+    const reviews = DatabaseReviewStore.create({
+      database: t.options.database,
+    });
+    const { cycle } = await reviews.openCycle(
+      {
+        cadence: 'MLModel:production',
+        kind: 'MLModel',
+        lifecycles: ['production'],
+        period: {
+          label: '2026-10-01',
+          start: '2026-10-01T00:00:00.000Z',
+          end: '2027-01-01T00:00:00.000Z',
+          dueAt: '2026-12-15T00:00:00.000Z',
+        },
+      },
+      [
+        {
+          entityRef: 'mlmodel:default/credit-risk-scorer',
+          entityKind: 'MLModel',
+          ownerRef: 'group:default/credit-ml',
+        },
+      ],
+      TODAY,
+    );
+    const [item] = await reviews.listItems({ cycleIds: [cycle.id] }, TODAY);
+    await reviews.recordDecisions(
+      [
+        {
+          itemId: item.id,
+          action: 'keep',
+          actor: 'user:default/tomas.novak',
+          authority: 'member',
+          note: 'Still the champion scorer',
+        },
+      ],
+      TODAY,
+    );
+
+    const md = (
+      await request(t.app)
+        .get('/compliance/dossier?entityRef=mlmodel:default/credit-risk-scorer')
+        .set('Authorization', user)
+    ).text;
+    expect(md).toContain(
+      '**Exceptions to checks (waivers) and their decisions**',
+    );
+    expect(md).toContain(
+      '| responsible-ai.conformity-assessment | pending | The notified body audit is booked for January | user:default/tomas.novak (2026-11-30) |',
+    );
+    expect(md).toMatch(
+      /- The waiver of responsible-ai\.conformity-assessment requested by user:default\/tomas\.novak on 2026-11-30 awaits a decision by someone other than the requester \(POST \/scorecards\/waivers\/[0-9a-f-]+\/approve or \/reject\)\./,
+    );
+    expect(md).toContain('**Ownership review decisions**');
+    expect(md).toMatch(
+      /\| 2026-12-02T09:00:00\.000Z \| keep \| user:default\/tomas\.novak \| owning group \| Still the champion scorer \|/,
+    );
+    expect(md).not.toContain('No ownership review decision is recorded');
   });
 
   it('escapes catalog text in the Markdown', async () => {

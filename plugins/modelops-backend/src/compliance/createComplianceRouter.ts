@@ -3,6 +3,7 @@ import {
   dossierQuerySchema,
   entityComplianceQuerySchema,
   obligationListQuerySchema,
+  obligationsApplyingFrom,
   portfolioComplianceQuerySchema,
   type CheckMetadata,
   type CheckRule,
@@ -17,8 +18,9 @@ import Router_ from 'express-promise-router';
 import type { z } from 'zod';
 import type { ChangeStore } from '../changes/types';
 import { CostFactRedactor, type MessageFilter } from '../cost/CostFactRedactor';
-import type { DeliveryStore } from '../delivery/types';
+import type { DeliveryStore, IncidentStore } from '../delivery/types';
 import type { EvidenceStore } from '../evidence/types';
+import type { ReviewStore } from '../reviews/types';
 import type { ScorecardStore } from '../scorecards/types';
 import { chunks } from '../service/chunks';
 import { requireCredentials } from '../service/authorizeEntity';
@@ -33,6 +35,7 @@ import {
 } from './assessCompliance';
 import { buildDossier } from './buildDossier';
 import { renderDossierMarkdown } from './renderDossierMarkdown';
+import { renderDossierPdf } from './renderDossierPdf';
 
 /** What the compliance routes read. */
 export interface ComplianceServices {
@@ -45,6 +48,8 @@ export interface ComplianceServices {
   evidence: EvidenceStore;
   changes: ChangeStore;
   delivery: DeliveryStore;
+  incidents: IncidentStore;
+  reviews: Pick<ReviewStore, 'listDecisions'>;
   now?: () => Date;
 }
 
@@ -118,11 +123,11 @@ export function createComplianceRouter(
   router.get('/compliance/obligations', async (req, res) => {
     await requireCredentials(options, req, { allowService: true });
     const query = parseQuery(obligationListQuerySchema, req.query);
+    const dated = query.appliesFrom
+      ? new Set(obligationsApplyingFrom(query.appliesFrom).map(o => o.id))
+      : undefined;
     const items = obligationRows(services.checks(), query.instrument).filter(
-      row =>
-        !query.appliesFrom ||
-        row.obligation.appliesFrom === query.appliesFrom ||
-        row.obligation.appliesFromAnnexI === query.appliesFrom,
+      row => !dated || dated.has(row.obligation.id),
     );
     const body: ObligationListResponse = { items };
     res.json(body);
@@ -251,7 +256,7 @@ export function createComplianceRouter(
   });
 
   router.get('/compliance/dossier', async (req, res) => {
-    const { credentials, entity, entityRef } = await readModel(
+    const { credentials, query, entity, entityRef } = await readModel(
       req,
       dossierQuerySchema,
     );
@@ -270,7 +275,9 @@ export function createComplianceRouter(
       snapshots,
       changes,
       deliveryEvents,
+      incidents,
       waivers,
+      reviewDecisions,
       outcomes,
     ] = await Promise.all([
       datasetRefs.length === 0
@@ -293,9 +300,13 @@ export function createComplianceRouter(
         new Date(today.getTime() - 365 * DAY_MS).toISOString(),
         today.toISOString(),
       ),
+      services.incidents
+        .listIncidents([entityRef])
+        .then(byModel => byModel.get(entityRef) ?? []),
       services.scorecards
         .listWaivers({ entityRef, limit: 500 }, today.toISOString())
         .then(page => page.items),
+      services.reviews.listDecisions(entityRef),
       costMessages
         .messagesFor(credentials, entity)
         .then(messageFor =>
@@ -316,7 +327,9 @@ export function createComplianceRouter(
       snapshots,
       changes,
       deliveryEvents,
+      incidents,
       waivers,
+      reviewDecisions,
       compliance: assessCompliance({
         entity,
         checks: services.checks(),
@@ -325,6 +338,13 @@ export function createComplianceRouter(
       }),
       generatedAt: today.toISOString(),
     });
+    if (query.format === 'pdf') {
+      res
+        .type('application/pdf')
+        .attachment(fileName(entity, dossier.version, 'pdf'))
+        .send(await renderDossierPdf(dossier));
+      return;
+    }
     res
       .type('text/markdown; charset=utf-8')
       .attachment(fileName(entity, dossier.version, 'md'))

@@ -1,6 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { deliveryEventCreatePermission } from '@modelops/plugin-modelops-common';
+import {
+  deliveryEventCreatePermission,
+  incidentAssessPermission,
+  type RecordedIncidentList,
+} from '@modelops/plugin-modelops-common';
 import request from 'supertest';
 import {
   routerTestSetup,
@@ -231,5 +235,152 @@ describe('createDeliveryRouter', () => {
     expect(days.status).toBe(400);
     expect(days.body.error.message).toMatch(/^Invalid query: days: Too big/);
     expect(t.auditEvents).toEqual([]);
+  });
+
+  describe('serious-incident assessments', () => {
+    const user = mockCredentials.user.header('user:default/priya.raman');
+
+    async function assess(body: object, auth = user) {
+      return request(t.app)
+        .post('/delivery/incident-assessments')
+        .set('Authorization', auth)
+        .send(body);
+    }
+
+    beforeEach(async () => {
+      for (const event of history) {
+        const res = await post(event);
+        if (res.status !== 201) throw new Error(`event: ${res.text}`);
+      }
+    });
+
+    it('lists every incident of a model with its assessment once recorded', async () => {
+      const before = await request(t.app)
+        .get('/delivery/incidents')
+        .query({ entityRef: 'mlmodel:default/Churn' });
+      expect(before.status).toBe(200);
+      expect((before.body as RecordedIncidentList).items).toEqual([
+        {
+          incidentId: 'INC-0',
+          openedAt: '2026-10-29T22:00:00.000Z',
+          resolvedAt: '2026-10-30T08:00:00.000Z',
+        },
+        {
+          incidentId: 'INC-1',
+          openedAt: '2026-11-05T11:00:00.000Z',
+          resolvedAt: '2026-11-05T15:00:00.000Z',
+        },
+        { incidentId: 'INC-2', openedAt: '2026-11-25T09:00:00.000Z' },
+      ]);
+
+      const first = await assess({
+        entityRef: churn,
+        incidentId: 'INC-2',
+        serious: true,
+        rationale: 'Retention offers were withheld from customers over 65',
+      });
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({
+        entityRef: churn,
+        incidentId: 'INC-2',
+        openedAt: '2026-11-25T09:00:00.000Z',
+        serious: true,
+        assessedBy: 'user:default/priya.raman',
+      });
+      expect(t.permissionRequests).toContainEqual({
+        permission: incidentAssessPermission,
+        resourceRef: churn,
+      });
+      // The report, once made, replaces the assessment.
+      const reported = await assess({
+        entityRef: churn,
+        incidentId: 'INC-2',
+        serious: true,
+        rationale: 'Retention offers were withheld from customers over 65',
+        reportedAt: '2026-11-26T10:00:00Z',
+        authority: 'National market surveillance authority',
+        reportReference: 'MSA-2026-17',
+      });
+      expect(reported.status).toBe(200);
+      const after = await request(t.app)
+        .get('/delivery/incidents')
+        .query({ entityRef: churn });
+      expect(after.body.items[2].assessment).toMatchObject({
+        reportedAt: '2026-11-26T10:00:00.000Z',
+        reportReference: 'MSA-2026-17',
+      });
+      expect(
+        t.auditEvents.filter(e => e.eventId === 'incident-assess'),
+      ).toEqual([
+        expect.objectContaining({
+          status: 'succeeded',
+          meta: {
+            entityRef: churn,
+            incidentId: 'INC-2',
+            serious: true,
+            reported: false,
+          },
+        }),
+        expect.objectContaining({
+          status: 'succeeded',
+          meta: expect.objectContaining({ reported: true }),
+        }),
+      ]);
+    });
+
+    it('refuses services, callers without the permission and unknown incidents', async () => {
+      const body = {
+        entityRef: churn,
+        incidentId: 'INC-1',
+        serious: false,
+        rationale: 'Four hours of elevated latency; no decision changed',
+      };
+      expect(
+        (await assess(body, mockCredentials.service.header())).status,
+      ).toBe(403);
+      t.setPermissionDecision(AuthorizeResult.DENY);
+      const denied = await assess(body);
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toBe(
+        `Not allowed: modelops.incident.assess on ${churn}`,
+      );
+      t.setPermissionDecision(AuthorizeResult.ALLOW);
+      const unknown = await assess({ ...body, incidentId: 'INC-404' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        `incidentId: no incident INC-404 is recorded as opened on ${churn} (POST /delivery/events)`,
+      );
+      const otherModel = await assess({ ...body, entityRef: fraud });
+      expect(otherModel.status).toBe(404);
+    });
+
+    it('answers 400 naming the field and rule', async () => {
+      const notSerious = await assess({
+        entityRef: churn,
+        incidentId: 'INC-1',
+        serious: false,
+        rationale: 'Latency only',
+        reportedAt: '2026-11-06T10:00:00Z',
+      });
+      expect(notSerious.status).toBe(400);
+      expect(notSerious.body.error.message).toBe(
+        'Invalid body: reportedAt: only a serious incident is reported',
+      );
+      const noRationale = await assess({
+        entityRef: churn,
+        incidentId: 'INC-1',
+        serious: true,
+        rationale: '  ',
+        reportReference: 'X-1',
+      });
+      expect(noRationale.status).toBe(400);
+      expect(noRationale.body.error.message).toMatch(/rationale: Too small/);
+      expect(noRationale.body.error.message).toMatch(
+        /reportReference: needs reportedAt/,
+      );
+      const list = await request(t.app).get('/delivery/incidents');
+      expect(list.status).toBe(400);
+      expect(list.body.error.message).toMatch(/^Invalid query: entityRef/);
+    });
   });
 });

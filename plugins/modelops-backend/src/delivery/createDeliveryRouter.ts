@@ -2,12 +2,17 @@ import {
   deliveryEventCreatePermission,
   deliveryEventInputSchema,
   deliveryMetricsQuerySchema,
+  incidentAssessmentInputSchema,
+  incidentAssessPermission,
+  incidentListQuerySchema,
+  type RecordedIncidentList,
 } from '@modelops/plugin-modelops-common';
 import type { Router } from 'express';
 import PromiseRouter from 'express-promise-router';
 import { auditMutation } from '../service/auditMutation';
 import { authorizeIngest, readIngestScopes } from '../service/authorizeIngest';
 import {
+  authorizeEntity,
   requireCredentials,
   type CallerCredentials,
 } from '../service/authorizeEntity';
@@ -23,11 +28,13 @@ import { requireModel } from '../service/requireModel';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { computeDeliveryMetrics } from './computeDeliveryMetrics';
 import { DatabaseDeliveryStore } from './DatabaseDeliveryStore';
-import type { DeliveryStore } from './types';
+import { DatabaseIncidentStore } from './DatabaseIncidentStore';
+import type { DeliveryStore, IncidentStore } from './types';
 
 /** Replaceable parts of the delivery router, for tests. */
 export interface DeliveryRouterDeps {
   store?: DeliveryStore;
+  incidents?: IncidentStore;
   /** The end of metric windows; the current time by default. */
   now?: () => Date;
 }
@@ -42,6 +49,14 @@ export interface DeliveryRouterDeps {
  *   the same key with another payload.
  * - `GET /delivery/metrics?entityRef=|team=&days=90`: anyone signed in, over
  *   the models of the scope they can see in the catalog.
+ * - `GET /delivery/incidents?entityRef=`: anyone signed in who can see the
+ *   model: every incident recorded on it, with its serious-incident
+ *   assessment.
+ * - `POST /delivery/incident-assessments`: a person holding
+ *   `modelops.incident.assess` on the model records whether an incident is
+ *   serious and its report to the authority (EU AI Act Art. 73); 201 for the
+ *   first assessment of the incident, 200 when it replaces one, 404 when no
+ *   such incident is recorded on the model.
  */
 export function createDeliveryRouter(
   options: ModelOpsRouterOptions,
@@ -49,6 +64,8 @@ export function createDeliveryRouter(
 ): Router {
   const store =
     deps.store ?? DatabaseDeliveryStore.create({ knex: options.database });
+  const incidents =
+    deps.incidents ?? DatabaseIncidentStore.create({ knex: options.database });
   const now = deps.now ?? (() => new Date());
   const router = PromiseRouter();
 
@@ -128,6 +145,60 @@ export function createDeliveryRouter(
         days: query.days,
       }),
     );
+  });
+
+  router.get('/delivery/incidents', async (req, res) => {
+    const credentials = await requireCredentials(options, req, {
+      allowService: true,
+    });
+    const query = parseQuery(incidentListQuerySchema, req.query);
+    await requireModel(
+      options,
+      credentials,
+      query.entityRef,
+      'query.entityRef',
+    );
+    const items = await incidents.listIncidents([query.entityRef]);
+    const body: RecordedIncidentList = {
+      entityRef: query.entityRef,
+      items: items.get(query.entityRef) ?? [],
+    };
+    res.json(body);
+  });
+
+  router.post('/delivery/incident-assessments', async (req, res) => {
+    // Whether an incident is serious is a person's judgement: service
+    // tokens are refused (403).
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const input = parseBody(incidentAssessmentInputSchema, req.body);
+    if (input.reportedAt) {
+      assertObservedTimes(timeBounds, now(), { reportedAt: input.reportedAt });
+    }
+    await authorizeEntity(
+      options,
+      req,
+      incidentAssessPermission,
+      input.entityRef,
+    );
+    await requireModel(options, credentials, input.entityRef, 'entityRef');
+    const { created, assessment } = await auditMutation(
+      options,
+      req,
+      {
+        eventId: 'incident-assess',
+        entityRef: input.entityRef,
+        severityLevel: 'high',
+        meta: {
+          incidentId: input.incidentId,
+          serious: input.serious,
+          reported: input.reportedAt !== undefined,
+        },
+      },
+      () => incidents.assess(input, credentials.principal.userEntityRef),
+    );
+    res.status(created ? 201 : 200).json(assessment);
   });
 
   return router;

@@ -1,6 +1,9 @@
 import type {
   DeliveryEvent,
   DeliveryEventData,
+  IncidentAssessment,
+  IncidentAssessmentData,
+  RecordedIncident,
 } from '@modelops/plugin-modelops-common';
 
 /** Outcome of storing an event under an idempotency key. */
@@ -30,4 +33,38 @@ export interface DeliveryStore {
     from: string,
     to: string,
   ): Promise<DeliveryEvent[]>;
+}
+
+/** Outcome of recording a serious-incident assessment. */
+export interface StoredIncidentAssessment {
+  /** False when the incident had been assessed before and this replaced it. */
+  created: boolean;
+  assessment: IncidentAssessment;
+}
+
+/**
+ * The incidents the delivery events record per model, and their
+ * serious-incident assessments (EU AI Act Art. 73).
+ */
+export interface IncidentStore {
+  /**
+   * Every incident opened on the models among `entityRefs` (lower case),
+   * oldest first, with its last resolution and its assessment when there is
+   * one. Models without incidents are left out.
+   */
+  listIncidents(entityRefs: string[]): Promise<Map<string, RecordedIncident[]>>;
+  /**
+   * Records the assessment of an incident, replacing an earlier one.
+   *
+   * @throws NotFoundError when no opening of the incident is recorded on the model
+   */
+  assess(
+    input: IncidentAssessmentData,
+    assessedBy: string,
+  ): Promise<StoredIncidentAssessment>;
+  /**
+   * Refs of the models with an incident event stored, or an assessment
+   * recorded, after `since` (ISO 8601), for the scorecards' change scan.
+   */
+  entityRefsChangedSince(since: string): Promise<string[]>;
 }

@@ -34,6 +34,7 @@ const HIGH = new Set([
   'change-approve',
   'change-reject',
   'review-accept-transfer',
+  'incident-assess',
 ]);
 
 describe('audit trail in the default auditor log', () => {

@@ -17,6 +17,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { pdfText } from '../compliance/__testUtils__/pdfTextLines';
 import { REDACTED_COST_MESSAGE } from '../cost/CostFactRedactor';
 import {
   MODEL,
@@ -124,9 +125,18 @@ function carriersInSpec(): string[] {
  * - `omitted`: the fields are absent on the model's row;
  * - `redacted`: messages of checks that read cost are replaced;
  * - `no cost`: the field is about something else, said why;
- * - `text`: a whole CSV or Markdown body, searched for the amount.
+ * - `text`: a whole CSV or Markdown body, searched for the amount;
+ * - `pdf`: a PDF document, asked for with `format=pdf`, whose text is
+ *   searched for the amount.
  */
-type Rule = 'refused' | 'filtered' | 'omitted' | 'redacted' | 'text' | string;
+type Rule =
+  | 'refused'
+  | 'filtered'
+  | 'omitted'
+  | 'redacted'
+  | 'text'
+  | 'pdf'
+  | string;
 
 const CARRIERS: Record<string, Rule> = {
   // Ingest answers counts; writing cost needs the ingest permission.
@@ -145,6 +155,7 @@ const CARRIERS: Record<string, Rule> = {
   'GetPortfolioReview rows[].costMonth': 'omitted',
   'GetPortfolioReviewCsv (text/csv)': 'text',
   'GetComplianceDossier (text/markdown)': 'text',
+  'GetComplianceDossier (application/pdf)': 'pdf',
   'GetDecisionsCsv (text/csv)': 'text',
 };
 
@@ -236,6 +247,7 @@ describe('cost read rule on every read', () => {
     operationId: string,
     principal: keyof typeof PRINCIPALS,
     mode: PolicyMode,
+    extraQuery: Record<string, string> = {},
   ): Promise<HarnessResponse> {
     const op = operations.find(o => o.id === operationId)!;
     const path = op.path.replace(/\{(\w+)\}/g, ':$1');
@@ -249,7 +261,7 @@ describe('cost read rule on every read', () => {
       json: req.json,
       raw: req.raw,
       contentType: req.contentType,
-      query: req.query,
+      query: { ...req.query, ...extraQuery },
       authorization: PRINCIPALS[principal],
     });
   }
@@ -292,7 +304,12 @@ describe('cost read rule on every read', () => {
       const problems: string[] = [];
       for (const [carrier, rule] of Object.entries(CARRIERS)) {
         const [operationId, field] = carrier.split(' ');
-        const res = await call(operationId, 'nonOwner', mode);
+        const res = await call(
+          operationId,
+          'nonOwner',
+          mode,
+          rule === 'pdf' ? { format: 'pdf' } : {},
+        );
         const fail = (why: string) =>
           problems.push(
             `${carrier} (${rule}): ${why}: ${res.text.slice(0, 300)}`,
@@ -325,6 +342,11 @@ describe('cost read rule on every read', () => {
           else if (canary.message !== REDACTED_COST_MESSAGE) {
             fail(`message is ${canary.message}`);
           }
+        }
+        if (rule === 'pdf') {
+          const text = pdfText(res.bytes);
+          if (!text.includes('Annex IV')) fail('is not the dossier');
+          if (SEEN.test(text)) fail('shows the amount');
         }
         if (SEEN.test(res.text)) fail('shows the amount');
       }

@@ -14,6 +14,8 @@ import {
   feedbackCreateRequestSchema,
   feedbackListQuerySchema,
   feedbackStateRequestSchema,
+  incidentAssessmentInputSchema,
+  incidentListQuerySchema,
   monitoringSnapshotInputSchema,
   monitoringSnapshotListQuerySchema,
   observationSnapshotInputSchema,
@@ -156,6 +158,13 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
     body: { component: 'DeliveryEventInput', schema: deliveryEventInputSchema },
   },
   GetDeliveryMetrics: { query: deliveryMetricsQuerySchema },
+  GetDeliveryIncidents: { query: incidentListQuerySchema },
+  PostIncidentAssessment: {
+    body: {
+      component: 'IncidentAssessmentInput',
+      schema: incidentAssessmentInputSchema,
+    },
+  },
   GetDecisions: { query: decisionListQuerySchema },
   GetDecisionsCsv: { query: decisionExportQuerySchema },
   PutObservationSnapshot: {

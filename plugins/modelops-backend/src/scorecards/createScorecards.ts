@@ -8,6 +8,8 @@ import Router from 'express-promise-router';
 import { DatabaseChangeStore } from '../changes/DatabaseChangeStore';
 import { createComplianceRouter } from '../compliance/createComplianceRouter';
 import { DatabaseDeliveryStore } from '../delivery/DatabaseDeliveryStore';
+import { DatabaseIncidentStore } from '../delivery/DatabaseIncidentStore';
+import { DatabaseReviewStore } from '../reviews/DatabaseReviewStore';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { DefaultCampaignNotifier } from './CampaignNotifier';
 import { createScorecardsRouter } from './createScorecardsRouter';
@@ -138,6 +140,8 @@ export async function createScorecards(
       evidence: DatabaseEvidenceStore.create({ knex: options.database }),
       changes: DatabaseChangeStore.create({ knex: options.database }),
       delivery: DatabaseDeliveryStore.create({ knex: options.database }),
+      incidents: DatabaseIncidentStore.create({ knex: options.database }),
+      reviews: DatabaseReviewStore.create({ database: options.database }),
     }),
   );
   return router;

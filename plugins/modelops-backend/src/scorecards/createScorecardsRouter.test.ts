@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { obligationsApplyingFrom } from '@modelops/plugin-modelops-common';
 import request from 'supertest';
 import { createTestRouter, initTestDatabase } from '../service/__testUtils__';
 import type { ModelOpsRouterOptions } from '../service/types';
@@ -156,6 +157,32 @@ describe('createScorecardsRouter', () => {
             extra: 1,
           }),
         /extra/,
+      ],
+      [
+        request(app).post('/scorecards/campaigns').send({
+          title: 'x',
+          dueDate: '2026-12-01',
+          owner: 'group:default/ml',
+        }),
+        /checkIds: give checkIds, obligationsApplyingFrom or both/,
+      ],
+      [
+        request(app).post('/scorecards/campaigns').send({
+          title: 'x',
+          obligationsApplyingFrom: '2027-02-30',
+          dueDate: '2026-12-01',
+          owner: 'group:default/ml',
+        }),
+        /obligationsApplyingFrom: not a calendar day/,
+      ],
+      [
+        request(app).post('/scorecards/campaigns').send({
+          title: 'x',
+          obligationsApplyingFrom: '2030-01-01',
+          dueDate: '2026-12-01',
+          owner: 'group:default/ml',
+        }),
+        /obligationsApplyingFrom: no check cites an obligation that applies from 2030-01-01/,
       ],
     ];
     for (const [req, message] of cases) {
@@ -465,6 +492,54 @@ describe('createScorecardsRouter', () => {
     // The owner still sees all of it.
     const mine = await request(app).get('/scorecards/waivers').expect(200);
     expect(mine.body.total).toBe(1);
+  });
+
+  it('creates a campaign of the checks citing the obligations that apply from a date', async () => {
+    const { app, auditEvents } = await setup();
+    await request(app).post('/scorecards/evaluate').send({}).expect(200);
+    const created = await request(app)
+      .post('/scorecards/campaigns')
+      .send({
+        title: 'Ready for the Annex III obligations',
+        obligationsApplyingFrom: '2027-12-02',
+        checkIds: ['ownership.system'],
+        dueDate: '2027-12-02',
+        owner: 'group:default/ml',
+      })
+      .expect(201);
+    const dated = new Set(obligationsApplyingFrom('2027-12-02').map(o => o.id));
+    const expected = shippedChecks()
+      .filter(c => c.rationale.obligations?.some(id => dated.has(id)))
+      .map(c => c.id);
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        'responsible-ai.risk-management-system',
+        'responsible-ai.fundamental-rights-impact-assessment',
+        'responsible-ai.serious-incidents-reported',
+        'responsible-ai.technical-documentation',
+      ]),
+    );
+    // Art. 50 applies from 2 August 2026, not from the Annex III date.
+    expect(expected).not.toContain('responsible-ai.ai-interaction-disclosed');
+    expect(created.body.checkIds).toEqual(['ownership.system', ...expected]);
+    expect(created.body.description).toBe(
+      'Bring the checks to green before the obligations that apply from 2027-12-02 do.',
+    );
+    expect(auditEvents.filter(e => e.eventId === 'campaign-create')).toEqual([
+      expect.objectContaining({
+        status: 'succeeded',
+        meta: {
+          title: 'Ready for the Annex III obligations',
+          checks: expected.length + 1,
+          obligationsApplyingFrom: '2027-12-02',
+        },
+      }),
+    ]);
+    // The high-risk scorer is measured on the dated checks that apply to it.
+    const progress = await request(app)
+      .get(`/scorecards/campaigns/${created.body.id}/progress`)
+      .expect(200);
+    expect(progress.body).toMatchObject({ entities: 1, done: 0 });
   });
 
   it('manages campaigns and reports progress per team', async () => {

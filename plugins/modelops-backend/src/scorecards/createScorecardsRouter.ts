@@ -7,6 +7,7 @@ import {
   campaignManagePermission,
   campaignUpdateRequestSchema,
   checkApplies,
+  obligationsApplyingFrom,
   scoreEntity,
   scorecardEvaluatePermission,
   scorecardEvaluateRequestSchema,
@@ -483,10 +484,44 @@ export function createScorecardsRouter(
     );
   });
 
+  /**
+   * The checks of a new campaign: those named, plus every registered check
+   * citing an obligation that applies from the given day, in check order.
+   * A day no registered check covers is refused, since the campaign would
+   * track nothing of it.
+   */
+  const campaignCheckIds = (body: {
+    checkIds?: string[];
+    obligationsApplyingFrom?: string;
+  }) => {
+    validateCheckIds(body.checkIds);
+    const ids = new Set(body.checkIds);
+    const day = body.obligationsApplyingFrom;
+    if (day !== undefined) {
+      const dated = new Set(obligationsApplyingFrom(day).map(o => o.id));
+      const citing = engine
+        .listChecks()
+        .filter(c => c.rationale.obligations?.some(id => dated.has(id)));
+      if (citing.length === 0) {
+        throw new InputError(
+          `Invalid body: obligationsApplyingFrom: no check cites an obligation that applies from ${day}`,
+        );
+      }
+      for (const c of citing) ids.add(c.id);
+    }
+    return [...ids];
+  };
+
   router.post('/scorecards/campaigns', async (req, res) => {
     await authenticateUser(req);
-    const body = parseBody(campaignCreateRequestSchema, req.body);
-    validateCheckIds(body.checkIds);
+    const { obligationsApplyingFrom: day, ...body } = parseBody(
+      campaignCreateRequestSchema,
+      req.body,
+    );
+    const checkIds = campaignCheckIds({
+      ...body,
+      obligationsApplyingFrom: day,
+    });
     const dueDate = toStoredTime(body.dueDate, 'dueDate');
     const credentials = await authorizeBasic(
       options,
@@ -496,11 +531,24 @@ export function createScorecardsRouter(
     const campaign = await auditMutation(
       options,
       req,
-      { eventId: 'campaign-create', meta: { title: body.title } },
+      {
+        eventId: 'campaign-create',
+        meta: {
+          title: body.title,
+          checks: checkIds.length,
+          ...(day ? { obligationsApplyingFrom: day } : {}),
+        },
+      },
       () =>
         store.createCampaign(
           {
             ...body,
+            checkIds,
+            description:
+              body.description ??
+              (day
+                ? `Bring the checks to green before the obligations that apply from ${day} do.`
+                : undefined),
             dueDate,
             entityFilter: normalizeFilter(body.entityFilter)!,
             createdBy: principalRef(credentials),

@@ -81,7 +81,12 @@ export interface NewWaiver {
 }
 
 /** New campaign as the store receives it (validated, normalised). */
-export type NewCampaign = Omit<CampaignCreateRequest, 'entityFilter'> & {
+export type NewCampaign = Omit<
+  CampaignCreateRequest,
+  'entityFilter' | 'checkIds' | 'obligationsApplyingFrom'
+> & {
+  /** Resolved by the router from the ids and the date the request gave. */
+  checkIds: string[];
   entityFilter: CampaignEntityFilter;
   createdBy: string;
 };

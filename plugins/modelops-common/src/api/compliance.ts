@@ -38,8 +38,11 @@ export const portfolioComplianceQuerySchema = z.strictObject({
   instrument: z.enum(OBLIGATION_INSTRUMENTS).optional(),
 });
 
-/** Formats of the Annex IV dossier. @public */
-export const DOSSIER_FORMATS = ['markdown'] as const;
+/** Formats of the Annex IV dossier: Markdown text or a PDF document. @public */
+export const DOSSIER_FORMATS = ['markdown', 'pdf'] as const;
+
+/** A format of the Annex IV dossier. @public */
+export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
 
 /** Query of `GET /compliance/dossier`. @public */
 export const dossierQuerySchema = z.strictObject({

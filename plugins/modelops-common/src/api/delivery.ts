@@ -156,3 +156,87 @@ export interface DeliveryMetrics {
   meanTimeToRecoverHours?: number;
   weeks: DeliveryWeek[];
 }
+
+/**
+ * Body of `POST /delivery/incident-assessments`: whether an incident the
+ * delivery feature recorded on a model is a serious incident (EU AI Act
+ * Art. 3(49): death or serious harm to health, serious and irreversible
+ * disruption of critical infrastructure, infringement of fundamental rights
+ * obligations, serious harm to property or the environment) and, when it
+ * is, the report made to the market surveillance authority (Art. 73). A
+ * later assessment of the same incident replaces the earlier one, for
+ * example to record the report once it is made.
+ *
+ * @public
+ */
+export const incidentAssessmentInputSchema = z
+  .strictObject({
+    entityRef: entityRefOfKind('mlmodel'),
+    incidentId: label,
+    /** Whether the incident is serious in the sense of Art. 3(49). */
+    serious: z.boolean(),
+    /** Why the incident is, or is not, serious. */
+    rationale: z.string().trim().min(1).max(2000),
+    /** When the serious incident was reported to the market surveillance authority. */
+    reportedAt: isoDateTimeSchema().optional(),
+    /** The market surveillance authority reported to. */
+    authority: label.optional(),
+    /** The reference the authority gave the report. */
+    reportReference: label.optional(),
+  })
+  .refine(v => v.serious || v.reportedAt === undefined, {
+    path: ['reportedAt'],
+    message: 'only a serious incident is reported',
+  })
+  .refine(v => v.reportedAt !== undefined || v.reportReference === undefined, {
+    path: ['reportReference'],
+    message: 'needs reportedAt',
+  });
+
+/** An incident assessment as a client sends it. @public */
+export type IncidentAssessmentInput = z.input<
+  typeof incidentAssessmentInputSchema
+>;
+/** An incident assessment after validation and normalisation. @public */
+export type IncidentAssessmentData = z.output<
+  typeof incidentAssessmentInputSchema
+>;
+
+/** A stored serious-incident assessment. @public */
+export interface IncidentAssessment {
+  entityRef: string;
+  incidentId: string;
+  /** When the incident was first recorded as opened (ISO 8601). */
+  openedAt: string;
+  serious: boolean;
+  rationale: string;
+  reportedAt?: string;
+  authority?: string;
+  reportReference?: string;
+  /** Who recorded the assessment, an entity ref. */
+  assessedBy: string;
+  /** When the assessment was last recorded (ISO 8601). */
+  assessedAt: string;
+}
+
+/** Query of `GET /delivery/incidents`. @public */
+export const incidentListQuerySchema = z.strictObject({
+  entityRef: entityRefOfKind('mlmodel'),
+});
+
+/** An incident recorded on a model, with its assessment when there is one. @public */
+export interface RecordedIncident {
+  incidentId: string;
+  /** When the incident was first recorded as opened (ISO 8601). */
+  openedAt: string;
+  /** When it was last recorded as resolved, if it was. */
+  resolvedAt?: string;
+  modelVersion?: string;
+  assessment?: IncidentAssessment;
+}
+
+/** `GET /delivery/incidents` response: every incident recorded on the model, oldest first. @public */
+export interface RecordedIncidentList {
+  entityRef: string;
+  items: RecordedIncident[];
+}

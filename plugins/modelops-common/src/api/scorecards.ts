@@ -7,7 +7,7 @@ import type {
   PackLevel,
   PackScore,
 } from '../scorecards/types';
-import { isoDateOrDateTimeSchema } from './isoDate';
+import { isoDateOrDateTimeSchema, isoDaySchema } from './isoDate';
 
 /**
  * API types and request schemas of the scorecard routes
@@ -89,18 +89,43 @@ export const campaignEntityFilterSchema = z.strictObject({
   riskTiers: z.array(z.string().min(1)).min(1).optional(),
 });
 
-/** Body of `POST /scorecards/campaigns`. @public */
-export const campaignCreateRequestSchema = z.strictObject({
+const campaignFields = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(5000).optional(),
   checkIds: z.array(z.string().min(1)).min(1),
   entityFilter: campaignEntityFilterSchema.default({}),
   dueDate: isoDate,
   owner: entityRef,
-});
+};
+
+/**
+ * Body of `POST /scorecards/campaigns`. The campaign's checks are
+ * `checkIds`, the checks citing the obligations that apply from
+ * `obligationsApplyingFrom` (on either high-risk route), or both.
+ *
+ * @public
+ */
+export const campaignCreateRequestSchema = z
+  .strictObject({
+    ...campaignFields,
+    checkIds: campaignFields.checkIds.optional(),
+    /**
+     * Adds every check citing an obligation that applies from this date,
+     * e.g. 2027-12-02 for the Annex III high-risk obligations.
+     */
+    obligationsApplyingFrom: isoDaySchema().optional(),
+  })
+  .refine(
+    v => v.checkIds !== undefined || v.obligationsApplyingFrom !== undefined,
+    {
+      path: ['checkIds'],
+      message: 'give checkIds, obligationsApplyingFrom or both',
+    },
+  );
 
 /** Body of `PATCH /scorecards/campaigns/:id`. @public */
-export const campaignUpdateRequestSchema = campaignCreateRequestSchema
+export const campaignUpdateRequestSchema = z
+  .strictObject(campaignFields)
   .partial()
   .extend({ status: z.enum(['open', 'closed']).optional() });
 

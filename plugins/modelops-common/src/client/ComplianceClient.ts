@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type {
+  DossierFormat,
   EntityComplianceResponse,
   ObligationListResponse,
   PortfolioComplianceResponse,
@@ -11,10 +12,18 @@ import {
   type ModelOpsFetcher,
 } from './createModelOpsFetcher';
 
-/** A downloaded Annex IV dossier. @public */
+/** A downloaded Annex IV dossier in Markdown. @public */
 export interface DossierDownload {
   fileName: string;
   content: string;
+}
+
+/** A downloaded Annex IV dossier as a PDF document. @public */
+export interface DossierPdfDownload {
+  /** `<model>-<version>-annex-iv.pdf`. */
+  fileName: string;
+  /** The bytes of the PDF file. */
+  content: Uint8Array;
 }
 
 /**
@@ -37,8 +46,13 @@ export interface ComplianceApi {
   getPortfolioCompliance(query?: {
     instrument?: ObligationInstrument;
   }): Promise<PortfolioComplianceResponse>;
-  /** The Annex IV technical documentation of the model version, as Markdown. */
-  getDossier(entityRef: string): Promise<DossierDownload>;
+  /**
+   * The Annex IV technical documentation of the model version: Markdown
+   * text by default, or the same dossier as a PDF document.
+   */
+  getDossier(entityRef: string, format?: 'markdown'): Promise<DossierDownload>;
+  /** The same dossier as a PDF document. */
+  getDossier(entityRef: string, format: 'pdf'): Promise<DossierPdfDownload>;
 }
 
 /**
@@ -76,18 +90,30 @@ export class ComplianceClient implements ComplianceApi {
     return this.request('/compliance/portfolio', { query: { ...query } });
   }
 
-  async getDossier(entityRef: string): Promise<DossierDownload> {
-    // The dossier is a file, not JSON, so it is read as text here.
+  getDossier(entityRef: string, format?: 'markdown'): Promise<DossierDownload>;
+  getDossier(entityRef: string, format: 'pdf'): Promise<DossierPdfDownload>;
+  async getDossier(
+    entityRef: string,
+    format: DossierFormat = 'markdown',
+  ): Promise<DossierDownload | DossierPdfDownload> {
+    // The dossier is a file, not JSON, so it is read as text or bytes here.
+    // Markdown is the route's default, so its request stays what it was.
     const baseUrl = await this.options.discoveryApi.getBaseUrl('modelops');
+    const query = new URLSearchParams(
+      format === 'markdown' ? { entityRef } : { entityRef, format },
+    );
     const response = await this.options.fetchApi.fetch(
-      `${baseUrl}/compliance/dossier?${new URLSearchParams({ entityRef })}`,
+      `${baseUrl}/compliance/dossier?${query}`,
     );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     const disposition = response.headers.get('content-disposition') ?? '';
+    const extension = format === 'pdf' ? 'pdf' : 'md';
     const fileName =
-      /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'annex-iv.md';
-    return { fileName, content: await response.text() };
+      /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `annex-iv.${extension}`;
+    return format === 'pdf'
+      ? { fileName, content: new Uint8Array(await response.arrayBuffer()) }
+      : { fileName, content: await response.text() };
   }
 }

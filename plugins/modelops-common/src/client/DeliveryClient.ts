@@ -3,6 +3,9 @@ import type {
   DeliveryEventInput,
   DeliveryMetrics,
   DeliveryMetricsQuery,
+  IncidentAssessment,
+  IncidentAssessmentInput,
+  RecordedIncidentList,
 } from '../api/delivery';
 import {
   createModelOpsFetcher,
@@ -20,6 +23,10 @@ export interface DeliveryApi {
   getDeliveryMetrics(query: DeliveryMetricsQuery): Promise<DeliveryMetrics>;
   /** Records a deployment or incident event; a retry with the same key returns the stored one. */
   postDeliveryEvent(input: DeliveryEventInput): Promise<DeliveryEvent>;
+  /** Every incident recorded on a model, with its serious-incident assessment. */
+  getIncidents(entityRef: string): Promise<RecordedIncidentList>;
+  /** Records whether an incident is serious and its report (EU AI Act Art. 73). */
+  assessIncident(input: IncidentAssessmentInput): Promise<IncidentAssessment>;
 }
 
 /**
@@ -41,5 +48,16 @@ export class DeliveryClient implements DeliveryApi {
 
   postDeliveryEvent(input: DeliveryEventInput): Promise<DeliveryEvent> {
     return this.request('/delivery/events', { method: 'POST', body: input });
+  }
+
+  getIncidents(entityRef: string): Promise<RecordedIncidentList> {
+    return this.request('/delivery/incidents', { query: { entityRef } });
+  }
+
+  assessIncident(input: IncidentAssessmentInput): Promise<IncidentAssessment> {
+    return this.request('/delivery/incident-assessments', {
+      method: 'POST',
+      body: input,
+    });
   }
 }

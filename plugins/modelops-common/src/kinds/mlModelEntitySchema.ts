@@ -73,6 +73,19 @@ const riskSchema = z.strictObject({
       date: isoDate().optional(),
     })
     .optional(),
+  riskManagement: z
+    .strictObject({
+      url: httpUrl()
+        .optional()
+        .describe(
+          'The risk management file: identified risks, their estimates, the measures taken and the residual risk.',
+        ),
+      reviewedAt: isoDate()
+        .optional()
+        .describe('When the risk management file was last reviewed.'),
+    })
+    .optional()
+    .describe('Risk management system of a high-risk model (Art. 9).'),
   humanOversight: z
     .strictObject({
       mode: oneOf(HUMAN_OVERSIGHT_MODES).optional(),

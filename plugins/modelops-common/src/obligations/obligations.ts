@@ -141,7 +141,7 @@ export const OBLIGATIONS: readonly Obligation[] = [
     article: 'Art. 9',
     point: '(1)-(2)',
     title:
-      'A risk management system is established, documented and maintained over the life cycle',
+      'A risk management system is established, documented and maintained as a continuous process, regularly reviewed and updated over the life cycle',
     binds: ['provider'],
   }),
   highRisk({
@@ -248,6 +248,14 @@ export const OBLIGATIONS: readonly Obligation[] = [
     binds: ['provider'],
   }),
   highRisk({
+    id: 'eu-ai-act.art-26-5',
+    article: 'Art. 26',
+    point: '(5)',
+    title:
+      'Deployers monitor the operation and, on a serious incident, inform the provider and then the market surveillance authority without delay',
+    binds: ['deployer'],
+  }),
+  highRisk({
     id: 'eu-ai-act.art-26-6',
     article: 'Art. 26',
     point: '(6)',
@@ -349,7 +357,15 @@ export const OBLIGATIONS: readonly Obligation[] = [
     article: 'Art. 73',
     point: '(1)',
     title:
-      'Serious incidents are reported to the market surveillance authority',
+      'Serious incidents are reported to the market surveillance authority of the Member State where they occurred',
+    binds: ['provider'],
+  }),
+  highRisk({
+    id: 'eu-ai-act.art-73-2',
+    article: 'Art. 73',
+    point: '(2)',
+    title:
+      'The report is made once a causal link with the system is established or reasonably likely, and at the latest 15 days after the provider becomes aware of the incident',
     binds: ['provider'],
   }),
 
@@ -550,6 +566,37 @@ const BY_ID = new Map(OBLIGATIONS.map(o => [o.id, o]));
  */
 export function getObligation(id: string): Obligation | undefined {
   return BY_ID.get(id);
+}
+
+/**
+ * The obligations that apply from a date (ISO 8601 day), on either
+ * high-risk route: `2027-12-02` gives the obligations of Annex III systems,
+ * `2028-08-02` those of Annex I safety components, `2026-08-02` Art. 50.
+ *
+ * @public
+ */
+export function obligationsApplyingFrom(day: string): Obligation[] {
+  return OBLIGATIONS.filter(
+    o => o.appliesFrom === day || o.appliesFromAnnexI === day,
+  );
+}
+
+/**
+ * The days the tracked obligations apply from, in order, each with how
+ * many obligations apply from it: what a campaign by date can be made of.
+ *
+ * @public
+ */
+export function obligationDates(): Array<{ day: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const o of OBLIGATIONS) {
+    for (const day of new Set([o.appliesFrom, o.appliesFromAnnexI])) {
+      if (day) counts.set(day, (counts.get(day) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, count]) => ({ day, count }));
 }
 
 /**

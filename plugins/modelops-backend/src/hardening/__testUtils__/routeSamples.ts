@@ -207,6 +207,19 @@ function waiverBody() {
   };
 }
 
+/** Records the opening of a new incident on the model; returns its id. */
+async function openIncident(ctx: SampleContext) {
+  const incidentId = `INC-hardening-${ctx.seq}`;
+  await asOwner(ctx, 'POST', '/delivery/events', {
+    idempotencyKey: `hardening-incident-${ctx.seq}`,
+    entityRef: MODEL,
+    type: 'incident-opened',
+    at: '2026-11-02T10:00:00Z',
+    incidentId,
+  });
+  return incidentId;
+}
+
 async function createCampaign(ctx: SampleContext) {
   const campaign = await asOwner(
     ctx,
@@ -653,6 +666,25 @@ Object.assign(ROUTE_SAMPLES, {
   'GET /delivery/metrics': {
     prepare: () => ({ query: { entityRef: MODEL } }),
     expect: signedInRead({ services: true }),
+  },
+  'GET /delivery/incidents': {
+    prepare: () => ({ query: { entityRef: MODEL } }),
+    expect: signedInRead({ services: true }),
+  },
+  'POST /delivery/incident-assessments': {
+    prepare: async ctx => ({
+      json: {
+        entityRef: MODEL,
+        incidentId: await openIncident(ctx),
+        serious: true,
+        rationale: 'Declines were issued without the human review step',
+        reportedAt: '2026-11-03T09:00:00Z',
+        authority: 'National market surveillance authority',
+      },
+    }),
+    expect: entityMutation({ ok: 201, services: false }),
+    auditEventId: 'incident-assess',
+    auditEntityRef: MODEL,
   },
   'GET /compliance/obligations': {
     prepare: () => ({ query: { appliesFrom: '2027-12-02' } }),

@@ -145,6 +145,8 @@ export interface RecordedAudit {
 export interface HarnessResponse {
   status: number;
   text: string;
+  /** The body as sent, for binary answers such as the PDF dossier. */
+  bytes: Buffer;
   /** Parsed JSON body, undefined when the body is not JSON. */
   body: any;
   headers: Headers;
@@ -519,14 +521,21 @@ export async function startHardeningBackend(
         headers,
         body: body as any,
       });
-      const text = await res.text();
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const text = bytes.toString('utf8');
       let parsed: any;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
         parsed = undefined;
       }
-      return { status: res.status, text, body: parsed, headers: res.headers };
+      return {
+        status: res.status,
+        text,
+        bytes,
+        body: parsed,
+        headers: res.headers,
+      };
     },
     async rowCounts() {
       tables ??= await listTables(options.knex);

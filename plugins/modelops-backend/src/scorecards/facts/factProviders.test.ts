@@ -43,10 +43,29 @@ describe('fact providers', () => {
   });
 
   it('reports retention in days', async () => {
-    const facts = await RecordsFactProvider.create().getFacts([model]);
+    const facts = await RecordsFactProvider.create().getFacts([model], {
+      now: new Date('2026-12-02T09:00:00Z'),
+    });
     expect(facts.get('mlmodel:default/m')).toEqual({
       decisionLogDays: 183,
       evaluationEvidenceDays: undefined,
+      riskManagementReviewAgeDays: undefined,
+    });
+  });
+
+  it('reports the age of the risk management review in days', async () => {
+    const reviewed = {
+      ...model,
+      spec: {
+        ...model.spec,
+        risk: { riskManagement: { reviewedAt: '2026-06-01' } },
+      },
+    };
+    const facts = await RecordsFactProvider.create().getFacts([reviewed], {
+      now: new Date('2026-12-02T09:00:00Z'),
+    });
+    expect(facts.get('mlmodel:default/m')).toMatchObject({
+      riskManagementReviewAgeDays: 184,
     });
   });
 

@@ -72,6 +72,9 @@ const assessmentOnFile: CheckRule = {
   ],
 };
 
+/** How old the latest review of the risk management file may be (Art. 9(2)). */
+export const RISK_MANAGEMENT_MAX_AGE_DAYS = 365;
+
 /**
  * Responsible AI and compliance. The risk tier, the EU AI Act role and the
  * recorded scope decide which checks apply: every model states a tier;
@@ -172,6 +175,33 @@ export const responsibleAiPack: CheckDefinition[] = [
     severity: 'critical',
     remediation: {
       text: 'Link the assessment in spec.risk.impactAssessment (url and date).',
+    },
+    pack,
+    level: 'bronze',
+  },
+  {
+    id: `${pack}.risk-management-system`,
+    title: 'Risk management system maintained',
+    description:
+      'The risk management file (identified and foreseeable risks, their estimates, the measures adopted and the residual risk) is linked and was reviewed in the last 12 months: Art. 9 asks for a continuous process, reviewed and updated over the life cycle.',
+    rationale: {
+      practice: practice(6, 'impact assessments'),
+      obligations: ['eu-ai-act.art-9-1-2', 'nist-ai-rmf.govern-1.5'],
+    },
+    appliesTo: highRiskProvider,
+    rule: {
+      all: [
+        { fact: 'entity.spec.risk.riskManagement.url', op: 'exists' },
+        {
+          fact: 'records.riskManagementReviewAgeDays',
+          op: 'lte',
+          value: RISK_MANAGEMENT_MAX_AGE_DAYS,
+        },
+      ],
+    },
+    severity: 'critical',
+    remediation: {
+      text: 'Link the risk management file in spec.risk.riskManagement.url and record the date of its latest review in spec.risk.riskManagement.reviewedAt; review it at least once a year and whenever the model changes.',
     },
     pack,
     level: 'bronze',
@@ -706,4 +736,115 @@ export const fairnessMetCheck: ModelopsCheck = {
       'fairness',
       'expected fairness bounds in spec.risk.fairness or protected attributes in spec.risk.protectedAttributes; found neither',
     ),
+};
+
+/** Days Art. 73(2) allows between becoming aware of a serious incident and reporting it. */
+export const SERIOUS_INCIDENT_REPORT_DAYS = 15;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface IncidentFacts {
+  unassessed?: Array<{ incidentId: string; openedAt: string }>;
+  seriousUnreported?: Array<{
+    incidentId: string;
+    openedAt: string;
+    assessedAt?: string;
+  }>;
+}
+
+/** `INC-1 (opened 2026-10-03, 60 days ago)`. */
+function incidentLabel(
+  incident: { incidentId: string; openedAt: string },
+  now: Date,
+): string {
+  const days = Math.max(
+    0,
+    Math.floor((now.getTime() - Date.parse(incident.openedAt)) / DAY_MS),
+  );
+  return `${incident.incidentId} (opened ${incident.openedAt.slice(
+    0,
+    10,
+  )}, ${days} ${days === 1 ? 'day' : 'days'} ago)`;
+}
+
+/** The first few incidents by name, then how many more. */
+function listIncidents(
+  incidents: Array<{ incidentId: string; openedAt: string }>,
+  now: Date,
+): string {
+  const shown = incidents.slice(0, 3).map(i => incidentLabel(i, now));
+  const more = incidents.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/**
+ * Serious-incident reporting (Art. 73; for deployers Art. 26(5)). A check in
+ * code because its message names the incidents. Reads the `incidents`
+ * facts: every incident the delivery feature recorded on the model must
+ * carry an assessment saying whether it is serious, and a serious one a
+ * report to the market surveillance authority.
+ */
+export const seriousIncidentsReportedCheck: ModelopsCheck = {
+  id: `${pack}.serious-incidents-reported`,
+  title: 'Incidents assessed, serious ones reported',
+  description: `Every incident recorded on the model is assessed as serious or not (Art. 3(49)), and each serious incident is reported to the market surveillance authority, at the latest ${SERIOUS_INCIDENT_REPORT_DAYS} days after it became known (Art. 73(2)).`,
+  rationale: {
+    practice: practice(7, 'runbooks for incident response'),
+    obligations: [
+      'eu-ai-act.art-73-1',
+      'eu-ai-act.art-73-2',
+      'eu-ai-act.art-26-5',
+      'nist-ai-rmf.manage-4.3',
+      'iso-42001.a.8.4',
+    ],
+  },
+  appliesTo: highRisk,
+  severity: 'critical',
+  remediation: {
+    text: 'For each incident, record whether it is a serious incident and why (POST /delivery/incident-assessments); for a serious one, report it to the market surveillance authority and record when (reportedAt) and under which reference.',
+  },
+  pack,
+  level: 'silver',
+  evaluate({ facts, now }) {
+    const incidents = facts.incidents as IncidentFacts | undefined;
+    if (!incidents) {
+      return {
+        passed: false,
+        message:
+          'expected the incidents recorded by the delivery feature to be read; found nothing',
+      };
+    }
+    const problems: string[] = [];
+    const unassessed = incidents.unassessed ?? [];
+    if (unassessed.length === 1) {
+      problems.push(
+        `incident ${listIncidents(
+          unassessed,
+          now,
+        )} has no serious-incident assessment recorded`,
+      );
+    } else if (unassessed.length > 1) {
+      problems.push(
+        `${
+          unassessed.length
+        } incidents have no serious-incident assessment recorded: ${listIncidents(
+          unassessed,
+          now,
+        )}`,
+      );
+    }
+    for (const incident of (incidents.seriousUnreported ?? []).slice(0, 3)) {
+      problems.push(
+        `incident ${incidentLabel(
+          incident,
+          now,
+        )} was assessed serious and no report to the market surveillance authority is recorded (Art. 73(2) allows at most ${SERIOUS_INCIDENT_REPORT_DAYS} days)`,
+      );
+    }
+    if (problems.length === 0) return { passed: true };
+    const message = problems.join('; ');
+    return {
+      passed: false,
+      message: message.charAt(0).toUpperCase() + message.slice(1),
+    };
+  },
 };

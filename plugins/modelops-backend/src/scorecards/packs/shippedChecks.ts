@@ -14,7 +14,11 @@ import {
   monitoringChecks,
   productionReadinessPack,
 } from './productionReadinessPack';
-import { fairnessMetCheck, responsibleAiPack } from './responsibleAiPack';
+import {
+  fairnessMetCheck,
+  responsibleAiPack,
+  seriousIncidentsReportedCheck,
+} from './responsibleAiPack';
 
 /**
  * Every check that ships with ModelOps, in pack order: what the scorecards
@@ -30,6 +34,7 @@ export function shippedChecks(): ModelopsCheck[] {
     ...monitoringChecks,
     ...responsibleAiPack.map(ruleCheck),
     fairnessMetCheck,
+    seriousIncidentsReportedCheck,
     ...dataGovernancePack.map(ruleCheck),
     ...documentationPack.map(ruleCheck),
     ...ownershipPack.map(ruleCheck),

@@ -16,6 +16,7 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { CampaignFromDateButton } from './CampaignFromDateButton';
 import { complianceApiRef } from './complianceApiRef';
 import { INSTRUMENT_LABELS, InstrumentSelect } from './InstrumentSelect';
 import { appliesText } from './ObligationStatusChip';
@@ -67,12 +68,13 @@ export function CompliancePage() {
           <Stack direction="row" spacing={2} alignItems="center">
             <InstrumentSelect value={instrument} onChange={setInstrument} />
             {value && (
-              <Typography variant="body2">
+              <Typography variant="body2" sx={{ flexGrow: 1 }}>
                 {value.modelCount} models as of {value.asOf};{' '}
                 {INSTRUMENT_LABELS[instrument]}: checks cover {covered} of{' '}
                 {value.obligations.length} tracked items.
               </Typography>
             )}
+            <CampaignFromDateButton />
           </Stack>
           {error && <ResponseErrorPanel error={error} />}
           {loading && <Progress />}

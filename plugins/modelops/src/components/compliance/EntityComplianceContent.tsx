@@ -12,6 +12,7 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type {
+  DossierFormat,
   ObligationAssessment,
   ObligationInstrument,
 } from '@modelops/plugin-modelops-common';
@@ -63,10 +64,12 @@ const columns: TableColumn<ObligationAssessment>[] = [
   },
 ];
 
-/** Saves text as a file the browser downloads. */
-function saveFile(fileName: string, content: string) {
+/** Saves a downloaded dossier as a file the browser downloads. */
+function saveFile(fileName: string, content: string | Uint8Array) {
   const url = URL.createObjectURL(
-    new Blob([content], { type: 'text/markdown;charset=utf-8' }),
+    typeof content === 'string'
+      ? new Blob([content], { type: 'text/markdown;charset=utf-8' })
+      : new Blob([content as BlobPart], { type: 'application/pdf' }),
   );
   const link = document.createElement('a');
   link.href = url;
@@ -92,10 +95,16 @@ export function EntityComplianceContent() {
     () => api.getEntityCompliance({ entityRef, instrument }),
     [api, entityRef, instrument],
   );
-  const [download, downloadDossier] = useAsyncFn(async () => {
-    const dossier = await api.getDossier(entityRef);
-    saveFile(dossier.fileName, dossier.content);
-  }, [api, entityRef]);
+  const [download, downloadDossier] = useAsyncFn(
+    async (format: DossierFormat) => {
+      const dossier =
+        format === 'pdf'
+          ? await api.getDossier(entityRef, 'pdf')
+          : await api.getDossier(entityRef);
+      saveFile(dossier.fileName, dossier.content);
+    },
+    [api, entityRef],
+  );
   const highRisk = (entity.spec as any)?.risk?.tier === 'high';
   return (
     <Stack spacing={2}>
@@ -106,13 +115,22 @@ export function EntityComplianceContent() {
             {String((entity.spec as any)?.version ?? 'unversioned')} from the
             records the portal holds, with the gaps of each section.
           </Typography>
-          <Button
-            variant="outlined"
-            onClick={downloadDossier}
-            disabled={download.loading}
-          >
-            Download dossier (Markdown)
-          </Button>
+          <Stack direction="row" spacing={1}>
+            <Button
+              variant="outlined"
+              onClick={() => downloadDossier('markdown')}
+              disabled={download.loading}
+            >
+              Download dossier (Markdown)
+            </Button>
+            <Button
+              variant="outlined"
+              onClick={() => downloadDossier('pdf')}
+              disabled={download.loading}
+            >
+              Download PDF
+            </Button>
+          </Stack>
           {download.error && <ResponseErrorPanel error={download.error} />}
         </InfoCard>
       )}

@@ -1,14 +1,28 @@
-import { configure, screen, waitFor } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  configure,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   formatCitation,
   getObligation,
   type ComplianceApi,
+  type ScorecardApi,
   type ObligationAssessment,
   type PortfolioObligation,
 } from '@modelops/plugin-modelops-common';
+import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { complianceApiRef } from './complianceApiRef';
 import { CompliancePage } from './CompliancePage';
 import { EntityComplianceContent } from './EntityComplianceContent';
@@ -93,7 +107,17 @@ const api = {
       },
     ] satisfies PortfolioObligation[],
   })),
-  getDossier: jest.fn(),
+  getDossier: jest.fn(async (_entityRef: string, format?: string) =>
+    format === 'pdf'
+      ? {
+          fileName: 'support-assistant-llm-4.2.0-annex-iv.pdf',
+          content: new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+        }
+      : {
+          fileName: 'support-assistant-llm-4.2.0-annex-iv.md',
+          content: '# Technical documentation',
+        },
+  ),
 } as unknown as jest.Mocked<ComplianceApi>;
 
 describe('compliance views', () => {
@@ -119,7 +143,17 @@ describe('compliance views', () => {
     });
   });
 
-  it('offers the Annex IV dossier on a high-risk model', async () => {
+  it('offers the Annex IV dossier on a high-risk model, as Markdown and as PDF', async () => {
+    // jsdom has no object URLs; record what would be saved instead.
+    const saved: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:dossier';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
     await renderInTestApp(
       <TestApiProvider apis={[[complianceApiRef, api]]}>
         <EntityProvider
@@ -142,14 +176,119 @@ describe('compliance views', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText(/Generated for version 4.2.0/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Download PDF' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(api.getDossier).toHaveBeenLastCalledWith(
+      'mlmodel:default/support-assistant-llm',
+      'pdf',
+    );
+    expect(saved[0].type).toBe('application/pdf');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Download dossier (Markdown)' }),
+    );
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(api.getDossier).toHaveBeenLastCalledWith(
+      'mlmodel:default/support-assistant-llm',
+    );
+    expect(saved[1].type).toBe('text/markdown;charset=utf-8');
+    expect(click).toHaveBeenCalledTimes(2);
+    click.mockRestore();
+  });
+
+  function renderPage(
+    permission = mockApis.permission(),
+    scorecards: Partial<ScorecardApi> = {},
+  ) {
+    // usePermission caches answers in SWR's global cache; a fresh cache
+    // per render keeps one test's ALLOW out of the next test's DENY.
+    return renderInTestApp(
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <TestApiProvider
+          apis={
+            [
+              [complianceApiRef, api],
+              [scorecardApiRef, scorecards],
+              [permissionApiRef, permission],
+            ] as any
+          }
+        >
+          <CompliancePage />
+        </TestApiProvider>
+      </SWRConfig>,
+    );
+  }
+
+  it('creates a campaign of the obligations that apply from a date, for campaign managers', async () => {
+    const createCampaign = jest.fn(async (body: any) => ({
+      id: 'c1',
+      title: body.title,
+      checkIds: [
+        'responsible-ai.risk-management-system',
+        'responsible-ai.serious-incidents-reported',
+      ],
+      entityFilter: {},
+      dueDate: `${body.dueDate}T00:00:00.000Z`,
+      owner: body.owner,
+      status: 'open' as const,
+      createdBy: 'user:default/priya.raman',
+      createdAt: '2026-12-02T09:00:00.000Z',
+    }));
+    await renderPage(mockApis.permission(), { createCampaign });
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Create campaign from a date',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    // The Annex III date is offered with the number of obligations applying from it.
+    fireEvent.mouseDown(
+      within(dialog).getByRole('combobox', {
+        name: 'Obligations that apply from',
+      }),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', {
+        name: /^2 December 2027 \(\d+ obligations\)$/,
+      }),
+    );
+    expect(within(dialog).getByLabelText('Title')).toHaveValue(
+      'Ready for the obligations that apply from 2 December 2027',
+    );
+    expect(within(dialog).getByLabelText('Due date')).toHaveValue('2027-12-02');
+    const start = within(dialog).getByRole('button', {
+      name: 'Start campaign',
+    });
+    expect(start).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Owner group'), {
+      target: { value: 'group:default/ai-review-board' },
+    });
+    fireEvent.click(start);
+    expect(
+      await screen.findByText(
+        /Campaign “Ready for the obligations that apply from 2 December 2027” started with 2 checks, due 2027-12-02/,
+      ),
+    ).toBeInTheDocument();
+    expect(createCampaign).toHaveBeenCalledWith({
+      title: 'Ready for the obligations that apply from 2 December 2027',
+      obligationsApplyingFrom: '2027-12-02',
+      dueDate: '2027-12-02',
+      owner: 'group:default/ai-review-board',
+    });
+  });
+
+  it('offers no campaign to callers who may not manage campaigns', async () => {
+    await renderPage(mockApis.permission({ authorize: 'DENY' as any }));
+    expect(
+      await screen.findByText('ISO/IEC 42001 A.6.2.8'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Create campaign from a date' }),
+    ).not.toBeInTheDocument();
   });
 
   it('lists coverage per ISO/IEC 42001 Annex A control', async () => {
-    await renderInTestApp(
-      <TestApiProvider apis={[[complianceApiRef, api]]}>
-        <CompliancePage />
-      </TestApiProvider>,
-    );
+    await renderPage();
     expect(
       await screen.findByText('ISO/IEC 42001 A.6.2.8'),
     ).toBeInTheDocument();

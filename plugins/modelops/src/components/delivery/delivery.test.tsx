@@ -72,6 +72,8 @@ describe('EntityDeliveryMetricsCard', () => {
     const api = {
       getDeliveryMetrics: jest.fn().mockResolvedValue(metrics),
       postDeliveryEvent: jest.fn(),
+      getIncidents: jest.fn(),
+      assessIncident: jest.fn(),
     };
     renderWith(
       api,
@@ -125,6 +127,8 @@ describe('EntityDeliveryMetricsCard', () => {
       {
         getDeliveryMetrics: jest.fn().mockResolvedValue(empty),
         postDeliveryEvent: jest.fn(),
+        getIncidents: jest.fn(),
+        assessIncident: jest.fn(),
       },
       <EntityProvider entity={model}>
         <EntityDeliveryMetricsCard />
@@ -149,6 +153,8 @@ describe('TeamDeliveryMetrics', () => {
         })
         .mockResolvedValueOnce({ ...metrics, entityRefs: [] }),
       postDeliveryEvent: jest.fn(),
+      getIncidents: jest.fn(),
+      assessIncident: jest.fn(),
     };
     const { unmount } = await renderWith(
       api,

@@ -1034,9 +1034,9 @@ export const spec = {
         operationId: 'PostCampaign',
         tags: ['scorecards'],
         summary:
-          'Start a campaign: `{title, description?, checkIds, entityFilter?, dueDate, owner}`.',
+          'Start a campaign: `{title, description?, checkIds?, obligationsApplyingFrom?, entityFilter?, dueDate, owner}`.',
         description:
-          'Needs `modelops.campaign.manage`. Unknown check ids answer 400. Owning groups of matching entities get one reminder when the due date is 7 days away and one when it passes, and one message per regression of a campaign check.',
+          "Needs `modelops.campaign.manage`. The campaign's checks are `checkIds`, every check citing an obligation that applies from `obligationsApplyingFrom` (on either high-risk route, as `GET /compliance/obligations?appliesFrom=` lists them), or both; at least one of the two is required. Unknown check ids, and a date from which no check's obligation applies, answer 400. Owning groups of matching entities get one reminder when the due date is 7 days away and one when it passes, and one message per regression of a campaign check.",
         responses: {
           '201': {
             description: 'Created.',
@@ -2131,6 +2131,99 @@ export const spec = {
         },
       },
     },
+    '/delivery/incidents': {
+      get: {
+        operationId: 'GetDeliveryIncidents',
+        tags: ['delivery'],
+        summary:
+          'Every incident recorded on a model, oldest first, with its serious-incident assessment: `{entityRef, items}`.',
+        description:
+          'Incidents are the `incident-opened` events of `POST /delivery/events`, with their last resolution. An incident without `assessment` has not been assessed under EU AI Act Art. 73; on a high-risk model the check `responsible-ai.serious-incidents-reported` fails until it is.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordedIncidentList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/delivery/incident-assessments': {
+      post: {
+        operationId: 'PostIncidentAssessment',
+        tags: ['delivery'],
+        summary:
+          'Record whether an incident is serious and its report: `{entityRef, incidentId, serious, rationale, reportedAt?, authority?, reportReference?}`.',
+        description:
+          "EU AI Act Art. 73: a serious incident (Art. 3(49)) of a high-risk system is reported to the market surveillance authority. Needs `modelops.incident.assess` on the model; service tokens are refused, since the assessment is a person's judgement. The incident must be recorded as opened on the model (404). `reportedAt` (within `modelops.observedTimes`) is allowed on serious incidents only, and `reportReference` only with `reportedAt`. A later assessment of the same incident replaces the earlier one: 201 for the first, 200 after.",
+        responses: {
+          '200': {
+            description: 'The assessment replaced an earlier one.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IncidentAssessment',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The first assessment of the incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IncidentAssessment',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentAssessmentInput',
+              },
+            },
+          },
+        },
+      },
+    },
     '/compliance/obligations': {
       get: {
         operationId: 'GetComplianceObligations',
@@ -2272,9 +2365,9 @@ export const spec = {
         operationId: 'GetComplianceDossier',
         tags: ['compliance'],
         summary:
-          'The Annex IV technical documentation of the model version, as a Markdown download.',
+          'The Annex IV technical documentation of the model version, as a Markdown or PDF download.',
         description:
-          'Nine sections (Annex IV 1 to 9) generated from the entity, its datasets, evaluation reports and monitoring snapshots of `spec.version`, change requests, delivery events of the last year, waivers and check results; each section lists its gaps, naming the field or evidence that would fill them. The file is named `<model>-<version>-annex-iv.md`.',
+          'Nine sections (Annex IV 1 to 9) generated from the entity, its datasets, evaluation reports and monitoring snapshots of `spec.version`, change requests, delivery events of the last year, waivers and check results; each section lists its gaps, naming the field or evidence that would fill them. `format=pdf` answers the same dossier as a PDF document. The file is named `<model>-<version>-annex-iv.md` or `<model>-<version>-annex-iv.pdf`.',
         parameters: [
           {
             name: 'entityRef',
@@ -2289,18 +2382,33 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
-              enum: ['markdown'],
+              enum: ['markdown', 'pdf'],
               default: 'markdown',
             },
           },
         ],
         responses: {
           '200': {
-            description: 'The dossier.',
+            description: 'The dossier, as an attachment.',
+            headers: {
+              'Content-Disposition': {
+                description:
+                  '`attachment; filename="<model>-<version>-annex-iv.<md|pdf>"`',
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
             content: {
               'text/markdown': {
                 schema: {
                   type: 'string',
+                },
+              },
+              'application/pdf': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
                 },
               },
             },
@@ -3142,8 +3250,14 @@ export const spec = {
           owner: {
             type: 'string',
           },
+          obligationsApplyingFrom: {
+            description:
+              'Adds every check citing an obligation that applies from this date, e.g. 2027-12-02 for the Annex III high-risk obligations.',
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
         },
-        required: ['title', 'checkIds', 'dueDate', 'owner'],
+        required: ['title', 'dueDate', 'owner'],
         additionalProperties: false,
       },
       CampaignUpdateRequest: {
@@ -3399,6 +3513,132 @@ export const spec = {
         },
         required: ['entityRef', 'type', 'at'],
         additionalProperties: false,
+      },
+      IncidentAssessmentInput: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          incidentId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          serious: {
+            type: 'boolean',
+            description:
+              'Whether the incident is serious in the sense of Art. 3(49).',
+          },
+          rationale: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+            description: 'Why the incident is, or is not, serious.',
+          },
+          reportedAt: {
+            description:
+              'When the serious incident was reported to the market surveillance authority.',
+            type: 'string',
+          },
+          authority: {
+            description: 'The market surveillance authority reported to.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          reportReference: {
+            description: 'The reference the authority gave the report.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+        },
+        required: ['entityRef', 'incidentId', 'serious', 'rationale'],
+        additionalProperties: false,
+      },
+      IncidentAssessment: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'incidentId',
+          'openedAt',
+          'serious',
+          'rationale',
+          'assessedBy',
+          'assessedAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            description: 'When the incident was first recorded as opened.',
+          },
+          serious: {
+            type: 'boolean',
+          },
+          rationale: {
+            type: 'string',
+          },
+          reportedAt: {
+            type: 'string',
+          },
+          authority: {
+            type: 'string',
+          },
+          reportReference: {
+            type: 'string',
+          },
+          assessedBy: {
+            type: 'string',
+            description: 'Who recorded the assessment.',
+          },
+          assessedAt: {
+            type: 'string',
+          },
+        },
+      },
+      RecordedIncident: {
+        type: 'object',
+        required: ['incidentId', 'openedAt'],
+        properties: {
+          incidentId: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+          },
+          resolvedAt: {
+            type: 'string',
+          },
+          modelVersion: {
+            type: 'string',
+          },
+          assessment: {
+            $ref: '#/components/schemas/IncidentAssessment',
+          },
+        },
+      },
+      RecordedIncidentList: {
+        type: 'object',
+        required: ['entityRef', 'items'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RecordedIncident',
+            },
+          },
+        },
       },
       CostIngestResponse: {
         type: 'object',
