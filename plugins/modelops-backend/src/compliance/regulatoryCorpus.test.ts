@@ -287,6 +287,16 @@ const CODE_CHECK_FACTS: Record<
       };
     },
   },
+  'ownership.retired-without-dependents': {
+    meet: c => {
+      c.entity.relations = [];
+    },
+    violate: c => {
+      c.entity.relations = [
+        { type: 'dependencyOf', targetRef: 'component:default/loan-api' },
+      ];
+    },
+  },
   'ownership.recent-review': {
     meet: c => setFact(c, 'review.lastAttestedAt', '2026-11-01T10:00:00Z'),
     violate: c => setFact(c, 'review.lastAttestedAt', '2026-03-01T10:00:00Z'),
