@@ -190,11 +190,25 @@ function positiveInteger(
   return value;
 }
 
+function wholeNumber(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(Number.isSafeInteger(value) && value >= 0)) {
+    throw new InputError(
+      `modelops.cost.imports.${key}: must be a whole number of 0 or more, got ${value}`,
+    );
+  }
+  return value;
+}
+
 function readImports(cost: Config | undefined): CostImportSettings {
   const imports = cost?.getOptionalConfig('imports');
   return {
     maxFileBytes: positiveInteger(imports, 'maxFileBytes', 4 * 1024 ** 3),
-    waitBytes: imports?.getOptionalNumber('waitBytes') ?? 8 * 1024 ** 2,
+    waitBytes: wholeNumber(imports, 'waitBytes', 8 * 1024 ** 2),
     directory: imports?.getOptionalString('directory'),
     concurrency: positiveInteger(imports, 'concurrency', 1),
     maxSpreadDays: positiveInteger(imports, 'maxSpreadDays', 31),
