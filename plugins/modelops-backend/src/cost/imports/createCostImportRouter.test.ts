@@ -12,6 +12,7 @@ import {
   testModel,
   testUser,
 } from '../../service/__testUtils__';
+import { columnMappedCostFormat } from '@modelops/plugin-modelops-node';
 import { createCostRouter } from '../createCostRouter';
 import {
   columnSum,
@@ -338,6 +339,53 @@ describe('createCostImportRouter', () => {
       expect(await knex('modelops_cost_records')).toHaveLength(0);
     },
   );
+
+  it('imports formats that backend modules add', async () => {
+    const knex = await initTestDatabase(databases, 'SQLITE_3');
+    // A Databricks billable usage export, as a module would describe it.
+    const databricks = columnMappedCostFormat({
+      id: 'databricks',
+      title: 'Databricks billable usage',
+      required: ['usage_start_time', 'sku_name', 'usage_quantity', 'list_cost'],
+      fields: {
+        start: 'usage_start_time',
+        end: 'usage_end_time',
+        sku: 'sku_name',
+        usageQuantity: 'usage_quantity',
+        usageUnit: 'usage_unit',
+      },
+      amounts: { list: { description: 'list_cost', column: 'list_cost' } },
+      defaultAmount: 'list',
+      tags: [{ column: 'custom_tags' }],
+    });
+    const t = await createTestRouter(
+      options => createCostRouter(options, { formats: [databricks] }),
+      { database: knex, entities },
+    );
+    const res = await request(t.app)
+      .post('/cost/imports')
+      .set('Content-Type', 'text/csv')
+      .send(
+        [
+          'workspace_id,sku_name,usage_start_time,usage_end_time,usage_quantity,usage_unit,list_cost,custom_tags',
+          '42,PREMIUM_JOBS_COMPUTE_TRAINING,2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,3,DBU,1.65,"{""modelops-entity"":""fraud-detector""}"',
+        ].join('\n'),
+      )
+      .expect(201);
+    expect(res.body.report).toMatchObject({
+      source: 'databricks',
+      format: { id: 'databricks', version: 'Databricks billable usage' },
+      mapped: {
+        byEntity: [{ entityRef: FRAUD, category: 'training', amount: 1.65 }],
+      },
+    });
+    await expect(
+      createTestRouter(
+        options => createCostRouter(options, { formats: [{ ...databricks, id: 'focus' }] }),
+        { database: knex, entities },
+      ),
+    ).rejects.toThrow('Two cost export formats have the id focus');
+  });
 
   it.each(databases.eachSupportedId())(
     'checks the ingest permission on every route, %p',
