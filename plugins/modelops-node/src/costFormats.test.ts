@@ -21,7 +21,10 @@ const definition: ColumnMappedCostFormatDefinition = {
     usageQuantity: 'queries',
   },
   amounts: {
-    billed: { description: 'credits_used', column: ['credits_used', 'CreditsUsed'] },
+    billed: {
+      description: 'credits_used',
+      column: ['credits_used', 'CreditsUsed'],
+    },
     net: {
       description: 'credits used less refunds',
       columns: ['credits_used', 'refund'],
@@ -64,7 +67,10 @@ describe('columnMappedCostFormat', () => {
   it('reads rows by column name without regard to case', () => {
     const reader = format.createReader(header);
     expect(reader.version).toBe('Warehouse v1');
-    expect(reader.amount).toEqual({ measure: 'billed', column: 'CREDITS_USED' });
+    expect(reader.amount).toEqual({
+      measure: 'billed',
+      column: 'CREDITS_USED',
+    });
     expect(reader.columnOf('start')).toBe('usage_day');
     expect(reader.columnOf('currency')).toBeUndefined();
     const [item, credit] = reader.read([
@@ -86,17 +92,39 @@ describe('columnMappedCostFormat', () => {
       tags: { env: 'prod', team: 'data eng' },
     });
     // Each credit of the row is a credit line of its own.
-    expect(credit).toMatchObject({ amount: '-2.5', credit: true, service: 'ETL' });
+    expect(credit).toMatchObject({
+      amount: '-2.5',
+      credit: true,
+      service: 'ETL',
+    });
     expect(credit.usageQuantity).toBeUndefined();
-    expect(reader.read(['10/01/2026', '1', 'TOTAL', '', '', '', '', ''])).toEqual([]);
+    expect(
+      reader.read(['10/01/2026', '1', 'TOTAL', '', '', '', '', '']),
+    ).toEqual([]);
   });
 
   it('computes rule-based measures and tells versions apart', () => {
-    const reader = format.createReader([...header, 'query_tag'], { amount: 'net' });
+    const reader = format.createReader([...header, 'query_tag'], {
+      amount: 'net',
+    });
     expect(reader.version).toBe('Warehouse v2');
     expect(reader.amount).toEqual({ measure: 'net', column: 'net' });
-    const [item] = reader.read(['2026-10-02', '3', 'BI', '', '', '', '', '1.25', '']);
-    expect(item).toMatchObject({ start: '2026-10-02', amount: '-1.25', credit: true });
+    const [item] = reader.read([
+      '2026-10-02',
+      '3',
+      'BI',
+      '',
+      '',
+      '',
+      '',
+      '1.25',
+      '',
+    ]);
+    expect(item).toMatchObject({
+      start: '2026-10-02',
+      amount: '-1.25',
+      credit: true,
+    });
   });
 
   it('names missing columns and unknown measures', () => {

@@ -306,6 +306,7 @@ describe('CostImportPipeline', () => {
         '2026-10-01,20000000,USD,',
         '2026-13-45,1,USD,',
         '2026-10-01,1,dollars,',
+        '2026-10-01,1,USD,team=a,b',
         '2026-10-02,3,USD,modelops-entity=fraud-detector',
       ].join('\n'),
     });
@@ -333,8 +334,13 @@ describe('CostImportPipeline', () => {
         column: 'currency',
         reason: "expected an ISO 4217 code such as USD, got 'dollars'",
       },
+      {
+        row: 8,
+        reason:
+          'has 5 cells, the header row 4: a field holding a comma or a quote is not quoted',
+      },
     ]);
-    expect(report.rows).toMatchObject({ read: 7, rejected: 6, mapped: 1 });
+    expect(report.rows).toMatchObject({ read: 8, rejected: 7, mapped: 1 });
     expect(report.total).toBe(3);
   });
 

@@ -206,8 +206,17 @@ export class CostImportPipeline {
         row += 1;
         tally!.counts.read += 1;
         // Parts of an export joined with `cat` repeat their header.
-        if (rowKey(cells) === headerKey) {
+        if (cells[0]?.trim() === header[0] && rowKey(cells) === headerKey) {
           tally!.counts.skipped += 1;
+          continue;
+        }
+        // More cells than the header means a quote or separator went
+        // astray, and every value after it is in the wrong column.
+        if (cells.length > header.length) {
+          tally!.reject(
+            row,
+            `has ${cells.length} cells, the header row ${header.length}: a field holding a comma or a quote is not quoted`,
+          );
           continue;
         }
         this.readRow(row, cells, reader!, source!, options.resolver, tally!);
@@ -409,12 +418,10 @@ export class CostImportPipeline {
       this.options.maxSpreadDays,
     );
     // The original amount is spread with the same fractions of the period.
-    const originals = spreadOverDays(
-      start,
-      end,
-      amount,
-      this.options.maxSpreadDays,
-    );
+    const originals =
+      currency === this.policy.currency
+        ? shares
+        : spreadOverDays(start, end, amount, this.options.maxSpreadDays);
     return {
       category,
       amount: reporting,

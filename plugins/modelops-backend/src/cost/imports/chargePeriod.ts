@@ -20,6 +20,19 @@ const TIME =
  * are.
  */
 export function parseChargeTime(text: string): number | undefined {
+  // An hourly export repeats a few hundred distinct times a month.
+  if (timeCache.has(text)) return timeCache.get(text);
+  const ms = parseUncached(text);
+  if (timeCache.size >= CACHE_LIMIT) timeCache.clear();
+  timeCache.set(text, ms);
+  return ms;
+}
+
+const CACHE_LIMIT = 10_000;
+const timeCache = new Map<string, number | undefined>();
+const dayCache = new Map<number, string>();
+
+function parseUncached(text: string): number | undefined {
   const match = TIME.exec(text.trim());
   if (!match) return undefined;
   const [, day, hours = '00', minutes = '00', seconds = '00', fraction, zone] =
@@ -49,7 +62,14 @@ export function parseChargeTime(text: string): number | undefined {
 }
 
 function dayOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const index = Math.floor(ms / DAY_MS);
+  let day = dayCache.get(index);
+  if (day === undefined) {
+    day = new Date(index * DAY_MS).toISOString().slice(0, 10);
+    if (dayCache.size >= CACHE_LIMIT) dayCache.clear();
+    dayCache.set(index, day);
+  }
+  return day;
 }
 
 /** One day's part of a line. */

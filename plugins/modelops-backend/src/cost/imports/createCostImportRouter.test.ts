@@ -381,7 +381,10 @@ describe('createCostImportRouter', () => {
     });
     await expect(
       createTestRouter(
-        options => createCostRouter(options, { formats: [{ ...databricks, id: 'focus' }] }),
+        options =>
+          createCostRouter(options, {
+            formats: [{ ...databricks, id: 'focus' }],
+          }),
         { database: knex, entities },
       ),
     ).rejects.toThrow('Two cost export formats have the id focus');
