@@ -121,7 +121,108 @@ export interface Config {
        * `group:default/finance`.
        */
       financeGroup?: string;
-      /** Column mapping of cloud billing exports posted to /cost/import/csv. */
+      /**
+       * How billing lines and OpenCost allocations are attributed: which
+       * tags name an entity, which category a line is in, and which usage
+       * counts as inferences.
+       */
+      mapping?: {
+        /**
+         * Tag (or Kubernetes label) keys whose value names the entity,
+         * tried in order. A value may be a full ref
+         * (`mlmodel:default/fraud-detector`), a ref encoded for labels
+         * (`mlmodel.default.fraud-detector` or
+         * `mlmodel--default--fraud-detector`, at most 63 characters) or the
+         * entity name. Keys match as exports rewrite them (`user:team` in a
+         * CUR, `user_team` in CUR 2.0). Default `modelops.dev/entity`
+         * (or `csv.tagKey`), then `modelops-entity`, a key Google Cloud
+         * labels and Azure tags accept.
+         */
+        entityTags?: Array<{
+          key: string;
+          /** How the value may name the entity. Default `any`. */
+          match?: 'any' | 'ref' | 'encoded' | 'name';
+        }>;
+        /** A tag whose value is the model version of the line. */
+        versionTag?: string;
+        /**
+         * Category rules, first match wins; they replace the shipped rules
+         * (training, inference, data transfer, storage, data processing by
+         * service, SKU and usage type patterns). Patterns match whole values
+         * without regard to case: `*` any text, `?` one character,
+         * `/.../` a regular expression; a list matches any of its patterns,
+         * and every field given must match. Credits, refunds and discounts
+         * are `credit` whatever the rules say.
+         */
+        categories?: Array<{
+          category: 'training' | 'inference' | 'storage' | 'data' | 'other';
+          chargeType?: string | string[];
+          service?: string | string[];
+          sku?: string | string[];
+          usageType?: string | string[];
+          unit?: string | string[];
+          /** Matches service, SKU or usage type. */
+          any?: string | string[];
+          /** Tag values by key. */
+          tags?: { [key: string]: string | string[] };
+        }>;
+        /**
+         * Lines whose usage quantity counts as inferences (for cost per
+         * 1,000 inferences and idle models). Default: usage in the unit
+         * `inferences`.
+         */
+        inferences?: Array<{
+          chargeType?: string | string[];
+          service?: string | string[];
+          sku?: string | string[];
+          usageType?: string | string[];
+          unit?: string | string[];
+          any?: string | string[];
+          tags?: { [key: string]: string | string[] };
+        }>;
+      };
+      /**
+       * Named sources of billing files. An import replaces its source's
+       * records of the days the file covers, so give each billing account
+       * its own source, and every export of one account the same. Without
+       * a configured source, each format's files go to a source named
+       * after it (`focus`, `aws-cur`, `gcp-billing`, `azure-cost`; the
+       * simple CSV's is `csv.source`).
+       */
+      sources?: {
+        [name: string]: {
+          /** `focus`, `aws-cur`, `gcp-billing`, `azure-cost`, `modelops-csv` or a module's format; detected from the header when absent. */
+          format?: string;
+          /**
+           * The cost that counts. FOCUS: `effective` (default), `billed`,
+           * `list`, `contracted`. AWS CUR: `amortized` (default),
+           * `unblended`, `netUnblended`, `blended`. Google Cloud: `cost`
+           * (default), `list`. Azure: `billed` (default), `payg`.
+           */
+          amount?: string;
+          /** Category of lines no rule categorises. Default `other`. */
+          defaultCategory?:
+            | 'training'
+            | 'inference'
+            | 'storage'
+            | 'data'
+            | 'other';
+        };
+      };
+      /** Billing file uploads (`POST /cost/imports`). */
+      imports?: {
+        /** Largest file accepted, in bytes (gzip files count compressed). Default 4 GiB. */
+        maxFileBytes?: number;
+        /** Files up to this size are imported before the answer; larger ones in the background. Default 8 MiB. */
+        waitBytes?: number;
+        /** Where uploads wait for their import, on the instance that received them. Default the system's temporary directory. */
+        directory?: string;
+        /** Background imports running at once per backend instance. Default 1. */
+        concurrency?: number;
+        /** Longest charge period spread over its days; longer ones (term purchases) count on their first day. Default 31. */
+        maxSpreadDays?: number;
+      };
+      /** Columns of the simple CSV format (`modelops-csv`). */
       csv?: {
         /** Source name the imported records are stored under. Default `csv`. */
         source?: string;
@@ -147,14 +248,18 @@ export interface Config {
           | 'credit';
         /** Column with the resource tags or labels (JSON object, GCP key/value array, or k=v pairs). Default `tags`. */
         tagsColumn?: string;
-        /** Tag whose value names the entity (full ref or name). Default `modelops.dev/entity`. */
+        /** First entity tag when `mapping.entityTags` is not set. Default `modelops.dev/entity`. */
         tagKey?: string;
       };
       /** Scheduled pull from the OpenCost allocation API. */
       opencost?: {
         /** OpenCost API base URL, for example http://opencost.opencost:9003. */
         baseUrl: string;
-        /** Kubernetes label naming the entity. Default `modelops.dev/entity`. */
+        /**
+         * Kubernetes label naming the entity; its values are read by the
+         * `mapping.entityTags` rule of the same key (any way by default).
+         * Default `modelops.dev/entity`.
+         */
         labelKey?: string;
         /** OpenCost window of each pull; recent days are re-read as they settle. Default `3d`. */
         window?: string;

@@ -7,7 +7,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelopsPermissions } from '@modelops/plugin-modelops-common';
 import {
+  type CostExportFormat,
   modelopsChecksExtensionPoint,
+  modelopsCostFormatsExtensionPoint,
   modelopsFactProvidersExtensionPoint,
   ruleCheck,
 } from '@modelops/plugin-modelops-node';
@@ -68,6 +70,10 @@ export const modelopsPlugin = createBackendPlugin({
       addFactProvider: (...providers) =>
         scorecardExtensions.factProviders.push(...providers),
     });
+    const costFormats: CostExportFormat[] = [];
+    env.registerExtensionPoint(modelopsCostFormatsExtensionPoint, {
+      addFormat: (...formats) => costFormats.push(...formats),
+    });
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -121,7 +127,7 @@ export const modelopsPlugin = createBackendPlugin({
           validatorOptions: { validateRequests: false },
         });
         // Feature routers are mounted here, one line each.
-        router.use(await createCostRouter(options));
+        router.use(await createCostRouter(options, { formats: costFormats }));
         router.use(createEvidenceRouter(options));
         router.use(await createReviewsRouter(options));
         await registerReviewTasks(options);

@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type { ModelopsCostFormatsExtensionPoint } from './costFormats';
 import type { ModelopsCheck, ModelopsFactProvider } from './types';
 
 /**
@@ -39,4 +40,16 @@ export interface ModelopsFactProvidersExtensionPoint {
 export const modelopsFactProvidersExtensionPoint =
   createExtensionPoint<ModelopsFactProvidersExtensionPoint>({
     id: 'modelops.fact-providers',
+  });
+
+/**
+ * Extension point for billing export formats of the cost imports
+ * (`modelops.cost-formats`), beside the shipped FOCUS, AWS CUR, Google
+ * Cloud, Azure and simple CSV formats.
+ *
+ * @public
+ */
+export const modelopsCostFormatsExtensionPoint =
+  createExtensionPoint<ModelopsCostFormatsExtensionPoint>({
+    id: 'modelops.cost-formats',
   });

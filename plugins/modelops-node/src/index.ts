@@ -1,5 +1,6 @@
 /**
- * Extension points of the ModelOps backend: scorecard checks and fact providers.
+ * Extension points of the ModelOps backend: scorecard checks, fact providers
+ * and billing export formats for the cost imports.
  *
  * @packageDocumentation
  */
@@ -7,3 +8,4 @@
 export * from './types';
 export * from './extensions';
 export * from './ruleCheck';
+export * from './costFormats';

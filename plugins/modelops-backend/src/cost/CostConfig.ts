@@ -9,9 +9,13 @@ import {
   COST_CATEGORIES,
   type CostCategory,
 } from '@modelops/plugin-modelops-common';
+import {
+  type CostMappingSettings,
+  DEFAULT_ENTITY_TAG_KEY,
+  readCostMapping,
+} from './CostMapping';
 
-/** The tag (or Kubernetes label) naming the entity a cost belongs to. */
-export const DEFAULT_ENTITY_TAG_KEY = 'modelops.dev/entity';
+export { DEFAULT_ENTITY_TAG_KEY };
 
 /** Column mapping of a cloud billing export. */
 export interface CsvCostMapping {
@@ -39,6 +43,38 @@ export interface OpenCostSettings {
   timeoutMinutes: number;
 }
 
+/**
+ * A named source of billing exports (`modelops.cost.sources.<name>`): its
+ * records are stored under the name, and an import replaces the name's
+ * records of the days it covers.
+ */
+export interface CostSourceSettings {
+  name: string;
+  /** Format id; detected from the header when absent. */
+  format?: string;
+  /** Cost measure of the format that counts; the format's default when absent. */
+  amount?: string;
+  /** Category of lines no rule and no column categorises. */
+  defaultCategory: CostCategory;
+}
+
+/** Limits and placement of billing file imports (`modelops.cost.imports`). */
+export interface CostImportSettings {
+  /** Largest file accepted, in bytes (compressed size for gzip files). */
+  maxFileBytes: number;
+  /** Files up to this size are imported before the request is answered. */
+  waitBytes: number;
+  /** Where uploads wait for their background import. */
+  directory?: string;
+  /** Background imports running at once on one backend instance. */
+  concurrency: number;
+  /** Longest charge period spread over its days; longer ones count on their first day. */
+  maxSpreadDays: number;
+}
+
+/** The pattern of source names, as the records API checks them. */
+export const SOURCE_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
 /** Default bound of one record's amount, in units of the reporting currency. */
 export const DEFAULT_MAX_RECORD_AMOUNT = 10_000_000;
 /**
@@ -60,6 +96,10 @@ export interface CostSettings {
   exchangeRates: Record<string, number>;
   financeGroup?: string;
   csv: CsvCostMapping;
+  mapping: CostMappingSettings;
+  /** Configured sources by name; empty when none is configured. */
+  sources: Map<string, CostSourceSettings>;
+  imports: CostImportSettings;
   opencost?: OpenCostSettings;
   demoData: boolean;
 }
@@ -110,6 +150,71 @@ function readExchangeRates(
   return result;
 }
 
+function readSources(
+  cost: Config | undefined,
+): Map<string, CostSourceSettings> {
+  const sources = new Map<string, CostSourceSettings>();
+  const config = cost?.getOptionalConfig('sources');
+  for (const name of config?.keys() ?? []) {
+    const key = `modelops.cost.sources.${name}`;
+    if (!SOURCE_NAME.test(name)) {
+      throw new InputError(
+        `${key}: a source name is lowercase letters, digits, dots, dashes or underscores`,
+      );
+    }
+    const source = config!.getConfig(name);
+    sources.set(name, {
+      name,
+      format: source.getOptionalString('format'),
+      amount: source.getOptionalString('amount'),
+      defaultCategory: readCategory(
+        source.getOptionalString('defaultCategory'),
+        `${key}.defaultCategory`,
+      ),
+    });
+  }
+  return sources;
+}
+
+function positiveInteger(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(Number.isSafeInteger(value) && value > 0)) {
+    throw new InputError(
+      `modelops.cost.imports.${key}: must be a whole number above 0, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function wholeNumber(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(Number.isSafeInteger(value) && value >= 0)) {
+    throw new InputError(
+      `modelops.cost.imports.${key}: must be a whole number of 0 or more, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function readImports(cost: Config | undefined): CostImportSettings {
+  const imports = cost?.getOptionalConfig('imports');
+  return {
+    maxFileBytes: positiveInteger(imports, 'maxFileBytes', 4 * 1024 ** 3),
+    waitBytes: wholeNumber(imports, 'waitBytes', 8 * 1024 ** 2),
+    directory: imports?.getOptionalString('directory'),
+    concurrency: positiveInteger(imports, 'concurrency', 1),
+    maxSpreadDays: positiveInteger(imports, 'maxSpreadDays', 31),
+  };
+}
+
 /** Reads the cost settings from the root config. */
 export function readCostSettings(config: Config): CostSettings {
   const cost = config.getOptionalConfig('modelops.cost');
@@ -136,6 +241,9 @@ export function readCostSettings(config: Config): CostSettings {
       tagsColumn: csv?.getOptionalString('tagsColumn') ?? 'tags',
       tagKey: csv?.getOptionalString('tagKey') ?? DEFAULT_ENTITY_TAG_KEY,
     },
+    mapping: readCostMapping(cost, csv?.getOptionalString('tagKey')),
+    sources: readSources(cost),
+    imports: readImports(cost),
     opencost: opencost && {
       baseUrl: opencost.getString('baseUrl').replace(/\/+$/, ''),
       labelKey:

@@ -40,12 +40,18 @@ const MAX_REPORTED_PROBLEMS = 20;
  * The InputError of a write refused as a whole, listing the first problems.
  *
  * @param what names what was refused, for example `Invalid body`
+ * @param options.total how many problems there are, when more than listed
  */
-export function problemsError(what: string, problems: string[]): InputError {
+export function problemsError(
+  what: string,
+  problems: string[],
+  options: { total?: number } = {},
+): InputError {
+  const total = Math.max(options.total ?? 0, problems.length);
   const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).join('; ');
   const more =
-    problems.length > MAX_REPORTED_PROBLEMS
-      ? ` (and ${problems.length - MAX_REPORTED_PROBLEMS} more)`
+    total > MAX_REPORTED_PROBLEMS
+      ? ` (and ${total - MAX_REPORTED_PROBLEMS} more)`
       : '';
   return new InputError(`${what}: ${shown}${more}`);
 }

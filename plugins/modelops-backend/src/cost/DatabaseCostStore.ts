@@ -57,6 +57,7 @@ const REPLACED_COLUMNS = [
   'usage_unit',
   'ingested_at',
 ];
+const UPSERT = { columns: KEY_COLUMNS, update: REPLACED_COLUMNS };
 // Upper bound of values in one `IN (...)` list.
 const WHERE_IN_CHUNK = 500;
 
@@ -94,17 +95,78 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async upsertRecords(records: StoredCostRecord[]): Promise<number> {
-    // PostgreSQL refuses to update the same row twice in one statement, so
-    // repeated keys are collapsed before they reach the database.
+    const rows = this.rowsOf(records);
+    if (rows.length === 0) {
+      return 0;
+    }
+    await this.writer.transaction(session =>
+      session.insert(TABLE, COLUMNS, rows, UPSERT),
+    );
+    return rows.length;
+  }
+
+  async sourceDays(
+    source: string,
+    days: string[],
+  ): Promise<{ records: number; entityRefs: string[] }> {
+    let records = 0;
+    const entityRefs = new Set<string>();
+    for (const part of chunks(days, WHERE_IN_CHUNK)) {
+      const rows: Array<Record<string, unknown>> = await this.db(TABLE)
+        .select('entity_ref')
+        .count({ records: '*' })
+        .where('source', source)
+        .whereIn('day', part)
+        .groupBy('entity_ref');
+      for (const row of rows) {
+        records += Number(row.records);
+        entityRefs.add(String(row.entity_ref));
+      }
+    }
+    return { records, entityRefs: [...entityRefs].sort() };
+  }
+
+  async replaceSourceDays(
+    source: string,
+    days: string[],
+    records: StoredCostRecord[],
+  ): Promise<number> {
+    const replaced = new Set(days);
+    const outside = records.find(
+      record => record.source !== source || !replaced.has(record.day),
+    );
+    if (outside) {
+      throw new Error(
+        `replaceSourceDays: a record of ${outside.source} on ${outside.day} is outside the replaced days`,
+      );
+    }
+    const rows = this.rowsOf(records);
+    await this.writer.transaction(async session => {
+      for (const part of chunks(days, WHERE_IN_CHUNK)) {
+        await session.execute(
+          `delete from ${TABLE} where source = ? and day in (${part
+            .map(() => '?')
+            .join(', ')})`,
+          [source, ...part],
+        );
+      }
+      if (rows.length > 0) {
+        await session.insert(TABLE, COLUMNS, rows, UPSERT);
+      }
+    });
+    return rows.length;
+  }
+
+  // Rows of the records table, one per natural key: PostgreSQL refuses to
+  // update the same row twice in one statement, so repeated keys are
+  // collapsed before they reach the database (the last one wins).
+  private rowsOf(records: StoredCostRecord[]): unknown[][] {
     const distinct = new Map<string, StoredCostRecord>();
     for (const record of records) {
       distinct.set(naturalKey(record), record);
     }
-    if (distinct.size === 0) {
-      return 0;
-    }
     const now = new Date();
-    const rows = [...distinct.values()].map(record => [
+    return [...distinct.values()].map(record => [
       record.source,
       record.entityRef.toLocaleLowerCase('en-US'),
       record.modelVersion ?? '',
@@ -119,13 +181,6 @@ export class DatabaseCostStore implements CostStore {
       record.usageUnit,
       now,
     ]);
-    await this.writer.transaction(session =>
-      session.insert(TABLE, COLUMNS, rows, {
-        columns: KEY_COLUMNS,
-        update: REPLACED_COLUMNS,
-      }),
-    );
-    return rows.length;
   }
 
   async verifyMonthlyTotals(): Promise<MonthlyTotalMismatch[]> {

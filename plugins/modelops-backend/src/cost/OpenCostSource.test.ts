@@ -30,6 +30,12 @@ const model: Entity = {
   metadata: { name: 'eta-predictor', namespace: 'default' },
   spec: { owner: 'group:default/supply-chain-ml', lifecycle: 'production' },
 };
+const routing: Entity = {
+  apiVersion: 'modelops.dev/v1alpha1',
+  kind: 'MLModel',
+  metadata: { name: 'route-optimizer', namespace: 'logistics' },
+  spec: { owner: 'group:default/supply-chain-ml', lifecycle: 'production' },
+};
 
 // Shaped like OpenCost's /allocation response with accumulate=false: one
 // allocation set per day, keyed by the aggregated label's value.
@@ -78,6 +84,12 @@ describe('OpenCostSource', () => {
                   10 * scale,
                 ),
                 'legacy-batch': allocation('legacy-batch', '2026-11-19', 4),
+                // A ref encoded for a label value: `:` and `/` are not allowed.
+                'mlmodel.logistics.route-optimizer': allocation(
+                  'mlmodel.logistics.route-optimizer',
+                  '2026-11-19',
+                  6,
+                ),
                 __idle__: allocation('__idle__', '2026-11-19', 0),
               },
             ],
@@ -97,15 +109,16 @@ describe('OpenCostSource', () => {
         policy,
         store: DatabaseCostStore.create({ database: knex }),
         catalog: CostCatalog.create({
-          catalog: catalogServiceMock({ entities: [model] }),
+          catalog: catalogServiceMock({ entities: [model, routing] }),
         }),
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
       });
 
       await expect(source.pull()).resolves.toEqual({
-        upserted: 4,
+        upserted: 5,
         unmappedTotal: 7,
+        unmappedLabels: [{ value: 'legacy-batch', amount: 4 }],
       });
       expect(requests[0].searchParams.get('window')).toBe('2d');
       expect(requests[0].searchParams.get('aggregate')).toBe(
@@ -130,6 +143,7 @@ describe('OpenCostSource', () => {
       ).toEqual([
         ['mlmodel:default/eta-predictor', '2026-11-18', 'inference', 25],
         ['mlmodel:default/eta-predictor', '2026-11-19', 'inference', 20],
+        ['mlmodel:logistics/route-optimizer', '2026-11-19', 'inference', 6],
         ['unmapped:default/legacy-batch', '2026-11-19', 'inference', 4],
         ['unmapped:default/untagged', '2026-11-18', 'inference', 3],
       ]);

@@ -1,7 +1,9 @@
 /*
  * OpenCostSource: pulls daily allocations from the OpenCost API, aggregated
  * by the Kubernetes label that names the entity, and stores them as cost
- * records. Scheduled through the scheduler service with a fixed task id, so
+ * records. Label values are read as billing tags are (see
+ * CostEntityResolver): a ref encoded for labels (`mlmodel.default.x`, since
+ * label values cannot hold `:` or `/`) or the entity name. Scheduled through the scheduler service with a fixed task id, so
  * one replica runs it at a time. The window re-reads the last few days on
  * every run: allocations of recent days still grow, and the upsert replaces
  * them.
@@ -15,6 +17,7 @@ import { ResponseError } from '@backstage/errors';
 import type { CostCatalog } from './CostCatalog';
 import type { OpenCostSettings } from './CostConfig';
 import { CostEntityResolver, unmappedEntityRef } from './CostEntityResolver';
+import type { EntityTagRule } from './CostMapping';
 import type { CostRecordDraft, CostRecordPolicy } from './CostRecordPolicy';
 import {
   type Exact,
@@ -46,11 +49,18 @@ interface OpenCostAllocationResponse {
 export interface OpenCostPullResult {
   upserted: number;
   unmappedTotal: number;
+  /** The label values no entity matched, largest spend first (at most 10). */
+  unmappedLabels: Array<{ value: string; amount: number }>;
 }
 
 /** Options of {@link OpenCostSource.create}. */
 export interface OpenCostSourceOptions {
   settings: OpenCostSettings;
+  /**
+   * The entity tag rules of `modelops.cost.mapping`; the rule of the label
+   * key decides how its values may name entities (any way by default).
+   */
+  entityTags?: EntityTagRule[];
   /** OpenCost reports in the reporting currency; its amounts obey the same rules. */
   policy: CostRecordPolicy;
   store: CostStore;
@@ -78,7 +88,15 @@ export class OpenCostSource {
       fn: async () => {
         const result = await this.pull();
         logger.info(
-          `Pulled OpenCost allocations: ${result.upserted} cost records, ${result.unmappedTotal} ${this.options.policy.currency} unmapped`,
+          `Pulled OpenCost allocations: ${result.upserted} cost records, ${
+            result.unmappedTotal
+          } ${this.options.policy.currency} unmapped${
+            result.unmappedLabels.length
+              ? ` (label values naming no entity: ${result.unmappedLabels
+                  .map(label => `${label.value} ${label.amount}`)
+                  .join(', ')})`
+              : ''
+          }`,
         );
       },
     });
@@ -106,10 +124,14 @@ export class OpenCostSource {
     const entities = await catalog.listEntities(
       await auth.getOwnServiceCredentials(),
     );
+    const rule = this.options.entityTags?.find(
+      candidate => candidate.key === settings.labelKey,
+    );
     const resolver = CostEntityResolver.create({
       entities,
-      tagKey: settings.labelKey,
+      rules: [{ key: settings.labelKey, match: rule?.match ?? 'any' }],
     });
+    const unmappedLabels = new Map<string, Exact>();
     const sums = new Map<string, CostRecordDraft>();
     const problems: string[] = [];
     let unmappedTotal: Exact = 0n;
@@ -131,8 +153,16 @@ export class OpenCostSource {
         const mapped =
           labelValue === undefined
             ? undefined
-            : resolver.resolve({ [settings.labelKey]: labelValue });
-        if (!mapped) unmappedTotal += amount;
+            : resolver.resolve({ [settings.labelKey]: labelValue }).entityRef;
+        if (!mapped) {
+          unmappedTotal += amount;
+          if (labelValue !== undefined) {
+            unmappedLabels.set(
+              labelValue,
+              (unmappedLabels.get(labelValue) ?? 0n) + amount,
+            );
+          }
+        }
         const entityRef =
           mapped ??
           unmappedEntityRef(name === IDLE ? 'cluster-idle' : labelValue);
@@ -165,6 +195,13 @@ export class OpenCostSource {
     return {
       upserted,
       unmappedTotal: microsToAmount(exactToMicros(unmappedTotal)),
+      unmappedLabels: [...unmappedLabels]
+        .sort(([, a], [, b]) => (a === b ? 0 : a > b ? -1 : 1))
+        .slice(0, 10)
+        .map(([value, amount]) => ({
+          value,
+          amount: microsToAmount(exactToMicros(amount)),
+        })),
     };
   }
 }

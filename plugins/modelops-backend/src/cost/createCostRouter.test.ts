@@ -534,7 +534,7 @@ describe('createCostRouter', () => {
         )
         .expect(400);
       expect(refused.body.error.message).toBe(
-        "csv: nothing imported: line 2 cost: must be zero or more unless the category is credit, got '-4.5'; line 3 cost: expected a number, got 'Infinity'; line 4 cost: expected a number, got '1e400'; line 5 cost: must be within ±10000000 USD (modelops.cost.maxRecordAmount), got 20000000",
+        "body: nothing imported: row 2 cost: must be zero or more unless the category is credit, got -4.5; row 3 cost: expected a number, got 'Infinity'; row 4 cost: expected a number, got '1e400'; row 5 cost: must be within ±10000000 USD (modelops.cost.maxRecordAmount), got 20000000",
       );
       expect(await knex('modelops_cost_records')).toHaveLength(0);
 
@@ -551,7 +551,7 @@ describe('createCostRouter', () => {
         )
         .expect(400);
       expect(summed.body.error.message).toContain(
-        `lines from 2 summed for ${today}, ${SCORER}, other: cost: must be within ±10000000 USD`,
+        `row 2 cost: the rows from 2 summed for ${today}, ${SCORER}, other: must be within ±10000000 USD`,
       );
       expect(await knex('modelops_cost_monthly')).toHaveLength(0);
     },

@@ -1,8 +1,8 @@
 /*
  * createCostRouter: the cost feature of the ModelOps backend. Ingestion
- * (API batches, CSV billing exports), the scheduled OpenCost pull, the
- * optional demo history, the daily check of the monthly totals, and the
- * read views behind the cost pages.
+ * (API batches, billing file imports: see imports/), the scheduled OpenCost
+ * pull, the optional demo history, the daily check of the monthly totals,
+ * and the read views behind the cost pages.
  *
  * Access: ingestion takes costIngestPermission on every target entity (a
  * service token within its modelops.ingest.services scope), and the
@@ -14,10 +14,10 @@ import {
   costIngestPermission,
   costIngestRequestSchema,
   UNMAPPED_COST_KIND,
-  type CostCsvImportResponse,
   type CostIngestResponse,
 } from '@modelops/plugin-modelops-common';
-import express, { type Request, type Router } from 'express';
+import type { CostExportFormat } from '@modelops/plugin-modelops-node';
+import type { Request, Router } from 'express';
 import PromiseRouter from 'express-promise-router';
 import { z } from 'zod';
 import { auditMutation } from '../service/auditMutation';
@@ -29,17 +29,21 @@ import type { ModelOpsRouterOptions } from '../service/types';
 import { CostAccess } from './CostAccess';
 import { CostCatalog } from './CostCatalog';
 import { readCostSettings } from './CostConfig';
-import { CostEntityResolver } from './CostEntityResolver';
+import { CostCategorizer } from './CostMapping';
 import { CostRecordPolicy } from './CostRecordPolicy';
 import { CostViews } from './CostViews';
-import { CsvCostImporter } from './CsvCostImporter';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import { loadDemoCosts } from './demo/loadDemoCosts';
+import { CostImportAuthorizer } from './imports/CostImportAuthorizer';
+import { CostImportPipeline } from './imports/CostImportPipeline';
+import { CostImportService } from './imports/CostImportService';
+import { CostImportSources } from './imports/CostImportSources';
+import { createCostImportRouter } from './imports/createCostImportRouter';
+import { DatabaseCostImportStore } from './imports/DatabaseCostImportStore';
+import { shippedCostFormats } from './imports/shippedCostFormats';
 import { exactFromNumber } from './money';
 import { OpenCostSource } from './OpenCostSource';
 import { scheduleMonthlyTotalsCheck } from './scheduleMonthlyTotalsCheck';
-
-const CSV_BODY_LIMIT = '20mb';
 
 const entityQuery = z.object({
   entityRef: z
@@ -58,9 +62,6 @@ const modelsQuery = teamsQuery.extend({
 });
 const idleQuery = z.object({
   days: z.coerce.number().int().min(1).max(365).default(30),
-});
-const csvJsonBody = z.object({
-  csv: z.string().min(1, 'must hold the CSV text'),
 });
 
 // A rule zod cannot express per row: one record per natural key within a
@@ -89,9 +90,16 @@ function duplicateProblems(
   return problems;
 }
 
+/** What backend modules add to the cost feature. */
+export interface CostExtensions {
+  /** Billing export formats beside the shipped ones. */
+  formats?: CostExportFormat[];
+}
+
 /** Builds the cost router; schedules sources and loads demo data first. */
 export async function createCostRouter(
   options: ModelOpsRouterOptions,
+  extensions: CostExtensions = {},
 ): Promise<Router> {
   const settings = readCostSettings(options.config);
   const store = DatabaseCostStore.create({ database: options.database });
@@ -109,14 +117,34 @@ export async function createCostRouter(
     currency: settings.currency,
   });
   const policy = CostRecordPolicy.fromSettings(settings);
-  const csvImporter = CsvCostImporter.create({
-    mapping: settings.csv,
-    policy,
+  const sources = CostImportSources.create(settings, [
+    ...shippedCostFormats(settings.csv),
+    ...(extensions.formats ?? []),
+  ]);
+  const imports = await CostImportService.create({
+    settings,
+    pipeline: CostImportPipeline.create({
+      formats: sources.formats,
+      categorizer: CostCategorizer.create(settings.mapping),
+      policy,
+      versionTag: settings.mapping.versionTag,
+      maxSpreadDays: settings.imports.maxSpreadDays,
+    }),
+    sources,
+    authorizer: CostImportAuthorizer.create(
+      options,
+      readIngestScopes(options.config),
+    ),
+    store,
+    imports: DatabaseCostImportStore.create({ database: options.database }),
+    catalog,
+    logger: options.logger,
   });
 
   if (settings.opencost) {
     await OpenCostSource.create({
       settings: settings.opencost,
+      entityTags: settings.mapping.entityTags,
       policy,
       store,
       catalog,
@@ -202,47 +230,8 @@ export async function createCostRouter(
     res.json(response);
   });
 
-  router.post(
-    '/cost/import/csv',
-    express.text({ type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT }),
-    async (req, res) => {
-      const credentials = await requireCredentials(options, req, {
-        allowService: true,
-      });
-      const csv =
-        typeof req.body === 'string'
-          ? req.body
-          : parseBody(csvJsonBody, req.body).csv;
-      // Entities are read with the caller's credentials: a caller cannot
-      // attribute spend to entities it cannot see.
-      const resolver = CostEntityResolver.create({
-        entities: await catalog.listEntities(credentials),
-        tagKey: settings.csv.tagKey,
-      });
-      const { records, report } = csvImporter.read(csv, resolver);
-      await authorizeEntities(
-        req,
-        records.map(record => record.entityRef),
-        'entityRef',
-      );
-      const response: CostCsvImportResponse = await auditMutation(
-        options,
-        req,
-        {
-          eventId: 'cost-import',
-          meta: {
-            source: report.source,
-            rows: report.rows,
-            unmappedRows: report.unmapped.rowCount,
-          },
-        },
-        async () => ({
-          ...report,
-          upserted: await store.upsertRecords(records),
-        }),
-      );
-      res.json(response);
-    },
+  router.use(
+    createCostImportRouter({ options, settings, sources, service: imports }),
   );
 
   router.get('/cost/entity', async (req, res) => {

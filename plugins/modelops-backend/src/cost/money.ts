@@ -107,3 +107,14 @@ export function convertExact(value: Exact, rate: Exact): Exact {
     divideRounded(product < 0n ? -product : product, scale),
   );
 }
+
+/** An exact amount as decimal text that {@link parseExact} reads back equal. */
+export function exactToText(value: Exact): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value)
+    .toString()
+    .padStart(EXACT_DIGITS + 1, '0');
+  const whole = digits.slice(0, -EXACT_DIGITS);
+  const fraction = digits.slice(-EXACT_DIGITS).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}

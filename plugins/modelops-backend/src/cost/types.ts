@@ -78,6 +78,27 @@ export interface CostStore {
    */
   upsertRecords(records: StoredCostRecord[]): Promise<number>;
   /**
+   * What a source holds on some days: how many records, and the entities
+   * they are about (lower case).
+   */
+  sourceDays(
+    source: string,
+    days: string[],
+  ): Promise<{ records: number; entityRefs: string[] }>;
+  /**
+   * Replaces every record of a source on the given days with `records`
+   * (which must be of that source and those days), in one transaction: a
+   * billing file re-imported, or a newer export of the same days, replaces
+   * what the earlier one wrote and doubles nothing.
+   *
+   * @returns the number of distinct records written
+   */
+  replaceSourceDays(
+    source: string,
+    days: string[],
+    records: StoredCostRecord[],
+  ): Promise<number>;
+  /**
    * Compares every stored monthly total (spend and inferences) with the sum
    * of its records.
    */

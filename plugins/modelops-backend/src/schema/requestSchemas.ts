@@ -4,6 +4,7 @@ import {
   changeDecisionSchema,
   changeListQuerySchema,
   changeRequestCreateSchema,
+  costImportQuerySchema,
   costIngestRequestSchema,
   decisionExportQuerySchema,
   decisionListQuerySchema,
@@ -68,6 +69,9 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
   PostCostRecords: {
     body: { component: 'CostIngestRequest', schema: costIngestRequestSchema },
   },
+  // The file is the body, described by hand; the query is checked.
+  PostCostImport: { query: costImportQuerySchema },
+  PostCostCsvImport: { query: costImportQuerySchema },
   GetScorecardSummary: { query: scorecardSummaryQuerySchema },
   GetScorecardHistory: { query: scorecardHistoryQuerySchema },
   PostScorecardEvaluate: {

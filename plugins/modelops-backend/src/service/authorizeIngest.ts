@@ -75,6 +75,28 @@ export async function authorizeIngest(
   const credentials = await requireCredentials(options, req, {
     allowService: true,
   });
+  return authorizeIngestFor(
+    options,
+    scopes,
+    credentials,
+    permission,
+    entityRefs,
+    field,
+  );
+}
+
+/**
+ * {@link authorizeIngest} for credentials taken earlier, by work that
+ * outlives its request (a billing import running in the background).
+ */
+export async function authorizeIngestFor(
+  options: Pick<ModelOpsRouterOptions, 'permissions' | 'catalog' | 'auth'>,
+  scopes: IngestScopes,
+  credentials: CallerCredentials,
+  permission: ResourcePermission,
+  entityRefs: string[],
+  field: string,
+): Promise<IngestAuthorization> {
   const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
   if (refs.length === 0) {
     return { credentials, entities: new Map() };

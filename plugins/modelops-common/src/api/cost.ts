@@ -134,9 +134,9 @@ export interface CostIngestResponse {
   upserted: number;
 }
 
-/** One row of a CSV billing export that no entity claimed. @public */
+/** One row of a billing export that no entity claimed. @public */
 export interface UnmappedCostRow {
-  /** 1-based line number in the CSV, the header being line 1. */
+  /** Row of the file as a spreadsheet numbers it: the header is row 1. */
   line: number;
   /** The value of the entity tag, when the row had one. */
   tagValue?: string;
@@ -150,7 +150,7 @@ export interface CostCsvImportResponse {
   rows: number;
   /** Rows attributed to a catalog entity. */
   mappedRows: number;
-  /** Records stored after summing rows per day, entity and category. */
+  /** Records stored (none in a dry run) after summing rows per day, entity and category. */
   upserted: number;
   unmapped: {
     /** How many rows no entity claimed. */
@@ -160,6 +160,201 @@ export interface CostCsvImportResponse {
     total: number;
     currency: string;
   };
+  /** Everything the import read and mapped, as the billing file imports report it. */
+  report: CostImportReport;
+}
+
+/** Spend an import attributes to one entity and category. @public */
+export interface CostImportMappedSpend {
+  entityRef: string;
+  /** The entity's owning group, when it has one. */
+  owner?: string;
+  category: CostCategory;
+  rows: number;
+  amount: number;
+  inferences: number;
+}
+
+/**
+ * Spend whose lines named no catalog entity, grouped by the value of their
+ * entity tag. @public
+ */
+export interface CostImportUnmappedSpend {
+  /** The entity tag the lines carry; absent when they carry none ("no tag"). */
+  tagKey?: string;
+  tagValue?: string;
+  /** The `unmapped:` pseudo entity the spend is kept under. */
+  entityRef: string;
+  /** The entity the value names when it is a ref the catalog lacks. */
+  unknownEntityRef?: string;
+  rows: number;
+  amount: number;
+  /** Rows of the first lines (the header is row 1), to find them in the file. */
+  firstRows: number[];
+}
+
+/** A row an import refused, and the rule it broke. @public */
+export interface CostImportRejectedRow {
+  /** Row of the file as a spreadsheet numbers it: the header is row 1. */
+  row: number;
+  /** The column at fault, when one is. */
+  column?: string;
+  reason: string;
+}
+
+/**
+ * What an import read and maps, and what it writes (or would write, in a
+ * dry run). Amounts are in the reporting currency; `mapped.total` plus
+ * `unmapped.total` is `total`, the sum of the file's accepted lines.
+ *
+ * @public
+ */
+export interface CostImportReport {
+  source: string;
+  format: { id: string; title: string; version: string };
+  /** The cost measure that counts and the column (or rule) it comes from. */
+  amount: { measure: string; column: string };
+  currency: string;
+  dryRun: boolean;
+  rows: {
+    /** Data rows read. */
+    read: number;
+    mapped: number;
+    unmapped: number;
+    rejected: number;
+    /** Rows holding no charge, and header lines repeated by joined files. */
+    skipped: number;
+  };
+  total: number;
+  mapped: {
+    total: number;
+    /** Entity and category pairs; `byEntity` lists the largest 500. */
+    count: number;
+    byEntity: CostImportMappedSpend[];
+  };
+  unmapped: {
+    total: number;
+    /** Distinct tag values; `byTagValue` lists the largest 200. */
+    count: number;
+    byTagValue: CostImportUnmappedSpend[];
+    /** The first unmapped rows (at most 100), one by one. */
+    rows: UnmappedCostRow[];
+  };
+  /** Refs that tags name but the catalog does not hold (the first 100). */
+  unknownEntities: string[];
+  /** The first rejected rows (at most 100); `rows.rejected` counts all. */
+  rejected: CostImportRejectedRow[];
+  days: { count: number; from?: string; to?: string };
+  /** Daily records the import writes. */
+  records: number;
+  /** Records the source already holds on those days, which the import replaces. */
+  replacedRecords: number;
+  /** An earlier import of the same file (same SHA-256), when there was one. */
+  previousImport?: { id: string; at: string; dryRun: boolean };
+  /**
+   * In a dry run: whether importing the file would be allowed, and if not,
+   * why (rejected rows, or spend the caller may not ingest).
+   */
+  commit?: { allowed: boolean; reason?: string };
+}
+
+/** States of a billing file import. @public */
+export const COST_IMPORT_STATUSES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+] as const;
+
+/** @public */
+export type CostImportStatus = (typeof COST_IMPORT_STATUSES)[number];
+
+/**
+ * A billing file import: its progress while it runs, its report once the
+ * file has been read. Response of `POST /cost/imports` and
+ * `GET /cost/imports/{id}`.
+ *
+ * @public
+ */
+export interface CostImportJob {
+  id: string;
+  status: CostImportStatus;
+  dryRun: boolean;
+  /** The source the records are stored under, once known. */
+  source?: string;
+  fileName?: string;
+  /** SHA-256 of the file as uploaded, hex. */
+  sha256: string;
+  progress: {
+    rows: number;
+    bytes: number;
+    totalBytes: number;
+    /** Of the file's bytes read, 0 to 100. */
+    percent: number;
+  };
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  report?: CostImportReport;
+  /** Why a failed import failed; nothing of it was written. */
+  error?: string;
+}
+
+/** Names of cost sources, as `POST /cost/records` takes them. */
+const sourceName = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,62}$/,
+    'expected lowercase letters, digits, dots, dashes or underscores',
+  );
+
+/**
+ * Query of `POST /cost/imports` (the file is the body, `text/csv`, plain or
+ * gzip) and of `POST /cost/import/csv`.
+ *
+ * @public
+ */
+export const costImportQuerySchema = z.strictObject({
+  /** A configured source, or a format id; chosen by the detected format when absent. */
+  source: sourceName.optional(),
+  /** A format id; detected from the header row when absent. */
+  format: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a format id such as focus')
+    .optional(),
+  /** Read and report without writing. Default true for `POST /cost/imports`. */
+  dryRun: z.enum(['true', 'false']).optional(),
+  /** The file's name, shown with the import. */
+  fileName: z.string().min(1).max(255).optional(),
+  /** The dry run this import confirms: the file must be the one it read. */
+  confirms: z.uuid({ error: 'expected the id of a dry run' }).optional(),
+});
+
+/** @public */
+export type CostImportQuery = z.infer<typeof costImportQuerySchema>;
+
+/** Response of `GET /cost/import-sources`. @public */
+export interface CostImportSourcesResponse {
+  currency: string;
+  /**
+   * `all` when the caller may import for every entity (FinOps), `owned`
+   * when only files whose spend all belongs to entities it owns.
+   */
+  scope: 'all' | 'owned';
+  maxFileBytes: number;
+  formats: Array<{
+    id: string;
+    title: string;
+    defaultAmount: string;
+    amounts: Array<{ measure: string; description: string }>;
+  }>;
+  /** Configured sources, then one default source per format. */
+  sources: Array<{
+    name: string;
+    format?: string;
+    amount?: string;
+    configured: boolean;
+  }>;
 }
 
 /** Spend of one month, split by category. @public */

@@ -47,4 +47,27 @@ describe('CostClient', () => {
       body: JSON.stringify({ csv: 'date,cost,tags\n' }),
     });
   });
+
+  it('uploads billing files as they are and follows their imports', async () => {
+    const { client, fetch } = setup(201, { id: 'a1', status: 'succeeded' });
+    const file = new Blob(['ChargePeriodStart,BilledCost\n']);
+    await client.startCostImport(file, {
+      dryRun: false,
+      source: 'aws-payer',
+      fileName: 'cur 2026-10.csv.gz',
+      confirms: 'b2',
+    });
+    await client.getCostImport('a1');
+    await client.getCostImportSources();
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backstage.test/api/modelops/cost/imports?dryRun=false&source=aws-payer&fileName=cur+2026-10.csv.gz&confirms=b2',
+      'http://backstage.test/api/modelops/cost/imports/a1',
+      'http://backstage.test/api/modelops/cost/import-sources',
+    ]);
+    expect(fetch.mock.calls[0][1]).toMatchObject({
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: file,
+    });
+  });
 });

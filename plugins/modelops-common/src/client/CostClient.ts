@@ -3,8 +3,12 @@
  * any other TypeScript caller), through the shared ModelOps fetcher so that
  * errors surface as ResponseError with the backend's message and status.
  */
+import { ResponseError } from '@backstage/errors';
 import type {
   CostCsvImportResponse,
+  CostImportJob,
+  CostImportQuery,
+  CostImportSourcesResponse,
   CostIngestRequest,
   CostIngestResponse,
   EntityCostView,
@@ -39,6 +43,23 @@ export interface CostApi {
   ingestRecords(request: CostIngestRequest): Promise<CostIngestResponse>;
   /** Imports a cloud billing export in CSV with the configured mapping. */
   importCsv(csv: string): Promise<CostCsvImportResponse>;
+  /**
+   * The billing formats and sources an upload can use, and how far the
+   * caller's ingest permission reaches; rejects with a 403 ResponseError
+   * for callers who may not import at all.
+   */
+  getCostImportSources(): Promise<CostImportSourcesResponse>;
+  /**
+   * Uploads a billing file (plain or gzip) and starts its import: a dry run
+   * unless `dryRun` is false. Small files come back finished, large ones
+   * queued: follow them with {@link CostApi.getCostImport}.
+   */
+  startCostImport(
+    file: Blob,
+    options: Omit<CostImportQuery, 'dryRun'> & { dryRun: boolean },
+  ): Promise<CostImportJob>;
+  /** An import of the caller, with its progress and report. */
+  getCostImport(id: string): Promise<CostImportJob>;
 }
 
 /**
@@ -47,11 +68,14 @@ export interface CostApi {
  * @public
  */
 export class CostClient implements CostApi {
-  private constructor(private readonly request: ModelOpsFetcher) {}
+  private constructor(
+    private readonly request: ModelOpsFetcher,
+    private readonly options: ModelOpsClientOptions,
+  ) {}
 
   /** Creates a client from the app's discovery and fetch APIs. */
   static create(options: ModelOpsClientOptions): CostClient {
-    return new CostClient(createModelOpsFetcher(options));
+    return new CostClient(createModelOpsFetcher(options), options);
   }
 
   getEntityCost(entityRef: string, months?: number): Promise<EntityCostView> {
@@ -84,5 +108,39 @@ export class CostClient implements CostApi {
       method: 'POST',
       body: { csv },
     });
+  }
+
+  getCostImportSources(): Promise<CostImportSourcesResponse> {
+    return this.request('/cost/import-sources');
+  }
+
+  async startCostImport(
+    file: Blob,
+    options: Omit<CostImportQuery, 'dryRun'> & { dryRun: boolean },
+  ): Promise<CostImportJob> {
+    // The file is the body as it is (the backend streams it to disk and
+    // recognises gzip by its first bytes), so it bypasses the JSON fetcher.
+    const params = new URLSearchParams({ dryRun: String(options.dryRun) });
+    for (const key of ['source', 'format', 'fileName', 'confirms'] as const) {
+      const value = options[key];
+      if (value !== undefined) params.set(key, value);
+    }
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('modelops');
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}/cost/imports?${params}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: file,
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as CostImportJob;
+  }
+
+  getCostImport(id: string): Promise<CostImportJob> {
+    return this.request(`/cost/imports/${encodeURIComponent(id)}`);
   }
 }

@@ -136,6 +136,29 @@ const costEntityRead: Expectation = (p, mode) => {
 const costListRead: Expectation = p => (p === 'unauthenticated' ? 401 : 200);
 
 /**
+ * Billing imports: any caller the policy does not deny modelops.cost.ingest
+ * outright may list sources and upload; what an upload may write is decided
+ * per entity (see 'POST /cost/imports').
+ */
+const costImportAccess: Expectation = (p, mode) => {
+  if (p === 'unauthenticated') return 401;
+  return mode === 'DENY' ? 403 : 200;
+};
+
+/** An import is its creator's (the owner prepares it); others get 404. */
+const costImportRead: Expectation = (p, mode) => {
+  if (p === 'unauthenticated') return 401;
+  if (mode === 'DENY') return 403;
+  return p === 'owner' ? 200 : 404;
+};
+
+function costImportCsv(seq: number) {
+  return `date,cost,currency,tags\n${isoDay(
+    -3 - (seq % 20),
+  )},4.25,USD,"{""modelops.dev/entity"":""${MODEL}""}"\n`;
+}
+
+/**
  * Decisions of the review group (modelops.changes.reviewGroup, the owner's
  * group in the hardening config): a basic permission plus membership, so
  * the non-owner, outside the group, is refused whatever the policy.
@@ -400,6 +423,37 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     }),
     expect: entityMutation({ ok: 200, services: true }),
     auditEventId: 'cost-import',
+  },
+  'GET /cost/import-sources': {
+    prepare: () => ({}),
+    expect: costImportAccess,
+  },
+  'POST /cost/imports': {
+    // A real run: a dry run of the same file would be a 201 writing nothing.
+    prepare: ctx => ({
+      query: { dryRun: 'false', source: 'modelops-csv' },
+      raw: costImportCsv(ctx.seq),
+      contentType: 'text/csv',
+    }),
+    expect: entityMutation({ ok: 201, services: true }),
+    auditEventId: 'cost-import',
+  },
+  'GET /cost/imports/:id': {
+    prepare: async ctx => {
+      const res = await ctx.backend.request({
+        method: 'POST',
+        path: '/cost/imports',
+        query: { source: 'modelops-csv' },
+        raw: costImportCsv(ctx.seq),
+        contentType: 'text/csv',
+        authorization: AS_OWNER,
+      });
+      if (res.status !== 201) {
+        throw new Error(`cost import: ${res.status} ${res.text}`);
+      }
+      return { params: { id: res.body.id as string } };
+    },
+    expect: costImportRead,
   },
   'GET /cost/entity': {
     prepare: () => ({ query: { entityRef: MODEL } }),

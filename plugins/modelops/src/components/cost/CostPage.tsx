@@ -1,5 +1,6 @@
 /*
- * CostPage: FinOps overview. Monthly spend by owning team as a chart, spend
+ * CostPage: FinOps overview. The billing export upload (for users who may
+ * ingest cost), monthly spend by owning team as a chart, spend
  * by team and by model with the top movers month over month, and the idle
  * models that are retirement candidates. Each section loads on its own, so
  * a 403 on one view (for example the portfolio-wide team view) does not hide
@@ -30,6 +31,7 @@ import { EntityRefCell } from '../common/EntityRefCell';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { useEntityTitles } from '../common/useEntityTitles';
 import { costApiRef } from './costApiRef';
+import { CostImportCard } from './CostImportCard';
 import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
 import { formatCost } from './formatCost';
 
@@ -274,6 +276,9 @@ export function CostPage(props: CostPageProps) {
       />
       <Content>
         <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <CostImportCard />
+          </Grid>
           <Grid item xs={12}>
             {section(teams, () => (
               <InfoCard

@@ -114,6 +114,10 @@ function fakeCostApi(overrides: Partial<CostApi> = {}): CostApi {
     getIdleModels: async () => idleView,
     ingestRecords: jest.fn(),
     importCsv: jest.fn(),
+    // Most users may not import billing files: the upload stays hidden.
+    getCostImportSources: forbidden,
+    startCostImport: jest.fn(),
+    getCostImport: jest.fn(),
     ...overrides,
   };
 }

@@ -328,7 +328,62 @@ export const spec = {
       post: {
         operationId: 'PostCostCsvImport',
         tags: ['cost'],
-        summary: 'Import a cloud billing export (text/csv, or JSON `{csv}`).',
+        summary:
+          'Import a billing export of up to 20 MB (text/csv, or JSON `{csv}`) before answering.',
+        parameters: [
+          {
+            name: 'source',
+            in: 'query',
+            description:
+              "A configured source (`modelops.cost.sources`) or a format id; when absent, the source of the detected format. The import replaces this source's records of the file's days.",
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9._-]{0,62}$',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            description:
+              '`focus`, `aws-cur`, `gcp-billing`, `azure-cost`, `modelops-csv` or a format a backend module adds; detected from the header row when absent.',
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
+            },
+          },
+          {
+            name: 'dryRun',
+            in: 'query',
+            description:
+              '`true` reads and reports without writing; default `false` here.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'fileName',
+            in: 'query',
+            description: "The file's name, shown with the import.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'confirms',
+            in: 'query',
+            description:
+              'The id of the dry run this import confirms: the file must be the one it read (409 otherwise).',
+            schema: {
+              type: 'string',
+              format: 'uuid',
+              pattern:
+                '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$',
+            },
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -359,10 +414,11 @@ export const spec = {
           },
         },
         description:
-          'Columns and the entity tag come from `modelops.cost.csv`. Every line item obeys the rules of `POST /cost/records` (finite, bounded, negative only as a credit, a known currency), and so does every sum; any bad line rejects the whole export with 400 naming the line, column and rule. Line items are summed exactly per day, entity and category; spend no entity claims is stored under `unmapped:` pseudo entities and reported (rows, total).',
+          'The pipeline of `POST /cost/imports`, for small files: the format is detected from the header (FOCUS, AWS CUR, Google Cloud, Azure, or the simple CSV of `modelops.cost.csv`), every line obeys the rules of `POST /cost/records`, and any rejected row rejects the whole file with 400 naming the row, column and rule. Spend no entity claims is stored under `unmapped:` pseudo entities and reported.',
         responses: {
           '200': {
-            description: 'Import report.',
+            description:
+              'Import report; `report` holds the figures of a billing file import.',
             content: {
               'application/json': {
                 schema: {
@@ -379,6 +435,219 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/cost/import-sources': {
+      get: {
+        operationId: 'GetCostImportSources',
+        tags: ['cost'],
+        summary:
+          "The billing formats and sources an upload can use, and the caller's ingest scope.",
+        description:
+          '403 when the policy denies `modelops.cost.ingest` outright; `scope` is `all` when the caller may ingest for every entity (the FinOps role), `owned` when only for some.',
+        responses: {
+          '200': {
+            description: 'Formats with their cost measures, and sources.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostImportSourcesResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/cost/imports': {
+      post: {
+        operationId: 'PostCostImport',
+        tags: ['cost'],
+        summary:
+          'Import a billing file (FOCUS, AWS CUR, Google Cloud, Azure, CSV), plain or gzip.',
+        description:
+          "The body is the file itself (`text/csv`; gzip files are recognised by their first bytes), streamed to disk, at most `modelops.cost.imports.maxFileBytes`. A dry run unless `dryRun=false`: every row is read and reported (mapped spend per entity and category, unmapped spend per tag value, unknown entities, rejected rows with row number and reason) and nothing is written. A real run writes nothing while any row is rejected (400 naming them), needs `modelops.cost.ingest` on every entity it writes or replaces (spend of no catalog entity: only callers allowed it on every entity), and replaces the source's records of the days the file covers in one transaction, so a re-import doubles nothing. Files up to `modelops.cost.imports.waitBytes` are imported before the answer (201); larger ones are checked for a known header and imported in the background (202): poll `GET /cost/imports/{id}`.",
+        parameters: [
+          {
+            name: 'source',
+            in: 'query',
+            description:
+              "A configured source (`modelops.cost.sources`) or a format id; when absent, the source of the detected format. The import replaces this source's records of the file's days.",
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9._-]{0,62}$',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            description:
+              '`focus`, `aws-cur`, `gcp-billing`, `azure-cost`, `modelops-csv` or a format a backend module adds; detected from the header row when absent.',
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
+            },
+          },
+          {
+            name: 'dryRun',
+            in: 'query',
+            description: '`false` writes; default `true`, a dry run.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'fileName',
+            in: 'query',
+            description: "The file's name, shown with the import.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'confirms',
+            in: 'query',
+            description:
+              'The id of the dry run this import confirms: the file must be the one it read (409 otherwise).',
+            schema: {
+              type: 'string',
+              format: 'uuid',
+              pattern:
+                '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': {
+              schema: {
+                type: 'string',
+              },
+            },
+            'text/plain': {
+              schema: {
+                type: 'string',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The import, finished (small files).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostImportJob',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'The import, queued to run in the background (large files).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostImportJob',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description: "The dry run named by `confirms` is not the caller's.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description:
+              'The file differs from the one the confirmed dry run read.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/cost/imports/{id}': {
+      get: {
+        operationId: 'GetCostImport',
+        tags: ['cost'],
+        summary: 'Progress (rows, bytes, percent) and report of an import.',
+        description:
+          "For the import's creator, holding `modelops.cost.ingest`; another caller's import answers 404. An import whose backend instance stopped reads as failed, with nothing written.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The import.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostImportJob',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description: 'No import of the caller with this id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -3658,6 +3927,8 @@ export const spec = {
         properties: {
           line: {
             type: 'integer',
+            description:
+              'Row of the file as a spreadsheet numbers it (the header is row 1).',
           },
           tagValue: {
             type: 'string',
@@ -3669,7 +3940,14 @@ export const spec = {
       },
       CostCsvImportResponse: {
         type: 'object',
-        required: ['source', 'rows', 'mappedRows', 'upserted', 'unmapped'],
+        required: [
+          'source',
+          'rows',
+          'mappedRows',
+          'upserted',
+          'unmapped',
+          'report',
+        ],
         properties: {
           source: {
             type: 'string',
@@ -3701,6 +3979,430 @@ export const spec = {
               },
               currency: {
                 type: 'string',
+              },
+            },
+          },
+          report: {
+            $ref: '#/components/schemas/CostImportReport',
+          },
+        },
+      },
+      CostImportMappedSpend: {
+        type: 'object',
+        required: ['entityRef', 'category', 'rows', 'amount', 'inferences'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          category: {
+            type: 'string',
+            enum: [
+              'training',
+              'inference',
+              'storage',
+              'data',
+              'other',
+              'credit',
+            ],
+          },
+          rows: {
+            type: 'integer',
+          },
+          amount: {
+            type: 'number',
+          },
+          inferences: {
+            type: 'number',
+          },
+        },
+      },
+      CostImportUnmappedSpend: {
+        type: 'object',
+        required: ['entityRef', 'rows', 'amount', 'firstRows'],
+        properties: {
+          tagKey: {
+            type: 'string',
+            description:
+              'The entity tag the lines carry; absent when they carry none.',
+          },
+          tagValue: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'The `unmapped:` pseudo entity the spend is kept under.',
+          },
+          unknownEntityRef: {
+            type: 'string',
+            description:
+              'The entity the value names when it is a ref the catalog lacks.',
+          },
+          rows: {
+            type: 'integer',
+          },
+          amount: {
+            type: 'number',
+          },
+          firstRows: {
+            type: 'array',
+            items: {
+              type: 'integer',
+            },
+          },
+        },
+      },
+      CostImportRejectedRow: {
+        type: 'object',
+        required: ['row', 'reason'],
+        properties: {
+          row: {
+            type: 'integer',
+            description:
+              'Row of the file as a spreadsheet numbers it (the header is row 1).',
+          },
+          column: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      CostImportReport: {
+        type: 'object',
+        description:
+          'What an import read and maps, in the reporting currency: `mapped.total` plus `unmapped.total` is `total`, the sum of the accepted lines.',
+        required: [
+          'source',
+          'format',
+          'amount',
+          'currency',
+          'dryRun',
+          'rows',
+          'total',
+          'mapped',
+          'unmapped',
+          'unknownEntities',
+          'rejected',
+          'days',
+          'records',
+          'replacedRecords',
+        ],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          format: {
+            type: 'object',
+            required: ['id', 'title', 'version'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              version: {
+                type: 'string',
+              },
+            },
+          },
+          amount: {
+            type: 'object',
+            required: ['measure', 'column'],
+            properties: {
+              measure: {
+                type: 'string',
+              },
+              column: {
+                type: 'string',
+              },
+            },
+          },
+          currency: {
+            type: 'string',
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          rows: {
+            type: 'object',
+            required: ['read', 'mapped', 'unmapped', 'rejected', 'skipped'],
+            properties: {
+              read: {
+                type: 'integer',
+              },
+              mapped: {
+                type: 'integer',
+              },
+              unmapped: {
+                type: 'integer',
+              },
+              rejected: {
+                type: 'integer',
+              },
+              skipped: {
+                type: 'integer',
+              },
+            },
+          },
+          total: {
+            type: 'number',
+          },
+          mapped: {
+            type: 'object',
+            required: ['total', 'count', 'byEntity'],
+            properties: {
+              total: {
+                type: 'number',
+              },
+              count: {
+                type: 'integer',
+              },
+              byEntity: {
+                type: 'array',
+                maxItems: 500,
+                items: {
+                  $ref: '#/components/schemas/CostImportMappedSpend',
+                },
+              },
+            },
+          },
+          unmapped: {
+            type: 'object',
+            required: ['total', 'count', 'byTagValue', 'rows'],
+            properties: {
+              total: {
+                type: 'number',
+              },
+              count: {
+                type: 'integer',
+              },
+              byTagValue: {
+                type: 'array',
+                maxItems: 200,
+                items: {
+                  $ref: '#/components/schemas/CostImportUnmappedSpend',
+                },
+              },
+              rows: {
+                type: 'array',
+                maxItems: 100,
+                items: {
+                  $ref: '#/components/schemas/UnmappedCostRow',
+                },
+              },
+            },
+          },
+          unknownEntities: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+            },
+          },
+          rejected: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/CostImportRejectedRow',
+            },
+          },
+          days: {
+            type: 'object',
+            required: ['count'],
+            properties: {
+              count: {
+                type: 'integer',
+              },
+              from: {
+                type: 'string',
+                format: 'date',
+              },
+              to: {
+                type: 'string',
+                format: 'date',
+              },
+            },
+          },
+          records: {
+            type: 'integer',
+          },
+          replacedRecords: {
+            type: 'integer',
+          },
+          previousImport: {
+            type: 'object',
+            required: ['id', 'at', 'dryRun'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              at: {
+                type: 'string',
+              },
+              dryRun: {
+                type: 'boolean',
+              },
+            },
+          },
+          commit: {
+            type: 'object',
+            description:
+              'In a dry run, whether importing the file would be allowed, and why not.',
+            required: ['allowed'],
+            properties: {
+              allowed: {
+                type: 'boolean',
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      CostImportJob: {
+        type: 'object',
+        required: [
+          'id',
+          'status',
+          'dryRun',
+          'sha256',
+          'progress',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+          },
+          status: {
+            type: 'string',
+            enum: ['queued', 'running', 'succeeded', 'failed'],
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          source: {
+            type: 'string',
+          },
+          fileName: {
+            type: 'string',
+          },
+          sha256: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+          },
+          progress: {
+            type: 'object',
+            required: ['rows', 'bytes', 'totalBytes', 'percent'],
+            properties: {
+              rows: {
+                type: 'integer',
+              },
+              bytes: {
+                type: 'integer',
+              },
+              totalBytes: {
+                type: 'integer',
+              },
+              percent: {
+                type: 'number',
+                minimum: 0,
+                maximum: 100,
+              },
+            },
+          },
+          createdAt: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          report: {
+            $ref: '#/components/schemas/CostImportReport',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why a failed import failed; nothing of it was written.',
+          },
+        },
+      },
+      CostImportSourcesResponse: {
+        type: 'object',
+        required: ['currency', 'scope', 'maxFileBytes', 'formats', 'sources'],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          scope: {
+            type: 'string',
+            enum: ['all', 'owned'],
+          },
+          maxFileBytes: {
+            type: 'integer',
+          },
+          formats: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'title', 'defaultAmount', 'amounts'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                defaultAmount: {
+                  type: 'string',
+                },
+                amounts: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['measure', 'description'],
+                    properties: {
+                      measure: {
+                        type: 'string',
+                      },
+                      description: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          sources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'configured'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                format: {
+                  type: 'string',
+                },
+                amount: {
+                  type: 'string',
+                },
+                configured: {
+                  type: 'boolean',
+                },
               },
             },
           },
