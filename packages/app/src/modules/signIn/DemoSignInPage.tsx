@@ -28,7 +28,14 @@ import {
 import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import type { IdentityApi } from '@backstage/frontend-plugin-api';
 import type { SignInPageProps } from '@backstage/plugin-app-react';
-import { Box, Button, Chip, Grid, Typography } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  Chip,
+  CircularProgress,
+  Grid,
+  Typography,
+} from '@material-ui/core';
 
 /** The backend provider id and the header naming the chosen persona. */
 const PROVIDER = 'demo-persona';
@@ -54,31 +61,40 @@ type PersonaList =
   // guest sign-in is all there is.
   | { status: 'unavailable' };
 
+/** How often an empty list is asked again while the catalog starts. */
+const RETRY_MS = 3000;
+
 function usePersonas(): PersonaList {
   const discovery = useApi(coreApis.discovery);
   const [list, setList] = useState<PersonaList>({ status: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
       try {
         const base = await discovery.getBaseUrl('auth');
         // No identity exists yet: a plain fetch, not the fetch API that
         // would wait for one.
         const res = await fetch(`${base}/${PROVIDER}/personas`);
-        const body = res.ok ? await res.json() : undefined;
-        if (!cancelled) {
-          setList(
-            body?.personas?.length
-              ? { status: 'ready', personas: body.personas }
-              : { status: 'unavailable' },
-          );
+        if (cancelled) return;
+        if (!res.ok) {
+          setList({ status: 'unavailable' });
+          return;
         }
+        const { personas } = (await res.json()) as { personas: Persona[] };
+        if (cancelled) return;
+        setList({ status: 'ready', personas });
+        // Right after a first start the catalog has not read the demo
+        // company yet: ask again until it has.
+        if (personas.length === 0) timer = setTimeout(load, RETRY_MS);
       } catch {
         if (!cancelled) setList({ status: 'unavailable' });
       }
-    })();
+    };
+    load();
     return () => {
       cancelled = true;
+      if (timer) clearTimeout(timer);
     };
   }, [discovery]);
   return list;
@@ -175,6 +191,15 @@ function PersonaPicker(props: {
             through its identity provider instead.
           </WarningPanel>
         </Box>
+        {personas.length === 0 && (
+          <Box mb={2} display="flex" alignItems="center" style={{ gap: 12 }}>
+            <CircularProgress size={20} />
+            <Typography>
+              The catalog is still reading the demo company's people; they
+              appear here in a moment.
+            </Typography>
+          </Box>
+        )}
         {error && (
           <Box mb={2}>
             <WarningPanel severity="error" title="Sign-in failed">
