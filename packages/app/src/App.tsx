@@ -8,7 +8,7 @@ import modelopsPlugin, {
   catalogGraphModelOpsModule,
 } from '@modelops/plugin-modelops/alpha';
 import { navModule } from './modules/nav';
-import { homeModule } from './modules/home';
+import { signInModule } from './modules/signIn';
 
 export default createApp({
   features: [
@@ -24,6 +24,7 @@ export default createApp({
     orgPlugin,
     modelopsPlugin,
     navModule,
-    homeModule,
+    // DEMO ONLY: sign in as one of the demo company's people.
+    signInModule,
   ],
 });

@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { authModuleDemoPersonaProvider } from './demoPersonas';
 
 const backend = createBackend();
 
@@ -18,14 +19,15 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 
-// techdocs plugin
-backend.add(import('@backstage/plugin-techdocs-backend'));
-
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// DEMO ONLY: sign in as one of the demo company's people, chosen on the
+// sign-in page (auth.providers.demo-persona). Not for production: nobody
+// proves who they are. See src/demoPersonas.
+backend.add(authModuleDemoPersonaProvider);
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -54,7 +56,9 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// TechDocs is left out of the demo: none of its entities has documentation
+// to build, and an empty TechDocs put a dead-end Docs tab on every entity and
+// answered searches of its empty index with an error.
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));

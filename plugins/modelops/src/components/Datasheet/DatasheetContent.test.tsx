@@ -41,7 +41,7 @@ describe('DatasheetContent', () => {
     expect(
       within(
         screen.getByRole('region', { name: 'Retention, schema and quality' }),
-      ).getByText('P7Y'),
+      ).getByText('7 years'),
     ).toBeInTheDocument();
 
     const lineage = screen.getByRole('region', { name: 'Lineage' });

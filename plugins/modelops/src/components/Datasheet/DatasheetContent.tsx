@@ -14,6 +14,7 @@ import { MissingSection } from '../common/MissingSection';
 import { SafeMarkdown } from '../common/SafeMarkdown';
 import { Section } from '../common/Section';
 import { LineageSection } from './LineageSection';
+import { formatDuration } from '../common/formatTime';
 
 type DatasheetSectionKey = keyof NonNullable<DatasetSpec['datasheet']>;
 
@@ -86,7 +87,10 @@ function Datasheet(props: { entity: DatasetEntity }) {
         <Section id="retention" title="Retention, schema and quality">
           <FieldList
             fields={[
-              { label: 'Retention period', value: retention?.period },
+              {
+                label: 'Retention period',
+                value: retention?.period && formatDuration(retention.period),
+              },
               {
                 label: 'Retention policy',
                 value: retention?.policyUrl && (
@@ -111,7 +115,12 @@ function Datasheet(props: { entity: DatasetEntity }) {
                 value: joinList(spec.quality?.checks),
               },
               { label: 'Quality tool', value: spec.quality?.tool },
-              { label: 'Freshness SLO', value: spec.quality?.freshnessSlo },
+              {
+                label: 'Freshness SLO',
+                value:
+                  spec.quality?.freshnessSlo &&
+                  formatDuration(spec.quality.freshnessSlo),
+              },
               {
                 label: 'Drift monitoring',
                 value:

@@ -148,9 +148,9 @@ export function MetricsSection(props: EvidenceProps) {
       )}
       {evaluations.length === 0 ? (
         <Typography variant="body2" sx={{ mt: 2 }}>
-          No evaluation reports yet. Pipelines post them to the ModelOps backend
-          (<code>POST /api/modelops/evaluations</code>) after each training or
-          evaluation run.
+          No evaluation results yet. They appear here once the model's training
+          or evaluation pipeline reports a run to the portal; the metrics and
+          thresholds to judge them by are declared in <code>spec.metrics</code>.
         </Typography>
       ) : (
         <Grid container spacing={2} sx={{ mt: 1 }}>

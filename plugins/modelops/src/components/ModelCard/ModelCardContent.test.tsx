@@ -155,7 +155,7 @@ describe('ModelCardContent', () => {
       );
     }
     expect(
-      within(section('Metrics')).getByText(/No evaluation reports yet/),
+      within(section('Metrics')).getByText(/No evaluation results yet/),
     ).toBeInTheDocument();
     expect(
       within(section('Quantitative analyses')).getAllByTestId(

@@ -13,6 +13,7 @@ import {
 import { LazyDriftChart, LazyFairnessChart } from '../charts/LazyCharts';
 import { MissingSection } from '../common/MissingSection';
 import { Section } from '../common/Section';
+import { TimeLabel } from '../common/TimeLabel';
 
 /** Props of {@link QuantitativeAnalysesSection}. */
 export type QuantitativeAnalysesSectionProps = {
@@ -45,8 +46,8 @@ export function QuantitativeAnalysesSection(
       {series.length > 0 ? (
         <>
           <Typography variant="body2" color="text.secondary">
-            From the evaluation of version {latest?.modelVersion} on{' '}
-            {latest?.evaluatedAt.slice(0, 10)}.
+            From the evaluation of version {latest?.modelVersion},{' '}
+            <TimeLabel value={latest?.evaluatedAt} />.
           </Typography>
           <Grid container spacing={2}>
             {series.map(s => (

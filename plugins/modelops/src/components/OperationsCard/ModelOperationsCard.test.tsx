@@ -22,7 +22,7 @@ describe('ModelOperationsCard', () => {
       screen.getByText('Route to manual underwriting.'),
     ).toBeInTheDocument();
     expect(screen.getByText('ks, features, output')).toBeInTheDocument();
-    expect(screen.getByText('P90D')).toBeInTheDocument();
+    expect(screen.getByText('every 90 days')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

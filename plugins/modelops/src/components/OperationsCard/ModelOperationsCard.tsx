@@ -9,6 +9,7 @@ import {
   MLModelEntity,
 } from '@modelops/plugin-modelops-common';
 import { FieldList, joinList, yesNo } from '../common/FieldList';
+import { formatDuration } from '../common/formatTime';
 
 const LINK_GROUPS: Array<{ type: string; label: string }> = [
   { type: 'runbook', label: 'Runbooks' },
@@ -138,7 +139,9 @@ function OperationsFacts(props: { entity: MLModelEntity }) {
             },
             {
               label: 'Retraining cadence',
-              value: monitoring?.retraining?.cadence,
+              value:
+                monitoring?.retraining?.cadence &&
+                `every ${formatDuration(monitoring.retraining.cadence)}`,
             },
           ]}
         />

@@ -1,10 +1,6 @@
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import {
-  alertApiRef,
-  identityApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   InfoCard,
   Link,
@@ -13,9 +9,12 @@ import {
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import type {
-  ChangeRequest,
-  ChangeStatus,
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  changeApprovePermission,
+  changeRequestPermission,
+  type ChangeRequest,
+  type ChangeStatus,
 } from '@modelops/plugin-modelops-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -25,6 +24,8 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { describeError } from '../reviews/describeError';
+import { TimeLabel } from '../common/TimeLabel';
+import { useViewer } from '../common/useViewer';
 import { changeApiRef } from './changeApiRef';
 import { RequestChangeDialog } from './RequestChangeDialog';
 
@@ -43,30 +44,36 @@ function title(change: ChangeRequest): string {
 /**
  * Promotion and rollback requests of the model in context: request one with
  * its evidence, and approve or reject pending ones. Only members of the
- * review group other than the requester may decide; the backend enforces it
- * and its refusal is shown as it is.
+ * review group other than the requester may decide: the buttons are offered
+ * to them alone, everybody else reads who decides. The backend enforces it
+ * again.
  *
  * @public
  */
 export function EntityChangeRequestsCard() {
   const { entity } = useEntity();
   const changeApi = useApi(changeApiRef);
-  const identityApi = useApi(identityApiRef);
   const alertApi = useApi(alertApiRef);
+  const viewer = useViewer();
   const entityRef = stringifyEntityRef(entity);
+  const { allowed: canRequest } = usePermission({
+    permission: changeRequestPermission,
+    resourceRef: entityRef,
+  });
+  const { allowed: canApprove } = usePermission({
+    permission: changeApprovePermission,
+  });
   const [dialogOpen, setDialogOpen] = useState(false);
   const [busy, setBusy] = useState<string | undefined>();
 
-  const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const [list, identity] = await Promise.all([
-      changeApi.listChanges({ entityRef }),
-      identityApi.getBackstageIdentity(),
-    ]);
-    return {
-      ...list,
-      userRef: identity.userEntityRef.toLocaleLowerCase('en-US'),
-    };
-  }, [changeApi, identityApi, entityRef]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => changeApi.listChanges({ entityRef }),
+    [changeApi, entityRef],
+  );
+  // The backend's rule: the change approval permission and membership of
+  // the review group.
+  const reviewer =
+    canApprove && value !== undefined && viewer?.belongsTo(value.reviewGroup);
 
   const decide = async (
     change: ChangeRequest,
@@ -106,9 +113,11 @@ export function EntityChangeRequestsCard() {
         ) : undefined
       }
       action={
-        <Button variant="outlined" onClick={() => setDialogOpen(true)}>
-          Request a change
-        </Button>
+        canRequest && (
+          <Button variant="outlined" onClick={() => setDialogOpen(true)}>
+            Request a change
+          </Button>
+        )
       }
     >
       {loading && <Progress />}
@@ -121,8 +130,7 @@ export function EntityChangeRequestsCard() {
       {value && value.items.length > 0 && (
         <List aria-label="Change requests">
           {value.items.map(change => {
-            const own =
-              change.requesterRef.toLocaleLowerCase('en-US') === value.userRef;
+            const own = viewer?.isMe(change.requesterRef) ?? false;
             return (
               <ListItem key={change.id} divider alignItems="flex-start">
                 <ListItemText
@@ -153,8 +161,7 @@ export function EntityChangeRequestsCard() {
                           entityRef={change.requesterRef}
                           defaultKind="User"
                         />{' '}
-                        on{' '}
-                        {new Date(change.createdAt).toLocaleDateString('en-GB')}
+                        <TimeLabel value={change.createdAt} />
                         {change.decidedBy && (
                           <>
                             ; {change.status} by{' '}
@@ -182,9 +189,23 @@ export function EntityChangeRequestsCard() {
                 />
                 {change.status === 'pending' && (
                   <Box display="flex" gap={1} flexShrink={0}>
-                    {own ? (
-                      <Typography variant="caption" color="text.secondary">
-                        Waiting for another reviewer
+                    {own || !reviewer ? (
+                      <Typography
+                        variant="caption"
+                        color="text.secondary"
+                        sx={{ maxWidth: 220 }}
+                      >
+                        {own ? (
+                          'Waiting for another reviewer'
+                        ) : (
+                          <>
+                            Waiting for a member of{' '}
+                            <EntityRefLink
+                              entityRef={value.reviewGroup}
+                              defaultKind="Group"
+                            />
+                          </>
+                        )}
                       </Typography>
                     ) : (
                       <>

@@ -18,6 +18,8 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 import type {
   ChangeApi,
   ChangeRequest,
@@ -53,22 +55,48 @@ function change(id: string, patch: Partial<ChangeRequest> = {}): ChangeRequest {
   };
 }
 
-function renderCard(api: ChangeApi, userEntityRef: string) {
+// AuthorizeResult.DENY, without a dependency on the permission-common package.
+const DENY = 'DENY' as NonNullable<
+  Parameters<typeof mockApis.permission>[0]
+>['authorize'] &
+  string;
+
+const REVIEW_BOARD = 'group:default/ai-review-board';
+
+function renderCard(
+  api: ChangeApi,
+  userEntityRef: string,
+  options: {
+    groups?: string[];
+    permission?: ReturnType<typeof mockApis.permission>;
+  } = {},
+) {
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
   renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [changeApiRef, api],
-        [identityApiRef, mockApis.identity({ userEntityRef })],
-        [alertApiRef, alertApi],
-        // People and groups are shown as catalog links, which look them up.
-        [catalogApiRef, catalogApiMock({ entities: [model] })],
-      ]}
-    >
-      <EntityProvider entity={model}>
-        <EntityChangeRequestsCard />
-      </EntityProvider>
-    </TestApiProvider>,
+    // usePermission caches answers in SWR's global cache; a fresh cache per
+    // render keeps one test's answer out of the next.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider
+        apis={[
+          [changeApiRef, api],
+          [
+            identityApiRef,
+            mockApis.identity({
+              userEntityRef,
+              ownershipEntityRefs: [userEntityRef, ...(options.groups ?? [])],
+            }),
+          ],
+          [alertApiRef, alertApi],
+          [permissionApiRef, options.permission ?? mockApis.permission()],
+          // People and groups are shown as catalog links, which look them up.
+          [catalogApiRef, catalogApiMock({ entities: [model] })],
+        ]}
+      >
+        <EntityProvider entity={model}>
+          <EntityChangeRequestsCard />
+        </EntityProvider>
+      </TestApiProvider>
+    </SWRConfig>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return { alertApi };
@@ -100,7 +128,7 @@ describe('EntityChangeRequestsCard', () => {
         decisionComment: 'Not needed',
       }),
     ]);
-    renderCard(api, 'user:default/bo');
+    renderCard(api, 'user:default/bo', { groups: [REVIEW_BOARD] });
     const list = await screen.findByRole('list', { name: 'Change requests' });
     const subheader = screen.getByTestId('info-card-subheader');
     expect(subheader).toHaveTextContent(
@@ -138,7 +166,34 @@ describe('EntityChangeRequestsCard', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('shows the backend refusal of a decision', async () => {
+  it('tells people outside the review group who decides, and offers no decision', async () => {
+    renderCard(createApi([change('1')]), 'user:default/otto', {
+      groups: ['group:default/growth-ml'],
+    });
+    const list = await screen.findByRole('list', { name: 'Change requests' });
+    expect(within(list).getByText(/Waiting for a member of/)).toHaveTextContent(
+      'Waiting for a member of ai-review-board',
+    );
+    expect(
+      within(list).queryByRole('button', { name: /Approve|Reject/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers no request to those the policy does not let request a change', async () => {
+    renderCard(createApi([]), 'user:default/otto', {
+      permission: mockApis.permission({ authorize: DENY }),
+    });
+    expect(
+      await screen.findByText(
+        'No promotion or rollback has been requested for this model yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Request a change' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the backend refusal of a decision, its refs shortened to names', async () => {
     const api = createApi([change('1')]);
     api.decideChange.mockRejectedValue(
       Object.assign(new Error('Forbidden'), {
@@ -150,12 +205,13 @@ describe('EntityChangeRequestsCard', () => {
         },
       }),
     );
-    const { alertApi } = renderCard(api, 'user:default/otto');
+    const { alertApi } = renderCard(api, 'user:default/otto', {
+      groups: [REVIEW_BOARD],
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Reject' }));
     await waitFor(() =>
       expect(alertApi.post).toHaveBeenCalledWith({
-        message:
-          'Only members of group:default/ai-review-board may reject change requests',
+        message: 'Only members of ai-review-board may reject change requests',
         severity: 'error',
       }),
     );

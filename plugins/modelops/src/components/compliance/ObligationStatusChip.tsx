@@ -1,5 +1,6 @@
 import type { ObligationStatus } from '@modelops/plugin-modelops-common';
 import Chip from '@mui/material/Chip';
+import { formatDate } from '../common/formatTime';
 
 const LABELS: Record<
   ObligationStatus,
@@ -21,9 +22,5 @@ export function ObligationStatusChip(props: { status: ObligationStatus }) {
 export function appliesText(appliesFrom?: string, daysLeft?: number): string {
   if (!appliesFrom) return 'Voluntary';
   if (daysLeft === undefined || daysLeft === 0) return 'Applies now';
-  const date = new Date(`${appliesFrom}T00:00:00Z`).toLocaleDateString(
-    'en-GB',
-    { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
-  );
-  return `From ${date} (${daysLeft} days)`;
+  return `From ${formatDate(appliesFrom)} (${daysLeft} days)`;
 }

@@ -33,7 +33,8 @@ import { useEntityTitles } from '../common/useEntityTitles';
 import { costApiRef } from './costApiRef';
 import { CostImportCard } from './CostImportCard';
 import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
-import { formatCost } from './formatCost';
+import { DEFAULT_CURRENCY, formatCost } from './formatCost';
+import { formatMonth } from '../common/formatTime';
 
 const TeamSpendChart = lazy(() => import('./TeamSpendChart'));
 
@@ -87,7 +88,8 @@ export function CostPage(props: CostPageProps) {
     (teams.value?.teams ?? []).map(t => t.team),
   );
 
-  const currency = teams.value?.currency ?? models.value?.currency ?? 'USD';
+  const currency =
+    teams.value?.currency ?? models.value?.currency ?? DEFAULT_CURRENCY;
   // Stable columns: the table keeps its sort and paging between renders.
   const columns = useMemo(() => {
     const team: TableColumn<TeamCost>[] = [
@@ -321,9 +323,9 @@ export function CostPage(props: CostPageProps) {
           <Grid item xs={12} lg={7}>
             {section(teams, () => (
               <Table
-                title={`Top movers (${
-                  teams.value!.comparedMonths.previous
-                } to ${teams.value!.comparedMonths.last})`}
+                title={`Top movers (${formatMonth(
+                  teams.value!.comparedMonths.previous,
+                )} to ${formatMonth(teams.value!.comparedMonths.last)})`}
                 options={{ paging: false, search: false, padding: 'dense' }}
                 columns={columns.mover}
                 data={moverRows}

@@ -48,8 +48,9 @@ export function DeliveryMetricsView(props: { metrics: DeliveryMetrics }) {
   ) {
     return (
       <Typography color="text.secondary">
-        No deployments or incidents recorded in the last {m.days} days. CI/CD
-        and incident tools report them to POST /delivery/events.
+        No deployments or incidents recorded in the last {m.days} days. They
+        appear once the deployment pipeline and the incident tool report them to
+        the portal.
       </Typography>
     );
   }

@@ -37,6 +37,7 @@ import {
   FEEDBACK_STATE_LABELS,
 } from './feedbackLabels';
 import { ReportProblemButton } from './ReportProblemButton';
+import { TimeLabel } from '../common/TimeLabel';
 
 type StateFilter = FeedbackState | 'all';
 
@@ -177,8 +178,7 @@ export function EntityFeedbackCard() {
                         entityRef={feedback.reporterRef}
                         defaultKind="User"
                       />
-                      ,{' '}
-                      {new Date(feedback.createdAt).toLocaleDateString('en-GB')}
+                      , <TimeLabel value={feedback.createdAt} />
                     </Typography>
                   </Box>
                 }

@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useApiHolder } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
@@ -7,19 +9,12 @@ import { reviewApiRef } from '../reviews/reviewApiRef';
 import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { isNotInstalled, sectionStatus } from './sectionStatus';
+import { TimeLabel } from '../common/TimeLabel';
 
 interface OpenWork {
   key: string;
   primary: string;
-  secondary: string;
-}
-
-function formatDay(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  secondary: ReactNode;
 }
 
 // A source that is not installed contributes nothing; any other failure is
@@ -56,9 +51,12 @@ export function CampaignsAndReviewsSection() {
       work.push({
         key: `campaign-${c.id}`,
         primary: `Campaign: ${c.title}`,
-        secondary: `Due ${formatDay(c.dueDate)}, ${
-          c.checkIds.length
-        } checks, run by ${c.owner}`,
+        secondary: (
+          <>
+            Due <TimeLabel value={c.dueDate} />, {c.checkIds.length} checks, run
+            by <EntityRefLink entityRef={c.owner} defaultKind="Group" />
+          </>
+        ),
       });
     }
     if (reviews) {
@@ -106,7 +104,11 @@ export function CampaignsAndReviewsSection() {
       <List dense aria-label="Open campaigns and reviews">
         {value?.work.map(w => (
           <ListItem key={w.key} disableGutters>
-            <ListItemText primary={w.primary} secondary={w.secondary} />
+            <ListItemText
+              primary={w.primary}
+              secondaryTypographyProps={{ component: 'div' }}
+              secondary={w.secondary}
+            />
           </ListItem>
         ))}
       </List>

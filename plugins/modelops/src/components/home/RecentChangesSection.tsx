@@ -8,16 +8,25 @@ import ListItemText from '@mui/material/ListItemText';
 import { changeApiRef } from '../changes/changeApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
+import { TimeLabel } from '../common/TimeLabel';
 
-function describeChange(change: ChangeRequest): string {
+function DescribeChange(props: { change: ChangeRequest }) {
+  const { change } = props;
   const what =
     change.kind === 'promote'
-      ? `promotion to ${change.modelVersion}`
-      : `rollback to ${change.modelVersion}`;
-  if (change.status === 'pending') {
-    return `${what} requested by ${change.requesterRef}`;
-  }
-  return `${what} ${change.status} by ${change.decidedBy}`;
+      ? `Promotion to ${change.modelVersion}`
+      : `Rollback to ${change.modelVersion}`;
+  const pending = change.status === 'pending' || !change.decidedBy;
+  return (
+    <>
+      {what} {pending ? 'requested' : change.status} by{' '}
+      <EntityRefLink
+        entityRef={pending ? change.requesterRef : change.decidedBy!}
+        defaultKind="User"
+      />
+      , <TimeLabel value={change.decidedAt ?? change.createdAt} />
+    </>
+  );
 }
 
 /**
@@ -49,9 +58,8 @@ export function RecentChangesSection() {
           <ListItem key={change.id} disableGutters>
             <ListItemText
               primary={<EntityRefLink entityRef={change.entityRef} />}
-              secondary={`${describeChange(change)}, ${new Date(
-                change.decidedAt ?? change.createdAt,
-              ).toLocaleDateString('en-GB')}`}
+              secondaryTypographyProps={{ component: 'div' }}
+              secondary={<DescribeChange change={change} />}
             />
           </ListItem>
         ))}

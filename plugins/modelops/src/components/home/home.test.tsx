@@ -232,11 +232,14 @@ describe('MlHomePage', () => {
     const changes = await screen.findByRole('list', {
       name: 'Recently changed models',
     });
-    expect(
-      within(changes).getByText(
-        /promotion to 7.4.0 approved by user:default\/bo/,
-      ),
-    ).toBeInTheDocument();
+    // The decider by name, as a link, and when, as a <time> element (its
+    // text is relative to today).
+    expect(changes).toHaveTextContent('Promotion to 7.4.0 approved by bo,');
+    expect(changes).not.toHaveTextContent('user:default/');
+    expect(changes.querySelector('time')).toHaveAttribute(
+      'datetime',
+      '2026-11-21T09:00:00.000Z',
+    );
 
     const lessons = await screen.findByRole('list', {
       name: 'Lessons learned',

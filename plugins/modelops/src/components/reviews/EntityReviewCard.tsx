@@ -3,7 +3,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,6 +12,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import {
+  reviewAdminPermission,
   reviewAttestPermission,
   type ReviewDecision,
 } from '@modelops/plugin-modelops-common';
@@ -19,6 +20,8 @@ import { describeError } from './describeError';
 import { reviewApiRef } from './reviewApiRef';
 import { ReviewStateChip } from './ReviewStateChip';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { TimeLabel } from '../common/TimeLabel';
+import { useViewer } from '../common/useViewer';
 
 const ACTION_LABELS: Record<string, string> = {
   keep: 'kept',
@@ -29,7 +32,9 @@ const ACTION_LABELS: Record<string, string> = {
 
 /**
  * The ownership review of the current entity: its state in the open cycle,
- * keep and retire buttons for those allowed to attest, and the decision log.
+ * keep and retire buttons for those allowed to attest (members of the
+ * owning group, or review administrators, as the backend decides), a line
+ * saying who decides for everyone else, and the decision log.
  *
  * @public
  */
@@ -38,12 +43,16 @@ export function EntityReviewCard() {
   const entityRef = stringifyEntityRef(entity);
   const reviewApi = useApi(reviewApiRef);
   const alertApi = useApi(alertApiRef);
-  // The permission framework's view; the backend also checks that the
-  // caller belongs to the owning group, and says so if not.
+  // The permission framework's view; the backend also requires the caller
+  // to belong to the owning group unless they administer reviews.
   const { allowed } = usePermission({
     permission: reviewAttestPermission,
     resourceRef: entityRef,
   });
+  const { allowed: isAdmin } = usePermission({
+    permission: reviewAdminPermission,
+  });
+  const viewer = useViewer();
   const { value, loading, error, retry } = useAsyncRetry(
     () => reviewApi.getEntityReview(entityRef),
     [reviewApi, entityRef],
@@ -91,11 +100,12 @@ export function EntityReviewCard() {
           >
             <ReviewStateChip state={item.state} overdue={item.overdue} />
             <Typography variant="body2">
-              Owner {item.ownerRef}, due {item.dueAt.slice(0, 10)}
+              Owner{' '}
+              <EntityRefLink entityRef={item.ownerRef} defaultKind="Group" />,
+              due <TimeLabel value={item.dueAt} />
             </Typography>
-            {allowed &&
-              (item.state === 'pending' ||
-                item.state === 'transfer-pending') && (
+            {(item.state === 'pending' || item.state === 'transfer-pending') &&
+              (allowed && (isAdmin || viewer?.belongsTo(item.ownerRef)) ? (
                 <Box ml="auto" display="flex" gap={0.5}>
                   <Button
                     size="small"
@@ -114,7 +124,20 @@ export function EntityReviewCard() {
                     Retire
                   </Button>
                 </Box>
-              )}
+              ) : (
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  width="100%"
+                >
+                  Members of{' '}
+                  <EntityRefLink
+                    entityRef={item.ownerRef}
+                    defaultKind="Group"
+                  />{' '}
+                  keep, transfer or retire it in the ownership review.
+                </Typography>
+              ))}
           </Box>
         ) : (
           <Typography variant="body2" mb={1}>
@@ -126,12 +149,30 @@ export function EntityReviewCard() {
             {[...value.decisions].reverse().map(d => (
               <ListItem key={d.id} disableGutters>
                 <ListItemText
-                  primary={`${d.actor} ${ACTION_LABELS[d.action] ?? d.action}${
-                    d.transferTo ? ` to ${d.transferTo}` : ''
-                  }${d.authority === 'admin' ? ' (as review admin)' : ''}`}
-                  secondary={`${d.createdAt.slice(0, 10)}${
-                    d.note ? ` · ${d.note}` : ''
-                  }`}
+                  primaryTypographyProps={{ component: 'div' }}
+                  primary={
+                    <>
+                      <EntityRefLink entityRef={d.actor} defaultKind="User" />{' '}
+                      {ACTION_LABELS[d.action] ?? d.action}
+                      {d.transferTo && (
+                        <>
+                          {' '}
+                          to{' '}
+                          <EntityRefLink
+                            entityRef={d.transferTo}
+                            defaultKind="Group"
+                          />
+                        </>
+                      )}
+                      {d.authority === 'admin' ? ' (as review admin)' : ''}
+                    </>
+                  }
+                  secondary={
+                    <>
+                      <TimeLabel value={d.createdAt} />
+                      {d.note ? ` · ${d.note}` : ''}
+                    </>
+                  }
                 />
               </ListItem>
             ))}

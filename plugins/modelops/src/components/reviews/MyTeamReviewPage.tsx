@@ -3,6 +3,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { PageFrame } from '../common/PageFrame';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -23,6 +24,7 @@ import { EntityRefCell } from '../common/EntityRefCell';
 import { ReviewStateChip } from './ReviewStateChip';
 import { TransferDialog } from './TransferDialog';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { TimeLabel } from '../common/TimeLabel';
 
 const DECIDABLE = new Set(['pending', 'kept', 'retired', 'transfer-pending']);
 
@@ -96,9 +98,18 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
             <EmptyState
               missing="data"
               title="Nothing to review"
-              description={`No open review cycle lists entities owned by ${value.groups.join(
-                ', ',
-              )}.`}
+              description={
+                <>
+                  No open review cycle lists what{' '}
+                  {value.groups.map((group, index) => (
+                    <span key={group}>
+                      {index > 0 && ', '}
+                      <EntityRefLink entityRef={group} defaultKind="Group" />
+                    </span>
+                  ))}{' '}
+                  own.
+                </>
+              }
             />
           ) : (
             <>
@@ -192,7 +203,7 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
                         />
                       </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {item.dueAt.slice(0, 10)}
+                        <TimeLabel value={item.dueAt} />
                       </TableCell>
                       <TableCell>
                         <ReviewStateChip

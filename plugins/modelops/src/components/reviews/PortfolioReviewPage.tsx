@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { Progress, Table, type TableColumn } from '@backstage/core-components';
-import { alertApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  alertApiRef,
+  fetchApiRef,
+  useApi,
+  useApiHolder,
+} from '@backstage/core-plugin-api';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
@@ -14,6 +19,10 @@ import { LevelChip } from '../scorecards/LevelChip';
 import { PageFrame } from '../common/PageFrame';
 import { downloadCsv } from '../common/downloadCsv';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { TimeLabel } from '../common/TimeLabel';
+import { formatMonth } from '../common/formatTime';
+import { costApiRef } from '../cost/costApiRef';
+import { DEFAULT_CURRENCY, formatCost } from '../cost/formatCost';
 
 // One line per cell: a table to scan, with the details a hover away.
 const ONE_LINE = { whiteSpace: 'nowrap' as const };
@@ -36,7 +45,8 @@ function Truncated(props: { text: string; maxWidth: number }) {
   );
 }
 
-const columns: TableColumn<PortfolioRow>[] = [
+// Amounts are in the reporting currency of the cost views.
+const columnsFor = (currency: string): TableColumn<PortfolioRow>[] => [
   {
     title: 'Model',
     field: 'entityRef',
@@ -111,12 +121,10 @@ const columns: TableColumn<PortfolioRow>[] = [
       ) : (
         <>
           <Typography variant="body2">
-            {row.monthlyCost.toLocaleString('en-US', {
-              maximumFractionDigits: 0,
-            })}
+            {formatCost(row.monthlyCost, currency)}
           </Typography>
           <Typography variant="caption" color="text.secondary">
-            {row.costMonth}
+            {row.costMonth && formatMonth(row.costMonth)}
           </Typography>
         </>
       ),
@@ -131,7 +139,7 @@ const columns: TableColumn<PortfolioRow>[] = [
         <>
           <Typography variant="body2">{row.latestDecision}</Typography>
           <Typography variant="caption" color="text.secondary">
-            {row.decidedAt?.slice(0, 10)}
+            <TimeLabel value={row.decidedAt} />
           </Typography>
         </>
       ) : (
@@ -169,10 +177,21 @@ export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
   const reviewApi = useApi(reviewApiRef);
   const fetchApi = useApi(fetchApiRef);
   const alertApi = useApi(alertApiRef);
-  const { value, loading, error } = useAsync(
-    () => reviewApi.getPortfolio(),
-    [reviewApi],
-  );
+  // Optional: a portal may install the reviews without the cost views.
+  const costApi = useApiHolder().get(costApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const portfolio = await reviewApi.getPortfolio();
+    // The portfolio states amounts without their currency; the cost views
+    // name it, and answer those who may read a cost, who alone get amounts.
+    const currency =
+      costApi && portfolio.rows.some(r => r.monthlyCost !== undefined)
+        ? await costApi
+            .getTeamCosts(3)
+            .then(view => view.currency)
+            .catch(() => undefined)
+        : undefined;
+    return { ...portfolio, currency: currency ?? DEFAULT_CURRENCY };
+  }, [reviewApi, costApi]);
   const [exporting, setExporting] = useState(false);
 
   async function exportCsv() {
@@ -210,7 +229,7 @@ export function PortfolioReviewPage(props: PortfolioReviewPageProps) {
     body = (
       <Table<PortfolioRow>
         title={`Production models (${value.rows.length}, ${candidates} retirement candidates)`}
-        columns={columns}
+        columns={columnsFor(value.currency)}
         // material-table keeps row state by id.
         data={value.rows.map(row => ({ ...row, id: row.entityRef }))}
         options={{

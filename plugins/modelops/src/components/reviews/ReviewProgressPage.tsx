@@ -11,6 +11,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
+  ReviewCycle,
   ReviewFinding,
   ReviewTeamProgress,
 } from '@modelops/plugin-modelops-common';
@@ -18,6 +19,21 @@ import { reviewApiRef } from './reviewApiRef';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { PageFrame } from '../common/PageFrame';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { TimeLabel } from '../common/TimeLabel';
+import { formatDate } from '../common/formatTime';
+
+// "1 Oct 2026 to 31 Dec 2026": a cycle's period runs from midnight UTC of
+// its first day up to (not including) midnight of the day after its last.
+function periodOf(cycle: ReviewCycle): string {
+  const start = Date.parse(cycle.periodStart);
+  const end = Date.parse(cycle.periodEnd);
+  if (Number.isNaN(start) || Number.isNaN(end)) {
+    return `period from ${formatDate(cycle.period)}`;
+  }
+  const day = (ms: number) =>
+    formatDate(new Date(ms).toISOString().slice(0, 10));
+  return `${day(start)} to ${day(end - 1)}`;
+}
 
 const FINDING_LABELS: Record<ReviewFinding['type'], string> = {
   'owner-not-found': 'Owner not in catalog',
@@ -134,9 +150,9 @@ export function ReviewProgressPage(props: ReviewProgressPageProps) {
           ) : (
             progress.cycles.map(c => (
               <Typography key={c.id} variant="body2">
-                {c.kind} ({c.lifecycles.join(', ')}), period {c.period}:{' '}
+                {c.kind} ({c.lifecycles.join(', ')}), {periodOf(c)}:{' '}
                 {c.decidedCount} of {c.itemCount} decided, due{' '}
-                {c.dueAt.slice(0, 10)}
+                <TimeLabel value={c.dueAt} />
               </Typography>
             ))
           )}

@@ -10,12 +10,18 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { alertApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import {
+  alertApiRef,
+  fetchApiRef,
+  identityApiRef,
+} from '@backstage/core-plugin-api';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { reviewAdminPermission } from '@modelops/plugin-modelops-common';
+import { SWRConfig } from 'swr';
 import type {
   MyReviews,
   PortfolioReview,
@@ -27,10 +33,12 @@ import { MyTeamReviewPage } from './MyTeamReviewPage';
 import { PortfolioReviewPage } from './PortfolioReviewPage';
 import { reviewApiRef } from './reviewApiRef';
 import { ReviewProgressPage } from './ReviewProgressPage';
+import { costApiRef } from '../cost/costApiRef';
 
 // The material tables render slowly on a loaded machine; wait longer than
 // the default second before calling an element missing.
 configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 function item(
   id: string,
@@ -87,11 +95,14 @@ function createApi(overrides: Partial<ReviewApi> = {}): jest.Mocked<ReviewApi> {
   } as jest.Mocked<ReviewApi>;
 }
 
-// AuthorizeResult.DENY, without a dependency on the permission-common package.
-const DENY = 'DENY' as NonNullable<
-  Parameters<typeof mockApis.permission>[0]
->['authorize'] &
-  string;
+// AuthorizeResult.ALLOW and DENY, without a dependency on the
+// permission-common package.
+type Decision = Exclude<
+  NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize'],
+  Function | undefined
+>;
+const ALLOW = 'ALLOW' as Decision;
+const DENY = 'DENY' as Decision;
 
 const alertApi = { post: jest.fn(), alert$: jest.fn() };
 
@@ -104,11 +115,22 @@ function render(
     [reviewApiRef, api],
     [alertApiRef, alertApi],
     [permissionApiRef, mockApis.permission()],
+    [
+      identityApiRef,
+      mockApis.identity({
+        userEntityRef: 'user:default/ana',
+        ownershipEntityRefs: ['user:default/ana', 'group:default/risk-ml'],
+      }),
+    ],
   ];
   const overridden = new Set(extra.map(([ref]) => ref));
   const apis = [...defaults.filter(([ref]) => !overridden.has(ref)), ...extra];
+  // usePermission caches answers in SWR's global cache; a fresh cache per
+  // render keeps one test's answer out of the next.
   return renderInTestApp(
-    <TestApiProvider apis={apis as any}>{element}</TestApiProvider>,
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider apis={apis as any}>{element}</TestApiProvider>
+    </SWRConfig>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
@@ -224,10 +246,16 @@ describe('EntityReviewCard', () => {
       </EntityProvider>,
       api,
     );
+    // People and groups by name, dates in words.
+    const history = await screen.findByRole('list', {
+      name: 'decision history',
+    });
+    expect(history).toHaveTextContent('ana kept');
+    expect(history).toHaveTextContent('3 Jul 2026 · in use');
+    expect(history).not.toHaveTextContent('user:default/');
     expect(
-      await screen.findByText('user:default/ana kept'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('2026-07-03 · in use')).toBeInTheDocument();
+      screen.getByRole('link', { name: 'risk-ml' }).closest('p'),
+    ).toHaveTextContent('Owner risk-ml, due 15 Oct 2026');
     fireEvent.click(await screen.findByRole('button', { name: 'Retire' }));
     await waitFor(() =>
       expect(api.attest).toHaveBeenCalledWith('1', { decision: 'retire' }),
@@ -254,9 +282,52 @@ describe('EntityReviewCard', () => {
       [[permissionApiRef, mockApis.permission({ authorize: DENY })]],
     );
     expect(
-      await screen.findByText('user:default/ana kept'),
-    ).toBeInTheDocument();
+      await screen.findByRole('list', { name: 'decision history' }),
+    ).toHaveTextContent('ana kept');
     expect(screen.queryByRole('button', { name: 'Keep' })).toBeNull();
+    expect(screen.getByText(/keep, transfer or retire it/)).toHaveTextContent(
+      'Members of risk-ml keep, transfer or retire it in the ownership review.',
+    );
+  });
+
+  it('offers no decision to someone outside the owning group, whom the backend would refuse', async () => {
+    const api = createApi({
+      getEntityReview: jest.fn().mockResolvedValue(review),
+    });
+    const other = {
+      ...entity,
+      metadata: { name: 'fraud-scorer', namespace: 'default' },
+    };
+    await render(
+      <EntityProvider entity={other}>
+        <EntityReviewCard />
+      </EntityProvider>,
+      api,
+      [
+        [
+          identityApiRef,
+          mockApis.identity({
+            userEntityRef: 'user:default/dan',
+            ownershipEntityRefs: ['user:default/dan', 'group:default/fraud-ml'],
+          }),
+        ],
+        // The policy lets Dan attest (as the shipped one does for data
+        // stewards on any dataset), but he administers no reviews.
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: request =>
+              request.permission.name === reviewAdminPermission.name
+                ? DENY
+                : ALLOW,
+          }),
+        ],
+      ],
+    );
+    expect(
+      await screen.findByText(/keep, transfer or retire it/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retire' })).toBeNull();
   });
 });
 
@@ -271,8 +342,8 @@ describe('ReviewProgressPage', () => {
             kind: 'MLModel',
             lifecycles: ['production'],
             period: '2026-10-01',
-            periodStart: '',
-            periodEnd: '',
+            periodStart: '2026-10-01T00:00:00.000Z',
+            periodEnd: '2027-01-01T00:00:00.000Z',
             dueAt: '2026-10-15T00:00:00.000Z',
             openedAt: '',
             status: 'open',
@@ -310,10 +381,10 @@ describe('ReviewProgressPage', () => {
     });
     await render(<ReviewProgressPage />, api);
     expect(
-      await screen.findByText(
-        /period 2026-10-01: 1 of 4 decided, due 2026-10-15/,
-      ),
-    ).toBeInTheDocument();
+      await screen.findByText(/1 Oct 2026 to 31 Dec 2026: 1 of 4 decided/),
+    ).toHaveTextContent(
+      'MLModel (production), 1 Oct 2026 to 31 Dec 2026: 1 of 4 decided, due 15 Oct 2026',
+    );
     expect(
       screen.getByLabelText('group:default/fraud-ml 0% done'),
     ).toBeInTheDocument();
@@ -366,15 +437,22 @@ describe('PortfolioReviewPage', () => {
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
-    await render(<PortfolioReviewPage />, api, [[fetchApiRef, fetchApi]]);
+    const costApi = {
+      getTeamCosts: jest.fn().mockResolvedValue({ currency: 'EUR' }),
+    };
+    await render(<PortfolioReviewPage />, api, [
+      [fetchApiRef, fetchApi],
+      [costApiRef, costApi],
+    ]);
     expect(
       await screen.findByText('Production models (2, 1 retirement candidates)'),
     ).toBeInTheDocument();
     expect(screen.getByText('default-rate < 2.5%')).toBeInTheDocument();
-    expect(screen.getByText('12,500')).toBeInTheDocument();
-    expect(screen.getByText('2026-10')).toBeInTheDocument();
+    // Money in the cost views' currency; months and dates in words.
+    expect(screen.getByText('€12,500')).toBeInTheDocument();
+    expect(screen.getByText('Oct 2026')).toBeInTheDocument();
     expect(screen.getByText('keep')).toBeInTheDocument();
-    expect(screen.getByText('2026-10-03')).toBeInTheDocument();
+    expect(screen.getByText('3 Oct 2026')).toBeInTheDocument();
     expect(screen.getByText('gold')).toBeInTheDocument();
     const candidate = screen
       .getByText('no KPI ties it to a business outcome')

@@ -11,6 +11,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { EntityRefCell } from '../common/EntityRefCell';
+import { TimeLabel } from '../common/TimeLabel';
 import { PageFrame } from '../common/PageFrame';
 import {
   campaignManagePermission,
@@ -185,7 +186,7 @@ export function CampaignsPage(props: CampaignsPageProps) {
               title={c.title}
               subheader={
                 <>
-                  Due {c.dueDate.slice(0, 10)} · owner{' '}
+                  Due <TimeLabel value={c.dueDate} /> · owner{' '}
                   <EntityRefCell entityRef={c.owner} defaultKind="group" />
                 </>
               }

@@ -13,11 +13,13 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  waiverApprovePermission,
   waiverRequestPermission,
   type CheckMetadata,
   type CheckResultView,
   type EntityScorecard,
   type PackScore,
+  type WaiverStatus,
 } from '@modelops/plugin-modelops-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -34,6 +36,17 @@ import { RequestWaiverDialog } from './RequestWaiverDialog';
 import { scorecardApiRef } from './scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { EntityRefCell } from '../common/EntityRefCell';
+import { TimeLabel } from '../common/TimeLabel';
+import { useViewer } from '../common/useViewer';
+import { WaiverDecision } from './WaiverDecision';
+
+const WAIVER_STATUS_LABELS: Record<WaiverStatus, string> = {
+  pending: 'Waiting for approval',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired',
+};
 
 /** The entity's checks per pack, packs in name order, as the API sorts them. */
 function groupByPack(value: EntityScorecard) {
@@ -77,6 +90,10 @@ export function EntityScorecardCard() {
     permission: waiverRequestPermission,
     resourceRef: entityRef,
   });
+  const { allowed: canDecide } = usePermission({
+    permission: waiverApprovePermission,
+  });
+  const viewer = useViewer();
   const [waiverFor, setWaiverFor] = useState<CheckResultView | undefined>();
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getEntityScorecard(entityRef),
@@ -96,16 +113,23 @@ export function EntityScorecardCard() {
   const pendingWaiver = new Set(
     value.waivers.filter(w => w.status === 'pending').map(w => w.checkId),
   );
+  const checkTitles = new Map<string, string>([
+    ...value.results.map(r => [r.checkId, r.check.title] as const),
+    ...value.notApplicable.map(c => [c.id, c.title] as const),
+  ]);
 
   return (
     <InfoCard
       title="Scorecard"
       subheader={
-        value.evaluatedAt
-          ? `Score ${value.score} / 100, evaluated ${new Date(
-              value.evaluatedAt,
-            ).toLocaleString()}`
-          : 'Not evaluated yet'
+        value.evaluatedAt ? (
+          <span>
+            Score {value.score} / 100, evaluated{' '}
+            <TimeLabel value={value.evaluatedAt} />
+          </span>
+        ) : (
+          'Not evaluated yet'
+        )
       }
     >
       <Box
@@ -178,9 +202,12 @@ export function EntityScorecardCard() {
           <Typography variant="subtitle2">Waivers</Typography>
           <List dense aria-label="Waivers">
             {value.waivers.map(w => (
-              <ListItem key={w.id}>
+              <ListItem key={w.id} divider alignItems="flex-start">
                 <ListItemText
-                  primary={`${w.checkId}: ${w.status}`}
+                  sx={{ minWidth: 0 }}
+                  primary={`${checkTitles.get(w.checkId) ?? w.checkId}: ${
+                    WAIVER_STATUS_LABELS[w.status]
+                  }`}
                   secondaryTypographyProps={{ component: 'div' }}
                   secondary={
                     <>
@@ -188,11 +215,29 @@ export function EntityScorecardCard() {
                       <EntityRefCell
                         entityRef={w.requestedBy}
                         defaultKind="User"
-                      />
-                      , expires {w.expiresAt.slice(0, 10)})
+                      />{' '}
+                      <TimeLabel value={w.requestedAt} />
+                      {w.decidedBy && (
+                        <>
+                          , {w.status} by{' '}
+                          <EntityRefCell
+                            entityRef={w.decidedBy}
+                            defaultKind="User"
+                          />
+                        </>
+                      )}
+                      , until <TimeLabel value={w.expiresAt} absolute />)
                     </>
                   }
                 />
+                <Box ml={1}>
+                  <WaiverDecision
+                    waiver={w}
+                    canDecide={canDecide}
+                    viewer={viewer}
+                    onDecided={retry}
+                  />
+                </Box>
               </ListItem>
             ))}
           </List>

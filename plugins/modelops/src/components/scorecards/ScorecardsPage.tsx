@@ -26,6 +26,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { LevelChip } from './LevelChip';
 import { packTitle } from './packTitle';
 import { EntityRefCell } from '../common/EntityRefCell';
+import { TimeLabel } from '../common/TimeLabel';
 import { useEntityTitles } from '../common/useEntityTitles';
 import { scorecardApiRef } from './scorecardApiRef';
 import { PassRateBar } from './PassRateBar';
@@ -131,7 +132,7 @@ function TeamTrend(props: { team: string }) {
       <ul aria-label="Recent check changes">
         {value.changes.slice(0, 10).map(c => (
           <li key={`${c.entityRef}-${c.checkId}-${c.at}`}>
-            {c.at.slice(0, 10)}{' '}
+            <TimeLabel value={c.at} />{' '}
             <EntityRefCell entityRef={c.entityRef} defaultKind="MLModel" />{' '}
             {c.checkId}: {c.from ?? 'new'} → {c.to}
           </li>

@@ -1,52 +1,47 @@
 /*
- * WaiverApprovals: pending waiver requests for an approver. Approving one's
- * own request is refused by the backend; the button is hidden for it too.
+ * WaiverApprovals: pending waiver requests. Approving one's own request is
+ * refused by the backend; the button is not offered for it either.
  */
 import { Progress, InfoCard } from '@backstage/core-components';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { waiverApprovePermission } from '@modelops/plugin-modelops-common';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import { useState } from 'react';
+import Typography from '@mui/material/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardApiRef } from './scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { EntityRefCell } from '../common/EntityRefCell';
+import { TimeLabel } from '../common/TimeLabel';
+import { useViewer } from '../common/useViewer';
+import { WaiverDecision } from './WaiverDecision';
 
 /**
- * Pending waivers with approve and reject actions.
+ * Pending waivers, for everybody to follow: approve and reject for those who
+ * may decide waivers (never their own request), a line saying who decides
+ * for everyone else.
  *
  * @public
  */
 export function WaiverApprovals() {
   const api = useApi(scorecardApiRef);
-  const identityApi = useApi(identityApiRef);
+  const viewer = useViewer();
   const { allowed } = usePermission({ permission: waiverApprovePermission });
-  const [actionError, setActionError] = useState<string | undefined>();
   const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const [waivers, identity] = await Promise.all([
+    const [waivers, checks] = await Promise.all([
       api.listWaivers({ status: 'pending' }),
-      identityApi.getBackstageIdentity(),
+      api.listChecks(),
     ]);
-    return { waivers, me: identity.userEntityRef };
-  }, [api, identityApi]);
+    return {
+      waivers,
+      checkTitles: new Map(checks.map(c => [c.id, c.title])),
+    };
+  }, [api]);
 
-  const decide = async (id: string, decision: 'approve' | 'reject') => {
-    setActionError(undefined);
-    try {
-      await api.decideWaiver(id, decision);
-      retry();
-    } catch (e) {
-      setActionError(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  if (loading) return <Progress />;
+  if (loading && !value) return <Progress />;
   if (error) {
     return (
       <RequestErrorPanel
@@ -57,9 +52,20 @@ export function WaiverApprovals() {
   }
   const waivers = value?.waivers ?? [];
   return (
-    <InfoCard title="Waivers awaiting approval">
-      {actionError && <Alert severity="error">{actionError}</Alert>}
-      {waivers.length === 0 && <span>No pending waivers.</span>}
+    <InfoCard
+      title="Waivers awaiting approval"
+      subheader={
+        allowed
+          ? 'You may approve or reject the requests of others'
+          : 'The review board approves or rejects these requests; you can follow them here'
+      }
+    >
+      {waivers.length === 0 && (
+        <Typography color="text.secondary">
+          No waiver is waiting for a decision. Owners request one from a failing
+          check on their model's or dataset's scorecard.
+        </Typography>
+      )}
       <List dense aria-label="Pending waivers">
         {waivers.map(w => (
           // The buttons sit in the row's flow rather than as an absolutely
@@ -79,39 +85,26 @@ export function WaiverApprovals() {
                     entityRef={w.entityRef}
                     defaultKind="MLModel"
                   />
-                  : {w.checkId}
+                  : {value?.checkTitles.get(w.checkId) ?? w.checkId}
                 </>
               }
               secondary={
                 <>
                   {w.reason} (requested by{' '}
-                  <EntityRefCell entityRef={w.requestedBy} defaultKind="User" />
-                  , until {w.expiresAt.slice(0, 10)})
+                  <EntityRefCell entityRef={w.requestedBy} defaultKind="User" />{' '}
+                  <TimeLabel value={w.requestedAt} />, until{' '}
+                  <TimeLabel value={w.expiresAt} absolute />)
                 </>
               }
             />
-            {allowed && (
-              <Box
-                display="flex"
-                gap={1}
-                flexShrink={0}
-                ml={1}
-                sx={{ whiteSpace: 'nowrap' }}
-              >
-                {w.requestedBy !== value?.me && (
-                  <Button size="small" onClick={() => decide(w.id, 'approve')}>
-                    Approve
-                  </Button>
-                )}
-                <Button
-                  size="small"
-                  color="error"
-                  onClick={() => decide(w.id, 'reject')}
-                >
-                  Reject
-                </Button>
-              </Box>
-            )}
+            <Box ml={1}>
+              <WaiverDecision
+                waiver={w}
+                canDecide={allowed}
+                viewer={viewer}
+                onDecided={retry}
+              />
+            </Box>
           </ListItem>
         ))}
       </List>

@@ -194,6 +194,7 @@ function render(
   node: React.ReactNode,
   api: ScorecardApi,
   permission = mockApis.permission(),
+  userEntityRef = 'user:default/bob',
 ) {
   // usePermission caches each answer by permission in SWR's global cache;
   // a fresh cache per render keeps one test's ALLOW out of the next test's
@@ -205,10 +206,7 @@ function render(
           [
             [scorecardApiRef, api],
             [permissionApiRef, permission],
-            [
-              identityApiRef,
-              mockApis.identity({ userEntityRef: 'user:default/bob' }),
-            ],
+            [identityApiRef, mockApis.identity({ userEntityRef })],
           ] as any
         }
       >
@@ -327,5 +325,42 @@ describe('scorecard components', () => {
     await waitFor(() =>
       expect(api.decideWaiver).toHaveBeenCalledWith('w1', 'approve'),
     );
+    // The check by its title, not its id.
+    expect(
+      screen.getByText(/: Impact assessment on file$/),
+    ).toBeInTheDocument();
+  });
+
+  it('tells people who may not decide waivers who does, without buttons', async () => {
+    await render(
+      <WaiverApprovals />,
+      fakeApi(),
+      mockApis.permission({ authorize: DENY }),
+    );
+    expect(
+      await screen.findByText(
+        'Waiting for the review board, which approves or rejects waivers',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Approve|Reject/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("offers no approval of one's own request", async () => {
+    await render(
+      <WaiverApprovals />,
+      fakeApi(),
+      mockApis.permission(),
+      'user:default/ada',
+    );
+    expect(
+      await screen.findByText(
+        'Your request: another member of the review board approves it',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -1,0 +1,1 @@
+export { authModuleDemoPersonaProvider } from './authModuleDemoPersonaProvider';
