@@ -196,7 +196,7 @@ export class OpenCostSource {
       upserted,
       unmappedTotal: microsToAmount(exactToMicros(unmappedTotal)),
       unmappedLabels: [...unmappedLabels]
-        .sort(([, a], [, b]) => (a === b ? 0 : a > b ? -1 : 1))
+        .sort(([, a], [, b]) => compareDescending(a, b))
         .slice(0, 10)
         .map(([value, amount]) => ({
           value,
@@ -204,4 +204,10 @@ export class OpenCostSource {
         })),
     };
   }
+}
+
+/** Larger first, for exact amounts compared as bigints. */
+function compareDescending(a: bigint, b: bigint): number {
+  if (a === b) return 0;
+  return a > b ? -1 : 1;
 }

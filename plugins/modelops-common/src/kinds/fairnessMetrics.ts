@@ -122,12 +122,7 @@ export function fairnessBound(
       ...base,
       holds: v =>
         (min === undefined || v >= min) && (max === undefined || v <= max),
-      text:
-        min !== undefined && max !== undefined
-          ? `between ${min} and ${max}`
-          : min !== undefined
-          ? `at least ${min}`
-          : `at most ${max}`,
+      text: rangeText(min, max),
       higherIsBetter: max === undefined,
     };
   }
@@ -146,6 +141,13 @@ export function fairnessBound(
     text: `at most ${threshold} in absolute value`,
     higherIsBetter: false,
   };
+}
+
+/** A range in words: "between 0.8 and 1.25", "at least 0.8", "at most 0.1". */
+function rangeText(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined)
+    return `between ${min} and ${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${max}`;
 }
 
 /** Whether a reported metric name is the declared one (aliases included). @public */

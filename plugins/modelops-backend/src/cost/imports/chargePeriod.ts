@@ -14,6 +14,10 @@ const DAY_MS = 86_400_000;
 const TIME =
   /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
 
+const CACHE_LIMIT = 10_000;
+const timeCache = new Map<string, number | undefined>();
+const dayCache = new Map<number, string>();
+
 /**
  * Milliseconds since the epoch of an export's time, or undefined when it is
  * not a date or date-time. A time without a zone is UTC, as billing exports
@@ -27,10 +31,6 @@ export function parseChargeTime(text: string): number | undefined {
   timeCache.set(text, ms);
   return ms;
 }
-
-const CACHE_LIMIT = 10_000;
-const timeCache = new Map<string, number | undefined>();
-const dayCache = new Map<number, string>();
 
 function parseUncached(text: string): number | undefined {
   const match = TIME.exec(text.trim());
