@@ -4,7 +4,7 @@ import { configure } from '@testing-library/react';
 // Components load their data through the app's APIs and render charts; on a
 // busy two-core CI machine that took longer than Testing Library's 1 s wait
 // and Jest's 5 s per test. These bound a hang, they time nothing.
-configure({ asyncUtilTimeout: 15_000 });
+configure({ asyncUtilTimeout: 4_000 });
 jest.setTimeout(60_000);
 
 // jsdom has no layout and no ResizeObserver; recharts' ResponsiveContainer
