@@ -196,7 +196,7 @@ export class OpenCostSource {
       upserted,
       unmappedTotal: microsToAmount(exactToMicros(unmappedTotal)),
       unmappedLabels: [...unmappedLabels]
-        .sort(([, a], [, b]) => (a === b ? 0 : a > b ? -1 : 1))
+        .sort(([, a], [, b]) => Number(b - a))
         .slice(0, 10)
         .map(([value, amount]) => ({
           value,

@@ -426,8 +426,8 @@ describe('createCostImportRouter', () => {
 
       // An owner-scoped caller (the policy answers with conditions) may
       // import what maps to its own entities, and nothing ownerless.
-      setPermissionDecision(request =>
-        request.resourceRef === FRAUD
+      setPermissionDecision(decision =>
+        decision.resourceRef === FRAUD
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
       );
