@@ -31,7 +31,6 @@ export function parseChargeTime(text: string): number | undefined {
   return ms;
 }
 
-
 function parseUncached(text: string): number | undefined {
   const match = TIME.exec(text.trim());
   if (!match) return undefined;
