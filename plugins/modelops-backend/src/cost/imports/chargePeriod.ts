@@ -10,6 +10,9 @@
 import type { Exact } from '../money';
 
 const DAY_MS = 86_400_000;
+const CACHE_LIMIT = 10_000;
+const timeCache = new Map<string, number | undefined>();
+const dayCache = new Map<number, string>();
 
 const TIME =
   /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
