@@ -304,7 +304,7 @@ export function CostPage(props: CostPageProps) {
               </InfoCard>
             ))}
           </Grid>
-          <Grid item xs={12} lg={5}>
+          <Grid item xs={12} xl={5}>
             {section(teams, () => (
               <Table
                 title="By team"
@@ -315,7 +315,7 @@ export function CostPage(props: CostPageProps) {
               />
             ))}
           </Grid>
-          <Grid item xs={12} lg={7}>
+          <Grid item xs={12} xl={7}>
             {section(teams, () => (
               <Table
                 title={`Top movers (${formatMonth(
