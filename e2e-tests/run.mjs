@@ -111,28 +111,145 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const context = await browser.newContext({
-  viewport: { width: 1440, height: 1000 },
-});
-const page = await context.newPage();
-page.setDefaultTimeout(TIMEOUT);
+// The demo's people (auth.providers.demo-persona in app-config.yaml), by
+// the first name their sign-in button carries.
+const PERSONAS = {
+  engineer: { firstName: 'Tomáš', ref: 'user:default/tomas.novak' },
+  board: { firstName: 'Margaret', ref: 'user:default/margaret.osei' },
+  finops: { firstName: 'Benjamin', ref: 'user:default/benjamin.cohen' },
+};
+
 const pageErrors = [];
-page.on('pageerror', error => pageErrors.push(error.message));
 // React warnings (keys, DOM nesting) whose component stack runs through
 // ModelOps code: the portal's own and third-party warnings are not ours.
 const ourWarnings = new Set();
-page.on('console', message => {
-  const text = message.text();
-  // defaultProps deprecations come from the table library Backstage wraps.
-  if (
-    message.type() === 'error' &&
-    text.startsWith('Warning:') &&
-    !text.includes('defaultProps') &&
-    /plugins\/modelops\/src/.test(text)
-  ) {
-    ourWarnings.add(text.split('\n')[0].slice(0, 200));
+function watch(target) {
+  target.setDefaultTimeout(TIMEOUT);
+  target.on('pageerror', error => pageErrors.push(error.message));
+  target.on('console', message => {
+    const text = message.text();
+    // defaultProps deprecations come from the table library Backstage wraps.
+    if (
+      message.type() === 'error' &&
+      text.startsWith('Warning:') &&
+      !text.includes('defaultProps') &&
+      /plugins\/modelops\/src/.test(text)
+    ) {
+      ourWarnings.add(text.split('\n')[0].slice(0, 200));
+    }
+  });
+  return target;
+}
+
+// Pages are checked at the narrowest width the issue names: 1280 px.
+const VIEWPORT = { width: 1280, height: 900 };
+const context = await browser.newContext({ viewport: VIEWPORT });
+const page = watch(await context.newPage());
+
+// A browser of its own for another persona: its own storage, so its
+// sign-in choice does not replace the engineer's.
+async function personaPage(persona) {
+  const ownContext = await browser.newContext({ viewport: VIEWPORT });
+  const ownPage = watch(await ownContext.newPage());
+  await signInAs(ownPage, persona);
+  return ownPage;
+}
+
+// Signs in on the demo sign-in page as one persona; portals without the
+// persona picker offer the guest's "Enter" (the guest is the engineer).
+async function signInAs(target, persona) {
+  await target.goto(baseUrl);
+  const choice = target.getByRole('button', {
+    name: new RegExp(`^Sign in as ${persona.firstName}`),
+  });
+  const enter = target.getByRole('button', { name: 'Enter' });
+  const sidebar = target.getByRole('link', { name: 'ML models' }).first();
+  await Promise.race([choice.waitFor(), enter.waitFor(), sidebar.waitFor()]);
+  if (await choice.isVisible()) {
+    await choice.click();
+  } else if (await enter.isVisible()) {
+    if (persona !== PERSONAS.engineer) {
+      throw new Error(
+        `the sign-in page offers no ${persona.firstName}: is auth.providers.demo-persona configured?`,
+      );
+    }
+    await enter.click();
   }
-});
+  await sidebar.waitFor();
+}
+
+// A backend request as a persona, with the token the demo provider issues.
+async function asPersona(persona, method, path, data) {
+  const session = await context.request.get(
+    `${backendUrl}/api/auth/demo-persona/refresh`,
+    {
+      headers: {
+        'x-demo-persona': persona.ref,
+        'x-requested-with': 'XMLHttpRequest',
+      },
+    },
+  );
+  if (!session.ok()) {
+    throw new Error(
+      `signing in as ${persona.ref} was answered ${session.status()}`,
+    );
+  }
+  const token = (await session.json()).backstageIdentity.token;
+  return context.request.fetch(`${backendUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+    data,
+  });
+}
+
+// What the page shows in words: code samples (YAML hints) and the hover
+// titles of graph nodes (SVG <title>, which name the ref) left out.
+async function visibleText(target) {
+  return target.evaluate(() => {
+    const main = document.querySelector('main') ?? document.body;
+    const copy = main.cloneNode(true);
+    copy
+      .querySelectorAll('code, pre, script, style, title')
+      .forEach(n => n.remove());
+    return copy.textContent ?? '';
+  });
+}
+
+// Raw entity refs and ISO 8601 durations are for YAML, not for readers.
+const RAW_REF =
+  /\b(?:user|group|mlmodel|dataset|component|system|domain|resource|api):[a-z0-9-]+\/[a-z0-9][a-z0-9._-]*/i;
+const ISO_DURATION =
+  /\bP(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?\b|\bPT(?:\d+[HMS])+\b/;
+function readerProblems(text) {
+  return [RAW_REF, ISO_DURATION]
+    .map(pattern => text.match(pattern)?.[0])
+    .filter(Boolean);
+}
+
+// A screenshot of the whole page at 1280 px: Backstage scrolls inside its
+// page element, so the viewport grows to the content's height first.
+async function shotWhole(target, name) {
+  const extra = await target.evaluate(() =>
+    Math.max(
+      0,
+      // Entity pages scroll the document, section pages an inner element.
+      document.documentElement.scrollHeight - window.innerHeight,
+      ...[...document.querySelectorAll('*')]
+        .filter(el => {
+          const style = getComputedStyle(el);
+          return /(auto|scroll)/.test(style.overflowY);
+        })
+        .map(el => el.scrollHeight - el.clientHeight),
+    ),
+  );
+  await target.setViewportSize({
+    width: VIEWPORT.width,
+    height: Math.min(VIEWPORT.height + extra, 8000),
+  });
+  await target.waitForTimeout(300);
+  await target.screenshot({ path: `${screenshotDir}/${name}.png` });
+  await target.setViewportSize(VIEWPORT);
+}
 
 // The catalog ingests the demo locations some seconds after the backend is
 // ready; pages opened before that show an empty catalog and stay empty.
@@ -152,18 +269,17 @@ async function waitForDemoCatalog() {
 let modelHref;
 let datasetHref;
 try {
-  await step('sign in as guest', async () => {
+  await step('sign in as the ML engineer of Risk ML', async () => {
     await waitForDemoCatalog();
     await page.goto(baseUrl);
-    // Apps with a sign-in page offer the guest provider's "Enter" button;
-    // apps without one sign guests in directly and show the sidebar.
-    const enter = page.getByRole('button', { name: 'Enter' });
-    const sidebar = page.getByRole('link', { name: 'ML models' }).first();
-    await Promise.race([enter.waitFor(), sidebar.waitFor()]);
-    if (await enter.isVisible()) {
-      await enter.click();
-    }
-    await sidebar.waitFor();
+    // The sign-in page lists the demo's people once the catalog has read
+    // them; the picker is a page a reader sees first, so it is checked too.
+    await page
+      .getByRole('button', { name: /^Sign in as / })
+      .first()
+      .waitFor();
+    await shotWhole(page, '00-sign-in');
+    await signInAs(page, PERSONAS.engineer);
   });
 
   await step('ML models nav item opens the model catalog', async () => {
@@ -575,6 +691,293 @@ try {
       );
     },
   );
+
+  // The personas after this point each sign in in a browser of their own.
+  let boardPage;
+
+  await step(
+    'a member of the AI review board approves the promotion the engineer requested',
+    async () => {
+      boardPage = await personaPage(PERSONAS.board);
+      await boardPage.goto(
+        new URL(
+          modelHref.replace(/[^/]+\/?$/, 'credit-risk-scorer'),
+          baseUrl,
+        ).toString(),
+      );
+      const changes = boardPage.locator('[class*="MuiCard-root"]').filter({
+        has: boardPage.getByText('Production changes', { exact: true }),
+      });
+      const version = `4.3.0-rc.${runId}`;
+      const request = changes
+        .getByRole('listitem')
+        .filter({ hasText: `Promote to ${version}` });
+      // The board member may not request changes of a model Risk ML owns.
+      if (
+        await changes.getByRole('button', { name: 'Request a change' }).count()
+      ) {
+        throw new Error('a non-owner is offered to request a change');
+      }
+      await request.getByRole('button', { name: 'Approve' }).click();
+      await request.getByText('approved', { exact: true }).waitFor();
+      await request.getByRole('link', { name: 'Margaret Osei' }).waitFor();
+      await shotOf(changes, '22b-change-approved-by-board');
+    },
+  );
+
+  await step(
+    'the engineer requests a waiver of a failing check and the review board member approves it',
+    async () => {
+      // A Risk ML model with a failing check that has no waiver yet; the
+      // scorecards were evaluated by an earlier step.
+      const models = await (
+        await asPersona(
+          PERSONAS.engineer,
+          'GET',
+          `/api/catalog/entities/by-query?filter=${encodeURIComponent(
+            'kind=mlmodel,spec.owner=group:default/risk-ml',
+          )}&limit=50`,
+        )
+      ).json();
+      let target;
+      for (const model of models.items) {
+        const ref = `mlmodel:default/${model.metadata.name}`;
+        const card = await (
+          await asPersona(
+            PERSONAS.engineer,
+            'GET',
+            `/api/modelops/scorecards/entity?entityRef=${encodeURIComponent(
+              ref,
+            )}`,
+          )
+        ).json();
+        const waived = new Set(
+          (card.waivers ?? [])
+            .filter(w => w.status === 'pending' || w.status === 'approved')
+            .map(w => w.checkId),
+        );
+        const failing = (card.results ?? []).find(
+          r => r.effectiveState === 'fail' && !waived.has(r.checkId),
+        );
+        if (failing) {
+          target = { name: model.metadata.name, ref, check: failing };
+          break;
+        }
+      }
+      if (!target) {
+        throw new Error('no Risk ML model has a failing check left to waive');
+      }
+      console.log(`     waiver of ${target.check.checkId} on ${target.name}`);
+      const scorecardUrl = new URL(
+        modelHref.replace(/[^/]+\/?$/, `${target.name}/scorecard`),
+        baseUrl,
+      ).toString();
+      await page.goto(scorecardUrl);
+      const row = page
+        .getByRole('listitem')
+        .filter({ hasText: target.check.check.title })
+        .filter({ has: page.getByRole('button', { name: 'Request waiver' }) })
+        .first();
+      await row.getByRole('button', { name: 'Request waiver' }).click();
+      const dialog = page.getByRole('dialog');
+      const reason = `Runbook review booked with the on-call team for next sprint (waiver ${runId})`;
+      await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
+      await shot(page, '29-waiver-request');
+      await dialog.getByRole('button', { name: 'Request waiver' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const waivers = page.getByRole('list', { name: 'Waivers' });
+      const mine = waivers.getByRole('listitem').filter({ hasText: reason });
+      await mine
+        .getByText(
+          'Your request: another member of the review board approves it',
+        )
+        .waitFor();
+      await shotOf(mine, '30-waiver-requested');
+
+      // The engineer follows the request in the approval queue, without
+      // being offered a decision.
+      await page.goto(`${baseUrl}/scorecards/waivers`);
+      const queued = page
+        .getByRole('list', { name: 'Pending waivers' })
+        .getByRole('listitem')
+        .filter({ hasText: reason });
+      await queued.waitFor();
+      if (
+        await queued.getByRole('button', { name: /Approve|Reject/ }).count()
+      ) {
+        throw new Error('the engineer is offered to decide a waiver');
+      }
+      await page
+        .getByText(
+          'The review board approves or rejects these requests; you can follow them here',
+        )
+        .waitFor();
+      await shot(page, '31-waivers-as-engineer');
+
+      // The board member approves it from the same queue.
+      await boardPage.goto(`${baseUrl}/scorecards/waivers`);
+      const pending = boardPage
+        .getByRole('list', { name: 'Pending waivers' })
+        .getByRole('listitem')
+        .filter({ hasText: reason });
+      await pending.getByRole('link', { name: 'Tomáš Novák' }).waitFor();
+      await shot(boardPage, '32-waivers-as-board');
+      await pending.getByRole('button', { name: 'Approve' }).click();
+      await pending.waitFor({ state: 'detached' });
+
+      const decided = (
+        await (
+          await asPersona(
+            PERSONAS.board,
+            'GET',
+            `/api/modelops/scorecards/waivers?entityRef=${encodeURIComponent(
+              target.ref,
+            )}`,
+          )
+        ).json()
+      ).items.find(w => w.reason === reason);
+      if (
+        decided?.status !== 'approved' ||
+        decided.decidedBy !== PERSONAS.board.ref ||
+        decided.requestedBy !== PERSONAS.engineer.ref
+      ) {
+        throw new Error(
+          `the waiver reads ${decided?.status} by ${decided?.decidedBy}, requested by ${decided?.requestedBy}`,
+        );
+      }
+
+      // Back on the model, the engineer sees it approved and the check
+      // waived.
+      await page.goto(scorecardUrl);
+      const approved = page
+        .getByRole('list', { name: 'Waivers' })
+        .getByRole('listitem')
+        .filter({ hasText: reason });
+      await approved
+        .getByText(`${target.check.check.title}: Approved`)
+        .waitFor();
+      await approved.getByRole('link', { name: 'Margaret Osei' }).waitFor();
+      await shotOf(approved, '33-waiver-approved');
+    },
+  );
+
+  await step(
+    'FinOps sees the cost of every team; the engineer only their own',
+    async () => {
+      const teamsOf = async target => {
+        await target.goto(`${baseUrl}/ml-cost`);
+        const byTeam = target
+          .locator('[class*="MuiPaper-root"]')
+          .filter({ has: target.getByRole('heading', { name: 'By team' }) })
+          .last();
+        // Teams are links that show their display names once the catalog
+        // answers; both personas see Risk ML.
+        await byTeam
+          .locator('tbody tr a')
+          .filter({ hasText: 'Risk ML' })
+          .waitFor();
+        return (await byTeam.locator('tbody tr a').allInnerTexts()).map(t =>
+          t.trim(),
+        );
+      };
+      const finopsPage = await personaPage(PERSONAS.finops);
+      const everyTeam = await teamsOf(finopsPage);
+      await shotWhole(finopsPage, '34-cost-as-finops');
+      for (const team of [
+        'Risk ML',
+        'Fraud ML',
+        'Growth ML',
+        'GenAI Platform',
+      ]) {
+        if (!everyTeam.includes(team)) {
+          throw new Error(
+            `FinOps does not see ${team}'s cost (sees ${everyTeam.join(', ')})`,
+          );
+        }
+      }
+      const ownTeam = await teamsOf(page);
+      if (ownTeam.length !== 1 || ownTeam[0] !== 'Risk ML') {
+        throw new Error(
+          `the engineer sees the cost of ${ownTeam.join(
+            ', ',
+          )}, not Risk ML alone`,
+        );
+      }
+      console.log(
+        `     FinOps sees ${
+          everyTeam.length
+        } teams, the engineer ${ownTeam.join(', ')}`,
+      );
+      await finopsPage.context().close();
+    },
+  );
+
+  // Every ML page, as the engineer and as the review board member, at
+  // 1280 px: each must load without a raw entity ref or ISO duration in
+  // its text.
+  const mlPages = [
+    ['ml-home', '/', 'Machine learning at a glance'],
+    ['ml-models', '/ml-models', 'ML models'],
+    ['scorecards', '/scorecards', 'Scorecards by pack'],
+    ['campaigns', '/scorecards/campaigns', 'Campaigns'],
+    ['waivers', '/scorecards/waivers', 'Waivers awaiting approval'],
+    ['cost', '/ml-cost', 'Model cost'],
+    ['reviews-my-team', '/ml-reviews', 'Ownership review'],
+    ['reviews-progress', '/ml-reviews/progress', 'Review progress'],
+    ['reviews-portfolio', '/ml-reviews/portfolio', 'Portfolio review'],
+    ['compliance', '/ml-compliance', 'Compliance'],
+    ['model', '/catalog/default/mlmodel/credit-risk-scorer', 'Operations'],
+    [
+      'model-card',
+      '/catalog/default/mlmodel/credit-risk-scorer/model-card',
+      'Model details',
+    ],
+    [
+      'model-scorecard',
+      '/catalog/default/mlmodel/credit-risk-scorer/scorecard',
+      'Scorecard',
+    ],
+    [
+      'model-compliance',
+      '/catalog/default/mlmodel/credit-risk-scorer/compliance',
+      'Compliance',
+    ],
+    ['dataset', '/catalog/default/dataset/credit-features', 'About'],
+    [
+      'datasheet',
+      '/catalog/default/dataset/credit-features/datasheet',
+      'Lineage',
+    ],
+  ];
+  for (const [persona, personaName] of [
+    [PERSONAS.engineer, 'engineer'],
+    [PERSONAS.board, 'board'],
+  ]) {
+    await step(
+      `every ML page reads in words at 1280 px as the ${personaName}`,
+      async () => {
+        const target = persona === PERSONAS.engineer ? page : boardPage;
+        const problems = [];
+        for (const [name, path, landmark] of mlPages) {
+          await target.goto(`${baseUrl}${path}`);
+          await target.getByText(landmark).first().waitFor();
+          // Cards load their data after the page: wait for the spinners.
+          await target
+            .locator('[role="progressbar"]:not([aria-valuenow])')
+            .first()
+            .waitFor({ state: 'detached', timeout: 15_000 })
+            .catch(() => undefined);
+          await target.waitForTimeout(1500);
+          await shotWhole(target, `1280-${personaName}-${name}`);
+          const found = readerProblems(await visibleText(target));
+          if (found.length > 0) problems.push(`${path}: ${found.join(', ')}`);
+        }
+        if (problems.length > 0) {
+          throw new Error(`raw refs or durations on ${problems.join('; ')}`);
+        }
+      },
+    );
+  }
 
   await step(
     'the new model project template runs to the local folder and lists its output',

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   name: {
-    fontSize: 20,
+    fontSize: 17,
     fontWeight: 700,
     lineHeight: 1.1,
   },

@@ -2,8 +2,10 @@ import { makeStyles } from '@material-ui/core';
 
 const useStyles = makeStyles({
   svg: {
-    width: 'auto',
+    // A fixed size: with width auto the mark collapses beside the name.
+    width: 28,
     height: 28,
+    flexShrink: 0,
   },
 });
 

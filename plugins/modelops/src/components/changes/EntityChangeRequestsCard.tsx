@@ -28,6 +28,7 @@ import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';
 import { changeApiRef } from './changeApiRef';
 import { RequestChangeDialog } from './RequestChangeDialog';
+import { wrapText } from '../common/wrapText';
 
 const STATUS_COLORS: Record<ChangeStatus, 'default' | 'success' | 'error'> = {
   pending: 'default',
@@ -134,6 +135,7 @@ export function EntityChangeRequestsCard() {
             return (
               <ListItem key={change.id} divider alignItems="flex-start">
                 <ListItemText
+                  sx={wrapText}
                   primary={
                     <Box display="flex" gap={1} alignItems="center">
                       <Typography component="span" fontWeight="bold">

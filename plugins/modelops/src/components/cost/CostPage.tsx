@@ -29,6 +29,7 @@ import Skeleton from '@mui/material/Skeleton';
 import useAsync from 'react-use/esm/useAsync';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { isForbidden } from '../common/isForbidden';
 import { useEntityTitles } from '../common/useEntityTitles';
 import { costApiRef } from './costApiRef';
 import { CostImportCard } from './CostImportCard';
@@ -270,6 +271,10 @@ export function CostPage(props: CostPageProps) {
     id: m.entityRef,
   }));
 
+  const allForbidden = [teams, models, idle].every(
+    state => state.error !== undefined && isForbidden(state.error),
+  );
+
   return (
     <Page themeId="tool">
       <Header
@@ -277,94 +282,104 @@ export function CostPage(props: CostPageProps) {
         subtitle="Spend by team and model, idle models to retire"
       />
       <Content>
-        <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <CostImportCard />
-          </Grid>
-          <Grid item xs={12}>
-            {section(teams, () => (
-              <InfoCard
-                title="Monthly spend by team"
-                subheader={`Last ${months} months, stacked by owning team`}
-              >
-                {teamRows.length === 0 ? (
-                  <>No cost has been recorded yet.</>
-                ) : (
-                  <Suspense
-                    fallback={
-                      <Skeleton
-                        variant="rectangular"
-                        height={280}
-                        aria-label="Loading chart"
+        {allForbidden ? (
+          // One note rather than one per section: the caller reads no cost
+          // at all (a member of no owning team, and not of finance).
+          <RequestErrorPanel
+            error={teams.error!}
+            forbiddenMessage={`${COST_FORBIDDEN_MESSAGE} None of your teams owns a model or dataset with recorded cost.`}
+          />
+        ) : (
+          <Grid container spacing={3}>
+            <Grid item xs={12}>
+              <CostImportCard />
+            </Grid>
+            <Grid item xs={12}>
+              {section(teams, () => (
+                <InfoCard
+                  title="Monthly spend by team"
+                  subheader={`Last ${months} months, stacked by owning team`}
+                >
+                  {teamRows.length === 0 ? (
+                    <>No cost has been recorded yet.</>
+                  ) : (
+                    <Suspense
+                      fallback={
+                        <Skeleton
+                          variant="rectangular"
+                          height={280}
+                          aria-label="Loading chart"
+                        />
+                      }
+                    >
+                      <TeamSpendChart
+                        teams={teams.value!.teams}
+                        currency={currency}
+                        titles={teamTitles}
                       />
-                    }
-                  >
-                    <TeamSpendChart
-                      teams={teams.value!.teams}
-                      currency={currency}
-                      titles={teamTitles}
-                    />
-                  </Suspense>
-                )}
-              </InfoCard>
-            ))}
+                    </Suspense>
+                  )}
+                </InfoCard>
+              ))}
+            </Grid>
+            <Grid item xs={12} xl={5}>
+              {section(teams, () => (
+                <Table
+                  title="By team"
+                  options={{ paging: false, search: false, padding: 'dense' }}
+                  columns={columns.team}
+                  data={teamRows}
+                  emptyContent={<>No team has recorded cost yet.</>}
+                />
+              ))}
+            </Grid>
+            <Grid item xs={12} xl={7}>
+              {section(teams, () => (
+                <Table
+                  title={`Top movers (${formatMonth(
+                    teams.value!.comparedMonths.previous,
+                  )} to ${formatMonth(teams.value!.comparedMonths.last)})`}
+                  options={{ paging: false, search: false, padding: 'dense' }}
+                  columns={columns.mover}
+                  data={moverRows}
+                  emptyContent={<>No change between the last two months.</>}
+                />
+              ))}
+            </Grid>
+            <Grid item xs={12}>
+              {section(models, () => (
+                <Table
+                  title="By model"
+                  options={{
+                    pageSize: 10,
+                    padding: 'dense',
+                    emptyRowsWhenPaging: false,
+                    paging: modelRows.length > 10,
+                  }}
+                  columns={columns.model}
+                  data={modelRows}
+                  emptyContent={<>No model has recorded cost yet.</>}
+                />
+              ))}
+            </Grid>
+            <Grid item xs={12}>
+              {section(idle, () => (
+                <Table
+                  title={`Idle models: spend and no inferences for ${idleDays} days`}
+                  options={{ paging: false, search: false, padding: 'dense' }}
+                  columns={columns.idleModel}
+                  data={idleRows}
+                  emptyContent={
+                    <>
+                      No idle models: everything that costs money served
+                      traffic.
+                    </>
+                  }
+                />
+              ))}
+            </Grid>
           </Grid>
-          <Grid item xs={12} lg={5}>
-            {section(teams, () => (
-              <Table
-                title="By team"
-                options={{ paging: false, search: false, padding: 'dense' }}
-                columns={columns.team}
-                data={teamRows}
-                emptyContent={<>No team has recorded cost yet.</>}
-              />
-            ))}
-          </Grid>
-          <Grid item xs={12} lg={7}>
-            {section(teams, () => (
-              <Table
-                title={`Top movers (${formatMonth(
-                  teams.value!.comparedMonths.previous,
-                )} to ${formatMonth(teams.value!.comparedMonths.last)})`}
-                options={{ paging: false, search: false, padding: 'dense' }}
-                columns={columns.mover}
-                data={moverRows}
-                emptyContent={<>No change between the last two months.</>}
-              />
-            ))}
-          </Grid>
-          <Grid item xs={12}>
-            {section(models, () => (
-              <Table
-                title="By model"
-                options={{
-                  pageSize: 10,
-                  padding: 'dense',
-                  emptyRowsWhenPaging: false,
-                  paging: modelRows.length > 10,
-                }}
-                columns={columns.model}
-                data={modelRows}
-                emptyContent={<>No model has recorded cost yet.</>}
-              />
-            ))}
-          </Grid>
-          <Grid item xs={12}>
-            {section(idle, () => (
-              <Table
-                title={`Idle models: spend and no inferences for ${idleDays} days`}
-                options={{ paging: false, search: false, padding: 'dense' }}
-                columns={columns.idleModel}
-                data={idleRows}
-                emptyContent={
-                  <>
-                    No idle models: everything that costs money served traffic.
-                  </>
-                }
-              />
-            ))}
-          </Grid>
-        </Grid>
+        )}
       </Content>
     </Page>
   );

@@ -20,6 +20,7 @@ import {
 } from 'recharts';
 import { useTheme } from '@mui/material/styles';
 import { formatCost } from './formatCost';
+import { formatMonth } from '../common/formatTime';
 
 /** Props of {@link CostTrendChart}. */
 export interface CostTrendChartProps {
@@ -49,9 +50,10 @@ export default function CostTrendChart(props: CostTrendChartProps) {
         aria-label="Monthly cost by category"
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="month" />
+        <XAxis dataKey="month" tickFormatter={formatMonth} />
         <YAxis tickFormatter={v => formatCost(Number(v), props.currency)} />
         <Tooltip
+          labelFormatter={month => formatMonth(String(month))}
           formatter={value => formatCost(Number(value), props.currency)}
         />
         <Legend />

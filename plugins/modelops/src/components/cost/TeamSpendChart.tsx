@@ -16,6 +16,7 @@ import {
 import { ChartFigure } from '../charts/ChartFigure';
 import { teamSpendData } from './teamSpendData';
 import { formatCost } from './formatCost';
+import { formatMonth } from '../common/formatTime';
 
 /** Props of {@link TeamSpendChart}. */
 export interface TeamSpendChartProps {
@@ -61,7 +62,7 @@ export default function TeamSpendChart(props: TeamSpendChartProps) {
           margin={{ top: 8, right: 16, left: 16, bottom: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" />
+          <XAxis dataKey="month" tickFormatter={formatMonth} />
           <YAxis
             width={72}
             tickFormatter={v => formatCost(Number(v), currency)}
@@ -74,6 +75,7 @@ export default function TeamSpendChart(props: TeamSpendChartProps) {
             }}
           />
           <Tooltip
+            labelFormatter={month => formatMonth(String(month))}
             formatter={(value, name) => [
               formatCost(Number(value), currency),
               label(String(name)),

@@ -38,6 +38,7 @@ import {
 } from './feedbackLabels';
 import { ReportProblemButton } from './ReportProblemButton';
 import { TimeLabel } from '../common/TimeLabel';
+import { wrapText } from '../common/wrapText';
 
 type StateFilter = FeedbackState | 'all';
 
@@ -159,6 +160,7 @@ export function EntityFeedbackCard() {
           {value.items.map(feedback => (
             <ListItem key={feedback.id} divider alignItems="flex-start">
               <ListItemText
+                sx={wrapText}
                 primary={
                   <Box display="flex" gap={1} alignItems="center">
                     <Chip

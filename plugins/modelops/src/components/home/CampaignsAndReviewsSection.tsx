@@ -10,6 +10,7 @@ import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { isNotInstalled, sectionStatus } from './sectionStatus';
 import { TimeLabel } from '../common/TimeLabel';
+import { wrapText } from '../common/wrapText';
 
 interface OpenWork {
   key: string;
@@ -105,6 +106,7 @@ export function CampaignsAndReviewsSection() {
         {value?.work.map(w => (
           <ListItem key={w.key} disableGutters>
             <ListItemText
+              sx={wrapText}
               primary={w.primary}
               secondaryTypographyProps={{ component: 'div' }}
               secondary={w.secondary}

@@ -8,6 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import { findEntityLinks, type EntityLink } from './findEntityLinks';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
+import { wrapText } from '../common/wrapText';
 
 /** Props of {@link LinkListSection}. */
 export interface LinkListSectionProps {
@@ -48,6 +49,7 @@ export function LinkListSection(props: LinkListSectionProps) {
         {links.map(link => (
           <ListItem key={`${link.entityRef} ${link.url}`} disableGutters>
             <ListItemText
+              sx={wrapText}
               primary={<Link to={link.url}>{link.title}</Link>}
               secondary={
                 <EntityRefLink

@@ -50,7 +50,9 @@ export function MostFailedChecksSection() {
         <TableHead>
           <TableRow>
             <TableCell>Pack</TableCell>
-            <TableCell align="right">Failing</TableCell>
+            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+              Failing
+            </TableCell>
             <TableCell>Pass rate (passing / applicable checks)</TableCell>
           </TableRow>
         </TableHead>

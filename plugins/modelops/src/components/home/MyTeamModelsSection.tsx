@@ -17,6 +17,7 @@ import { packTitle } from '../scorecards/packTitle';
 import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
+import { wrapText } from '../common/wrapText';
 
 // A home page shows a glance, not the team's whole portfolio; scorecards are
 // read per model, so the list is kept short.
@@ -96,6 +97,7 @@ export function MyTeamModelsSection() {
         {value?.models.map(model => (
           <ListItem key={model.entityRef} disableGutters>
             <ListItemText
+              sx={wrapText}
               primary={
                 <EntityRefLink
                   entityRef={model.entityRef}

@@ -9,6 +9,7 @@ import { changeApiRef } from '../changes/changeApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
 import { TimeLabel } from '../common/TimeLabel';
+import { wrapText } from '../common/wrapText';
 
 function DescribeChange(props: { change: ChangeRequest }) {
   const { change } = props;
@@ -57,6 +58,7 @@ export function RecentChangesSection() {
         {value?.map(change => (
           <ListItem key={change.id} disableGutters>
             <ListItemText
+              sx={wrapText}
               primary={<EntityRefLink entityRef={change.entityRef} />}
               secondaryTypographyProps={{ component: 'div' }}
               secondary={<DescribeChange change={change} />}

@@ -22,6 +22,7 @@ import { ReviewStateChip } from './ReviewStateChip';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';
+import { wrapText } from '../common/wrapText';
 
 const ACTION_LABELS: Record<string, string> = {
   keep: 'kept',
@@ -149,6 +150,7 @@ export function EntityReviewCard() {
             {[...value.decisions].reverse().map(d => (
               <ListItem key={d.id} disableGutters>
                 <ListItemText
+                  sx={wrapText}
                   primaryTypographyProps={{ component: 'div' }}
                   primary={
                     <>

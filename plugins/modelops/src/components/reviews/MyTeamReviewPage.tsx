@@ -28,6 +28,13 @@ import { TimeLabel } from '../common/TimeLabel';
 
 const DECIDABLE = new Set(['pending', 'kept', 'retired', 'transfer-pending']);
 
+// The groups among the caller's ownership refs (which also name the user).
+function teamsOf(refs: string[]): string[] {
+  return refs.filter(ref =>
+    ref.toLocaleLowerCase('en-US').startsWith('group:'),
+  );
+}
+
 function titleOf(item: ReviewItem): string {
   return item.entityTitle ?? item.entityRef.replace(/^.*\//, '');
 }
@@ -88,6 +95,7 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
     );
   } else if (value) {
     const items = value.items;
+    const teams = teamsOf(value.groups);
     const decidable = items.filter(i => DECIDABLE.has(i.state));
     const toggle = (id: string) =>
       setSelected(s => (s.includes(id) ? s.filter(x => x !== id) : [...s, id]));
@@ -100,14 +108,20 @@ export function MyTeamReviewPage(props: MyTeamReviewPageProps) {
               title="Nothing to review"
               description={
                 <>
-                  No open review cycle lists what{' '}
-                  {value.groups.map((group, index) => (
-                    <span key={group}>
-                      {index > 0 && ', '}
-                      <EntityRefLink entityRef={group} defaultKind="Group" />
-                    </span>
-                  ))}{' '}
-                  own.
+                  No open review cycle lists anything that{' '}
+                  {teams.length === 0
+                    ? 'your groups own'
+                    : teams.map((group, index) => (
+                        <span key={group}>
+                          {index > 0 && ' or '}
+                          <EntityRefLink
+                            entityRef={group}
+                            defaultKind="Group"
+                          />
+                        </span>
+                      ))}
+                  {teams.length === 1 ? ' owns' : ''}
+                  {teams.length > 1 ? ' own' : ''}.
                 </>
               }
             />

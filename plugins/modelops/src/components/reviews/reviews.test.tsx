@@ -153,6 +153,21 @@ describe('MyTeamReviewPage', () => {
     expect(within(done).getByRole('checkbox')).toBeDisabled();
   });
 
+  it('says in words that nothing of my teams is under review', async () => {
+    const api = createApi({
+      getMyReviews: jest
+        .fn()
+        .mockResolvedValue({ ...mine, items: [], incomingTransfers: [] }),
+    });
+    await render(<MyTeamReviewPage />, api);
+    // The team by name; the user's own ref is not a team.
+    expect(
+      await screen.findByText(/No open review cycle lists anything/),
+    ).toHaveTextContent(
+      'No open review cycle lists anything that risk-ml owns.',
+    );
+  });
+
   it('bulk attests the selected items and proposes transfers', async () => {
     const api = createApi();
     await render(<MyTeamReviewPage />, api);

@@ -9,6 +9,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { TimeLabel } from '../common/TimeLabel';
@@ -185,10 +186,12 @@ export function CampaignsPage(props: CampaignsPageProps) {
             <InfoCard
               title={c.title}
               subheader={
-                <>
+                // One inline span: the subheader lays out its children as
+                // flex items, which dropped the spaces between them.
+                <span>
                   Due <TimeLabel value={c.dueDate} /> · owner{' '}
-                  <EntityRefCell entityRef={c.owner} defaultKind="group" />
-                </>
+                  <EntityRefLink entityRef={c.owner} defaultKind="Group" />
+                </span>
               }
             >
               {c.description && (

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   waiverApprovePermission,
@@ -35,10 +35,10 @@ import { packTitle } from './packTitle';
 import { RequestWaiverDialog } from './RequestWaiverDialog';
 import { scorecardApiRef } from './scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
-import { EntityRefCell } from '../common/EntityRefCell';
 import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';
 import { WaiverDecision } from './WaiverDecision';
+import { wrapText } from '../common/wrapText';
 
 const WAIVER_STATUS_LABELS: Record<WaiverStatus, string> = {
   pending: 'Waiting for approval',
@@ -204,15 +204,18 @@ export function EntityScorecardCard() {
             {value.waivers.map(w => (
               <ListItem key={w.id} divider alignItems="flex-start">
                 <ListItemText
-                  sx={{ minWidth: 0 }}
+                  sx={wrapText}
                   primary={`${checkTitles.get(w.checkId) ?? w.checkId}: ${
                     WAIVER_STATUS_LABELS[w.status]
                   }`}
-                  secondaryTypographyProps={{ component: 'div' }}
+                  secondaryTypographyProps={{
+                    component: 'div',
+                    sx: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+                  }}
                   secondary={
                     <>
                       {w.reason} (requested by{' '}
-                      <EntityRefCell
+                      <EntityRefLink
                         entityRef={w.requestedBy}
                         defaultKind="User"
                       />{' '}
@@ -220,7 +223,7 @@ export function EntityScorecardCard() {
                       {w.decidedBy && (
                         <>
                           , {w.status} by{' '}
-                          <EntityRefCell
+                          <EntityRefLink
                             entityRef={w.decidedBy}
                             defaultKind="User"
                           />

@@ -4,6 +4,7 @@
  */
 import { Progress, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { waiverApprovePermission } from '@modelops/plugin-modelops-common';
 import Box from '@mui/material/Box';
@@ -18,6 +19,7 @@ import { EntityRefCell } from '../common/EntityRefCell';
 import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';
 import { WaiverDecision } from './WaiverDecision';
+import { wrapText } from '../common/wrapText';
 
 /**
  * Pending waivers, for everybody to follow: approve and reject for those who
@@ -73,7 +75,7 @@ export function WaiverApprovals() {
           // instead of running under them.
           <ListItem key={w.id} divider alignItems="flex-start">
             <ListItemText
-              sx={{ minWidth: 0 }}
+              sx={wrapText}
               primaryTypographyProps={{ component: 'div' }}
               secondaryTypographyProps={{
                 component: 'div',
@@ -91,7 +93,7 @@ export function WaiverApprovals() {
               secondary={
                 <>
                   {w.reason} (requested by{' '}
-                  <EntityRefCell entityRef={w.requestedBy} defaultKind="User" />{' '}
+                  <EntityRefLink entityRef={w.requestedBy} defaultKind="User" />{' '}
                   <TimeLabel value={w.requestedAt} />, until{' '}
                   <TimeLabel value={w.expiresAt} absolute />)
                 </>
