@@ -17,10 +17,6 @@ const dayCache = new Map<number, string>();
 const TIME =
   /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
 
-const CACHE_LIMIT = 10_000;
-const timeCache = new Map<string, number | undefined>();
-const dayCache = new Map<number, string>();
-
 /**
  * Milliseconds since the epoch of an export's time, or undefined when it is
  * not a date or date-time. A time without a zone is UTC, as billing exports
