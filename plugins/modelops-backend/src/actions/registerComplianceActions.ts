@@ -4,7 +4,7 @@ import {
   type ObligationStatus,
 } from '@modelops/plugin-modelops-common';
 import { pageInput, pageOf, pageOutput } from './pageOf';
-import { requireActionEntity } from './parseActionRef';
+import { requireActionEntity } from './requireActionEntity';
 import type { ModelOpsActionDeps } from './types';
 
 const STATUSES = [

@@ -2,7 +2,7 @@ import {
   fairnessWithinThreshold,
   metricsWithinThreshold,
 } from '../scorecards/facts/EvidenceFactProvider';
-import { requireActionEntity } from './parseActionRef';
+import { requireActionEntity } from './requireActionEntity';
 import type { ModelOpsActionDeps } from './types';
 
 const asStrings = (value: unknown): string[] | undefined =>

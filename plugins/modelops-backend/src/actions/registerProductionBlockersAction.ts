@@ -1,5 +1,5 @@
 import type { ChangeRequest, Feedback } from '@modelops/plugin-modelops-common';
-import { requireActionEntity } from './parseActionRef';
+import { requireActionEntity } from './requireActionEntity';
 import { compactCheck, compactCheckSchema } from './registerScorecardAction';
 import type { ModelOpsActionDeps } from './types';
 

@@ -1,6 +1,6 @@
 import type { CheckResultView } from '@modelops/plugin-modelops-common';
 import { pageInput, pageOf, pageOutput } from './pageOf';
-import { requireActionEntity } from './parseActionRef';
+import { requireActionEntity } from './requireActionEntity';
 import type { ModelOpsActionDeps } from './types';
 import type { z as zod } from 'zod/v3';
 

@@ -31,7 +31,7 @@ import {
 import { entityRefOf } from '../service/CatalogMembership';
 import { parseQuery } from '../service/parseQuery';
 import { queryAllEntities } from '../service/queryAllEntities';
-import { requireEntities } from '../service/requireEntities';
+import { requireEntities, visibleEntityRefs } from '../service/requireEntities';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { DecisionHistory } from './DecisionHistory';
 import { decisionsCsv } from './decisionsCsv';
@@ -111,14 +111,10 @@ export function createDecisionsRouter(
     const formerly = [
       ...new Set(reviewed.map(item => item.entityRef.toLowerCase())),
     ].filter(ref => !refs.has(ref));
-    if (formerly.length > 0) {
-      const { items } = await options.catalog.getEntitiesByRefs(
-        { entityRefs: formerly, fields: REF_FIELDS },
-        { credentials },
-      );
-      formerly.forEach((ref, i) => {
-        if (items[i]) refs.add(ref);
-      });
+    // Entities the team's reviews covered that it no longer owns, if the
+    // caller can still see them.
+    for (const ref of await visibleEntityRefs(options, credentials, formerly)) {
+      refs.add(ref);
     }
     return [...refs];
   }

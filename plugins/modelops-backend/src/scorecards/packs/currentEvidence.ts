@@ -34,13 +34,10 @@ export interface EvidenceFacts {
   newestOtherVersion?: string;
 }
 
+/** What each source's evidence is called, with the article it takes. */
 const NOUN = {
-  evaluation: 'evaluation report',
-  monitoring: 'monitoring snapshot',
-};
-const WITH_ARTICLE = {
-  evaluation: 'an evaluation report',
-  monitoring: 'a monitoring snapshot',
+  evaluation: { noun: 'evaluation report', article: 'an' },
+  monitoring: { noun: 'monitoring snapshot', article: 'a' },
 };
 
 /**
@@ -64,7 +61,7 @@ export function currentEvidenceOutcome(
   if (version === undefined || version === null || version === '') {
     return {
       passed: false,
-      message: `expected spec.version to name the version in service; found nothing, so no ${NOUN[source]} can be matched to it`,
+      message: `expected spec.version to name the version in service; found nothing, so no ${NOUN[source].noun} can be matched to it`,
     };
   }
   const evidence = facts[source] as EvidenceFacts | undefined;
@@ -75,7 +72,7 @@ export function currentEvidenceOutcome(
       : '';
     return {
       passed: false,
-      message: `expected ${WITH_ARTICLE[source]} of version ${version}; found none${other}`,
+      message: `expected ${NOUN[source].article} ${NOUN[source].noun} of version ${version}; found none${other}`,
     };
   }
   if (current.stale) {
