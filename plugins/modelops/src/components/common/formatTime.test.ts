@@ -2,6 +2,7 @@ import {
   formatDate,
   formatDateTime,
   formatDuration,
+  formatBillingMonth,
   formatMonth,
   formatRelative,
 } from './formatTime';
@@ -30,6 +31,12 @@ describe('formatTime', () => {
     expect(formatMonth('2026-10')).toBe('Oct 2026');
     expect(formatMonth('2026-01')).toBe('Jan 2026');
     expect(formatMonth('last month')).toBe('last month');
+  });
+
+  it('marks the month still being billed as to date', () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    expect(formatBillingMonth('2026-12', now)).toBe('Dec 2026 (to date)');
+    expect(formatBillingMonth('2026-11', now)).toBe('Nov 2026');
   });
 
   it('writes recent times relative to now and older ones not at all', () => {

@@ -76,6 +76,17 @@ export function formatMonth(month: string): string {
   }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
 
+/**
+ * A billing month as {@link formatMonth} writes it, marked "(to date)" when
+ * it is the current UTC month: that month is still being billed, so its
+ * short bar is the month so far, not a drop in spend.
+ */
+export function formatBillingMonth(month: string, now = new Date()): string {
+  return month === now.toISOString().slice(0, 7)
+    ? `${formatMonth(month)} (to date)`
+    : formatMonth(month);
+}
+
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 /**

@@ -20,7 +20,7 @@ import {
 } from 'recharts';
 import { useTheme } from '@mui/material/styles';
 import { formatCost } from './formatCost';
-import { formatMonth } from '../common/formatTime';
+import { formatBillingMonth } from '../common/formatTime';
 
 /** Props of {@link CostTrendChart}. */
 export interface CostTrendChartProps {
@@ -50,10 +50,13 @@ export default function CostTrendChart(props: CostTrendChartProps) {
         aria-label="Monthly cost by category"
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="month" tickFormatter={formatMonth} />
+        <XAxis
+          dataKey="month"
+          tickFormatter={month => formatBillingMonth(String(month))}
+        />
         <YAxis tickFormatter={v => formatCost(Number(v), props.currency)} />
         <Tooltip
-          labelFormatter={month => formatMonth(String(month))}
+          labelFormatter={month => formatBillingMonth(String(month))}
           formatter={value => formatCost(Number(value), props.currency)}
         />
         <Legend />

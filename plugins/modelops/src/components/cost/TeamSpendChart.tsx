@@ -16,7 +16,7 @@ import {
 import { ChartFigure } from '../charts/ChartFigure';
 import { teamSpendData } from './teamSpendData';
 import { formatCost } from './formatCost';
-import { formatMonth } from '../common/formatTime';
+import { formatBillingMonth, formatMonth } from '../common/formatTime';
 
 /** Props of {@link TeamSpendChart}. */
 export interface TeamSpendChartProps {
@@ -46,6 +46,10 @@ export default function TeamSpendChart(props: TeamSpendChartProps) {
   const { currency, titles } = props;
   const { rows, series } = teamSpendData(props.teams);
   const label = (ref: string) => titles.get(ref) ?? ref;
+  const current = new Date().toISOString().slice(0, 7);
+  const partial = rows.some(r => r.month === current)
+    ? ` ${formatMonth(current)} is the month to date.`
+    : '';
   const totals = series
     .map(s => `${label(s.team)} ${formatCost(s.total, currency)}`)
     .join(', ');
@@ -53,7 +57,7 @@ export default function TeamSpendChart(props: TeamSpendChartProps) {
     <ChartFigure
       caption="Monthly spend by team"
       captionHidden
-      summary={`Spend per month, stacked by owning team. Totals over ${rows.length} months: ${totals}.`}
+      summary={`Spend per month, stacked by owning team. Totals over ${rows.length} months: ${totals}.${partial}`}
     >
       <ResponsiveContainer width="100%" height={280}>
         <BarChart
@@ -62,7 +66,10 @@ export default function TeamSpendChart(props: TeamSpendChartProps) {
           margin={{ top: 8, right: 16, left: 16, bottom: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={formatMonth} />
+          <XAxis
+            dataKey="month"
+            tickFormatter={month => formatBillingMonth(String(month))}
+          />
           <YAxis
             width={72}
             tickFormatter={v => formatCost(Number(v), currency)}
@@ -75,7 +82,7 @@ export default function TeamSpendChart(props: TeamSpendChartProps) {
             }}
           />
           <Tooltip
-            labelFormatter={month => formatMonth(String(month))}
+            labelFormatter={month => formatBillingMonth(String(month))}
             formatter={(value, name) => [
               formatCost(Number(value), currency),
               label(String(name)),

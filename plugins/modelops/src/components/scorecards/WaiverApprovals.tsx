@@ -15,7 +15,6 @@ import Typography from '@mui/material/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardApiRef } from './scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
-import { EntityRefCell } from '../common/EntityRefCell';
 import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';
 import { WaiverDecision } from './WaiverDecision';
@@ -83,7 +82,8 @@ export function WaiverApprovals() {
               }}
               primary={
                 <>
-                  <EntityRefCell
+                  {/* A whole title: the row wraps, so nothing needs cutting. */}
+                  <EntityRefLink
                     entityRef={w.entityRef}
                     defaultKind="MLModel"
                   />
