@@ -23,6 +23,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { CampaignOwnerAndDueFields } from '../scorecards/CampaignOwnerAndDueFields';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -124,21 +125,12 @@ export function CampaignFromDateButton() {
             value={title}
             onChange={e => setTitle(e.target.value)}
           />
-          <TextField
-            label="Owner group"
-            placeholder="group:default/ai-review-board"
-            fullWidth
-            margin="dense"
-            value={owner}
-            onChange={e => setOwner(e.target.value)}
-          />
-          <TextField
-            label="Due date"
-            type="date"
-            margin="dense"
-            InputLabelProps={{ shrink: true }}
-            value={dueDate}
-            onChange={e => setDueDate(e.target.value)}
+          <CampaignOwnerAndDueFields
+            owner={owner}
+            onOwnerChange={setOwner}
+            dueDate={dueDate}
+            onDueDateChange={setDueDate}
+            ownerPlaceholder="group:default/ai-review-board"
           />
         </DialogContent>
         <DialogActions>

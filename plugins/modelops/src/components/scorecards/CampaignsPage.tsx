@@ -32,6 +32,7 @@ import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardApiRef } from './scorecardApiRef';
+import { CampaignOwnerAndDueFields } from './CampaignOwnerAndDueFields';
 
 function CampaignProgressView(props: { campaign: Campaign }) {
   const api = useApi(scorecardApiRef);
@@ -114,21 +115,12 @@ function NewCampaignForm(props: {
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        label="Owner group"
-        placeholder="group:default/risk-office"
-        fullWidth
-        margin="dense"
-        value={owner}
-        onChange={e => setOwner(e.target.value)}
-      />
-      <TextField
-        label="Due date"
-        type="date"
-        margin="dense"
-        InputLabelProps={{ shrink: true }}
-        value={dueDate}
-        onChange={e => setDueDate(e.target.value)}
+      <CampaignOwnerAndDueFields
+        owner={owner}
+        onOwnerChange={setOwner}
+        dueDate={dueDate}
+        onDueDateChange={setDueDate}
+        ownerPlaceholder="group:default/risk-office"
       />
       <Box mt={1}>
         <Button
