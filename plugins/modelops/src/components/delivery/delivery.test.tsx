@@ -160,8 +160,10 @@ describe('TeamDeliveryMetrics', () => {
       api,
       <TeamDeliveryMetrics team="group:default/growth-ml" />,
     );
+    // The first render loads the chart bundle too; on a loaded two-core
+    // machine that once outlasted the suite's 4 s wait. This bounds a hang.
     expect(
-      await screen.findByRole('link', { name: 'churn' }),
+      await screen.findByRole('link', { name: 'churn' }, { timeout: 15_000 }),
     ).toBeInTheDocument();
     expect(api.getDeliveryMetrics).toHaveBeenCalledWith({
       team: 'group:default/growth-ml',
