@@ -1,10 +1,11 @@
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 
-// Components load their data through the app's APIs and render charts; on a
-// busy two-core CI machine that took longer than Testing Library's 1 s wait
-// and Jest's 5 s per test. These bound a hang, they time nothing.
-configure({ asyncUtilTimeout: 4_000 });
+// Components load their data through the app's APIs and render charts and
+// material tables; on a busy two-core CI machine a first render once took
+// longer than 4 s. These bound a hang, they time nothing, so they are set
+// generously once here rather than raised file by file as a test flakes.
+configure({ asyncUtilTimeout: 20_000 });
 jest.setTimeout(60_000);
 
 // jsdom has no layout and no ResizeObserver; recharts' ResponsiveContainer

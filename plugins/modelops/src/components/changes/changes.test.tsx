@@ -1,10 +1,4 @@
-import {
-  configure,
-  fireEvent,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   mockApis,
   renderInTestApp,
@@ -26,8 +20,6 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import { changeApiRef } from './changeApiRef';
 import { EntityChangeRequestsCard } from './EntityChangeRequestsCard';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const model: Entity = {
   apiVersion: 'modelops.dev/v1alpha1',

@@ -1,10 +1,4 @@
-import {
-  configure,
-  fireEvent,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   mockApis,
   renderInTestApp,
@@ -27,7 +21,6 @@ import { complianceApiRef } from './complianceApiRef';
 import { CompliancePage } from './CompliancePage';
 import { EntityComplianceContent } from './EntityComplianceContent';
 
-configure({ asyncUtilTimeout: 20_000 });
 jest.setTimeout(60_000);
 
 const assistant: Entity = {

@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import {
   mockApis,
   renderInTestApp,
@@ -23,8 +23,6 @@ import type {
 import { decisionApiRef } from './decisionApiRef';
 import { EntityDecisionHistoryContent } from './EntityDecisionHistoryContent';
 import { TeamDecisionHistoryPage } from './TeamDecisionHistoryPage';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const model: Entity = {
   apiVersion: 'modelops.dev/v1alpha1',

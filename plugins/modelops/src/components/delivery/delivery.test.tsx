@@ -1,10 +1,4 @@
-import {
-  configure,
-  fireEvent,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -19,8 +13,6 @@ import { deliveryApiRef } from './deliveryApiRef';
 import { formatDuration } from './DeliveryMetricsView';
 import { EntityDeliveryMetricsCard } from './EntityDeliveryMetricsCard';
 import { TeamDeliveryMetrics } from './TeamDeliveryMetrics';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const model: Entity = {
   apiVersion: 'modelops.dev/v1alpha1',
@@ -163,7 +155,7 @@ describe('TeamDeliveryMetrics', () => {
     // The first render loads the chart bundle too; on a loaded two-core
     // machine that once outlasted the suite's 4 s wait. This bounds a hang.
     expect(
-      await screen.findByRole('link', { name: 'churn' }, { timeout: 15_000 }),
+      await screen.findByRole('link', { name: 'churn' }),
     ).toBeInTheDocument();
     expect(api.getDeliveryMetrics).toHaveBeenCalledWith({
       team: 'group:default/growth-ml',

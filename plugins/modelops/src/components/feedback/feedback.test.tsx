@@ -1,10 +1,4 @@
-import {
-  configure,
-  fireEvent,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   mockApis,
   renderInTestApp,
@@ -21,8 +15,6 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Feedback, FeedbackApi } from '@modelops/plugin-modelops-common';
 import { EntityFeedbackCard } from './EntityFeedbackCard';
 import { feedbackApiRef } from './feedbackApiRef';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const model: Entity = {
   apiVersion: 'modelops.dev/v1alpha1',

@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   mockApis,
   renderInTestApp,
@@ -17,7 +17,6 @@ import { changeApiRef } from '../changes/changeApiRef';
 import { scorecardApiRef } from '../scorecards/scorecardApiRef';
 import { MlHomePage } from './MlHomePage';
 
-configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(20_000);
 
 const entities: Entity[] = [

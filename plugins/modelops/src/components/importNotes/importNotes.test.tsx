@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -9,7 +9,6 @@ import type {
 import { EntityImportNotesCard } from './EntityImportNotesCard';
 import { observationApiRef } from './observationApiRef';
 
-configure({ asyncUtilTimeout: 5000 });
 // The first render loads the app's components; on a busy machine that takes seconds.
 jest.setTimeout(30_000);
 

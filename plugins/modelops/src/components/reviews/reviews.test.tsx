@@ -1,10 +1,4 @@
-import {
-  configure,
-  fireEvent,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   mockApis,
   renderInTestApp,
@@ -35,9 +29,6 @@ import { reviewApiRef } from './reviewApiRef';
 import { ReviewProgressPage } from './ReviewProgressPage';
 import { costApiRef } from '../cost/costApiRef';
 
-// The material tables render slowly on a loaded machine; wait longer than
-// the default second before calling an element missing.
-configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 
 function item(
