@@ -133,11 +133,11 @@ export async function createCostRouter(
     sources,
     authorizer: CostImportAuthorizer.create(
       options,
+      catalog,
       readIngestScopes(options.config),
     ),
     store,
     imports: DatabaseCostImportStore.create({ database: options.database }),
-    catalog,
     logger: options.logger,
   });
 

@@ -110,9 +110,7 @@ export async function authorizeIngestFor(
     (_, index) => decisions[index].result !== AuthorizeResult.ALLOW,
   );
   if (denied.length > 0) {
-    throw new NotAllowedError(
-      `Not allowed: ${permission.name} on ${listOf(denied)}`,
-    );
+    throw new NotAllowedError(ingestDenied(permission, denied));
   }
 
   const entities = await requireEntities(options, credentials, refs, field);
@@ -126,16 +124,31 @@ export async function authorizeIngestFor(
       });
       if (outside.length > 0) {
         throw new NotAllowedError(
-          `Not allowed: ${
-            credentials.principal.subject
-          } may ingest only for entities owned by ${[...owners].join(
-            ', ',
-          )} (modelops.ingest.services), not ${listOf(outside)}`,
+          outsideServiceScope(credentials.principal.subject, owners, outside),
         );
       }
     }
   }
   return { credentials, entities };
+}
+
+/** The refusal of an ingest permission denied on some entities. */
+export function ingestDenied(
+  permission: ResourcePermission,
+  deniedRefs: string[],
+): string {
+  return `Not allowed: ${permission.name} on ${listOf(deniedRefs)}`;
+}
+
+/** The refusal of a service writing outside its `modelops.ingest.services` owners. */
+export function outsideServiceScope(
+  subject: string,
+  owners: ReadonlySet<string>,
+  outsideRefs: string[],
+): string {
+  return `Not allowed: ${subject} may ingest only for entities owned by ${[
+    ...owners,
+  ].join(', ')} (modelops.ingest.services), not ${listOf(outsideRefs)}`;
 }
 
 function listOf(refs: string[]): string {

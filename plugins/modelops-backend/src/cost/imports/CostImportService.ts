@@ -38,13 +38,13 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type { CallerCredentials } from '../../service/authorizeEntity';
-import type { CostCatalog } from '../CostCatalog';
 import type { CostSettings } from '../CostConfig';
 import { CostEntityResolver } from '../CostEntityResolver';
 import { problemsError } from '../CostRecordPolicy';
 import type { CostStore } from '../types';
 import type {
   CostImportAuthorizer,
+  CostImportCaller,
   CostImportScope,
 } from './CostImportAuthorizer';
 import type {
@@ -83,9 +83,9 @@ interface Upload {
 /** One import from upload to outcome. */
 interface ImportRun {
   id: string;
-  credentials: CallerCredentials;
+  /** Who imports: asked live, or as taken at upload for the background. */
+  caller: CostImportCaller;
   createdBy: string;
-  scope: CostImportScope;
   parameters: CostImportParameters;
   upload: Upload;
   audit: AuditorServiceEvent;
@@ -99,7 +99,6 @@ export interface CostImportServiceOptions {
   authorizer: CostImportAuthorizer;
   store: CostStore;
   imports: DatabaseCostImportStore;
-  catalog: CostCatalog;
   logger: LoggerService;
 }
 
@@ -177,29 +176,31 @@ export class CostImportService {
     if (parameters.format) this.options.pipeline.format(parameters.format);
     const id = randomUUID();
     const upload = await this.receive(id, request.body, request.declaredBytes);
-    const run: ImportRun = {
-      id,
-      credentials,
-      createdBy: principalRef(credentials),
-      scope: request.scope,
-      parameters,
-      upload,
-      audit: request.audit,
-    };
+    const wait =
+      request.wait || upload.bytes <= this.options.settings.imports.waitBytes;
+    const { authorizer } = this.options;
     const base = {
       id,
-      createdBy: run.createdBy,
+      createdBy: principalRef(credentials),
       dryRun: parameters.dryRun,
       fileName: parameters.fileName,
       fileBytes: upload.bytes,
       sha256: upload.sha256,
     };
+    let run: ImportRun | undefined;
     try {
+      run = {
+        id,
+        caller: wait
+          ? authorizer.live(credentials, request.scope)
+          : await authorizer.snapshot(credentials, request.scope),
+        createdBy: base.createdBy,
+        parameters,
+        upload,
+        audit: request.audit,
+      };
       if (parameters.confirms) await this.checkConfirms(run);
-      if (
-        request.wait ||
-        upload.bytes <= this.options.settings.imports.waitBytes
-      ) {
+      if (wait) {
         const outcome = await this.execute(run);
         await this.options.imports.create(
           { ...base, source: outcome.source, status: 'succeeded' },
@@ -212,7 +213,7 @@ export class CostImportService {
             bytes: upload.bytes,
           },
         );
-        await run.audit.success();
+        await request.audit.success();
         await this.remove(upload);
         return { job: (await this.find(id))!.job, finished: true };
       }
@@ -224,12 +225,12 @@ export class CostImportService {
       });
     } catch (error) {
       await this.remove(upload);
-      await run.audit.fail({ error: error as Error });
+      await request.audit.fail({ error: error as Error });
       throw error;
     }
     // Answered as queued, whatever the queue does next.
     const queued = (await this.find(id))!.job;
-    this.enqueue(run);
+    this.enqueue(run!);
     return { job: queued, finished: false };
   }
 
@@ -482,14 +483,8 @@ export class CostImportService {
     run: ImportRun,
     onProgress?: (progress: { rows: number; bytes: number }) => void,
   ): Promise<{ source: string; format: string; report: CostImportReport }> {
-    const {
-      pipeline: importPipeline,
-      sources,
-      store,
-      imports,
-      catalog,
-    } = this.options;
-    const entities = await catalog.listEntities(run.credentials);
+    const { pipeline: importPipeline, sources, store, imports } = this.options;
+    const entities = await run.caller.entities();
     const resolver = CostEntityResolver.create({
       entities,
       rules: this.options.settings.mapping.entityTags,
@@ -510,7 +505,7 @@ export class CostImportService {
     const refusal =
       reading.report.rows.rejected > 0
         ? `${reading.report.rows.rejected} rejected row(s); nothing is imported while any row is rejected`
-        : await this.options.authorizer.refusal(run.credentials, run.scope, {
+        : await run.caller.refusal({
             written: [
               ...new Set(reading.records.map(record => record.entityRef)),
             ],

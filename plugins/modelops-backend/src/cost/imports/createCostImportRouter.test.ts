@@ -1,4 +1,6 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { AuthenticationError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CostImportJob } from '@modelops/plugin-modelops-common';
@@ -245,6 +247,103 @@ describe('createCostImportRouter', () => {
           "body: nothing imported: row 3 cost: expected a number, got 'abc'",
       });
       expect(await storedTotal('csv')).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'decides a background import as its caller at upload, so it outlives their token, %p',
+    async databaseId => {
+      const knex = await initTestDatabase(databases, databaseId);
+      const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-imports-'));
+      directories.push(directory);
+      // Each request's credentials "expire" once the import it uploaded is
+      // queued: from then on a catalog or permission call made with them
+      // fails, as one with a real token past its lifetime would. Polling
+      // requests bring credentials of their own.
+      const importCount = async () =>
+        Number((await knex('modelops_cost_imports').count({ n: '*' }))[0].n);
+      const firstSeen = new WeakMap<object, number>();
+      const expired = async (credentials: object) => {
+        const now = await importCount();
+        if (!firstSeen.has(credentials)) firstSeen.set(credentials, now);
+        return now > firstSeen.get(credentials)!;
+      };
+      const expiring = <T extends object>(service: T): T =>
+        new Proxy(service, {
+          get(target, key, receiver) {
+            const value = Reflect.get(target, key, receiver);
+            if (typeof value !== 'function') return value;
+            const refuseExpired = async (args: any[]) => {
+              const credentials = args[1]?.credentials;
+              if (credentials && (await expired(credentials))) {
+                throw new AuthenticationError('the token has expired');
+              }
+            };
+            return key === 'streamEntities'
+              ? async function* stream(...args: any[]) {
+                  await refuseExpired(args);
+                  yield* value.apply(target, args);
+                }
+              : async (...args: any[]) => {
+                  await refuseExpired(args);
+                  return value.apply(target, args);
+                };
+          },
+        });
+      const t = await createTestRouter(createCostRouter, {
+        database: knex,
+        catalog: expiring(catalogServiceMock({ entities })),
+        config: {
+          modelops: { cost: { imports: { directory, waitBytes: 0 } } },
+        },
+        // An owner-scoped caller: their team's model only.
+        permissionDecision: decision =>
+          decision.resourceRef === FRAUD
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      });
+      t.options.permissions = expiring(t.options.permissions);
+      // A token per request, as a browser brings: the mock hands out one
+      // credentials object for all.
+      const httpAuth = t.options.httpAuth;
+      t.options.httpAuth = {
+        ...httpAuth,
+        credentials: async (...args: Parameters<typeof httpAuth.credentials>) =>
+          ({ ...(await httpAuth.credentials(...args)) } as any),
+      };
+      t.options.permissions.authorizeConditional = async requests =>
+        requests.map(() => ({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
+        })) as any;
+      const upload = (body: string) =>
+        request(t.app)
+          .post('/cost/imports')
+          .query({ dryRun: 'false' })
+          .set('Content-Type', 'text/csv')
+          .send(Buffer.from(body))
+          .expect(202);
+
+      const mine = await upload(
+        'date,cost,tags\n2026-10-01,1.5,modelops-entity=fraud-detector\n',
+      );
+      expect(await poll(t.app, mine.body.id)).toMatchObject({
+        status: 'succeeded',
+      });
+      // The refusal taken at upload still applies in the background.
+      const theirs = await upload(
+        'date,cost,tags\n2026-10-02,1,modelops-entity=fraud-detector\n2026-10-02,2,modelops-entity=search-ranker\n',
+      );
+      expect(await poll(t.app, theirs.body.id)).toMatchObject({
+        status: 'failed',
+        error: `Not allowed: modelops.cost.ingest on ${RANKER}`,
+      });
+      const rows = await knex('modelops_cost_records');
+      expect(rows.map(row => [row.entity_ref, row.day])).toEqual([
+        [FRAUD, '2026-10-01'],
+      ]);
     },
   );
 
