@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import {
   CHURN,
   columnSum,
@@ -364,6 +365,26 @@ describe('CostImportPipeline', () => {
     const { report } = await fixturePipeline().read({ text: part + part });
     expect(report.rows).toMatchObject({ read: 3, skipped: 1, mapped: 2 });
     expect(report.total).toBe(2);
+  });
+
+  it('reads the gzip parts of one export joined as one upload', async () => {
+    // The upload card joins parts as `cat` does: one gzip member after
+    // another, each with its header and, from AWS, its byte order mark.
+    const part = (day: string) =>
+      gzipSync(
+        `\uFEFFdate,cost,tags\n${day},1.25,modelops-entity=fraud-detector\n`,
+      );
+    const { report } = await fixturePipeline().read(
+      { bytes: Buffer.concat([part('2026-10-01'), part('2026-10-02')]) },
+      { gzip: true },
+    );
+    expect(report.rows).toMatchObject({ read: 3, skipped: 1, mapped: 2 });
+    expect(report.days).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-02',
+      count: 2,
+    });
+    expect(report.total).toBe(2.5);
   });
 
   it.each([

@@ -33,6 +33,7 @@ import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { costApiRef } from './costApiRef';
 import { CostImportReportView, teamsOf } from './CostImportReportView';
 import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
+import { joinExportParts } from './joinExportParts';
 
 /** Where the upload is. */
 type Step =
@@ -161,9 +162,13 @@ function ImportPanel(props: {
     }
   }
 
-  function onFiles(files: FileList | null) {
-    const file = files?.[0];
-    if (file) start(file, true);
+  async function onFiles(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    try {
+      start(await joinExportParts([...files]), true);
+    } catch (error) {
+      setStep({ kind: 'failed', message: messageOf(error) });
+    }
   }
 
   function onDrop(event: DragEvent) {
@@ -217,7 +222,7 @@ function ImportPanel(props: {
         >
           <Typography variant="body2" component="span" sx={{ mr: 1 }}>
             Drop a billing export here (FOCUS, AWS CUR, Google Cloud, Azure or
-            CSV; plain or gzip), or
+            CSV; plain or gzip), all its parts together if it came in parts, or
           </Typography>
           <Button
             variant="outlined"
@@ -225,14 +230,15 @@ function ImportPanel(props: {
             disabled={busy}
             onClick={() => input.current?.click()}
           >
-            Choose a file
+            Choose files
           </Button>
           <input
             ref={input}
             type="file"
+            multiple
             hidden
             accept=".csv,.gz,text/csv,application/gzip"
-            aria-label="Billing export file"
+            aria-label="Billing export files"
             data-testid="cost-import-file"
             onChange={event => {
               onFiles(event.target.files);

@@ -143,9 +143,17 @@ const ROUTES = {
   mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
 };
 
-function drop(file: File) {
+function drop(...files: File[]) {
   fireEvent.change(screen.getByTestId('cost-import-file'), {
-    target: { files: [file] },
+    target: { files },
+  });
+}
+
+function readText(blob: Blob): Promise<string> {
+  return new Promise(resolve => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsText(blob);
   });
 }
 
@@ -311,5 +319,55 @@ describe('CostImportCard', () => {
         'body: the header row fits none of the billing export formats',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('uploads the parts of one export as one file, in part order', async () => {
+    const startCostImport = jest.fn(async () => job({ report }));
+    await renderInTestApp(
+      <TestApiProvider apis={[[costApiRef, fakeApi({ startCostImport })]]}>
+        <CostImportCard pollIntervalMs={5} />
+      </TestApiProvider>,
+      ROUTES,
+    );
+    const part = (name: string, text: string) =>
+      new File([text], name, { type: 'text/csv' });
+    drop(
+      part('cur-00010.csv', 'date,cost\n2026-10-03,3\n'),
+      part('cur-00002.csv', 'date,cost\n2026-10-02,2'),
+      part('cur-00001.csv', 'date,cost\n2026-10-01,1\n'),
+    );
+    expect(
+      await screen.findByText(
+        'Dry run of cur-00001.csv and 2 more parts: nothing has been written',
+      ),
+    ).toBeInTheDocument();
+    const [[joined, options]] = startCostImport.mock.calls as unknown as [
+      [File, { fileName: string }],
+    ];
+    expect(options.fileName).toBe('cur-00001.csv and 2 more parts');
+    // As `cat` joins them, with the line break the second part lacks; the
+    // importer skips the repeated header rows.
+    expect(await readText(joined)).toBe(
+      'date,cost\n2026-10-01,1\ndate,cost\n2026-10-02,2\ndate,cost\n2026-10-03,3\n',
+    );
+  });
+
+  it('refuses parts that mix gzip and plain text, naming the plain ones', async () => {
+    const startCostImport = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider apis={[[costApiRef, fakeApi({ startCostImport })]]}>
+        <CostImportCard />
+      </TestApiProvider>,
+    );
+    drop(
+      new File([new Uint8Array([0x1f, 0x8b, 8, 0])], 'cur-00001.csv.gz'),
+      new File(['date,cost\n'], 'cur-00002.csv'),
+    );
+    expect(
+      await screen.findByText(
+        'The parts of one export must all be gzip or all plain CSV; cur-00002.csv is plain text.',
+      ),
+    ).toBeInTheDocument();
+    expect(startCostImport).not.toHaveBeenCalled();
   });
 });

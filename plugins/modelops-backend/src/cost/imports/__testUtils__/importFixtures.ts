@@ -116,13 +116,13 @@ export function fixturePipeline(cost: JsonObject = {}) {
     resolver,
     /** Reads a fixture (or text) into records and a report. */
     read(
-      file: string | { text: string },
+      file: string | { text: string } | { bytes: Buffer },
       options: { format?: string; amount?: string; gzip?: boolean } = {},
     ) {
-      const bytes =
-        typeof file === 'string'
-          ? fixtureBytes(file, options.gzip)
-          : Buffer.from(file.text);
+      let bytes: Buffer;
+      if (typeof file === 'string') bytes = fixtureBytes(file, options.gzip);
+      else if ('text' in file) bytes = Buffer.from(file.text);
+      else bytes = file.bytes;
       return pipeline.read(
         { stream: Readable.from([bytes]), gzip: options.gzip ?? false },
         {
