@@ -912,6 +912,124 @@ try {
     },
   );
 
+  await step(
+    "FinOps imports a FOCUS export in two parts: the dry run and the import show the file's sums, and re-importing doubles nothing",
+    async () => {
+      // Two days of a month three months back, split into two parts as
+      // large exports are delivered; the second part repeats the header,
+      // starts with a byte order mark and holds spend no tag maps.
+      const month = new Date();
+      month.setUTCDate(1);
+      month.setUTCMonth(month.getUTCMonth() - 3);
+      const ym = month.toISOString().slice(0, 7);
+      const header =
+        'ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ServiceName,ResourceId,Tags';
+      const tags = ref =>
+        ref ? `"{""modelops.dev/entity"": ""${ref}""}"` : '';
+      const line = (day, cost, ref) =>
+        `${ym}-${day}T00:00:00Z,${ym}-${day}T23:59:59Z,${cost},${cost},USD,Usage,Amazon SageMaker,arn:aws:sagemaker:us-east-1:1:endpoint/e2e-${runId},${tags(
+          ref,
+        )}`;
+      const FRAUD = 'mlmodel:default/fraud-detector';
+      const parts = [
+        {
+          name: `focus-e2e-${runId}-00001.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`${header}\n${line('11', '12.50', FRAUD)}\n`),
+        },
+        {
+          name: `focus-e2e-${runId}-00002.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(
+            `\uFEFF${header}\n${line('12', '7.25', FRAUD)}\n${line(
+              '12',
+              '3.00',
+            )}`,
+          ),
+        },
+      ];
+      const fraudMonth = async () => {
+        const res = await asPersona(
+          PERSONAS.finops,
+          'GET',
+          `/api/modelops/cost/entity?entityRef=${FRAUD}&months=6`,
+        );
+        if (!res.ok())
+          throw new Error(`the cost route answered ${res.status()}`);
+        return (await res.json()).months.find(m => m.month === ym)?.total ?? 0;
+      };
+      const finopsPage = await personaPage(PERSONAS.finops);
+      await finopsPage.goto(`${baseUrl}/ml-cost`);
+      // The innermost card holding the title: the upload card itself.
+      const card = finopsPage
+        .locator('[class*="MuiCard-root"]')
+        .filter({
+          has: finopsPage.getByText('Import a billing export', { exact: true }),
+        })
+        .last();
+      // A figure of the report: its caption and, below, its value.
+      const figure = label =>
+        card.getByText(label, { exact: true }).first().locator('xpath=..');
+      const importOnce = async () => {
+        await card.getByTestId('cost-import-file').setInputFiles(parts);
+        await card
+          .getByText(
+            `Dry run of ${parts[0].name} and 1 more part: nothing has been written`,
+          )
+          .waitFor();
+        for (const [label, value] of [
+          ['Mapped', '$19.75'],
+          ['Unmapped', '$3.00'],
+          ['Total', '$22.75'],
+        ]) {
+          const shown = await figure(label).innerText();
+          if (!shown.includes(value)) {
+            throw new Error(
+              `the dry run shows ${label} ${shown.replace(
+                /\s+/g,
+                ' ',
+              )}, not ${value}`,
+            );
+          }
+        }
+        const replaces = await card
+          .getByText(/earlier records of focus/)
+          .count();
+        await card
+          .getByRole('button', { name: /^Import \d+ daily records/ })
+          .click();
+        await card.getByText(/^Imported \d+ daily records of focus/).waitFor();
+        return replaces > 0;
+      };
+      const before = await fraudMonth();
+      const replacedEarlierRun = await importOnce();
+      await shotWhole(finopsPage, '35-cost-import-as-finops');
+      const after = await fraudMonth();
+      await finopsPage.goto(`${baseUrl}/ml-cost`);
+      if (!(await importOnce())) {
+        throw new Error('the second import does not say it replaces the first');
+      }
+      const again = await fraudMonth();
+      if (Math.abs(again - after) > 0.005) {
+        throw new Error(
+          `re-importing changed ${ym} of the fraud detector from ${after} to ${again}`,
+        );
+      }
+      // The file adds its mapped sum to the month, unless a run against the
+      // same database imported these days already: then it replaces them.
+      const added = replacedEarlierRun ? 0 : 19.75;
+      if (Math.abs(after - before - added) > 0.005) {
+        throw new Error(
+          `${ym} of the fraud detector went from ${before} to ${after}, not by ${added}`,
+        );
+      }
+      console.log(
+        `     ${ym} of the fraud detector: ${before} before, ${after} after the import, ${again} after re-importing`,
+      );
+      await finopsPage.context().close();
+    },
+  );
+
   // Every ML page, as the engineer and as the review board member, at
   // 1280 px: each must load without a raw entity ref or ISO duration in
   // its text.
