@@ -28,6 +28,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EntityRefCell } from '../common/EntityRefCell';
+import { formatDate } from '../common/formatTime';
 import { isForbidden } from '../common/isForbidden';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { costApiRef } from './costApiRef';
@@ -295,7 +296,9 @@ function ImportPanel(props: {
             Imported {step.job.report.records.toLocaleString('en-US')} daily
             records of {step.job.report.source}
             {step.job.report.days.from
-              ? ` for ${step.job.report.days.from} to ${step.job.report.days.to}`
+              ? ` for ${formatDate(step.job.report.days.from)} to ${formatDate(
+                  step.job.report.days.to ?? step.job.report.days.from,
+                )}`
               : ''}
             .
           </Alert>

@@ -21,6 +21,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { EntityRefCell } from '../common/EntityRefCell';
+import { formatDate } from '../common/formatTime';
 import { formatCost } from './formatCost';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -46,6 +47,47 @@ function Section(props: { title: string; children: ReactNode }) {
       </Typography>
       {props.children}
     </Box>
+  );
+}
+
+/** A column of a report table: its heading and what each row shows. */
+interface Column<T> {
+  title: string;
+  numeric?: boolean;
+  cell(row: T): ReactNode;
+}
+
+// Every list of the report is one of these: a small table, numbers right.
+function ReportTable<T>(props: {
+  columns: Column<T>[];
+  rows: T[];
+  rowKey(row: T): string;
+}) {
+  const { columns, rows, rowKey } = props;
+  const align = (column: Column<T>) => (column.numeric ? 'right' : undefined);
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          {columns.map(column => (
+            <TableCell key={column.title} align={align(column)}>
+              {column.title}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(row => (
+          <TableRow key={rowKey(row)}>
+            {columns.map(column => (
+              <TableCell key={column.title} align={align(column)}>
+                {column.cell(row)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 
@@ -98,8 +140,10 @@ export function CostImportReportView(props: CostImportReportViewProps) {
           <Chip
             label={
               report.days.from === report.days.to
-                ? report.days.from
-                : `${report.days.from} to ${report.days.to}`
+                ? formatDate(report.days.from)
+                : `${formatDate(report.days.from)} to ${formatDate(
+                    report.days.to!,
+                  )}`
             }
             variant="outlined"
             size="small"
@@ -123,7 +167,7 @@ export function CostImportReportView(props: CostImportReportViewProps) {
       {report.previousImport && (
         <Alert severity="info" sx={{ mt: 2 }}>
           This file was {report.previousImport.dryRun ? 'dry-run' : 'imported'}{' '}
-          before, on {report.previousImport.at.slice(0, 10)}. Importing it again
+          before, on {formatDate(report.previousImport.at)}. Importing it again
           replaces what it wrote; nothing is counted twice.
         </Alert>
       )}
@@ -137,24 +181,15 @@ export function CostImportReportView(props: CostImportReportViewProps) {
 
       {report.rejected.length > 0 && (
         <Section title="Rejected rows">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>Row</TableCell>
-                <TableCell>Column</TableCell>
-                <TableCell>Reason</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {report.rejected.map(rejected => (
-                <TableRow key={`${rejected.row}-${rejected.reason}`}>
-                  <TableCell>{rejected.row}</TableCell>
-                  <TableCell>{rejected.column ?? '—'}</TableCell>
-                  <TableCell>{rejected.reason}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ReportTable
+            rows={report.rejected}
+            rowKey={rejected => `${rejected.row}-${rejected.reason}`}
+            columns={[
+              { title: 'Row', cell: rejected => rejected.row },
+              { title: 'Column', cell: rejected => rejected.column ?? '—' },
+              { title: 'Reason', cell: rejected => rejected.reason },
+            ]}
+          />
           {report.rows.rejected > report.rejected.length && (
             <Typography variant="caption">
               The first {report.rejected.length} of{' '}
@@ -166,21 +201,15 @@ export function CostImportReportView(props: CostImportReportViewProps) {
 
       {report.unmapped.byTagValue.length > 0 && (
         <Section title="Unmapped spend by tag value">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>Tag</TableCell>
-                <TableCell>Value</TableCell>
-                <TableCell align="right">Rows</TableCell>
-                <TableCell align="right">Spend</TableCell>
-                <TableCell>First rows</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {report.unmapped.byTagValue.map(group => (
-                <TableRow key={group.entityRef + (group.tagKey ?? '')}>
-                  <TableCell>{group.tagKey ?? 'no tag'}</TableCell>
-                  <TableCell>
+          <ReportTable
+            rows={report.unmapped.byTagValue}
+            rowKey={group => group.entityRef + (group.tagKey ?? '')}
+            columns={[
+              { title: 'Tag', cell: group => group.tagKey ?? 'no tag' },
+              {
+                title: 'Value',
+                cell: group => (
+                  <>
                     {group.tagValue ?? '—'}
                     {group.unknownEntityRef && (
                       <Chip
@@ -191,73 +220,85 @@ export function CostImportReportView(props: CostImportReportViewProps) {
                         label="not in the catalog"
                       />
                     )}
-                  </TableCell>
-                  <TableCell align="right">{count(group.rows)}</TableCell>
-                  <TableCell align="right">{money(group.amount)}</TableCell>
-                  <TableCell>{group.firstRows.join(', ')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                title: 'Rows',
+                numeric: true,
+                cell: group => count(group.rows),
+              },
+              {
+                title: 'Spend',
+                numeric: true,
+                cell: group => money(group.amount),
+              },
+              {
+                title: 'First rows',
+                cell: group => group.firstRows.join(', '),
+              },
+            ]}
+          />
         </Section>
       )}
 
       {teams.length > 0 && (
         <Section title="Spend by team">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>Team</TableCell>
-                <TableCell align="right">Entities</TableCell>
-                <TableCell align="right">Spend</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {teams.map(team => (
-                <TableRow key={team.team}>
-                  <TableCell>
-                    <EntityRefCell entityRef={team.team} defaultKind="Group" />
-                  </TableCell>
-                  <TableCell align="right">{team.entities}</TableCell>
-                  <TableCell align="right">{money(team.amount)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ReportTable
+            rows={teams}
+            rowKey={team => team.team}
+            columns={[
+              {
+                title: 'Team',
+                cell: team => (
+                  <EntityRefCell entityRef={team.team} defaultKind="Group" />
+                ),
+              },
+              { title: 'Entities', numeric: true, cell: team => team.entities },
+              {
+                title: 'Spend',
+                numeric: true,
+                cell: team => money(team.amount),
+              },
+            ]}
+          />
         </Section>
       )}
 
       {report.mapped.byEntity.length > 0 && (
         <Section title="Spend by entity and category">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>Entity</TableCell>
-                <TableCell>Category</TableCell>
-                <TableCell align="right">Rows</TableCell>
-                <TableCell align="right">Inferences</TableCell>
-                <TableCell align="right">Spend</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {report.mapped.byEntity.map(spend => (
-                <TableRow key={`${spend.entityRef}-${spend.category}`}>
-                  <TableCell>
-                    <EntityRefCell
-                      entityRef={spend.entityRef}
-                      defaultKind="MLModel"
-                    />
-                  </TableCell>
-                  <TableCell>{spend.category}</TableCell>
-                  <TableCell align="right">{count(spend.rows)}</TableCell>
-                  <TableCell align="right">
-                    {spend.inferences ? count(spend.inferences) : '—'}
-                  </TableCell>
-                  <TableCell align="right">{money(spend.amount)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ReportTable
+            rows={report.mapped.byEntity}
+            rowKey={spend => `${spend.entityRef}-${spend.category}`}
+            columns={[
+              {
+                title: 'Entity',
+                cell: spend => (
+                  <EntityRefCell
+                    entityRef={spend.entityRef}
+                    defaultKind="MLModel"
+                  />
+                ),
+              },
+              { title: 'Category', cell: spend => spend.category },
+              {
+                title: 'Rows',
+                numeric: true,
+                cell: spend => count(spend.rows),
+              },
+              {
+                title: 'Inferences',
+                numeric: true,
+                cell: spend =>
+                  spend.inferences ? count(spend.inferences) : '—',
+              },
+              {
+                title: 'Spend',
+                numeric: true,
+                cell: spend => money(spend.amount),
+              },
+            ]}
+          />
         </Section>
       )}
     </Box>

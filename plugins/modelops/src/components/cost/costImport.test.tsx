@@ -286,7 +286,7 @@ describe('CostImportCard', () => {
     });
     expect(
       await screen.findByText(
-        'Imported 120 daily records of aws-cur for 2026-10-01 to 2026-10-31.',
+        'Imported 120 daily records of aws-cur for 1 Oct 2026 to 31 Oct 2026.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Affected entities and teams')).toBeInTheDocument();
