@@ -43,6 +43,15 @@ const entities: Entity[] = [
 
 const OTHER_USER = mockCredentials.user.header('user:default/fiona');
 
+// The policy's answer for a caller narrowed to the entities they own.
+const ownerConditions = async (requests: unknown[]) =>
+  requests.map(() => ({
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
+  })) as any;
+
 async function poll(app: any, id: string): Promise<CostImportJob> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const res = await request(app).get(`/cost/imports/${id}`).expect(200);
@@ -311,13 +320,7 @@ describe('createCostImportRouter', () => {
         credentials: async (...args: Parameters<typeof httpAuth.credentials>) =>
           ({ ...(await httpAuth.credentials(...args)) } as any),
       };
-      t.options.permissions.authorizeConditional = async requests =>
-        requests.map(() => ({
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'catalog',
-          resourceType: 'catalog-entity',
-          conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
-        })) as any;
+      t.options.permissions.authorizeConditional = ownerConditions;
       const upload = (body: string) =>
         request(t.app)
           .post('/cost/imports')
@@ -530,13 +533,7 @@ describe('createCostImportRouter', () => {
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
       );
-      options.permissions.authorizeConditional = async requests =>
-        requests.map(() => ({
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'catalog',
-          resourceType: 'catalog-entity',
-          conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
-        })) as any;
+      options.permissions.authorizeConditional = ownerConditions;
       const owned = await request(app).get('/cost/import-sources').expect(200);
       expect(owned.body.scope).toBe('owned');
       const mine = Buffer.from(

@@ -149,6 +149,18 @@ function drop(...files: File[]) {
   });
 }
 
+// The card, with an API whose uploads answer a finished dry run.
+async function renderWithDryRun() {
+  const startCostImport = jest.fn(async () => job({ report }));
+  await renderInTestApp(
+    <TestApiProvider apis={[[costApiRef, fakeApi({ startCostImport })]]}>
+      <CostImportCard pollIntervalMs={5} />
+    </TestApiProvider>,
+    ROUTES,
+  );
+  return startCostImport;
+}
+
 function readText(blob: Blob): Promise<string> {
   return new Promise(resolve => {
     const reader = new FileReader();
@@ -184,13 +196,7 @@ describe('CostImportCard', () => {
   });
 
   it('dry-runs a dropped file and shows what maps, what does not and what is rejected', async () => {
-    const startCostImport = jest.fn(async () => job({ report }));
-    await renderInTestApp(
-      <TestApiProvider apis={[[costApiRef, fakeApi({ startCostImport })]]}>
-        <CostImportCard pollIntervalMs={5} />
-      </TestApiProvider>,
-      ROUTES,
-    );
+    const startCostImport = await renderWithDryRun();
     drop(file);
     expect(
       await screen.findByText(
@@ -322,13 +328,7 @@ describe('CostImportCard', () => {
   });
 
   it('uploads the parts of one export as one file, in part order', async () => {
-    const startCostImport = jest.fn(async () => job({ report }));
-    await renderInTestApp(
-      <TestApiProvider apis={[[costApiRef, fakeApi({ startCostImport })]]}>
-        <CostImportCard pollIntervalMs={5} />
-      </TestApiProvider>,
-      ROUTES,
-    );
+    const startCostImport = await renderWithDryRun();
     const part = (name: string, text: string) =>
       new File([text], name, { type: 'text/csv' });
     drop(
