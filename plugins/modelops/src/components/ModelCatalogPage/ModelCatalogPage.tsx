@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -66,11 +66,22 @@ function valueLabel(
 function SearchField(props: { list: ModelListQueryState }) {
   const { query, update } = props.list;
   const [text, setText] = useState(query.term);
-  // The URL may change under the field (back button, a chip removed).
-  useEffect(() => setText(query.term), [query.term]);
+  // The URL may change under the field (back button, a chip removed); a
+  // change the field wrote itself must not reset it, or letters typed since
+  // would be lost.
+  const written = useRef(query.term);
+  useEffect(() => {
+    if (query.term !== written.current) {
+      written.current = query.term;
+      setText(query.term);
+    }
+  }, [query.term]);
   useDebounce(
     () => {
-      if (text !== query.term) update({ term: text }, { replace: true });
+      if (text !== query.term) {
+        written.current = text;
+        update({ term: text }, { replace: true });
+      }
     },
     300,
     [text],
