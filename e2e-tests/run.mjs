@@ -300,23 +300,27 @@ try {
     modelHref = await table.locator('tbody tr a').first().getAttribute('href');
   });
 
-  await step('search narrows the model catalog on the server', async () => {
-    const firstName = (
+  await step(
+    'search narrows the model catalog and lands in the URL',
+    async () => {
+      const firstName = (
+        await page
+          .locator('table[aria-label="ML models"] tbody tr a')
+          .first()
+          .innerText()
+      ).trim();
+      await page
+        .getByRole('textbox', { name: 'Search models' })
+        .fill(firstName.slice(0, 6));
+      // The search is written to the query string, so the list can be shared.
+      await page.waitForURL(/[?&]q=/, { timeout: TIMEOUT });
       await page
         .locator('table[aria-label="ML models"] tbody tr a')
         .first()
-        .innerText()
-    ).trim();
-    await page
-      .getByRole('textbox', { name: 'Search models' })
-      .fill(firstName.slice(0, 6));
-    await page.waitForTimeout(800);
-    await page
-      .locator('table[aria-label="ML models"] tbody tr a')
-      .first()
-      .waitFor();
-    await shot(page, '02-model-catalog-search');
-  });
+        .waitFor();
+      await shot(page, '02-model-catalog-search');
+    },
+  );
 
   await step('model card renders its sections and charts', async () => {
     const url = new URL(modelHref, baseUrl);

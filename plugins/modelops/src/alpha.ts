@@ -29,6 +29,7 @@ export {
   scorecardEntityContent,
   decisionHistoryEntityContent,
 } from './alpha/entityContents';
+export { modelEntityHeaderLayout } from './alpha/entityHeaders';
 export {
   modelOperationsEntityCard,
   scorecardEntityCard,

@@ -1,12 +1,17 @@
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 
-/** @alpha */
+/**
+ * The model card tab of MLModel pages: a tab of its own rather than an entry
+ * of the documentation group's menu, since it is what a model page is read
+ * for.
+ *
+ * @alpha
+ */
 export const modelCardEntityContent = EntityContentBlueprint.make({
   name: 'model-card',
   params: {
     path: '/model-card',
     title: 'Model card',
-    group: 'documentation',
     filter: { kind: 'MLModel' },
     loader: () =>
       import('../components/ModelCard/ModelCardContent').then(m => (
@@ -15,13 +20,16 @@ export const modelCardEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/**
+ * The datasheet tab of Dataset pages, a tab of its own as the model card is.
+ *
+ * @alpha
+ */
 export const datasheetEntityContent = EntityContentBlueprint.make({
   name: 'datasheet',
   params: {
     path: '/datasheet',
     title: 'Datasheet',
-    group: 'documentation',
     filter: { kind: 'Dataset' },
     loader: () =>
       import('../components/Datasheet/DatasheetContent').then(m => (

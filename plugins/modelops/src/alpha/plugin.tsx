@@ -34,6 +34,7 @@ import {
   complianceEntityContent,
   decisionHistoryEntityContent,
 } from './entityContents';
+import { modelEntityHeaderLayout } from './entityHeaders';
 import {
   compliancePage,
   costPage,
@@ -77,6 +78,7 @@ export default createFrontendPlugin({
     scorecardEntityContent,
     complianceEntityContent,
     decisionHistoryEntityContent,
+    modelEntityHeaderLayout,
     modelOperationsEntityCard,
     scorecardEntityCard,
     costEntityCard,

@@ -62,7 +62,10 @@ export function DriftChart(props: DriftChartProps) {
               dataKey={feature}
               stroke={PALETTE[index % PALETTE.length]}
               isAnimationActive={false}
-              connectNulls
+              // A window that did not measure the feature is a gap, not a
+              // line drawn through a value nobody observed.
+              connectNulls={false}
+              dot={{ r: 2 }}
             />
           ))}
         </LineChart>

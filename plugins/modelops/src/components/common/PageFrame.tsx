@@ -6,6 +6,12 @@ import {
   Page,
 } from '@backstage/core-components';
 
+/**
+ * The page theme of every ModelOps page, so the banner keeps one colour
+ * from one ML page to the next.
+ */
+export const ML_PAGE_THEME = 'tool';
+
 /** Props of {@link PageFrame}. */
 export interface PageFrameProps {
   title: string;
@@ -39,7 +45,7 @@ export function PageFrame(props: PageFrameProps) {
     );
   }
   return (
-    <Page themeId="tool">
+    <Page themeId={ML_PAGE_THEME}>
       <Header title={title} subtitle={subtitle}>
         {actions}
       </Header>

@@ -20,6 +20,7 @@ import { CampaignFromDateButton } from './CampaignFromDateButton';
 import { complianceApiRef } from './complianceApiRef';
 import { INSTRUMENT_LABELS, InstrumentSelect } from './InstrumentSelect';
 import { appliesText } from './ObligationStatusChip';
+import { ML_PAGE_THEME } from '../common/PageFrame';
 
 const columns: TableColumn<PortfolioObligation>[] = [
   { title: 'Obligation or control', field: 'citation', width: '14em' },
@@ -58,7 +59,7 @@ export function CompliancePage() {
   );
   const covered = value?.obligations.filter(o => o.checkIds.length > 0).length;
   return (
-    <Page themeId="tool">
+    <Page themeId={ML_PAGE_THEME}>
       <Header
         title="Compliance"
         subtitle="What applies when, and the coverage of each obligation or control across the portfolio"

@@ -36,6 +36,7 @@ import { CostImportCard } from './CostImportCard';
 import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
 import { DEFAULT_CURRENCY, formatCost } from './formatCost';
 import { formatMonth } from '../common/formatTime';
+import { ML_PAGE_THEME } from '../common/PageFrame';
 
 const TeamSpendChart = lazy(() => import('./TeamSpendChart'));
 
@@ -276,7 +277,7 @@ export function CostPage(props: CostPageProps) {
   );
 
   return (
-    <Page themeId="tool">
+    <Page themeId={ML_PAGE_THEME}>
       <Header
         title="Model cost"
         subtitle="Spend by team and model, idle models to retire"

@@ -20,6 +20,7 @@ import {
 } from 'recharts';
 import { useTheme } from '@mui/material/styles';
 import { formatCost } from './formatCost';
+import { BILLING_MONTH_AXIS } from './BillingMonthTick';
 import { formatBillingMonth } from '../common/formatTime';
 
 /** Props of {@link CostTrendChart}. */
@@ -50,10 +51,7 @@ export default function CostTrendChart(props: CostTrendChartProps) {
         aria-label="Monthly cost by category"
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          dataKey="month"
-          tickFormatter={month => formatBillingMonth(String(month))}
-        />
+        <XAxis {...BILLING_MONTH_AXIS} />
         <YAxis tickFormatter={v => formatCost(Number(v), props.currency)} />
         <Tooltip
           labelFormatter={month => formatBillingMonth(String(month))}

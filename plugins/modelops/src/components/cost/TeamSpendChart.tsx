@@ -16,6 +16,7 @@ import {
 import { ChartFigure } from '../charts/ChartFigure';
 import { teamSpendData } from './teamSpendData';
 import { formatCost } from './formatCost';
+import { BILLING_MONTH_AXIS } from './BillingMonthTick';
 import { formatBillingMonth, formatMonth } from '../common/formatTime';
 
 /** Props of {@link TeamSpendChart}. */
@@ -66,10 +67,7 @@ export default function TeamSpendChart(props: TeamSpendChartProps) {
           margin={{ top: 8, right: 16, left: 16, bottom: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="month"
-            tickFormatter={month => formatBillingMonth(String(month))}
-          />
+          <XAxis {...BILLING_MONTH_AXIS} />
           <YAxis
             width={72}
             tickFormatter={v => formatCost(Number(v), currency)}

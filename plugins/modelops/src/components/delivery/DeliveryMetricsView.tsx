@@ -75,7 +75,7 @@ export function DeliveryMetricsView(props: { metrics: DeliveryMetrics }) {
       </Box>
       <ChartFigure
         caption="Deployments and time to recover per week"
-        summary={`${m.deployments} deployments (${m.failedDeployments} failed) and ${m.incidentsResolved} recovered incidents over ${m.weeks.length} weeks.`}
+        summary={`${m.deployments} deployments (${m.failedDeployments} failed) and ${m.incidentsResolved} recovered incidents over ${m.weeks.length} weeks; weeks without a recovered incident have no time to recover.`}
       >
         <Suspense
           fallback={

@@ -68,7 +68,11 @@ export default function DeliveryTrendChart(props: DeliveryTrendChartProps) {
           dataKey="mttr"
           name="Time to recover (h)"
           stroke={theme.palette.warning.main}
-          connectNulls
+          // A week without a recovered incident has no time to recover:
+          // the line breaks there rather than drawing a value across it,
+          // and dots keep a lone week with one visible.
+          connectNulls={false}
+          dot={{ r: 3 }}
           isAnimationActive={false}
         />
       </ComposedChart>

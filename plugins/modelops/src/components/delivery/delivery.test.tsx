@@ -84,7 +84,7 @@ describe('EntityDeliveryMetricsCard', () => {
         name: 'Deployments and time to recover per week',
       }),
     ).toHaveTextContent(
-      '4 deployments (1 failed) and 2 recovered incidents over 2 weeks.',
+      '4 deployments (1 failed) and 2 recovered incidents over 2 weeks; weeks without a recovered incident have no time to recover.',
     );
     expect(api.getDeliveryMetrics).toHaveBeenCalledWith({
       entityRef: 'mlmodel:default/churn',

@@ -11,6 +11,7 @@ import { Content, Header, Page } from '@backstage/core-components';
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import { ML_PAGE_THEME } from '../common/PageFrame';
 
 /** One tab of a {@link SectionTabsPage}. */
 export interface SectionTab {
@@ -56,7 +57,7 @@ export function SectionTabsPage(props: SectionTabsPageProps) {
   );
 
   return (
-    <Page themeId="tool">
+    <Page themeId={ML_PAGE_THEME}>
       <Header title={title} subtitle={subtitle} />
       <Box
         component="nav"
