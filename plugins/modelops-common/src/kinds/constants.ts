@@ -73,3 +73,28 @@ export const ANNOTATION_SERVED_MODEL = 'modelops.dev/model';
  * @public
  */
 export const ANNOTATION_IMPORT_SOURCE = 'modelops.dev/import-source';
+
+/**
+ * Annotation naming the Hugging Face Hub model (`owner/name`) an MLModel
+ * entity mirrors.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_MODEL = 'modelops.dev/huggingface-model';
+
+/**
+ * Annotation holding a model's Hugging Face task type (`pipeline_tag`, e.g.
+ * `text-classification`); written back as `pipeline_tag` on export.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_TASK = 'modelops.dev/huggingface-task';
+
+/**
+ * Annotation holding the languages of a Hugging Face card, comma-separated
+ * (`en,fr`); written back as `language` on export.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_LANGUAGES =
+  'modelops.dev/huggingface-languages';
