@@ -98,3 +98,32 @@ export const ANNOTATION_HUGGINGFACE_TASK = 'modelops.dev/huggingface-task';
  */
 export const ANNOTATION_HUGGINGFACE_LANGUAGES =
   'modelops.dev/huggingface-languages';
+
+/**
+ * Annotation holding the Hub revision (commit sha) an MLModel entity was
+ * read at.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_REVISION =
+  'modelops.dev/huggingface-revision';
+
+/**
+ * Annotation holding when the Hugging Face model last changed on the Hub
+ * (ISO 8601).
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_LAST_MODIFIED =
+  'modelops.dev/huggingface-last-modified';
+
+/**
+ * Annotation holding the results of a Hugging Face card's `model-index` as
+ * JSON: a list of `ModelCardResult` (task, dataset with config and
+ * split, metric values and uncertainties), since the MLModel spec holds
+ * metric names and thresholds, not measured values.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_RESULTS =
+  'modelops.dev/huggingface-results';
