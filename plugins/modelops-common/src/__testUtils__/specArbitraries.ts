@@ -15,6 +15,9 @@ import {
   RETRAINING_TRIGGERS,
   RISK_TIERS,
   SERVING_MODES,
+  AI_ACT_ROLES,
+  CONFORMITY_PROCEDURES,
+  MODEL_REGISTRY_TYPES,
 } from '../kinds/enums';
 
 // Arbitraries for every kind of field value the MLModel and Dataset schemas
@@ -64,7 +67,7 @@ export const mlModelSpecArbitrary = fc.record(
     license: words,
     version: words,
     registry: fc.record(
-      { type: fc.constant('mlflow'), name: words, alias: words },
+      { type: enumOf(MODEL_REGISTRY_TYPES), name: words, alias: words },
       { requiredKeys: ['type', 'name'] },
     ),
     trainedOn: fc.array(refArbitrary),
@@ -112,11 +115,32 @@ export const mlModelSpecArbitrary = fc.record(
       protectedAttributes: fc.array(words),
       fairness: fc.array(
         fc.record(
-          { metric: words, threshold: finite },
+          { metric: words, threshold: finite, min: finite, max: finite },
           { requiredKeys: ['metric'] },
         ),
       ),
       reviewBoard: refArbitrary,
+      riskManagement: opt({ url, reviewedAt: date }),
+      roles: fc.uniqueArray(enumOf(AI_ACT_ROLES), { minLength: 1 }),
+      annexIII: fc
+        .tuple(
+          fc.integer({ min: 1, max: 8 }),
+          fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { nil: '' }),
+        )
+        .map(([point, sub]) => (sub ? `${point}(${sub})` : `${point}`)),
+      annexI: fc.boolean(),
+      publicService: fc.boolean(),
+      transparency: opt({
+        interaction: opt({ notice: words }),
+        syntheticContent: opt({ marking: words }),
+        deepFake: opt({ disclosure: words }),
+      }),
+      conformityAssessment: opt({
+        procedure: enumOf(CONFORMITY_PROCEDURES),
+        date,
+        declarationUrl: url,
+      }),
+      euDatabaseId: words,
     }),
     deployment: opt({
       serving: enumOf(SERVING_MODES),
@@ -130,6 +154,7 @@ export const mlModelSpecArbitrary = fc.record(
         })),
       latencySloMs: nonNegative,
       coldStartSloMs: nonNegative,
+      maxErrorRate: fc.double({ min: 0, max: 1, noNaN: true }),
       circuitBreaker: fc.boolean(),
       isolated: fc.boolean(),
       challenger: refArbitrary,
@@ -139,6 +164,8 @@ export const mlModelSpecArbitrary = fc.record(
         test: enumOf(DRIFT_TESTS),
         features: fc.boolean(),
         output: fc.boolean(),
+        maxStatistic: nonNegative,
+        minPValue: fc.double({ min: 0, max: 1, noNaN: true }),
       }),
       featureLogging: fc.boolean(),
       alerts: fc.array(words),
