@@ -56,6 +56,43 @@ export interface Config {
           };
         };
         /**
+         * Hugging Face Hub organisations and users whose models become
+         * MLModel entities, keyed by an id of your choice (used in the
+         * provider name HuggingFaceEntityProvider:<id>).
+         */
+        huggingface?: {
+          [id: string]: {
+            /** The Hub; default https://huggingface.co (or a mirror of its API). */
+            baseUrl?: string;
+            /**
+             * User access token (read) for private and gated models, sent as
+             * a Bearer token. Read it from the environment: token: ${HF_TOKEN}
+             * @visibility secret
+             */
+            token?: string;
+            /** Organisations or users whose models are imported, e.g. [openai, my-org]. */
+            authors: string[];
+            /**
+             * Read each model's README.md for the card sections (intended
+             * uses, limitations) and the modelops block; default true. With
+             * false only the card data of the model list is read, one request
+             * per page instead of one per model.
+             */
+            readme?: boolean;
+            /** How often to read the Hub; default every hour, 10 minute timeout. */
+            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+            /** Used when a model's card does not say (cards without a modelops block). */
+            defaults?: {
+              /** Owner entity ref, e.g. group:default/ml-platform */
+              owner?: string;
+              /** One of experimental, development, staging, production, deprecated, retired. */
+              lifecycle?: string;
+              /** System entity ref. */
+              system?: string;
+            };
+          };
+        };
+        /**
          * Observes KServe InferenceServices on the clusters of
          * kubernetes.clusterLocatorMethods (type config; authProvider
          * serviceAccount or localKubectlProxy) and sends what runs to the

@@ -1,6 +1,6 @@
 /**
  * Catalog module for ModelOps: the MLModel and Dataset kinds (validation and
- * lineage relations) and the MLflow entity provider.
+ * lineage relations), the MLflow and Hugging Face Hub entity providers.
  *
  * @packageDocumentation
  */
@@ -9,4 +9,6 @@ export { catalogModuleModelops as default } from './module';
 export { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
 export { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 export type { MlflowRefreshResult } from './mlflow/MlflowEntityProvider';
+export { HuggingFaceEntityProvider } from './huggingface/HuggingFaceEntityProvider';
+export type { HuggingFaceRefreshResult } from './huggingface/HuggingFaceEntityProvider';
 export type { ObservationsPublisher } from './importNotes/ObservationsPublisher';

@@ -11,6 +11,7 @@ import {
   MlflowWebhookTarget,
 } from './mlflow/createMlflowWebhookHandler';
 import { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
+import { HuggingFaceEntityProvider } from './huggingface/HuggingFaceEntityProvider';
 import { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
 import {
   disallowedKindsMessage,
@@ -25,7 +26,9 @@ import {
  * Catalog module adding the MLModel and Dataset kinds (validation and
  * relations); for each `catalog.providers.modelops.mlflow.<id>` block an
  * MLflow entity provider (with its registry webhook when `webhook.secret`
- * is set); and, with `catalog.providers.modelops.kserve`, the observer of
+ * is set); for each `catalog.providers.modelops.huggingface.<id>` block a
+ * Hugging Face Hub entity provider; and, with
+ * `catalog.providers.modelops.kserve`, the observer of
  * KServe InferenceServices on the Kubernetes plugin's clusters. Import
  * notes and observations go to the ModelOps backend.
  *
@@ -99,6 +102,14 @@ export const catalogModuleModelops = createBackendModule({
             path: MLFLOW_WEBHOOK_PATH,
             allow: 'unauthenticated',
           });
+        }
+        // Hugging Face Hub: one provider per huggingface.<id> block.
+        const huggingFaceProviders = HuggingFaceEntityProvider.fromConfig(
+          config,
+          { logger, scheduler, publisher },
+        );
+        if (huggingFaceProviders.length > 0) {
+          catalog.addEntityProvider(huggingFaceProviders);
         }
         await KServeObserver.fromConfig(config, {
           logger,

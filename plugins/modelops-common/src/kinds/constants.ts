@@ -73,3 +73,57 @@ export const ANNOTATION_SERVED_MODEL = 'modelops.dev/model';
  * @public
  */
 export const ANNOTATION_IMPORT_SOURCE = 'modelops.dev/import-source';
+
+/**
+ * Annotation naming the Hugging Face Hub model (`owner/name`) an MLModel
+ * entity mirrors.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_MODEL = 'modelops.dev/huggingface-model';
+
+/**
+ * Annotation holding a model's Hugging Face task type (`pipeline_tag`, e.g.
+ * `text-classification`); written back as `pipeline_tag` on export.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_TASK = 'modelops.dev/huggingface-task';
+
+/**
+ * Annotation holding the languages of a Hugging Face card, comma-separated
+ * (`en,fr`); written back as `language` on export.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_LANGUAGES =
+  'modelops.dev/huggingface-languages';
+
+/**
+ * Annotation holding the Hub revision (commit sha) an MLModel entity was
+ * read at.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_REVISION =
+  'modelops.dev/huggingface-revision';
+
+/**
+ * Annotation holding when the Hugging Face model last changed on the Hub
+ * (ISO 8601).
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_LAST_MODIFIED =
+  'modelops.dev/huggingface-last-modified';
+
+/**
+ * Annotation holding the results of a Hugging Face card's `model-index` as
+ * JSON: a list of `ModelCardResult` (task, dataset with config and
+ * split, metric values and uncertainties), since the MLModel spec holds
+ * metric names and thresholds, not measured values.
+ *
+ * @public
+ */
+export const ANNOTATION_HUGGINGFACE_RESULTS =
+  'modelops.dev/huggingface-results';

@@ -105,6 +105,8 @@ export const HF_TASK_TO_MODEL_TYPE: Record<string, string> = {
 /**
  * Hugging Face repository ids are `owner/name`; entity names cannot hold a
  * slash, so it becomes `--` as in the Hub's own cache folder names.
+ *
+ * @public
  */
 export function hubIdToEntityName(id: string): string {
   return id.replace(/\//g, '--');
@@ -120,3 +122,13 @@ export function refName(ref: string): string {
   const withoutKind = ref.includes(':') ? ref.slice(ref.indexOf(':') + 1) : ref;
   return withoutKind.slice(withoutKind.lastIndexOf('/') + 1);
 }
+
+/**
+ * The front matter key of a Hugging Face README that carries the MLModel
+ * entity (apiVersion, kind, metadata without annotations, and the whole
+ * spec), so that fields the Hub has no key for survive a round trip. The
+ * Hub keeps unknown front matter keys as they are.
+ *
+ * @public
+ */
+export const MODELOPS_FRONT_MATTER_KEY = 'modelops';

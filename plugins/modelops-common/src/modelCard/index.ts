@@ -1,3 +1,15 @@
 export { modelCardToHuggingFaceReadme } from './modelCardToHuggingFaceReadme';
-export { huggingFaceReadmeToMLModelSpec } from './huggingFaceReadmeToMLModelSpec';
-export type { ModelCardEvaluation } from './types';
+export {
+  importHuggingFaceCardData,
+  importHuggingFaceReadme,
+} from './importHuggingFaceReadme';
+export {
+  hubIdToEntityName,
+  MODELOPS_FRONT_MATTER_KEY,
+} from './huggingFaceTerms';
+export type {
+  HuggingFaceCardImport,
+  ModelCardEvaluation,
+  ModelCardMetricResult,
+  ModelCardResult,
+} from './types';

@@ -1,6 +1,15 @@
 import { stringify } from 'yaml';
-import type { MLModelEntity } from '../kinds/types';
-import { entityNameToHubId, HF_LICENSES, refName } from './huggingFaceTerms';
+import {
+  ANNOTATION_HUGGINGFACE_LANGUAGES,
+  ANNOTATION_HUGGINGFACE_TASK,
+} from '../kinds/constants';
+import type { MLModelEntity, MLModelSpec } from '../kinds/types';
+import {
+  entityNameToHubId,
+  HF_LICENSES,
+  MODELOPS_FRONT_MATTER_KEY,
+  refName,
+} from './huggingFaceTerms';
 import type { ModelCardEvaluation } from './types';
 
 const list = (items: readonly string[] | undefined) =>
@@ -11,11 +20,15 @@ function section(title: string, body: string | undefined): string {
   return text ? `## ${title}\n\n${text}\n` : '';
 }
 
-function frontMatter(
-  entity: MLModelEntity,
-  evaluation: ModelCardEvaluation | undefined,
+/**
+ * The Hugging Face keys of the front matter that follow from an entity's
+ * metadata and spec; the importer compares them with the card's to report
+ * keys edited on the Hub.
+ */
+export function hubFrontMatter(
+  metadata: Pick<MLModelEntity['metadata'], 'tags'>,
+  spec: Partial<MLModelSpec>,
 ): Record<string, unknown> {
-  const { spec, metadata } = entity;
   const out: Record<string, unknown> = {};
   if (spec.license) {
     const license = spec.license.toLocaleLowerCase('en-US');
@@ -49,6 +62,43 @@ function frontMatter(
   if (tags.length) {
     out.tags = tags;
   }
+  return out;
+}
+
+/**
+ * The entity as the `modelops` front matter key carries it: apiVersion,
+ * kind, the metadata we own (no annotations, which name the catalog
+ * location, nor what the catalog adds) and the whole spec.
+ */
+function modelopsBlock(entity: MLModelEntity): Record<string, unknown> {
+  const { name, namespace, title, description, labels, tags, links } =
+    entity.metadata;
+  return {
+    apiVersion: entity.apiVersion,
+    kind: entity.kind,
+    metadata: { name, namespace, title, description, labels, tags, links },
+    spec: entity.spec,
+  };
+}
+
+function frontMatter(
+  entity: MLModelEntity,
+  evaluation: ModelCardEvaluation | undefined,
+): Record<string, unknown> {
+  const { spec, metadata } = entity;
+  const out = hubFrontMatter(metadata, spec);
+  const task = metadata.annotations?.[ANNOTATION_HUGGINGFACE_TASK];
+  if (task) {
+    out.pipeline_tag = task;
+  }
+  const languages = metadata.annotations?.[
+    ANNOTATION_HUGGINGFACE_LANGUAGES
+  ]?.split(',')
+    .map(l => l.trim())
+    .filter(Boolean);
+  if (languages?.length) {
+    out.language = languages;
+  }
   if (evaluation && evaluation.metrics.length > 0) {
     const datasetName = entityNameToHubId(
       refName(evaluation.datasetRef ?? spec.evaluatedOn?.[0] ?? 'unknown'),
@@ -70,6 +120,7 @@ function frontMatter(
       },
     ];
   }
+  out[MODELOPS_FRONT_MATTER_KEY] = modelopsBlock(entity);
   return out;
 }
 
@@ -104,9 +155,11 @@ function detailsTable(entity: MLModelEntity): string {
 
 /**
  * Writes the model card of an MLModel as a Hugging Face README: YAML front
- * matter (license, library_name, datasets, base_model, tags, and a
- * model-index with the latest evaluation) followed by Markdown sections the
- * Hub and {@link huggingFaceReadmeToMLModelSpec} both read.
+ * matter with the Hub's own keys (license, library_name, datasets,
+ * base_model, tags, pipeline_tag, language, and a model-index with the
+ * latest evaluation) and, under the `modelops` key, the entity's metadata
+ * and whole spec, so that {@link importHuggingFaceReadme} gives back every
+ * field; then Markdown sections the Hub shows.
  *
  * @public
  */
@@ -169,8 +222,8 @@ export function modelCardToHuggingFaceReadme(
     .join('\n');
 
   const front = frontMatter(entity, latestEvaluation);
-  const yaml = Object.keys(front).length
-    ? `---\n${stringify(front, { lineWidth: 0 })}---\n\n`
-    : '';
-  return `${yaml}${body}`;
+  return `---\n${stringify(front, {
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+  })}---\n\n${body}`;
 }

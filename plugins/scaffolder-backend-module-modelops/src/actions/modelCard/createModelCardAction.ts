@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { huggingFaceReadmeToMLModelSpec } from '@modelops/plugin-modelops-common';
+import { importHuggingFaceReadme } from '@modelops/plugin-modelops-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z as zv3 } from 'zod/v3';
@@ -106,7 +106,7 @@ export function createModelCardAction() {
       );
 
       const imported = input.huggingFaceReadme
-        ? huggingFaceReadmeToMLModelSpec(input.huggingFaceReadme)
+        ? importHuggingFaceReadme(input.huggingFaceReadme).spec
         : {};
       const card: ModelCardContent = {
         name: input.name,
