@@ -9,4 +9,6 @@ export { catalogModuleModelops as default } from './module';
 export { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
 export { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 export type { MlflowRefreshResult } from './mlflow/MlflowEntityProvider';
+export { KubeflowEntityProvider } from './kubeflow/KubeflowEntityProvider';
+export type { KubeflowRefreshResult } from './kubeflow/KubeflowEntityProvider';
 export type { ObservationsPublisher } from './importNotes/ObservationsPublisher';

@@ -5,6 +5,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { HttpObservationsPublisher } from './importNotes/ObservationsPublisher';
 import { KServeObserver } from './kserve/KServeObserver';
+import { KubeflowEntityProvider } from './kubeflow/KubeflowEntityProvider';
 import {
   createMlflowWebhookHandler,
   MLFLOW_WEBHOOK_PATH,
@@ -25,7 +26,9 @@ import {
  * Catalog module adding the MLModel and Dataset kinds (validation and
  * relations); for each `catalog.providers.modelops.mlflow.<id>` block an
  * MLflow entity provider (with its registry webhook when `webhook.secret`
- * is set); and, with `catalog.providers.modelops.kserve`, the observer of
+ * is set); for each `catalog.providers.modelops.kubeflow.<id>` block a
+ * Kubeflow Model Registry entity provider; and, with
+ * `catalog.providers.modelops.kserve`, the observer of
  * KServe InferenceServices on the Kubernetes plugin's clusters. Import
  * notes and observations go to the ModelOps backend.
  *
@@ -83,6 +86,14 @@ export const catalogModuleModelops = createBackendModule({
         });
         if (providers.length > 0) {
           catalog.addEntityProvider(providers);
+        }
+        const kubeflowProviders = KubeflowEntityProvider.fromConfig(config, {
+          logger,
+          scheduler,
+          publisher,
+        });
+        if (kubeflowProviders.length > 0) {
+          catalog.addEntityProvider(kubeflowProviders);
         }
         const targets = new Map<string, MlflowWebhookTarget>();
         for (const provider of providers) {

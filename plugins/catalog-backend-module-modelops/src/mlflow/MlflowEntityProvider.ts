@@ -15,7 +15,11 @@ import {
   validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
 import { ImportNotesLog } from '../importNotes/ImportNotesLog';
-import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
+import { keepFirstByEntityName } from '../registries/keepFirstByEntityName';
+import {
+  ObservationsPublisher,
+  publishReports,
+} from '../importNotes/ObservationsPublisher';
 import { mlflowModelToEntity } from './mlflowModelToEntity';
 import {
   MlflowLoggedModel,
@@ -238,16 +242,12 @@ export class MlflowEntityProvider implements EntityProvider {
   }
 
   private async publish(reports: SourceObjectReport[]): Promise<void> {
-    if (!this.publisher) return;
-    try {
-      await this.publisher.publish(this.getProviderName(), reports);
-    } catch (error) {
-      this.logger.warn(
-        `Could not publish the import notes to the ModelOps backend; the entities are applied. ${
-          (error as Error).message
-        }`,
-      );
-    }
+    await publishReports(
+      this.publisher,
+      this.getProviderName(),
+      reports,
+      this.logger,
+    );
   }
 
   private map(
@@ -281,38 +281,14 @@ export class MlflowEntityProvider implements EntityProvider {
       versionsByModel.set(version.name, list);
     }
     const loggedModels = await this.readLoggedModels(versionsByModel);
-    const byName = new Map<string, MLModelEntity>();
-    const reports: SourceObjectReport[] = [];
-    for (const model of models) {
-      const { entity, report } = this.map(
-        model,
-        versionsByModel.get(model.name) ?? [],
-        loggedModels,
-      );
-      const clash = byName.get(entity.metadata.name);
-      if (clash) {
-        // Two MLflow names that differ only in case or punctuation would
-        // make the whole mutation fail; keep the first and report the other.
-        reports.push({
-          sourceObject: model.name,
-          notes: [
-            {
-              field: 'name',
-              value: model.name,
-              reason: `maps to the entity name ${
-                entity.metadata.name
-              }, which MLflow model ${JSON.stringify(
-                clash.metadata.title,
-              )} already took; not imported`,
-            },
-          ],
-        });
-        continue;
-      }
-      byName.set(entity.metadata.name, entity);
-      reports.push(report);
-    }
-    return { entities: [...byName.values()], reports, loggedModels };
+    const { entities, reports } = keepFirstByEntityName(
+      models.map(model => ({
+        sourceName: model.name,
+        ...this.map(model, versionsByModel.get(model.name) ?? [], loggedModels),
+      })),
+      'MLflow model',
+    );
+    return { entities, reports, loggedModels };
   }
 
   /**

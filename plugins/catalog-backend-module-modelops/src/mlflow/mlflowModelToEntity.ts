@@ -10,10 +10,11 @@ import {
   MLModelEntity,
   MLModelSpec,
   MODELOPS_API_VERSION,
-  validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
-import { capNotes, noteValue } from '../importNotes/noteValue';
+import { capNotes } from '../importNotes/noteValue';
 import { compareVersions } from '../registries/registryRecords';
+import { GOVERNANCE_KEYS, validationNotes } from '../registries/governanceKeys';
+import { toEntityName } from '../registries/toEntityName';
 import {
   mlflowLoggedModelRecords,
   mlflowVersionRecords,
@@ -60,34 +61,6 @@ export interface MlflowModelInput {
 export interface MlflowMapping {
   entity: MLModelEntity;
   notes: ImportNote[];
-}
-
-// Tags that name a spec field (beside the owner tags), and the field.
-const TAG_FIELDS: Record<string, string> = {
-  lifecycle: 'spec.lifecycle',
-  type: 'spec.type',
-  system: 'spec.system',
-  business_owner: 'spec.businessOwner',
-  framework: 'spec.framework',
-  format: 'spec.format',
-  license: 'spec.license',
-  risk_tier: 'spec.risk.tier',
-  description: 'metadata.description',
-};
-
-/**
- * Turns an MLflow model name (which may hold dots, slashes, spaces or
- * upper case, e.g. Unity Catalog's catalog.schema.model) into a valid
- * entity name; the original stays in the annotation and the title.
- */
-export function toEntityName(mlflowName: string): string {
-  const name = mlflowName
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
-    .slice(0, 63)
-    .replace(/[^a-z0-9]+$/, '');
-  return name || 'unnamed-model';
 }
 
 function tagMap(tags: { key: string; value?: string }[] | undefined) {
@@ -200,7 +173,7 @@ export function mlflowModelToEntity(input: MlflowModelInput): MlflowMapping {
       )
     : [];
   // Model tags that name no field stay on the entity as the registry has them.
-  const taken = new Set([...Object.keys(TAG_FIELDS), ...ownerTags]);
+  const taken = new Set([...Object.keys(GOVERNANCE_KEYS), ...ownerTags]);
   const otherTags = [...tags].filter(([key]) => !taken.has(key));
   spec.registry = {
     type: 'mlflow',
@@ -240,7 +213,14 @@ export function mlflowModelToEntity(input: MlflowModelInput): MlflowMapping {
   };
   return {
     entity,
-    notes: capNotes([...mappingNotes(entity, tags, ownerTags), ...recordNotes]),
+    notes: capNotes([
+      ...validationNotes(entity, {
+        keyPrefix: 'tags',
+        values: tags,
+        ownerKeys: ownerTags,
+      }),
+      ...recordNotes,
+    ]),
   };
 }
 
@@ -258,38 +238,4 @@ function aliasesOf(
     }
   }
   return aliases;
-}
-
-/**
- * What the mapping could not carry: a missing owner and values the MLModel
- * schema refuses (named by their tag where a tag gave them).
- */
-function mappingNotes(
-  entity: MLModelEntity,
-  tags: Map<string, string>,
-  ownerTags: string[],
-): ImportNote[] {
-  const notes: ImportNote[] = [];
-  const tagOfField = new Map(
-    Object.entries(TAG_FIELDS).map(([key, field]) => [field, key]),
-  );
-  for (const problem of validateModelOpsEntity(entity)) {
-    if (problem.path === 'spec.owner' && entity.spec.owner === undefined) {
-      notes.push({
-        field: `tags.${ownerTags[0]}`,
-        reason: `no owner: none of the tags ${ownerTags.join(
-          ', ',
-        )} is set and no defaults.owner is configured, so spec.owner is missing and the catalog shows a processing error`,
-      });
-      continue;
-    }
-    const key = tagOfField.get(problem.path);
-    const value = key === undefined ? undefined : tags.get(key);
-    notes.push({
-      field: key === undefined ? problem.path : `tags.${key}`,
-      ...(value !== undefined ? { value: noteValue(value) } : {}),
-      reason: `${problem.path}: ${problem.rule}`,
-    });
-  }
-  return notes;
 }

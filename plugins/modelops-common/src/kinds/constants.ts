@@ -46,6 +46,22 @@ export const ANNOTATION_MLFLOW_MODEL = 'modelops.dev/mlflow-model';
 export const ANNOTATION_MLFLOW_SERVER = 'modelops.dev/mlflow-server';
 
 /**
+ * Annotation naming the id of the Kubeflow Model Registry registered model
+ * an MLModel entity mirrors.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBEFLOW_MODEL = 'modelops.dev/kubeflow-model';
+
+/**
+ * Annotation naming the Kubeflow Model Registry (the provider id in
+ * app-config) an MLModel entity was read from.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBEFLOW_REGISTRY = 'modelops.dev/kubeflow-registry';
+
+/**
  * Annotation of an MLModel naming the KServe InferenceService that serves
  * it, as `cluster/namespace/name`. The InferenceService may name the model
  * instead, with {@link ANNOTATION_SERVED_MODEL}.
