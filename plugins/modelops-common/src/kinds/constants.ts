@@ -72,8 +72,10 @@ export const ANNOTATION_KSERVE_INFERENCE_SERVICE =
   'modelops.dev/kserve-inference-service';
 
 /**
- * Annotation of a KServe InferenceService naming the MLModel it serves, as
- * an entity ref (`mlmodel:default/credit-risk-scorer` or a short name).
+ * Annotation of a KServe InferenceService, or of a model server entity
+ * (a `model-server` Component, an `ai-model-server` API or
+ * `AiModelServerAPI`), naming the MLModels it serves as entity refs
+ * (`mlmodel:default/credit-risk-scorer` or a short name), comma-separated.
  *
  * @public
  */
@@ -89,3 +91,30 @@ export const ANNOTATION_SERVED_MODEL = 'modelops.dev/model';
  * @public
  */
 export const ANNOTATION_IMPORT_SOURCE = 'modelops.dev/import-source';
+
+/**
+ * Kind of Red Hat Developer Hub's AI model servers
+ * (`@red-hat-developer-hub/backstage-plugin-catalog-model-ai-model-server`,
+ * apiVersion `backstage.io/v1alpha1` or `v1beta1`, `spec.type:
+ * ai-model-server`). The ModelOps processor accepts it and relates the
+ * MLModels it names with `serves` / `servedBy`.
+ *
+ * @public
+ */
+export const AI_MODEL_SERVER_API_KIND = 'AiModelServerAPI';
+
+/**
+ * `spec.type` of model servers: on `AiModelServerAPI` entities and on `API`
+ * entities of the upstream proposal for AI model servers.
+ *
+ * @public
+ */
+export const AI_MODEL_SERVER_TYPE = 'ai-model-server';
+
+/**
+ * `spec.type` of the `Component` entities Red Hat Developer Hub's model
+ * catalog bridge emits for model servers.
+ *
+ * @public
+ */
+export const MODEL_SERVER_COMPONENT_TYPE = 'model-server';
