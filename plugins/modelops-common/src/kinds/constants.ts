@@ -93,26 +93,26 @@ export const ANNOTATION_SERVED_MODEL = 'modelops.dev/model';
 export const ANNOTATION_IMPORT_SOURCE = 'modelops.dev/import-source';
 
 /**
- * Kind of Red Hat Developer Hub's AI model servers
- * (`@red-hat-developer-hub/backstage-plugin-catalog-model-ai-model-server`,
- * apiVersion `backstage.io/v1alpha1` or `v1beta1`, `spec.type:
- * ai-model-server`). The ModelOps processor accepts it and relates the
- * MLModels it names with `serves` / `servedBy`.
+ * Kind of Red Hat Developer Hub's AI model servers (its package
+ * catalog-model-ai-model-server: apiVersion `backstage.io/v1alpha1` or
+ * `backstage.io/v1beta1`, `spec.type` `ai-model-server`). The ModelOps
+ * processor accepts it and relates the MLModels it names with `serves` and
+ * `servedBy`.
  *
  * @public
  */
 export const AI_MODEL_SERVER_API_KIND = 'AiModelServerAPI';
 
 /**
- * `spec.type` of model servers: on `AiModelServerAPI` entities and on `API`
- * entities of the upstream proposal for AI model servers.
+ * The `spec.type` of model servers, on `AiModelServerAPI` entities and on
+ * `API` entities of the upstream proposal for AI model servers.
  *
  * @public
  */
 export const AI_MODEL_SERVER_TYPE = 'ai-model-server';
 
 /**
- * `spec.type` of the `Component` entities Red Hat Developer Hub's model
+ * The `spec.type` of the `Component` entities Red Hat Developer Hub's model
  * catalog bridge emits for model servers.
  *
  * @public
