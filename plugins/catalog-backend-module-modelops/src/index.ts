@@ -1,6 +1,7 @@
 /**
- * Catalog module for ModelOps: the MLModel and Dataset kinds (validation and
- * lineage relations) and the MLflow entity provider.
+ * Catalog module for ModelOps: the MLModel and Dataset kinds (validation,
+ * lineage and serving relations), the MLflow and Kubeflow Model Registry
+ * entity providers and the KServe observer.
  *
  * @packageDocumentation
  */
