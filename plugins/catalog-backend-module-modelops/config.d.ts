@@ -93,6 +93,58 @@ export interface Config {
           };
         };
         /**
+         * Kubeflow Model Registries (REST API v1alpha3) whose registered
+         * models become MLModel entities, keyed by an id of your choice (used
+         * in the provider name and the modelops.dev/kubeflow-registry
+         * annotation).
+         */
+        kubeflow?: {
+          [id: string]: {
+            /**
+             * Base URL of the registry's REST service, without the API path,
+             * e.g. https://model-registry-rest.apps.example.com
+             */
+            baseUrl: string;
+            /**
+             * Bearer token for the registry (on OpenShift AI a service
+             * account token). Read it from the environment:
+             * token: ${KUBEFLOW_REGISTRY_TOKEN}
+             * @visibility secret
+             */
+            token?: string;
+            /** How often to read the registry; default every 30 minutes. */
+            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+            /**
+             * Custom properties naming the owner, in order; the first one set
+             * wins, then the registry's owner field, then defaults.owner.
+             * Default: ["owner"].
+             */
+            ownerProperties?: string[];
+            /**
+             * Name of the cluster (in kubernetes.clusterLocatorMethods) whose
+             * namespaces the registry's serving environments are; recorded
+             * inference services are then linked to what the KServe observer
+             * sees there.
+             */
+            cluster?: string;
+            /**
+             * Entity ref of the serving entity of a deployed inference
+             * service, with {namespace} and {name} filled in, e.g.
+             * component:{namespace}/{name}; becomes spec.deployment.servedBy.
+             */
+            servingEntity?: string;
+            /** Used when a model's record does not say. */
+            defaults?: {
+              /** Owner entity ref, e.g. group:default/ml-platform */
+              owner?: string;
+              /** One of experimental, development, staging, production, deprecated, retired. */
+              lifecycle?: string;
+              /** System entity ref. */
+              system?: string;
+            };
+          };
+        };
+        /**
          * Observes KServe InferenceServices on the clusters of
          * kubernetes.clusterLocatorMethods (type config; authProvider
          * serviceAccount or localKubectlProxy) and sends what runs to the

@@ -1,6 +1,7 @@
 /**
- * Catalog module for ModelOps: the MLModel and Dataset kinds (validation and
- * lineage relations), the MLflow and Hugging Face Hub entity providers.
+ * Catalog module for ModelOps: the MLModel and Dataset kinds (validation,
+ * lineage and serving relations), the MLflow, Kubeflow Model Registry and
+ * Hugging Face Hub entity providers and the KServe observer.
  *
  * @packageDocumentation
  */
@@ -11,4 +12,6 @@ export { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 export type { MlflowRefreshResult } from './mlflow/MlflowEntityProvider';
 export { HuggingFaceEntityProvider } from './huggingface/HuggingFaceEntityProvider';
 export type { HuggingFaceRefreshResult } from './huggingface/HuggingFaceEntityProvider';
+export { KubeflowEntityProvider } from './kubeflow/KubeflowEntityProvider';
+export type { KubeflowRefreshResult } from './kubeflow/KubeflowEntityProvider';
 export type { ObservationsPublisher } from './importNotes/ObservationsPublisher';

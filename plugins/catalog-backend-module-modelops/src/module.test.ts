@@ -14,6 +14,12 @@ import request from 'supertest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { catalogModuleModelops } from './module';
+import {
+  inferenceServices,
+  modelVersions,
+  registeredModelsPage1,
+  servingEnvironments,
+} from './kubeflow/__fixtures__/modelRegistry';
 
 // A real catalog starts, processes and stitches; on a busy machine that
 // takes longer than jest's default five seconds.
@@ -276,6 +282,96 @@ describe('catalogModuleModelops with an MLflow server configured', () => {
         expect.arrayContaining([
           { type: 'ownedBy', targetRef: 'group:default/fraud-ml' },
         ]),
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
+describe('catalogModuleModelops with a Kubeflow Model Registry configured', () => {
+  const api = 'https://registry.example.com/api/model_registry/v1alpha3';
+  const page = (items: unknown[]) => ({
+    items,
+    nextPageToken: '',
+    pageSize: 100,
+    size: items.length,
+  });
+  const kubeflow = setupServer(
+    http.get(`${api}/registered_models`, () =>
+      HttpResponse.json(page(registeredModelsPage1.items)),
+    ),
+    http.get(`${api}/model_versions`, () => HttpResponse.json(modelVersions)),
+    http.get(`${api}/model_versions/:id/artifacts`, () =>
+      HttpResponse.json(page([])),
+    ),
+    http.get(`${api}/inference_services`, () =>
+      HttpResponse.json(inferenceServices),
+    ),
+    http.get(`${api}/serving_environments`, () =>
+      HttpResponse.json(servingEnvironments),
+    ),
+  );
+  beforeAll(() => kubeflow.listen({ onUnhandledRequest: 'bypass' }));
+  afterAll(() => kubeflow.close());
+
+  it('brings every registered model into the catalog, the one that cannot be valid with a processing error naming the field', async () => {
+    const backend = await startTestBackend({
+      features: [
+        catalogBackend,
+        catalogModuleModelops,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              processingInterval: { milliseconds: 100 },
+              stitchingStrategy: { mode: 'immediate' },
+              providers: {
+                modelops: {
+                  kubeflow: {
+                    odh: {
+                      baseUrl: 'https://registry.example.com',
+                      servingEntity: 'component:{namespace}/{name}',
+                      schedule: {
+                        frequency: { minutes: 30 },
+                        timeout: { minutes: 1 },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      const byName = (name: string) =>
+        waitFor(async () => {
+          const res = await request(backend.server).get(
+            `/api/catalog/entities/by-name/mlmodel/default/${name}`,
+          );
+          return res.status === 200 && res.body.relations?.length !== undefined
+            ? res.body
+            : undefined;
+        });
+      const scorer = await byName('credit-risk-scorer');
+      expect(scorer.spec.registry.versions.map((v: any) => v.version)).toEqual([
+        'v2',
+        'v1',
+      ]);
+      expect(scorer.relations).toEqual(
+        expect.arrayContaining([
+          { type: 'ownedBy', targetRef: 'group:default/risk-ml' },
+          { type: 'servedBy', targetRef: 'component:risk/credit-risk-scorer' },
+        ]),
+      );
+      const fraud = await byName('fraud-detector');
+      expect(fraud.status.items[0]).toMatchObject({
+        type: 'backstage.io/catalog-processing',
+        level: 'error',
+      });
+      expect(fraud.status.items[0].error.message).toContain(
+        'spec.owner: expected an entity reference like name, namespace/name or kind:namespace/name; got "jdoe@example.com"',
       );
     } finally {
       await backend.stop();

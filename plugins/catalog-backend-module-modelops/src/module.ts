@@ -5,6 +5,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { HttpObservationsPublisher } from './importNotes/ObservationsPublisher';
 import { KServeObserver } from './kserve/KServeObserver';
+import { KubeflowEntityProvider } from './kubeflow/KubeflowEntityProvider';
 import {
   createMlflowWebhookHandler,
   MLFLOW_WEBHOOK_PATH,
@@ -26,8 +27,10 @@ import {
  * Catalog module adding the MLModel and Dataset kinds (validation and
  * relations); for each `catalog.providers.modelops.mlflow.<id>` block an
  * MLflow entity provider (with its registry webhook when `webhook.secret`
- * is set); for each `catalog.providers.modelops.huggingface.<id>` block a
- * Hugging Face Hub entity provider; and, with
+ * is set); for each `catalog.providers.modelops.kubeflow.<id>` block a
+ * Kubeflow Model Registry entity provider; for each
+ * `catalog.providers.modelops.huggingface.<id>` block a Hugging Face Hub
+ * entity provider; and, with
  * `catalog.providers.modelops.kserve`, the observer of
  * KServe InferenceServices on the Kubernetes plugin's clusters. Import
  * notes and observations go to the ModelOps backend.
@@ -79,13 +82,20 @@ export const catalogModuleModelops = createBackendModule({
           );
         });
         const publisher = HttpObservationsPublisher.create({ discovery, auth });
-        const providers = MlflowEntityProvider.fromConfig(config, {
-          logger,
-          scheduler,
-          publisher,
-        });
-        if (providers.length > 0) {
-          catalog.addEntityProvider(providers);
+        // One provider per configured registry block of each kind.
+        const providerOptions = { logger, scheduler, publisher };
+        const providers = MlflowEntityProvider.fromConfig(
+          config,
+          providerOptions,
+        );
+        for (const registryProviders of [
+          providers,
+          KubeflowEntityProvider.fromConfig(config, providerOptions),
+          HuggingFaceEntityProvider.fromConfig(config, providerOptions),
+        ]) {
+          if (registryProviders.length > 0) {
+            catalog.addEntityProvider(registryProviders);
+          }
         }
         const targets = new Map<string, MlflowWebhookTarget>();
         for (const provider of providers) {
@@ -103,19 +113,7 @@ export const catalogModuleModelops = createBackendModule({
             allow: 'unauthenticated',
           });
         }
-        // Hugging Face Hub: one provider per huggingface.<id> block.
-        const huggingFaceProviders = HuggingFaceEntityProvider.fromConfig(
-          config,
-          { logger, scheduler, publisher },
-        );
-        if (huggingFaceProviders.length > 0) {
-          catalog.addEntityProvider(huggingFaceProviders);
-        }
-        await KServeObserver.fromConfig(config, {
-          logger,
-          scheduler,
-          publisher,
-        })?.schedule();
+        await KServeObserver.fromConfig(config, providerOptions)?.schedule();
       },
     });
   },

@@ -1,6 +1,7 @@
 import type {
   AuthService,
   DiscoveryService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import type { SourceObjectReport } from '@modelops/plugin-modelops-common';
 
@@ -62,5 +63,27 @@ export class HttpObservationsPublisher implements ObservationsPublisher {
         ).slice(0, 300)}`,
       );
     }
+  }
+}
+
+/**
+ * Publishes a provider's reports, logging a failure as a warning: the
+ * entities are applied by then, and the next refresh publishes again.
+ */
+export async function publishReports(
+  publisher: ObservationsPublisher | undefined,
+  source: string,
+  reports: SourceObjectReport[],
+  logger: Pick<LoggerService, 'warn'>,
+): Promise<void> {
+  if (!publisher) return;
+  try {
+    await publisher.publish(source, reports);
+  } catch (error) {
+    logger.warn(
+      `Could not publish the import notes to the ModelOps backend; the entities are applied. ${
+        (error as Error).message
+      }`,
+    );
   }
 }

@@ -10,6 +10,9 @@ import {
   mlflow2RegisteredModelsPage2,
 } from './__fixtures__/mlflow2';
 import {
+  mlflow3Experiments,
+  mlflow3LoggedModelsPage1,
+  mlflow3LoggedModelsPage2,
   mlflow3ModelVersions,
   mlflow3RegisteredModels,
 } from './__fixtures__/mlflow3';
@@ -18,8 +21,10 @@ import { MlflowEntityProvider } from './MlflowEntityProvider';
 const BASE = 'https://mlflow.example.com';
 const MODELS = `${BASE}/api/2.0/mlflow/registered-models/search`;
 const VERSIONS = `${BASE}/api/2.0/mlflow/model-versions/search`;
+const EXPERIMENTS = `${BASE}/api/2.0/mlflow/experiments/search`;
+const LOGGED_MODELS = `${BASE}/api/2.0/mlflow/logged-models/search`;
 
-function setup(extraConfig: Record<string, unknown> = {}) {
+function setup(extraConfig: Record<string, unknown> = {}, published?: any[]) {
   const logs: { level: string; message: string }[] = [];
   const logger: any = {
     error: (message: string) => logs.push({ level: 'error', message }),
@@ -59,6 +64,11 @@ function setup(extraConfig: Record<string, unknown> = {}) {
   const [provider] = MlflowEntityProvider.fromConfig(config, {
     logger,
     scheduler,
+    publisher: published && {
+      publish: async (source, reports) => {
+        published.push({ source, reports });
+      },
+    },
   });
   const connection: jest.Mocked<EntityProviderConnection> = {
     applyMutation: jest.fn(),
@@ -195,6 +205,27 @@ describe('MlflowEntityProvider', () => {
           type: 'mlflow',
           name: 'credit-risk-scorer',
           alias: 'champion',
+          url: 'https://mlflow.example.com/#/models/credit-risk-scorer',
+          // every version, newest first, with what MLflow records of it
+          versions: [
+            {
+              version: '7',
+              status: 'READY',
+              stage: 'Archived',
+              runId: '4f1c',
+              source: 'runs:/4f1c/model',
+              createdAt: '2025-01-15T00:00:00.000Z',
+              updatedAt: '2025-01-15T00:00:00.000Z',
+            },
+            {
+              version: '6',
+              status: 'READY',
+              stage: 'Production',
+              aliases: ['champion'],
+              createdAt: '2024-10-27T03:33:20.000Z',
+              tags: { license: 'proprietary' },
+            },
+          ],
         },
         risk: { tier: 'high' },
       },
@@ -207,7 +238,25 @@ describe('MlflowEntityProvider', () => {
       owner: 'group:default/ml-platform',
       system: 'ml-platform',
       version: '2',
-      registry: { type: 'mlflow', name: 'Churn.Predictor' },
+      registry: {
+        type: 'mlflow',
+        name: 'Churn.Predictor',
+        url: 'https://mlflow.example.com/#/models/Churn.Predictor',
+        versions: [
+          {
+            version: '3',
+            status: 'READY',
+            stage: 'Staging',
+            createdAt: '2023-11-14T22:13:20.000Z',
+          },
+          {
+            version: '2',
+            status: 'READY',
+            stage: 'Production',
+            createdAt: '2023-07-22T04:26:40.000Z',
+          },
+        ],
+      },
     });
     expect(fraud.spec.lifecycle).toBe('deprecated'); // every version archived
     expect(fraud.spec.owner).toBe('fraud-ml');
@@ -216,14 +265,42 @@ describe('MlflowEntityProvider', () => {
     }
   });
 
-  it('reads an MLflow 3 registry (string timestamps, aliases, no stages)', async () => {
+  it('reads an MLflow 3 registry (string timestamps, aliases, no stages, logged models)', async () => {
+    const loggedModelRequests: any[] = [];
     server.use(
       http.get(MODELS, () => HttpResponse.json(mlflow3RegisteredModels)),
       http.get(VERSIONS, () => HttpResponse.json(mlflow3ModelVersions)),
+      http.post(EXPERIMENTS, async ({ request }) => {
+        expect(await request.json()).toEqual({
+          max_results: 1000,
+          view_type: 'ALL',
+        });
+        return HttpResponse.json(mlflow3Experiments);
+      }),
+      http.post(LOGGED_MODELS, async ({ request }) => {
+        const body: any = await request.json();
+        loggedModelRequests.push(body);
+        return HttpResponse.json(
+          body.page_token ? mlflow3LoggedModelsPage2 : mlflow3LoggedModelsPage1,
+        );
+      }),
     );
     const { provider, connection } = setup();
     await provider.connect(connection);
-    await provider.refresh();
+    await expect(provider.refresh()).resolves.toEqual({
+      applied: true,
+      entities: 2,
+      invalid: 0,
+      withNotes: 1,
+    });
+    expect(loggedModelRequests).toEqual([
+      { experiment_ids: ['0', '412'], max_results: 50 },
+      {
+        experiment_ids: ['0', '412'],
+        max_results: 50,
+        page_token: 'eyJvZmZzZXQiOiAxfQ',
+      },
+    ]);
     const [generator, embeddings] = appliedEntities(connection);
     expect(generator.spec).toEqual({
       lifecycle: 'staging',
@@ -237,11 +314,179 @@ describe('MlflowEntityProvider', () => {
         type: 'mlflow',
         name: 'support-reply-generator',
         alias: 'challenger',
+        url: 'https://mlflow.example.com/#/models/support-reply-generator',
+        versions: [
+          {
+            version: '12',
+            status: 'READY',
+            aliases: ['challenger'],
+            runId: '9d2e41c07b5a4e0f',
+            source: 'models:/m-5b1c0e',
+            modelId: 'm-5b1c0e',
+            createdBy: 'li.wei@example.com',
+            createdAt: '2025-04-01T00:00:00.000Z',
+            updatedAt: '2025-04-01T00:00:00.000Z',
+            description: 'Fine-tuned on the March ticket export.',
+            tags: {
+              framework: 'transformers',
+              validation_status: 'approved',
+            },
+          },
+          {
+            version: '11',
+            status: 'READY',
+            runId: '51aa90e3c2d14b77',
+            source: 'models:/m-77aa01',
+            modelId: 'm-77aa01',
+            createdAt: '2025-03-03T11:06:40.000Z',
+          },
+        ],
+        // the one that registered version 12; the unregistered one is left
+        loggedModels: [
+          {
+            modelId: 'm-5b1c0e',
+            name: 'reply-generator',
+            experimentId: '412',
+            status: 'LOGGED_MODEL_READY',
+            runId: '9d2e41c07b5a4e0f',
+            artifactUri: 's3://mlflow/412/models/m-5b1c0e/artifacts',
+            modelType: 'LLM',
+            createdAt: '2025-03-31T05:46:40.000Z',
+            updatedAt: '2025-04-01T00:00:00.000Z',
+            tags: { 'mlflow.user': 'li.wei@example.com' },
+            params: { learning_rate: '2e-5' },
+            metrics: [
+              {
+                key: 'rougeL',
+                value: 0.412,
+                dataset: 'tickets-holdout',
+                step: 0,
+              },
+            ],
+          },
+        ],
       },
       risk: { tier: 'limited' },
     });
+    expect(validateModelOpsEntity(generator)).toEqual([]);
     expect(embeddings.spec.lifecycle).toBe('development'); // explicit tag
     expect(embeddings.spec.version).toBe('1');
+  });
+
+  it('notes what the registry record cannot keep', async () => {
+    server.use(
+      http.get(MODELS, () => HttpResponse.json(mlflow3RegisteredModels)),
+      http.get(VERSIONS, () => HttpResponse.json(mlflow3ModelVersions)),
+      http.post(EXPERIMENTS, () => HttpResponse.json(mlflow3Experiments)),
+      http.post(LOGGED_MODELS, () =>
+        HttpResponse.json({ models: mlflow3LoggedModelsPage1.models }),
+      ),
+    );
+    const published: any[] = [];
+    const { provider, connection } = setup({}, published);
+    await provider.connect(connection);
+    await provider.refresh();
+    expect(published[0].reports[0]).toEqual({
+      sourceObject: 'support-reply-generator',
+      entityRef: 'mlmodel:default/support-reply-generator',
+      notes: [
+        {
+          field: 'model-versions[11].model_id',
+          value: 'm-77aa01',
+          reason:
+            'the logged model of this version is in no experiment the server listed; its details are not kept',
+        },
+      ],
+    });
+  });
+
+  it('keeps the newest 100 versions and notes the older ones', async () => {
+    server.use(
+      http.get(MODELS, () =>
+        HttpResponse.json({
+          registered_models: [
+            { name: 'busy', tags: [{ key: 'owner', value: 'team-a' }] },
+          ],
+        }),
+      ),
+      http.get(VERSIONS, () =>
+        HttpResponse.json({
+          model_versions: Array.from({ length: 103 }, (_, i) => ({
+            name: 'busy',
+            version: String(i + 1),
+            creation_timestamp: i === 102 ? 'soon' : String(1740787200000 + i),
+            status: 'READY',
+          })),
+        }),
+      ),
+    );
+    const published: any[] = [];
+    const { provider, connection } = setup({}, published);
+    await provider.connect(connection);
+    await provider.refresh();
+    const [busy] = appliedEntities(connection);
+    expect(busy.spec.registry.versions).toHaveLength(100);
+    expect(busy.spec.registry.versions[0].version).toBe('103');
+    expect(busy.spec.registry.versions[0].createdAt).toBeUndefined();
+    expect(validateModelOpsEntity(busy)).toEqual([]);
+    expect(published[0].reports[0].notes).toEqual([
+      {
+        field: 'model-versions',
+        value: '3, 2, 1',
+        reason:
+          '3 older versions not kept on the entity (it keeps the newest 100)',
+      },
+      {
+        field: 'model-versions[103].creation_timestamp',
+        value: 'soon',
+        reason: 'not a time in milliseconds since the epoch; not kept',
+      },
+    ]);
+  });
+
+  it('reads no logged models from a server without the endpoint, and says so once', async () => {
+    let loggedModelCalls = 0;
+    server.use(
+      http.get(MODELS, () => HttpResponse.json(mlflow3RegisteredModels)),
+      http.get(VERSIONS, () => HttpResponse.json(mlflow3ModelVersions)),
+      http.post(EXPERIMENTS, () => HttpResponse.json(mlflow3Experiments)),
+      http.post(LOGGED_MODELS, () => {
+        loggedModelCalls++;
+        return HttpResponse.json(
+          {
+            error_code: 'ENDPOINT_NOT_FOUND',
+            message: 'No API endpoint found',
+          },
+          { status: 404 },
+        );
+      }),
+    );
+    const { provider, connection, logs } = setup();
+    await provider.connect(connection);
+    await expect(provider.refresh()).resolves.toMatchObject({ applied: true });
+    await expect(provider.refresh()).resolves.toMatchObject({ applied: true });
+    expect(loggedModelCalls).toBe(1);
+    expect(logs.filter(l => l.level === 'error')).toEqual([]);
+    expect(
+      logs.filter(l => l.message.includes('no logged-models/search endpoint')),
+    ).toHaveLength(1);
+    const [generator] = (connection.applyMutation.mock.calls[1][0] as any)
+      .entities;
+    expect(generator.entity.spec.registry.loggedModels).toBeUndefined();
+    expect(generator.entity.spec.registry.versions[0].modelId).toBe('m-5b1c0e');
+  });
+
+  it('asks an MLflow 2 registry nothing about logged models', async () => {
+    server.use(
+      http.get(MODELS, () => HttpResponse.json(mlflow2RegisteredModelsPage2)),
+      http.get(VERSIONS, () => HttpResponse.json(mlflow2ModelVersions)),
+      http.post(EXPERIMENTS, () => {
+        throw new Error('experiments/search must not be called');
+      }),
+    );
+    const { provider, connection } = setup();
+    await provider.connect(connection);
+    await expect(provider.refresh()).resolves.toMatchObject({ applied: true });
   });
 
   it('applies models with wrong tag values and warns, so the catalog shows the error', async () => {
@@ -448,6 +693,11 @@ describe('MlflowEntityProvider', () => {
     // The owner-less model is applied, so the catalog shows its error.
     const [orphan, owned] = appliedEntities(connection);
     expect(orphan.spec.owner).toBeUndefined();
+    // tags no field takes stay on the entity instead of being dropped
+    expect(orphan.spec.registry.tags).toEqual({
+      cost_center: 'CC-12',
+      'mlflow.source.type': 'NOTEBOOK',
+    });
     expect(owned.spec.owner).toBe('group:default/fraud-ml');
     expect(published).toEqual([
       {
@@ -467,11 +717,6 @@ describe('MlflowEntityProvider', () => {
                 value: 'hgih',
                 reason:
                   'spec.risk.tier: expected one of unacceptable, high, limited, minimal',
-              },
-              {
-                field: 'tags.cost_center',
-                value: 'CC-12',
-                reason: 'no MLModel field takes this tag',
               },
             ],
           },

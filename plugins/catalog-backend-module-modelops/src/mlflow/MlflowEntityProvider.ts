@@ -15,9 +15,17 @@ import {
   validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
 import { ImportNotesLog } from '../importNotes/ImportNotesLog';
-import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
+import { keepFirstByEntityName } from '../registries/keepFirstByEntityName';
+import {
+  ObservationsPublisher,
+  publishReports,
+} from '../importNotes/ObservationsPublisher';
 import { mlflowModelToEntity } from './mlflowModelToEntity';
-import { MlflowModelVersion, MlflowRegisteredModel } from './mlflowResponses';
+import {
+  MlflowLoggedModel,
+  MlflowModelVersion,
+  MlflowRegisteredModel,
+} from './mlflowResponses';
 import {
   MlflowRegistryClient,
   MlflowRestClient,
@@ -45,6 +53,7 @@ export interface MlflowRefreshResult {
 interface MlflowReadResult {
   entities: MLModelEntity[];
   reports: SourceObjectReport[];
+  loggedModels?: Map<string, MlflowLoggedModel>;
 }
 
 /**
@@ -64,6 +73,10 @@ export class MlflowEntityProvider implements EntityProvider {
   private readonly notesLog: ImportNotesLog;
   /** The reports of the last full refresh, by MLflow name; see refreshModel. */
   private lastReports?: Map<string, SourceObjectReport>;
+  /** The logged models of the last full refresh, by id; see refreshModel. */
+  private loggedModels?: Map<string, MlflowLoggedModel>;
+  /** Whether the server was found to have no logged-models endpoint. */
+  private loggedModelsUnsupported = false;
 
   static fromConfig(
     config: Config,
@@ -153,6 +166,7 @@ export class MlflowEntityProvider implements EntityProvider {
       })),
     });
     this.lastReports = new Map(reports.map(r => [r.sourceObject, r]));
+    this.loggedModels = result.loggedModels;
     this.notesLog.logChanges(reports);
     await this.publish(reports);
     const invalid = entities.filter(
@@ -199,7 +213,9 @@ export class MlflowEntityProvider implements EntityProvider {
       }
       this.lastReports?.delete(name);
     } else {
-      const { entity, report } = this.map(model, versions);
+      // A webhook names one model; its logged models are those of the last
+      // full refresh (a new one appears with the next scheduled refresh).
+      const { entity, report } = this.map(model, versions, this.loggedModels);
       await connection.applyMutation({
         type: 'delta',
         added: [{ entity, locationKey }],
@@ -226,19 +242,19 @@ export class MlflowEntityProvider implements EntityProvider {
   }
 
   private async publish(reports: SourceObjectReport[]): Promise<void> {
-    if (!this.publisher) return;
-    try {
-      await this.publisher.publish(this.getProviderName(), reports);
-    } catch (error) {
-      this.logger.warn(
-        `Could not publish the import notes to the ModelOps backend; the entities are applied. ${
-          (error as Error).message
-        }`,
-      );
-    }
+    await publishReports(
+      this.publisher,
+      this.getProviderName(),
+      reports,
+      this.logger,
+    );
   }
 
-  private map(model: MlflowRegisteredModel, versions: MlflowModelVersion[]) {
+  private map(
+    model: MlflowRegisteredModel,
+    versions: MlflowModelVersion[],
+    loggedModels: ReadonlyMap<string, MlflowLoggedModel> | undefined,
+  ) {
     const { entity, notes } = mlflowModelToEntity({
       serverId: this.config.id,
       baseUrl: this.config.baseUrl,
@@ -246,6 +262,7 @@ export class MlflowEntityProvider implements EntityProvider {
       versions,
       defaults: this.config.defaults,
       ownerTags: this.config.ownerTags,
+      loggedModels,
     });
     const report: SourceObjectReport = {
       sourceObject: model.name,
@@ -263,36 +280,39 @@ export class MlflowEntityProvider implements EntityProvider {
       list.push(version);
       versionsByModel.set(version.name, list);
     }
-    const byName = new Map<string, MLModelEntity>();
-    const reports: SourceObjectReport[] = [];
-    for (const model of models) {
-      const { entity, report } = this.map(
-        model,
-        versionsByModel.get(model.name) ?? [],
+    const loggedModels = await this.readLoggedModels(versionsByModel);
+    const { entities, reports } = keepFirstByEntityName(
+      models.map(model => ({
+        sourceName: model.name,
+        ...this.map(model, versionsByModel.get(model.name) ?? [], loggedModels),
+      })),
+      'MLflow model',
+    );
+    return { entities, reports, loggedModels };
+  }
+
+  /**
+   * The server's logged models by id, read only when some version was
+   * registered from one (MLflow 3 sets `model_id`), so MLflow 2 servers get
+   * no extra requests. A server without the endpoint has none: that is
+   * logged once, not as an error.
+   */
+  private async readLoggedModels(
+    versionsByModel: Map<string, MlflowModelVersion[]>,
+  ): Promise<Map<string, MlflowLoggedModel> | undefined> {
+    if (this.loggedModelsUnsupported) return undefined;
+    const referenced = [...versionsByModel.values()].some(list =>
+      list.some(v => v.model_id),
+    );
+    if (!referenced) return undefined;
+    const models = await this.client.searchLoggedModels();
+    if (!models) {
+      this.loggedModelsUnsupported = true;
+      this.logger.info(
+        `The MLflow server at ${this.config.baseUrl} has no logged-models/search endpoint (an MLflow release before 3); model versions are imported without their logged models.`,
       );
-      const clash = byName.get(entity.metadata.name);
-      if (clash) {
-        // Two MLflow names that differ only in case or punctuation would
-        // make the whole mutation fail; keep the first and report the other.
-        reports.push({
-          sourceObject: model.name,
-          notes: [
-            {
-              field: 'name',
-              value: model.name,
-              reason: `maps to the entity name ${
-                entity.metadata.name
-              }, which MLflow model ${JSON.stringify(
-                clash.metadata.title,
-              )} already took; not imported`,
-            },
-          ],
-        });
-        continue;
-      }
-      byName.set(entity.metadata.name, entity);
-      reports.push(report);
+      return undefined;
     }
-    return { entities: [...byName.values()], reports };
+    return new Map(models.map(m => [m.info.model_id, m]));
   }
 }

@@ -6,14 +6,24 @@ import {
   ANNOTATION_IMPORT_SOURCE,
   ANNOTATION_MLFLOW_MODEL,
   ANNOTATION_MLFLOW_SERVER,
-  IMPORT_NOTE_VALUE_MAX,
   ImportNote,
   MLModelEntity,
   MLModelSpec,
   MODELOPS_API_VERSION,
-  validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
-import { MlflowModelVersion, MlflowRegisteredModel } from './mlflowResponses';
+import { capNotes } from '../importNotes/noteValue';
+import { compareVersions } from '../registries/registryRecords';
+import { GOVERNANCE_KEYS, validationNotes } from '../registries/governanceKeys';
+import { toEntityName } from '../registries/toEntityName';
+import {
+  mlflowLoggedModelRecords,
+  mlflowVersionRecords,
+} from './mlflowRegistryRecord';
+import {
+  MlflowLoggedModel,
+  MlflowModelVersion,
+  MlflowRegisteredModel,
+} from './mlflowResponses';
 import { MlflowEntityDefaults } from './types';
 
 // Aliases are MLflow's replacement for the deprecated stages, so they win.
@@ -43,6 +53,8 @@ export interface MlflowModelInput {
   defaults: MlflowEntityDefaults;
   /** Tags naming the owner, first present wins; `['owner']` when not configured. */
   ownerTags?: string[];
+  /** The server's logged models by id (MLflow 3); absent when not read. */
+  loggedModels?: ReadonlyMap<string, MlflowLoggedModel>;
 }
 
 /** An MLflow model as an entity, with what could not be mapped. */
@@ -51,51 +63,8 @@ export interface MlflowMapping {
   notes: ImportNote[];
 }
 
-// Tags that name a spec field (beside the owner tags), and the field.
-const TAG_FIELDS: Record<string, string> = {
-  lifecycle: 'spec.lifecycle',
-  type: 'spec.type',
-  system: 'spec.system',
-  business_owner: 'spec.businessOwner',
-  framework: 'spec.framework',
-  format: 'spec.format',
-  license: 'spec.license',
-  risk_tier: 'spec.risk.tier',
-  description: 'metadata.description',
-};
-
-/** MLflow's own bookkeeping tags (`mlflow.*`) describe runs, not governance. */
-function isSystemTag(key: string): boolean {
-  return key.startsWith('mlflow.');
-}
-
-function noteValue(value: string): string {
-  return value.length > IMPORT_NOTE_VALUE_MAX
-    ? `${value.slice(0, IMPORT_NOTE_VALUE_MAX - 1)}…`
-    : value;
-}
-
-/**
- * Turns an MLflow model name (which may hold dots, slashes, spaces or
- * upper case, e.g. Unity Catalog's catalog.schema.model) into a valid
- * entity name; the original stays in the annotation and the title.
- */
-export function toEntityName(mlflowName: string): string {
-  const name = mlflowName
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
-    .slice(0, 63)
-    .replace(/[^a-z0-9]+$/, '');
-  return name || 'unnamed-model';
-}
-
 function tagMap(tags: { key: string; value?: string }[] | undefined) {
   return new Map((tags ?? []).map(t => [t.key, t.value ?? '']));
-}
-
-function compareVersions(a: string, b: string): number {
-  return Number(a) - Number(b) || a.localeCompare(b);
 }
 
 /** Picks the serving alias, the version it points to and the lifecycle. */
@@ -184,11 +153,6 @@ export function mlflowModelToEntity(input: MlflowModelInput): MlflowMapping {
       spec[key] = value;
     }
   }
-  spec.registry = {
-    type: 'mlflow',
-    name: model.name,
-    ...(serving.alias ? { alias: serving.alias } : {}),
-  };
   const riskTier = tag('risk_tier');
   if (riskTier) {
     spec.risk = { tier: riskTier };
@@ -198,6 +162,28 @@ export function mlflowModelToEntity(input: MlflowModelInput): MlflowMapping {
     /\/+$/,
     '',
   )}/#/models/${encodeURIComponent(model.name)}`;
+  const recordNotes: ImportNote[] = [];
+  const versionRecords = mlflowVersionRecords(model, ownVersions, recordNotes);
+  const loggedModelRecords = input.loggedModels
+    ? mlflowLoggedModelRecords(
+        model,
+        versionRecords,
+        input.loggedModels,
+        recordNotes,
+      )
+    : [];
+  // Model tags that name no field stay on the entity as the registry has them.
+  const taken = new Set([...Object.keys(GOVERNANCE_KEYS), ...ownerTags]);
+  const otherTags = [...tags].filter(([key]) => !taken.has(key));
+  spec.registry = {
+    type: 'mlflow',
+    name: model.name,
+    ...(serving.alias ? { alias: serving.alias } : {}),
+    url: modelUrl,
+    ...(otherTags.length ? { tags: Object.fromEntries(otherTags) } : {}),
+    ...(versionRecords.length ? { versions: versionRecords } : {}),
+    ...(loggedModelRecords.length ? { loggedModels: loggedModelRecords } : {}),
+  };
   const description = tag('description') ?? (model.description || undefined);
   // Every alias keeps a link to the version it points to, so none is lost
   // beside the one spec.registry.alias names.
@@ -225,7 +211,17 @@ export function mlflowModelToEntity(input: MlflowModelInput): MlflowMapping {
     },
     spec: spec as MLModelSpec,
   };
-  return { entity, notes: mappingNotes(entity, tags, ownerTags, defaults) };
+  return {
+    entity,
+    notes: capNotes([
+      ...validationNotes(entity, {
+        keyPrefix: 'tags',
+        values: tags,
+        ownerKeys: ownerTags,
+      }),
+      ...recordNotes,
+    ]),
+  };
 }
 
 function aliasesOf(
@@ -242,51 +238,4 @@ function aliasesOf(
     }
   }
   return aliases;
-}
-
-/**
- * What the mapping could not carry: a missing owner, tag values the
- * MLModel schema refuses (named by their tag), and model tags that no
- * field takes.
- */
-function mappingNotes(
-  entity: MLModelEntity,
-  tags: Map<string, string>,
-  ownerTags: string[],
-  defaults: MlflowEntityDefaults,
-): ImportNote[] {
-  const notes: ImportNote[] = [];
-  const tagOfField = new Map(
-    Object.entries(TAG_FIELDS).map(([key, field]) => [field, key]),
-  );
-  for (const problem of validateModelOpsEntity(entity)) {
-    if (problem.path === 'spec.owner' && entity.spec.owner === undefined) {
-      notes.push({
-        field: `tags.${ownerTags[0]}`,
-        reason: `no owner: none of the tags ${ownerTags.join(
-          ', ',
-        )} is set and no defaults.owner is configured, so spec.owner is missing and the catalog shows a processing error`,
-      });
-      continue;
-    }
-    const key = tagOfField.get(problem.path);
-    const value = key === undefined ? undefined : tags.get(key);
-    notes.push({
-      field: key === undefined ? problem.path : `tags.${key}`,
-      ...(value !== undefined ? { value: noteValue(value) } : {}),
-      reason: `${problem.path}: ${problem.rule}`,
-    });
-  }
-  const known = new Set([...Object.keys(TAG_FIELDS), ...ownerTags]);
-  for (const [key, value] of tags) {
-    if (known.has(key) || isSystemTag(key)) continue;
-    notes.push({
-      field: `tags.${key}`,
-      value: noteValue(value),
-      reason: 'no MLModel field takes this tag',
-    });
-  }
-  // The defaults fill what tags leave open; they are configuration, not loss.
-  void defaults;
-  return notes;
 }

@@ -209,4 +209,149 @@ describe('ModelOpsEntityProcessor', () => {
     const out = await processor.preProcessEntity(model);
     expect(out.spec?.trainedOn).toEqual(['a', 'b', 'c']);
   });
+
+  describe('model servers of Red Hat Developer Hub', () => {
+    // As RHDH's catalog-model-ai-model-server package documents the kind.
+    const aiModelServer = (extra: Record<string, unknown> = {}): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'AiModelServerAPI',
+      metadata: {
+        name: 'risk_credit-risk-scorer',
+        namespace: 'default',
+        annotations: {
+          'modelops.dev/model': 'credit-risk-scorer, mlmodel:ml/fraud-detector',
+        },
+      },
+      spec: {
+        type: 'ai-model-server',
+        lifecycle: 'production',
+        owner: 'group:default/ml-platform',
+        system: 'lending-platform',
+        serverType: 'openai-v1',
+        serverUrl: 'https://credit-risk-scorer-risk.apps.example.com/v1',
+        models: {
+          available: ['risk_credit-risk-scorer', 'mlmodel:default/churn'],
+          default: 'risk_credit-risk-scorer',
+        },
+        ...extra,
+      },
+    });
+
+    it('accepts an AiModelServerAPI and relates the models it serves, its owner and system', async () => {
+      await expect(processor.validateEntityKind(aiModelServer())).resolves.toBe(
+        true,
+      );
+      expect(relationTriples(await postProcess(aiModelServer()))).toEqual([
+        'aimodelserverapi:default/risk_credit-risk-scorer serves mlmodel:default/credit-risk-scorer',
+        'mlmodel:default/credit-risk-scorer servedBy aimodelserverapi:default/risk_credit-risk-scorer',
+        'aimodelserverapi:default/risk_credit-risk-scorer serves mlmodel:ml/fraud-detector',
+        'mlmodel:ml/fraud-detector servedBy aimodelserverapi:default/risk_credit-risk-scorer',
+        // its own model identifiers are not entity refs; explicit ones are
+        'aimodelserverapi:default/risk_credit-risk-scorer serves mlmodel:default/churn',
+        'mlmodel:default/churn servedBy aimodelserverapi:default/risk_credit-risk-scorer',
+        'aimodelserverapi:default/risk_credit-risk-scorer ownedBy group:default/ml-platform',
+        'group:default/ml-platform ownerOf aimodelserverapi:default/risk_credit-risk-scorer',
+        'aimodelserverapi:default/risk_credit-risk-scorer partOf system:default/lending-platform',
+        'system:default/lending-platform hasPart aimodelserverapi:default/risk_credit-risk-scorer',
+      ]);
+    });
+
+    it('refuses an AiModelServerAPI that breaks its schema, naming each field', async () => {
+      const broken = aiModelServer({ serverUrl: '', type: 'openapi' });
+      delete (broken.spec as any).serverType;
+      await expect(processor.validateEntityKind(broken)).rejects.toThrow(
+        'AiModelServerAPI risk_credit-risk-scorer does not match its schema:\n' +
+          'spec.type: expected "ai-model-server"; got "openapi"\n' +
+          'spec.serverType: required, expected a non-empty string; got nothing\n' +
+          'spec.serverUrl: required, expected a non-empty string; got ""',
+      );
+    });
+
+    it('relates an API of type ai-model-server by its annotation', async () => {
+      const api: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'API',
+        metadata: {
+          name: 'granite',
+          annotations: { 'modelops.dev/model': 'granite-8b' },
+        },
+        spec: { type: 'ai-model-server', lifecycle: 'production', owner: 'ai' },
+      };
+      await expect(processor.validateEntityKind(api)).resolves.toBe(false);
+      expect(relationTriples(await postProcess(api))).toEqual([
+        'api:default/granite serves mlmodel:default/granite-8b',
+        'mlmodel:default/granite-8b servedBy api:default/granite',
+      ]);
+    });
+
+    it('relates a model-server Component by the MLModels it depends on', async () => {
+      const server: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'vllm-granite' },
+        spec: {
+          type: 'model-server',
+          lifecycle: 'production',
+          owner: 'ai',
+          // RHDH's bridge lists its models as Resources; those stay theirs
+          dependsOn: ['resource:granite-8b', 'mlmodel:default/granite-8b'],
+        },
+      };
+      expect(relationTriples(await postProcess(server))).toEqual([
+        'component:default/vllm-granite serves mlmodel:default/granite-8b',
+        'mlmodel:default/granite-8b servedBy component:default/vllm-granite',
+      ]);
+      // A service Component with the same dependsOn is not a model server.
+      expect(
+        await postProcess({
+          ...server,
+          spec: { ...server.spec, type: 'service' },
+        }),
+      ).toEqual([]);
+    });
+
+    it('reports an annotation entry that names no MLModel', async () => {
+      const results = await postProcess({
+        ...aiModelServer(),
+        metadata: {
+          name: 'x',
+          annotations: { 'modelops.dev/model': 'dataset:default/loans' },
+        },
+      });
+      expect(results.filter(r => r.type === 'error')).toEqual([
+        expect.objectContaining({
+          error: expect.objectContaining({
+            message:
+              'metadata.annotations.modelops.dev/model: expected MLModel entity refs; got "dataset:default/loans"',
+          }),
+        }),
+      ]);
+    });
+
+    it('relates an MLModel to the servers named in spec.deployment.servedBy', async () => {
+      const model: Entity = {
+        apiVersion: 'modelops.dev/v1alpha1',
+        kind: 'MLModel',
+        metadata: { name: 'scorer' },
+        spec: {
+          owner: 'risk-ml',
+          lifecycle: 'production',
+          deployment: {
+            servedBy: ['scorer-svc', 'aimodelserverapi:default/risk_scorer'],
+          },
+        },
+      };
+      expect(validateModelOpsEntity(model)).toEqual([]);
+      expect(
+        relationTriples(await postProcess(model)).filter(t =>
+          t.includes('serve'),
+        ),
+      ).toEqual([
+        'mlmodel:default/scorer servedBy component:default/scorer-svc',
+        'component:default/scorer-svc serves mlmodel:default/scorer',
+        'mlmodel:default/scorer servedBy aimodelserverapi:default/risk_scorer',
+        'aimodelserverapi:default/risk_scorer serves mlmodel:default/scorer',
+      ]);
+    });
+  });
 });

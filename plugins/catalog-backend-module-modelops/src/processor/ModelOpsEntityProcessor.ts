@@ -1,4 +1,5 @@
 import {
+  CompoundEntityRef,
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
@@ -17,6 +18,7 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  AI_MODEL_SERVER_API_KIND,
   ANNOTATION_IMPORT_SOURCE,
   DATASET_KIND,
   formatValidationProblems,
@@ -30,15 +32,23 @@ import {
   RELATION_HAS_DERIVATIVE,
   RELATION_PRODUCED_BY,
   RELATION_PRODUCES,
+  RELATION_SERVED_BY,
+  RELATION_SERVES,
   RELATION_STEWARD_OF,
   RELATION_STEWARDED_BY,
   RELATION_TRAINED_ON,
   RELATION_TRAINING_DATA_FOR,
   validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
+import {
+  aiModelServerProblems,
+  isAiModelServerApiEntity,
+  servedModels,
+} from './modelServers';
 
 /** One spec field that names other entities, and the relation pair it makes. */
 interface RelationField {
+  /** Path below spec, dotted for nested fields. */
   field: string;
   defaultKind: string;
   outgoing: string;
@@ -81,7 +91,16 @@ const RELATION_FIELDS: Record<string, RelationField[]> = {
       outgoing: RELATION_DERIVED_FROM,
       incoming: RELATION_HAS_DERIVATIVE,
     },
+    {
+      field: 'deployment.servedBy',
+      defaultKind: 'Component',
+      outgoing: RELATION_SERVED_BY,
+      incoming: RELATION_SERVES,
+    },
   ],
+  // Red Hat Developer Hub's kind names its owner and system like an API;
+  // without that plugin's own module nothing else would relate them.
+  [AI_MODEL_SERVER_API_KIND]: [OWNER, SYSTEM],
   [DATASET_KIND]: [
     OWNER,
     SYSTEM,
@@ -114,6 +133,18 @@ const SORTED_FIELDS: Record<string, string[]> = {
 
 function isModelOpsKind(entity: Entity): boolean {
   return isMLModelEntity(entity) || isDatasetEntity(entity);
+}
+
+/** The value at a dotted path below spec. */
+function specValue(entity: Entity, path: string): unknown {
+  let value: unknown = entity.spec;
+  for (const key of path.split('.')) {
+    value =
+      value && typeof value === 'object'
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  }
+  return value;
 }
 
 // The status item type the catalog's processing error panel shows
@@ -164,6 +195,11 @@ export class ModelOpsEntityProcessor implements CatalogProcessor {
    * would silently be absent.
    */
   async validateEntityKind(entity: Entity): Promise<boolean> {
+    if (isAiModelServerApiEntity(entity)) {
+      const message = aiModelServerProblems(entity);
+      if (message) throw new InputError(message);
+      return true;
+    }
     if (!isModelOpsKind(entity)) {
       return false;
     }
@@ -195,12 +231,19 @@ export class ModelOpsEntityProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    if (!isModelOpsKind(entity)) {
+    const selfRef = getCompoundEntityRef(entity);
+    const served = servedModels(entity);
+    for (const model of served.models) {
+      emitPair(emit, selfRef, RELATION_SERVES, model, RELATION_SERVED_BY);
+    }
+    for (const problem of served.problems) {
+      emit(processingResult.inputError(location, problem));
+    }
+    if (!isModelOpsKind(entity) && !isAiModelServerApiEntity(entity)) {
       return entity;
     }
-    const selfRef = getCompoundEntityRef(entity);
     for (const relationField of RELATION_FIELDS[entity.kind] ?? []) {
-      const value = entity.spec?.[relationField.field];
+      const value = specValue(entity, relationField.field);
       if (value === undefined) {
         continue;
       }
@@ -225,25 +268,21 @@ export class ModelOpsEntityProcessor implements CatalogProcessor {
           );
           continue;
         }
-        emit(
-          processingResult.relation({
-            source: selfRef,
-            type: relationField.outgoing,
-            target: targetRef,
-          }),
-        );
-        emit(
-          processingResult.relation({
-            source: targetRef,
-            type: relationField.incoming,
-            target: selfRef,
-          }),
+        emitPair(
+          emit,
+          selfRef,
+          relationField.outgoing,
+          targetRef,
+          relationField.incoming,
         );
       }
     }
     // Added after the catalog's policies ran: they refuse a status field
     // on entities as sources deliver them.
-    const message = isImported(entity) ? validationMessage(entity) : undefined;
+    const message =
+      isModelOpsKind(entity) && isImported(entity)
+        ? validationMessage(entity)
+        : undefined;
     if (message) {
       const withStatus = entity as AlphaEntity;
       withStatus.status = {
@@ -261,4 +300,22 @@ export class ModelOpsEntityProcessor implements CatalogProcessor {
     }
     return entity;
   }
+}
+
+/** Emits a relation and its reverse. */
+function emitPair(
+  emit: CatalogProcessorEmit,
+  source: CompoundEntityRef,
+  type: string,
+  target: CompoundEntityRef,
+  reverse: string,
+) {
+  emit(processingResult.relation({ source, type, target }));
+  emit(
+    processingResult.relation({
+      source: target,
+      type: reverse,
+      target: source,
+    }),
+  );
 }

@@ -46,6 +46,22 @@ export const ANNOTATION_MLFLOW_MODEL = 'modelops.dev/mlflow-model';
 export const ANNOTATION_MLFLOW_SERVER = 'modelops.dev/mlflow-server';
 
 /**
+ * Annotation naming the id of the Kubeflow Model Registry registered model
+ * an MLModel entity mirrors.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBEFLOW_MODEL = 'modelops.dev/kubeflow-model';
+
+/**
+ * Annotation naming the Kubeflow Model Registry (the provider id in
+ * app-config) an MLModel entity was read from.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBEFLOW_REGISTRY = 'modelops.dev/kubeflow-registry';
+
+/**
  * Annotation of an MLModel naming the KServe InferenceService that serves
  * it, as `cluster/namespace/name`. The InferenceService may name the model
  * instead, with {@link ANNOTATION_SERVED_MODEL}.
@@ -56,8 +72,10 @@ export const ANNOTATION_KSERVE_INFERENCE_SERVICE =
   'modelops.dev/kserve-inference-service';
 
 /**
- * Annotation of a KServe InferenceService naming the MLModel it serves, as
- * an entity ref (`mlmodel:default/credit-risk-scorer` or a short name).
+ * Annotation of a KServe InferenceService, or of a model server entity
+ * (a `model-server` Component, an `ai-model-server` API or
+ * `AiModelServerAPI`), naming the MLModels it serves as entity refs
+ * (`mlmodel:default/credit-risk-scorer` or a short name), comma-separated.
  *
  * @public
  */
@@ -127,3 +145,30 @@ export const ANNOTATION_HUGGINGFACE_LAST_MODIFIED =
  */
 export const ANNOTATION_HUGGINGFACE_RESULTS =
   'modelops.dev/huggingface-results';
+
+/**
+ * Kind of Red Hat Developer Hub's AI model servers (its package
+ * catalog-model-ai-model-server: apiVersion `backstage.io/v1alpha1` or
+ * `backstage.io/v1beta1`, `spec.type` `ai-model-server`). The ModelOps
+ * processor accepts it and relates the MLModels it names with `serves` and
+ * `servedBy`.
+ *
+ * @public
+ */
+export const AI_MODEL_SERVER_API_KIND = 'AiModelServerAPI';
+
+/**
+ * The `spec.type` of model servers, on `AiModelServerAPI` entities and on
+ * `API` entities of the upstream proposal for AI model servers.
+ *
+ * @public
+ */
+export const AI_MODEL_SERVER_TYPE = 'ai-model-server';
+
+/**
+ * The `spec.type` of the `Component` entities Red Hat Developer Hub's model
+ * catalog bridge emits for model servers.
+ *
+ * @public
+ */
+export const MODEL_SERVER_COMPONENT_TYPE = 'model-server';

@@ -40,6 +40,7 @@ export const MLMODEL_FORMATS = [
 /** MLModel spec.registry.type. @public */
 export const MODEL_REGISTRY_TYPES = [
   'mlflow',
+  'kubeflow',
   'huggingface',
   'sagemaker',
   'vertex-ai',

@@ -3,6 +3,10 @@ export * from './enums';
 export * from './relations';
 export { modelOpsMetadataSchema } from './metadataSchema';
 export { mlModelSpecSchema, mlModelEntitySchema } from './mlModelEntitySchema';
+export {
+  MAX_REGISTRY_VERSIONS,
+  MAX_REGISTRY_LOGGED_MODELS,
+} from './registryRecordSchema';
 export { datasetSpecSchema, datasetEntitySchema } from './datasetEntitySchema';
 export { isMLModelEntity, isDatasetEntity } from './guards';
 export type {

@@ -10,12 +10,12 @@ import {
   MLMODEL_FORMATS,
   MLMODEL_TYPES,
   MODELOPS_LIFECYCLES,
-  MODEL_REGISTRY_TYPES,
   RETRAINING_TRIGGERS,
   RISK_TIERS,
   SERVING_MODES,
 } from './enums';
 import { modelOpsMetadataSchema } from './metadataSchema';
+import { registrySchema } from './registryRecordSchema';
 import {
   entityRef,
   entityRefList,
@@ -32,14 +32,6 @@ import {
 // Every object is strict so that a misspelt key is reported instead of
 // silently ignored; only owner and lifecycle are required so that a one-line
 // model can enter the catalog and the scorecards show what is missing.
-
-const registrySchema = z.strictObject({
-  type: oneOf(MODEL_REGISTRY_TYPES),
-  name: nonEmptyString().describe('Registered model name in the registry.'),
-  alias: nonEmptyString()
-    .optional()
-    .describe('Alias (or stage) serving traffic, e.g. champion.'),
-});
 
 const intendedUseSchema = z.strictObject({
   primaryUses: stringList().optional(),
@@ -230,6 +222,11 @@ const deploymentSchema = z
     challenger: entityRef()
       .optional()
       .describe('Model evaluated against this one in production.'),
+    servedBy: entityRefList()
+      .optional()
+      .describe(
+        'Model servers serving this model (servedBy/serves); short refs default to Component.',
+      ),
   })
   .optional();
 

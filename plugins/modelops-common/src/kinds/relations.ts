@@ -24,6 +24,14 @@ export const RELATION_STEWARD_OF = 'stewardOf';
 export const RELATION_PRODUCED_BY = 'producedBy';
 /** Reverse of {@link RELATION_PRODUCED_BY}. @public */
 export const RELATION_PRODUCES = 'produces';
+/**
+ * MLModel servedBy a model server: a Component of type `model-server`, an
+ * API of type `ai-model-server` or a Red Hat Developer Hub
+ * `AiModelServerAPI`. @public
+ */
+export const RELATION_SERVED_BY = 'servedBy';
+/** Reverse of {@link RELATION_SERVED_BY}. @public */
+export const RELATION_SERVES = 'serves';
 
 /**
  * Every relation the ModelOps kinds add to the catalog, for relation graphs
@@ -42,6 +50,8 @@ export const MODELOPS_RELATIONS: string[] = [
   RELATION_STEWARD_OF,
   RELATION_PRODUCED_BY,
   RELATION_PRODUCES,
+  RELATION_SERVED_BY,
+  RELATION_SERVES,
 ];
 
 /**
@@ -59,4 +69,5 @@ export const MODELOPS_RELATION_PAIRS: [string, string][] = [
   [RELATION_HAS_DERIVATIVE, RELATION_DERIVED_FROM],
   [RELATION_STEWARD_OF, RELATION_STEWARDED_BY],
   [RELATION_PRODUCES, RELATION_PRODUCED_BY],
+  [RELATION_SERVES, RELATION_SERVED_BY],
 ];

@@ -59,3 +59,9 @@ export const stringList = () => z.array(nonEmptyString());
 export const oneOf = <const T extends readonly [string, ...string[]]>(
   values: T,
 ) => z.enum(values, { error: `expected one of ${values.join(', ')}` });
+
+/** An instant written as ISO 8601 UTC, e.g. 2026-04-01T08:00:00.000Z. */
+export const isoDateTime = () =>
+  z.iso.datetime({
+    error: 'expected an ISO 8601 date and time like 2026-04-01T08:00:00Z',
+  });
