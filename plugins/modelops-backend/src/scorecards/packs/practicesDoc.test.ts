@@ -39,6 +39,7 @@ const EVIDENCE_SOURCES = new Set([
   'review', // ownership review attestations
   'changes', // change approvals
   'feedback', // user feedback records
+  'risk', // risk assessments recorded with the questionnaire
   'observed', // cluster observations
   'references', // references resolved in the catalog
   'ownership', // the owner group and its members in the catalog
@@ -232,6 +233,7 @@ describe('docs/practices.md', () => {
       'ownership.retired-without-dependents',
       'cost.in-use',
       'production-readiness.change-approved',
+      'responsible-ai.risk-assessed',
     ];
     const fields = [
       'production-readiness.serving',
