@@ -16,6 +16,7 @@ import {
 import { registerModelOpsActions } from './actions';
 import { createCostRouter } from './cost/createCostRouter';
 import { loadDemoEvidence } from './demo/loadDemoEvidence';
+import { loadDemoRiskAssessments } from './demo/loadDemoRiskAssessments';
 import { createEvidenceRouter } from './evidence/createEvidenceRouter';
 import { DatabaseEvidenceStore } from './evidence/DatabaseEvidenceStore';
 import {
@@ -40,6 +41,11 @@ import {
   ObservationFactProvider,
 } from './observations';
 import { createReviewsRouter, registerReviewTasks } from './reviews';
+import {
+  createRiskAssessmentsRouter,
+  DatabaseRiskAssessmentStore,
+  RiskAssessmentFactProvider,
+} from './risk';
 import {
   createScorecards,
   type ScorecardsExtensions,
@@ -137,7 +143,10 @@ export const modelopsPlugin = createBackendPlugin({
         router.use(createDecisionsRouter(options));
         const observations = DatabaseObservationStore.create({ knex });
         router.use(createObservationsRouter(options, { store: observations }));
+        const riskAssessments = DatabaseRiskAssessmentStore.create({ knex });
+        router.use(createRiskAssessmentsRouter(options, riskAssessments));
         scorecardExtensions.factProviders.push(
+          RiskAssessmentFactProvider.create({ store: riskAssessments }),
           ObservationFactProvider.create({ store: observations }),
           FeedbackFactProvider.create(options),
           ChangeFactProvider.create(options),
@@ -152,6 +161,7 @@ export const modelopsPlugin = createBackendPlugin({
           ...options,
           store: DatabaseEvidenceStore.create({ knex }),
         });
+        await loadDemoRiskAssessments({ ...options, store: riskAssessments });
         await loadDemoDelivery(options);
         // Last: internal errors answer with a log id, never SQL or stacks.
         router.use(internalErrorBodies(deps.logger));

@@ -125,6 +125,17 @@ export const incidentAssessPermission = entityPermission(
   'update',
 );
 
+/**
+ * Record a risk assessment (the EU AI Act questionnaire and its tier) of a
+ * model; the author is the signed-in person who records it.
+ *
+ * @public
+ */
+export const riskAssessmentCreatePermission = entityPermission(
+  'modelops.risk-assessment.create',
+  'create',
+);
+
 /** Replace the observations and import notes of a source (registry and cluster providers). @public */
 export const observationsWritePermission = basicPermission(
   'modelops.observations.write',
@@ -154,5 +165,6 @@ export const modelopsPermissions = [
   changeApprovePermission,
   deliveryEventCreatePermission,
   incidentAssessPermission,
+  riskAssessmentCreatePermission,
   observationsWritePermission,
 ];

@@ -17,6 +17,7 @@ import {
   feedbackCreatePermission,
   feedbackUpdatePermission,
   incidentAssessPermission,
+  riskAssessmentCreatePermission,
   modelopsPermissions,
   observationsWritePermission,
   reviewAdminPermission,
@@ -190,6 +191,14 @@ describe('ModelOpsPermissionPolicy', () => {
       },
       // Owners assess their models' incidents; the board any model's.
       [incidentAssessPermission.name]: {
+        owner: 'owned',
+        board: 'allow',
+        finops: 'owned',
+        steward: 'owned',
+        platform: 'owned',
+      },
+      // Risk assessments likewise.
+      [riskAssessmentCreatePermission.name]: {
         owner: 'owned',
         board: 'allow',
         finops: 'owned',

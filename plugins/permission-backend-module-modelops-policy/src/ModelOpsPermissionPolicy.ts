@@ -9,8 +9,8 @@
  *   they own. Everybody signed in, unless `mlEngineers` lists groups.
  * - Review board: approve or reject waivers and changes, administer reviews
  *   (attest for any group), change any feedback's state, run campaigns,
- *   assess any model's incidents under EU AI Act Art. 73 (owners assess
- *   their own models' incidents).
+ *   assess any model's incidents under EU AI Act Art. 73 and record any
+ *   model's risk assessment (owners do both for their own models).
  * - FinOps: read and ingest the cost of every entity.
  * - Data steward: attest and request waivers for every Dataset.
  * - Pipeline service: Backstage decides service tokens from their access
@@ -48,6 +48,7 @@ import {
   feedbackCreatePermission,
   feedbackUpdatePermission,
   incidentAssessPermission,
+  riskAssessmentCreatePermission,
   MODELOPS_ENTITY_RESOURCE_TYPE,
   modelopsPermissions,
   observationsWritePermission,
@@ -202,7 +203,9 @@ export class ModelOpsPermissionPolicy implements PermissionPolicy {
         return holds('finops') ? ALLOW : ownedOnly();
       // Whether an incident is serious (EU AI Act Art. 73) is the owning
       // team's call, and the review board's for any model.
+      // So is a model's risk assessment, which its declared tier is held to.
       case incidentAssessPermission.name:
+      case riskAssessmentCreatePermission.name:
         return holds('reviewBoard') ? ALLOW : ownedOnly();
       case evidenceCreatePermission.name:
       case deliveryEventCreatePermission.name:

@@ -8,7 +8,10 @@
 
 export { scaffolderModuleModelops as default } from './module';
 export { createRiskClassifyAction } from './actions/risk/createRiskClassifyAction';
-export { createRiskAssessmentWriteAction } from './actions/risk/createRiskAssessmentWriteAction';
+export {
+  createRiskAssessmentWriteAction,
+  type RiskAssessmentWriteActionOptions,
+} from './actions/risk/createRiskAssessmentWriteAction';
 export { createModelCardAction } from './actions/modelCard/createModelCardAction';
 export { createCatalogValidateAction } from './actions/catalog/createCatalogValidateAction';
 export { createWorkspaceExportAction } from './actions/workspace/createWorkspaceExportAction';

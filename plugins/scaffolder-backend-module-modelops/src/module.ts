@@ -25,11 +25,13 @@ export const scaffolderModuleModelops = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
       },
-      async init({ scaffolderActions, config }) {
+      async init({ scaffolderActions, config, auth, discovery }) {
         scaffolderActions.addActions(
           createRiskClassifyAction(),
-          createRiskAssessmentWriteAction(),
+          createRiskAssessmentWriteAction({ auth, discovery }),
           createModelCardAction(),
           createCatalogValidateAction(),
           createWorkspaceExportAction({ config }),

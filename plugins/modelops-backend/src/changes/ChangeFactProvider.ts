@@ -5,7 +5,9 @@
  * - `changes.productionVersionApproved`: the version the model declares
  *   (spec.version) has an approved promotion; undefined when the model
  *   declares no version, so that the check names the missing version instead;
- * - `changes.pendingCount`: change requests waiting for a decision.
+ * - `changes.pendingCount`: change requests waiting for a decision;
+ * - `changes.latestApprovedPromotionAt`: when the latest approved promotion
+ *   of any version was decided, for checks that ask evidence to be newer.
  */
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CheckDefinition } from '@modelops/plugin-modelops-common';
@@ -39,9 +41,10 @@ export class ChangeFactProvider implements ModelopsFactProvider {
   ): Promise<Map<string, Record<string, unknown>>> {
     const refs = entities.map(e => stringifyEntityRef(e));
     const normalized = refs.map(normalizeEntityRef);
-    const [approved, pending] = await Promise.all([
+    const [approved, pending, latestApproval] = await Promise.all([
       this.store.approvedPromotions(normalized),
       this.store.pendingCounts(normalized),
+      this.store.latestApprovedPromotionAt(normalized),
     ]);
     const facts = new Map<string, Record<string, unknown>>();
     entities.forEach((entity, index) => {
@@ -56,6 +59,7 @@ export class ChangeFactProvider implements ModelopsFactProvider {
             ? undefined
             : approved.get(normalized[index])?.has(declared) ?? false,
         pendingCount: pending.get(normalized[index]) ?? 0,
+        latestApprovedPromotionAt: latestApproval.get(normalized[index]),
       });
     });
     return facts;

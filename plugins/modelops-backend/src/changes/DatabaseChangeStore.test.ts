@@ -121,6 +121,12 @@ describe.each(databases.eachSupportedId())('DatabaseChangeStore on %p', id => {
     expect(await store.pendingCounts([churn, 'mlmodel:default/none'])).toEqual(
       new Map([[churn, 1]]),
     );
+    // The approved promotion, not the later approved rollback.
+    expect(
+      await store.latestApprovedPromotionAt([churn, 'mlmodel:default/none']),
+    ).toEqual(
+      new Map([[churn, (await store.getChange(promote.id))!.decidedAt]]),
+    );
   });
 
   it('reports the models with requests made or decided strictly after a time, each once', async () => {

@@ -224,6 +224,26 @@ export class DatabaseChangeStore implements ChangeStore {
     return result;
   }
 
+  async latestApprovedPromotionAt(
+    entityRefs: string[],
+  ): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
+      // decided_at holds fixed-width UTC text, so max() is the latest instant.
+      const rows: Array<{ entity_ref: string; at: string | null }> =
+        await this.knex(TABLE)
+          .select('entity_ref')
+          .max({ at: 'decided_at' })
+          .whereIn('entity_ref', chunk)
+          .where({ status: 'approved', kind: 'promote' })
+          .groupBy('entity_ref');
+      for (const row of rows) {
+        if (row.at) result.set(row.entity_ref, row.at);
+      }
+    }
+    return result;
+  }
+
   async entityRefsChangedSince(since: string): Promise<string[]> {
     const rows: Array<{ entity_ref: string }> = await this.knex(TABLE)
       .distinct('entity_ref')

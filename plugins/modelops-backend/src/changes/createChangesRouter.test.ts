@@ -139,6 +139,7 @@ describe('createChangesRouter', () => {
     expect(facts.get('mlmodel:default/churn')).toEqual({
       productionVersionApproved: true,
       pendingCount: 0,
+      latestApprovedPromotionAt: approved.body.decidedAt,
     });
   });
 

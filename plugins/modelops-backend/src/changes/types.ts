@@ -57,6 +57,12 @@ export interface ChangeStore extends DecisionLog {
    * number of queries.
    */
   approvedPromotions(entityRefs: string[]): Promise<Map<string, Set<string>>>;
+  /**
+   * When the latest approved promotion of each model among `entityRefs`
+   * (lower case) was decided (ISO 8601); models without one are absent.
+   * One grouped query per chunk.
+   */
+  latestApprovedPromotionAt(entityRefs: string[]): Promise<Map<string, string>>;
   /** Pending requests per model among `entityRefs`; absent when none. */
   pendingCounts(entityRefs: string[]): Promise<Map<string, number>>;
   /**

@@ -257,6 +257,18 @@ function judge(
   return { meet: c => set(c, true), violate: c => set(c, false) };
 }
 
+/** A recorded risk assessment, recent enough for a high-risk model. */
+function recordAssessment(c: Case, tier: string) {
+  c.facts.risk = {
+    latest: {
+      tier,
+      assessedAt: '2026-11-15T10:00:00.000Z',
+      assessedBy: 'user:default/corpus-assessor',
+      classifierVersion: '1.0.0',
+    },
+  };
+}
+
 /** Facts of the checks written in code, which have no rule to solve. */
 const CODE_CHECK_FACTS: Record<
   string,
@@ -315,6 +327,18 @@ const CODE_CHECK_FACTS: Record<
         unassessed: [{ incidentId: 'INC-1', openedAt: '2026-11-20T08:00:00Z' }],
         seriousUnreported: [],
       };
+    },
+  },
+  'responsible-ai.risk-assessed': {
+    meet: c => {
+      c.entity.spec.risk ??= {};
+      c.entity.spec.risk.tier ??= 'minimal';
+      recordAssessment(c, c.entity.spec.risk.tier);
+    },
+    // The declared tier edited away from what the assessment found.
+    violate: c => {
+      const declared = c.entity.spec.risk?.tier;
+      recordAssessment(c, declared === 'high' ? 'minimal' : 'high');
     },
   },
 };

@@ -51,7 +51,8 @@ export interface LoadDemoEvidenceOptions {
   workingDirectory?: string;
 }
 
-async function readEntries(
+/** The entries of a demo file: a bare array or `{ items }`; none when unreadable. */
+export async function readDemoEntries(
   path: string,
   logger: LoggerService,
 ): Promise<unknown[]> {
@@ -78,7 +79,7 @@ async function loadFile<T extends { idempotencyKey?: string }>(
   logger: LoggerService,
 ): Promise<DemoFileResult> {
   const result: DemoFileResult = { created: 0, unchanged: 0, rejected: 0 };
-  const entries = await readEntries(path, logger);
+  const entries = await readDemoEntries(path, logger);
   for (const [index, entry] of entries.entries()) {
     const parsed = schema.safeParse(entry);
     if (!parsed.success) {

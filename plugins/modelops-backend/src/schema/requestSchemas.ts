@@ -16,6 +16,8 @@ import {
   feedbackListQuerySchema,
   feedbackStateRequestSchema,
   incidentAssessmentInputSchema,
+  riskAssessmentInputSchema,
+  riskAssessmentListQuerySchema,
   incidentListQuerySchema,
   monitoringSnapshotInputSchema,
   monitoringSnapshotListQuerySchema,
@@ -178,4 +180,11 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
     },
   },
   GetObservations: { query: observationsQuerySchema },
+  PostRiskAssessment: {
+    body: {
+      component: 'RiskAssessmentInput',
+      schema: riskAssessmentInputSchema,
+    },
+  },
+  GetRiskAssessments: { query: riskAssessmentListQuerySchema },
 };

@@ -16,6 +16,16 @@ import type {
   TransparencyDuty,
 } from './types';
 
+/**
+ * The version of the classification rules in {@link classifyRisk}. Raise it
+ * with every change that can give the same answers another tier or other
+ * controls: a recorded assessment keeps the version that classified it, so
+ * a reviewer can tell an assessment made under older rules.
+ *
+ * @public
+ */
+export const RISK_CLASSIFIER_VERSION = '1.0.0';
+
 const HIGH_RISK_CONTROLS: RiskControlId[] = [
   'risk-management-system',
   'data-governance',

@@ -740,6 +740,21 @@ Object.assign(ROUTE_SAMPLES, {
     auditEventId: 'incident-assess',
     auditEntityRef: MODEL,
   },
+  'POST /risk-assessments': {
+    prepare: () => ({
+      json: {
+        entityRef: MODEL,
+        answers: { annexIIIPoints: ['5(b)'], profilesNaturalPersons: true },
+      },
+    }),
+    expect: entityMutation({ ok: 201, services: false }),
+    auditEventId: 'risk-assessment-create',
+    auditEntityRef: MODEL,
+  },
+  'GET /risk-assessments': {
+    prepare: () => ({ query: { entityRef: MODEL } }),
+    expect: signedInRead({ services: true }),
+  },
   'GET /compliance/obligations': {
     prepare: () => ({ query: { appliesFrom: '2027-12-02' } }),
     expect: signedInRead({ services: true }),

@@ -848,3 +848,91 @@ export const seriousIncidentsReportedCheck: ModelopsCheck = {
     };
   },
 };
+
+/** How old a high-risk model's latest risk assessment may be: twelve months. */
+export const RISK_ASSESSMENT_MAX_AGE_DAYS = 365;
+
+interface LatestRiskAssessment {
+  tier: string;
+  assessedAt: string;
+  assessedBy: string;
+  classifierVersion: string;
+}
+
+/**
+ * The declared tier bound to a recorded assessment. `spec.risk.tier`
+ * decides which responsible-AI checks apply, so a tier edited by hand to
+ * `minimal` would switch every high-risk check off; this check holds the
+ * tier to the latest assessment recorded with the questionnaire (`risk`
+ * facts), and asks a high-risk model to be reassessed after each approved
+ * promotion (`changes` facts) and at least every twelve months.
+ */
+export const riskAssessedCheck: ModelopsCheck = {
+  id: `${pack}.risk-assessed`,
+  title: 'Risk tier matches its assessment',
+  description: `spec.risk.tier is the tier of the latest risk assessment recorded with the questionnaire; for a high-risk model that assessment is newer than its latest approved promotion and at most ${RISK_ASSESSMENT_MAX_AGE_DAYS} days old.`,
+  rationale: {
+    practice: practice(1, 'regulatory exposure'),
+    obligations: [
+      'eu-ai-act.art-6-2-3',
+      'nist-ai-rmf.govern-1.3',
+      'nist-ai-rmf.govern-1.5',
+    ],
+  },
+  appliesTo: models,
+  severity: 'critical',
+  remediation: {
+    text: 'Run the AI risk assessment template on the model (or POST /risk-assessments with the questionnaire answers) and set spec.risk.tier to the tier it gives.',
+  },
+  pack,
+  level: 'silver',
+  evaluate({ entity, facts, now }) {
+    const declared = (entity.spec?.risk as { tier?: unknown } | undefined)
+      ?.tier;
+    const declaredText =
+      typeof declared === 'string' && declared !== '' ? declared : 'not set';
+    const latest = (facts.risk as { latest?: LatestRiskAssessment } | undefined)
+      ?.latest;
+    if (!latest) {
+      return {
+        passed: false,
+        message: `expected a risk assessment recorded with the questionnaire; found none, so spec.risk.tier (${declaredText}) is only declared`,
+      };
+    }
+    const day = latest.assessedAt.slice(0, 10);
+    const by = `the latest assessment on ${day} by ${latest.assessedBy}`;
+    if (declared !== latest.tier) {
+      return {
+        passed: false,
+        message: `spec.risk.tier is ${declaredText}; ${by} classified it ${latest.tier}`,
+      };
+    }
+    if (latest.tier === 'high') {
+      const promotedAt = (
+        facts.changes as { latestApprovedPromotionAt?: string } | undefined
+      )?.latestApprovedPromotionAt;
+      if (promotedAt && latest.assessedAt < promotedAt) {
+        return {
+          passed: false,
+          message: `${by} predates the latest approved promotion on ${promotedAt.slice(
+            0,
+            10,
+          )}; a high-risk model is reassessed after each promotion`,
+        };
+      }
+      const ageDays = Math.floor(
+        (now.getTime() - Date.parse(latest.assessedAt)) / DAY_MS,
+      );
+      if (ageDays > RISK_ASSESSMENT_MAX_AGE_DAYS) {
+        return {
+          passed: false,
+          message: `${by} is ${ageDays} days old; a high-risk model is reassessed at least every ${RISK_ASSESSMENT_MAX_AGE_DAYS} days`,
+        };
+      }
+    }
+    return {
+      passed: true,
+      message: `spec.risk.tier ${latest.tier} is the tier of ${by} (classifier ${latest.classifierVersion})`,
+    };
+  },
+};

@@ -17,6 +17,7 @@ import {
 import {
   fairnessMetCheck,
   responsibleAiPack,
+  riskAssessedCheck,
   seriousIncidentsReportedCheck,
 } from './responsibleAiPack';
 
@@ -35,6 +36,7 @@ export function shippedChecks(): ModelopsCheck[] {
     ...responsibleAiPack.map(ruleCheck),
     fairnessMetCheck,
     seriousIncidentsReportedCheck,
+    riskAssessedCheck,
     ...dataGovernancePack.map(ruleCheck),
     ...documentationPack.map(ruleCheck),
     ...ownershipPack.map(ruleCheck),

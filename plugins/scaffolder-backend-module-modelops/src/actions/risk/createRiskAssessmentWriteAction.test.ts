@@ -1,4 +1,8 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { mockContext } from '../../__testUtils__/mockContext';
 import { validateModelOpsEntity } from '@modelops/plugin-modelops-common';
@@ -28,12 +32,103 @@ spec:
   dependsOn: [mlmodel:default/cv-screener]
 `;
 
+/** The ModelOps backend as the action sees it: each request, and a status to answer. */
+function fakeBackend(status = 201) {
+  const requests: Array<{ url: string; init?: RequestInit }> = [];
+  const fetch = jest.fn(
+    async (url: string | URL | Request, init?: RequestInit) => {
+      requests.push({ url: String(url), init });
+      const body =
+        status === 201
+          ? { tier: 'high', classifierVersion: '1.0.0' }
+          : { error: { name: 'NotFoundError', message: 'not in the catalog' } };
+      return new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    },
+  ) as unknown as typeof globalThis.fetch;
+  return { requests, fetch };
+}
+
 describe('modelops:risk-assessment:write', () => {
   const workspace = createMockDirectory();
-  const action = createRiskAssessmentWriteAction();
+  let backend = fakeBackend();
+  let action = createRiskAssessmentWriteAction({
+    auth: mockServices.auth(),
+    discovery: mockServices.discovery(),
+    fetch: backend.fetch,
+  });
+
+  function withBackend(status: number) {
+    backend = fakeBackend(status);
+    action = createRiskAssessmentWriteAction({
+      auth: mockServices.auth(),
+      discovery: mockServices.discovery(),
+      fetch: backend.fetch,
+    });
+  }
 
   beforeEach(() => {
     workspace.setContent({ 'catalog-info.yaml': CATALOG_INFO });
+    withBackend(201);
+  });
+
+  it('records the answers in the backend on behalf of the person running the template', async () => {
+    const answers = {
+      annexIIIAreas: ['employment'],
+      profilesNaturalPersons: true,
+    };
+    const ctx = mockContext({
+      workspacePath: workspace.path,
+      input: { answers },
+    });
+    await action.handler(ctx);
+    expect(backend.requests).toHaveLength(1);
+    const [{ url, init }] = backend.requests;
+    expect(url).toBe('http://localhost:0/api/modelops/risk-assessments');
+    expect(init?.method).toBe('POST');
+    // The body carries no tier and no author: the backend classifies the
+    // answers and takes the author from the token.
+    expect(JSON.parse(String(init?.body))).toEqual({
+      entityRef: 'mlmodel:default/cv-screener',
+      answers,
+    });
+    const { token } = await mockServices.auth().getPluginRequestToken({
+      onBehalfOf: mockCredentials.user(),
+      targetPluginId: 'modelops',
+    });
+    expect((init?.headers as Record<string, string>).Authorization).toBe(
+      `Bearer ${token}`,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('recorded', true);
+  });
+
+  it('goes on without recording a model the catalog does not hold yet, and says so', async () => {
+    withBackend(404);
+    const logger = mockServices.logger.mock();
+    const ctx = mockContext({
+      workspacePath: workspace.path,
+      input: { answers: {} },
+      logger,
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('recorded', false);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'mlmodel:default/cv-screener is not in the catalog yet',
+      ),
+    );
+    expect(read('RISK_ASSESSMENT.md')).toContain('cv-screener');
+  });
+
+  it('fails the step when the backend refuses the assessment', async () => {
+    withBackend(403);
+    await expect(
+      action.handler(
+        mockContext({ workspacePath: workspace.path, input: { answers: {} } }),
+      ),
+    ).rejects.toThrow();
   });
 
   function read(file: string) {

@@ -1,10 +1,18 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
 import {
   DEFAULT_NAMESPACE,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { classifyRisk } from '@modelops/plugin-modelops-common';
+import {
+  classifyRisk,
+  RiskAssessmentClient,
+  type RiskQuestionnaireAnswers,
+} from '@modelops/plugin-modelops-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from 'yaml';
@@ -153,14 +161,91 @@ async function refuseForeignFolder(
 }
 
 /**
- * Creates the `modelops:risk-assessment:write` action, which classifies the
- * questionnaire answers, writes RISK_ASSESSMENT.md and records the tier in
- * `spec.risk` of the MLModel. Given an `entity`, it refuses a folder whose
- * catalog file or assessment belongs to another model or another owner.
+ * What the risk assessment action needs to record assessments in the
+ * ModelOps backend.
  *
  * @public
  */
-export function createRiskAssessmentWriteAction() {
+export interface RiskAssessmentWriteActionOptions {
+  auth: AuthService;
+  discovery: DiscoveryService;
+  /** The fetch that calls the backend; the global fetch by default. */
+  fetch?: typeof fetch;
+}
+
+type Logger = { info(message: string): void; warn(message: string): void };
+
+/**
+ * Records the answers in the ModelOps backend on behalf of the person who
+ * started the task, so the backend names them as the author. A model not
+ * yet in the catalog (a project being created) cannot be recorded; the
+ * action says so and goes on, since the assessment document still stands.
+ *
+ * @returns whether the assessment was recorded
+ */
+async function recordAssessment(
+  options: RiskAssessmentWriteActionOptions,
+  credentials: Parameters<
+    AuthService['getPluginRequestToken']
+  >[0]['onBehalfOf'],
+  entityRef: string,
+  answers: RiskQuestionnaireAnswers,
+  logger: Logger,
+): Promise<boolean> {
+  if (!options.auth.isPrincipal(credentials, 'user')) {
+    logger.warn(
+      `Not recorded in ModelOps: no person started this task, and a risk assessment is recorded with its author`,
+    );
+    return false;
+  }
+  const { token } = await options.auth.getPluginRequestToken({
+    onBehalfOf: credentials,
+    targetPluginId: 'modelops',
+  });
+  const fetchWithToken = options.fetch ?? fetch;
+  const client = RiskAssessmentClient.create({
+    discoveryApi: options.discovery,
+    fetchApi: {
+      fetch: (input, init) =>
+        fetchWithToken(input, {
+          ...init,
+          headers: {
+            ...(init?.headers as Record<string, string> | undefined),
+            Authorization: `Bearer ${token}`,
+          },
+        }),
+    },
+  });
+  try {
+    const recorded = await client.recordRiskAssessment({ entityRef, answers });
+    logger.info(
+      `Recorded the assessment of ${entityRef} in ModelOps (tier ${recorded.tier}, classifier ${recorded.classifierVersion})`,
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ResponseError && error.response.status === 404) {
+      logger.warn(
+        `Not recorded in ModelOps: ${entityRef} is not in the catalog yet. Once it is registered, run the AI risk assessment template on it, or responsible-ai.risk-assessed fails`,
+      );
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Creates the `modelops:risk-assessment:write` action, which classifies the
+ * questionnaire answers, writes RISK_ASSESSMENT.md, records the tier in
+ * `spec.risk` of the MLModel and records the assessment in the ModelOps
+ * backend (`POST /risk-assessments`) on behalf of the person running the
+ * template. Given an `entity`, it refuses a folder whose catalog file or
+ * assessment belongs to another model or another owner.
+ *
+ * @public
+ */
+export function createRiskAssessmentWriteAction(
+  options: RiskAssessmentWriteActionOptions,
+) {
   return createTemplateAction({
     id: 'modelops:risk-assessment:write',
     description:
@@ -173,6 +258,12 @@ export function createRiskAssessmentWriteAction() {
         tier: z => z.string().describe('The EU AI Act risk tier.'),
         path: z => z.string().describe('The assessment path in the workspace.'),
         entityRef: z => z.string().describe('The assessed MLModel.'),
+        recorded: z =>
+          z
+            .boolean()
+            .describe(
+              'Whether the assessment was recorded in the ModelOps backend (false in dry runs and for models not yet in the catalog).',
+            ),
       },
     },
     async handler(ctx) {
@@ -262,9 +353,19 @@ export function createRiskAssessmentWriteAction() {
       ctx.logger.info(
         `Assessed ${entityRef} as ${classification.tier}; wrote ${input.path} and spec.risk in ${input.entityFile}`,
       );
+      const recorded = ctx.isDryRun
+        ? false
+        : await recordAssessment(
+            options,
+            await ctx.getInitiatorCredentials(),
+            entityRef,
+            input.answers,
+            ctx.logger,
+          );
       ctx.output('tier', classification.tier);
       ctx.output('path', input.path);
       ctx.output('entityRef', entityRef);
+      ctx.output('recorded', recorded);
     },
   });
 }

@@ -72,6 +72,11 @@ export const spec = {
       description:
         'The decision history of a model, dataset or team (waivers, changes, reviews), with a CSV export.',
     },
+    {
+      name: 'risk',
+      description:
+        "Risk assessments recorded with the EU AI Act questionnaire, which a model's declared tier is held to.",
+    },
   ],
   paths: {
     '/evaluations': {
@@ -2489,6 +2494,85 @@ export const spec = {
                 $ref: '#/components/schemas/IncidentAssessmentInput',
               },
             },
+          },
+        },
+      },
+    },
+    '/risk-assessments': {
+      post: {
+        operationId: 'PostRiskAssessment',
+        tags: ['risk'],
+        summary:
+          'Record the risk questionnaire answers of a model: `{entityRef, answers}`.',
+        description:
+          "The backend classifies the answers (the same classifier as the questionnaire) and records them with the tier, the classifier version, the caller as author and the time; a tier or an author in the body is refused. Needs `modelops.risk-assessment.create` on the model, which must be in the catalog (404); service tokens are refused (403), since an assessment is a person's judgement. Assessments are only added: the latest is what the check `responsible-ai.risk-assessed` holds `spec.risk.tier` to.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RiskAssessmentInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The assessment was recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RiskAssessment',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+      get: {
+        operationId: 'GetRiskAssessments',
+        tags: ['risk'],
+        summary:
+          'The recorded risk assessments of a model, newest first: `{entityRef, items}`.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RiskAssessmentList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
           },
         },
       },
@@ -6542,6 +6626,188 @@ export const spec = {
             type: 'string',
             description:
               'Since when the source reports the object as it is now (ISO 8601).',
+          },
+        },
+      },
+      RiskAssessmentInput: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          answers: {
+            type: 'object',
+            properties: {
+              prohibitedPractices: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: [
+                    'manipulative-techniques',
+                    'exploits-vulnerabilities',
+                    'social-scoring',
+                    'criminal-risk-profiling',
+                    'facial-image-scraping',
+                    'emotion-recognition-work-education',
+                    'sensitive-biometric-categorisation',
+                    'realtime-remote-biometric-identification',
+                  ],
+                },
+              },
+              annexISafetyComponent: {
+                type: 'boolean',
+              },
+              annexIIIPoints: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: [
+                    '2',
+                    '1(a)',
+                    '1(b)',
+                    '1(c)',
+                    '3(a)',
+                    '3(b)',
+                    '3(c)',
+                    '3(d)',
+                    '4(a)',
+                    '4(b)',
+                    '5(a)',
+                    '5(b)',
+                    '5(c)',
+                    '5(d)',
+                    '6(a)',
+                    '6(b)',
+                    '6(c)',
+                    '6(d)',
+                    '6(e)',
+                    '7(a)',
+                    '7(b)',
+                    '7(c)',
+                    '7(d)',
+                    '8(a)',
+                    '8(b)',
+                  ],
+                },
+              },
+              annexIIIAreas: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: [
+                    'biometrics',
+                    'critical-infrastructure',
+                    'education',
+                    'employment',
+                    'essential-services',
+                    'law-enforcement',
+                    'migration-border-control',
+                    'justice-democracy',
+                  ],
+                },
+              },
+              annexIIIDerogation: {
+                type: 'string',
+                enum: [
+                  'narrow-procedural-task',
+                  'improves-completed-human-activity',
+                  'detects-decision-patterns',
+                  'preparatory-task',
+                ],
+              },
+              profilesNaturalPersons: {
+                type: 'boolean',
+              },
+              transparencyDuties: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: [
+                    'interacts-with-people',
+                    'generates-synthetic-content',
+                    'emotion-recognition-or-biometric-categorisation',
+                    'deep-fake',
+                    'public-interest-text',
+                  ],
+                },
+              },
+              generalPurposeModel: {
+                type: 'string',
+                enum: ['none', 'gpai', 'gpai-systemic-risk'],
+              },
+              publicServiceDeployer: {
+                type: 'boolean',
+              },
+            },
+            additionalProperties: false,
+          },
+        },
+        required: ['entityRef', 'answers'],
+        additionalProperties: false,
+      },
+      RiskAssessment: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'answers',
+          'tier',
+          'classifierVersion',
+          'assessedBy',
+          'assessedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          answers: {
+            type: 'object',
+            description: 'The questionnaire answers as recorded.',
+          },
+          tier: {
+            type: 'string',
+            enum: ['unacceptable', 'high', 'limited', 'minimal'],
+            description: 'The tier the classifier derived from the answers.',
+          },
+          domain: {
+            type: 'string',
+            description: 'The Annex III area that made the model high-risk.',
+          },
+          annexIIIPoints: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          classifierVersion: {
+            type: 'string',
+            description: 'The version of the classification rules.',
+          },
+          assessedBy: {
+            type: 'string',
+            description: 'The user who recorded the assessment.',
+          },
+          assessedAt: {
+            type: 'string',
+          },
+        },
+      },
+      RiskAssessmentList: {
+        type: 'object',
+        required: ['entityRef', 'items'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RiskAssessment',
+            },
           },
         },
       },
