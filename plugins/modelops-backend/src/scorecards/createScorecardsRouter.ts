@@ -223,12 +223,14 @@ export function createScorecardsRouter(
     const credentials = await read(req);
     const query = parseQuery(scorecardResultsQuerySchema, req.query);
     // A summary row's key: a ref, or NO_GROUP for entities without one.
-    const groupKey = (value: string | undefined, field: string, kind: string) =>
-      value === undefined
-        ? undefined
-        : value === NO_GROUP
-        ? null
-        : normalizeRef(value, field, kind);
+    const groupKey = (
+      value: string | undefined,
+      field: string,
+      kind: string,
+    ) => {
+      if (value === undefined) return undefined;
+      return value === NO_GROUP ? null : normalizeRef(value, field, kind);
+    };
     const checks = checksById();
     // A pack or check nobody registered would list nothing: say so.
     if (
@@ -277,7 +279,7 @@ export function createScorecardsRouter(
         pack: r.pack,
         level: r.level,
         severity: r.severity,
-        state: r.waived ? 'waived' : r.state,
+        state: r.waived ? ('waived' as const) : r.state,
         ...(r.message ? { message: r.message } : {}),
         changedAt: r.changedAt,
       }))
@@ -324,14 +326,13 @@ export function createScorecardsRouter(
         changes.map(c => c.entityRef),
       ),
     );
-    const scope = query.team
-      ? { scope: 'team' as const, key: query.team }
-      : query.pack
-      ? { scope: 'pack' as const, key: query.pack }
-      : undefined;
-    const trend = scope
-      ? await store.getTrend(scope.scope, scope.key, since.slice(0, 10))
-      : [];
+    // Daily points exist per team and per pack; an entity has none.
+    let trend: ScorecardHistory['trend'] = [];
+    if (query.team) {
+      trend = await store.getTrend('team', query.team, since.slice(0, 10));
+    } else if (query.pack) {
+      trend = await store.getTrend('pack', query.pack, since.slice(0, 10));
+    }
     const body: ScorecardHistory = {
       changes: changes.filter(c => visible.has(c.entityRef)),
       trend,

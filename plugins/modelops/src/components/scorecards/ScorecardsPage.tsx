@@ -144,13 +144,13 @@ function columns(
       render: row => (
         <Box display="flex" gap={0.5} sx={{ whiteSpace: 'nowrap' }}>
           {LEVELS.map(l => {
-            const count = row.levels?.[l] ?? 0;
+            const entities = row.levels?.[l] ?? 0;
             return (
               <LevelChip
                 key={l}
                 level={l}
-                label={String(count)}
-                faded={count === 0}
+                label={String(entities)}
+                faded={entities === 0}
               />
             );
           })}

@@ -40,8 +40,9 @@ export function useScorecardResultsLink():
   | undefined {
   let base: string | undefined;
   try {
-    // Hooks may not be called conditionally, but may throw: an unmounted
-    // route throws here, every render alike.
+    // An unmounted route throws here, on every render alike, so the hook
+    // order never changes.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     base = useRouteRef(scorecardsRouteRef)();
   } catch {
     base = undefined;

@@ -191,10 +191,12 @@ const sum = (readings: CardReading[], pack?: string): CheckCounts =>
   );
 
 describe('the ML home, the scorecards page and the entity card agree on the demo', () => {
-  let cards: Map<string, CardReading>;
+  const cards = new Map<string, CardReading>();
 
   beforeAll(async () => {
-    cards = await readCards(scored);
+    for (const [ref, reading] of await readCards(scored)) {
+      cards.set(ref, reading);
+    }
   });
 
   async function renderPage(node: React.ReactNode) {
