@@ -478,6 +478,20 @@ try {
         throw new Error('the tab bar is not below the page header');
       }
       await shot(page, '08-scorecards');
+      // Every count opens the checks and entities behind it, filters in the URL.
+      await page
+        .locator('a[href*="/scorecards/results?"][href*="state=fail"]')
+        .first()
+        .click();
+      await page.waitForURL(/\/scorecards\/results\?.*state=fail/);
+      const failingRows = page
+        .locator('[class*="MuiChip-label"]')
+        .filter({ hasText: /^failing$/ });
+      await failingRows.first().waitFor();
+      console.log(
+        `     drill-down lists ${await failingRows.count()} failing result(s)`,
+      );
+      await shot(page, '08b-scorecard-results');
       await openTab('Campaigns', /\/scorecards\/campaigns/);
       await page.getByRole('heading', { name: 'Campaigns' }).first().waitFor();
       // The demo opens campaigns on first start; each shows progress per team.
@@ -488,6 +502,11 @@ try {
       const teamBars = page.getByRole('progressbar', { name: /progress$/ });
       await teamBars.first().waitFor();
       console.log(`     ${await teamBars.count()} team progress bar(s)`);
+      // A campaign names the entities not done, per team, with their failing checks.
+      await page
+        .getByRole('list', { name: / not done$/ })
+        .first()
+        .waitFor();
       await shot(page, '09-campaigns');
       await openTab('Waiver approvals', /\/scorecards\/waivers/);
       await page.getByText('Waivers awaiting approval').first().waitFor();

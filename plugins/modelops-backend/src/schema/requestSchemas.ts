@@ -32,6 +32,7 @@ import {
   scorecardEvaluateRequestSchema,
   scorecardHistoryQuerySchema,
   scorecardSummaryQuerySchema,
+  scorecardResultsQuerySchema,
   waiverCreateRequestSchema,
   waiverDecisionRequestSchema,
 } from '@modelops/plugin-modelops-common';
@@ -76,6 +77,7 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
   PostCostCsvImport: { query: costImportQuerySchema },
   GetScorecardSummary: { query: scorecardSummaryQuerySchema },
   GetScorecardHistory: { query: scorecardHistoryQuerySchema },
+  GetScorecardResults: { query: scorecardResultsQuerySchema },
   PostScorecardEvaluate: {
     body: {
       component: 'ScorecardEvaluateRequest',

@@ -32,6 +32,8 @@ import type {
   EvaluationStamp,
   NewCampaign,
   NewWaiver,
+  ResultFilter,
+  ResultRow,
   ScorecardStore,
   ScoredEntityRow,
   StoredCheckResult,
@@ -470,6 +472,18 @@ export class DatabaseScorecardStore implements ScorecardStore {
       passing: r.passing,
       failing: r.failing,
     }));
+    // Packs get their points too, so that a pack's trend can be drawn.
+    const packs = await this.getSummary('pack', now);
+    for (const r of packs.rows) {
+      points.push({
+        day,
+        scope: 'pack',
+        scope_key: r.key,
+        score: r.score,
+        passing: r.passing,
+        failing: r.failing,
+      });
+    }
     points.push({
       day,
       scope: 'all',
@@ -493,13 +507,64 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return row ? toEntityRow(row) : undefined;
   }
 
+  async listResults(filter: ResultFilter, now: string): Promise<ResultRow[]> {
+    const query = this.db(`${RESULTS} as r`)
+      .join(`${ENTITIES} as e`, 'e.entity_ref', 'r.entity_ref')
+      .leftJoin(`${WAIVERS} as w`, function joinWaivers() {
+        this.on('w.entity_ref', '=', 'r.entity_ref')
+          .andOn('w.check_id', '=', 'r.check_id')
+          .andOnVal('w.status', '=', 'approved')
+          .andOnVal('w.expires_at', '>', now);
+      })
+      .select('r.*', 'e.kind', 'e.owner', 'e.system', 'w.id as waiver_id');
+    if (filter.pack !== undefined) query.where('r.pack', filter.pack);
+    if (filter.checkId !== undefined) query.where('r.check_id', filter.checkId);
+    if (filter.entityRef !== undefined) {
+      query.where('r.entity_ref', filter.entityRef);
+    }
+    for (const [column, value] of [
+      ['e.owner', filter.owner],
+      ['e.system', filter.system],
+    ] as const) {
+      if (value === null) query.whereNull(column);
+      else if (value !== undefined) query.where(column, value);
+    }
+    return (await query).map((row: any) => ({
+      entityRef: row.entity_ref,
+      checkId: row.check_id,
+      pack: row.pack,
+      level: row.level,
+      severity: row.severity,
+      state: row.state,
+      message: orUndefined(row.message),
+      changedAt: row.changed_at,
+      kind: row.kind,
+      owner: orUndefined(row.owner),
+      system: orUndefined(row.system),
+      waived:
+        row.state === 'fail' &&
+        row.waiver_id !== null &&
+        row.waiver_id !== undefined,
+    }));
+  }
+
   async getChanges(filter: {
     entityRef?: string;
     team?: string;
+    pack?: string;
     since: string;
+    transitionsOnly?: boolean;
   }): Promise<CheckStateChange[]> {
     const query = this.db(`${HISTORY} as h`)
-      .select('h.*')
+      // The cause is what the check says now, if it has said so since the
+      // transition: same state, changed at the same time.
+      .leftJoin(`${RESULTS} as r`, function joinResult() {
+        this.on('r.entity_ref', '=', 'h.entity_ref')
+          .andOn('r.check_id', '=', 'h.check_id')
+          .andOn('r.state', '=', 'h.to_state')
+          .andOn('r.changed_at', '=', 'h.changed_at');
+      })
+      .select('h.*', 'r.message as cause')
       .where('h.changed_at', '>=', filter.since)
       .orderBy([
         { column: 'h.changed_at', order: 'desc' },
@@ -507,6 +572,14 @@ export class DatabaseScorecardStore implements ScorecardStore {
       ])
       .limit(1000);
     if (filter.entityRef) query.where('h.entity_ref', filter.entityRef);
+    // A first result is not a transition: it says what was, not what moved.
+    if (filter.transitionsOnly) query.whereNotNull('h.from_state');
+    if (filter.pack) {
+      query.whereIn(
+        'h.check_id',
+        this.db(RESULTS).distinct('check_id').where('pack', filter.pack),
+      );
+    }
     if (filter.team) {
       query
         .join(`${ENTITIES} as e`, 'e.entity_ref', 'h.entity_ref')
@@ -518,11 +591,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
       from: orUndefined(row.from_state),
       to: row.to_state,
       at: row.changed_at,
+      ...(row.cause ? { cause: String(row.cause) } : {}),
     }));
   }
 
   async getTrend(
-    scope: 'team' | 'all',
+    scope: 'team' | 'pack' | 'all',
     key: string,
     sinceDay: string,
   ): Promise<ScorecardTrendPoint[]> {

@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { obligationsApplyingFrom } from '@modelops/plugin-modelops-common';
 import request from 'supertest';
 import { createTestRouter, initTestDatabase } from '../service/__testUtils__';
+import { restrictedCatalog } from '../service/__testUtils__/restrictedCatalog';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { createScorecardsRouter } from './createScorecardsRouter';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
@@ -76,7 +77,7 @@ describe('createScorecardsRouter', () => {
       [request(app).get('/scorecards/summary?groupBy=planet'), /groupBy/],
       [
         request(app).get('/scorecards/history'),
-        /entityRef: give exactly one of entityRef or team/,
+        /entityRef: give exactly one of entityRef, team or pack/,
       ],
       [
         request(app).post('/scorecards/evaluate').send({ entityRef: 7 }),
@@ -271,7 +272,8 @@ describe('createScorecardsRouter', () => {
     expect(history.body.trend).toEqual([
       expect.objectContaining({ day: '2026-11-20' }),
     ]);
-    expect(history.body.changes.length).toBeGreaterThan(0);
+    // First results say what was, not what moved: no transition yet.
+    expect(history.body.changes).toEqual([]);
   });
 
   it('needs a second person to approve a waiver, which lapses at expiry', async () => {
@@ -567,7 +569,19 @@ describe('createScorecardsRouter', () => {
       campaignId: created.body.id,
       entities: 1,
       done: 0,
-      teams: [{ team: 'group:default/ml', entities: 1, done: 0 }],
+      teams: [
+        {
+          team: 'group:default/ml',
+          entities: 1,
+          done: 0,
+          notDone: [
+            {
+              entityRef: MODEL,
+              failingChecks: ['responsible-ai.impact-assessment'],
+            },
+          ],
+        },
+      ],
     });
     await request(app)
       .patch(`/scorecards/campaigns/${created.body.id}`)
@@ -587,5 +601,173 @@ describe('createScorecardsRouter', () => {
     await request(app)
       .get(`/scorecards/campaigns/${created.body.id}`)
       .expect(404);
+  });
+
+  it('lists the results behind a figure, filtered, and leaves out entities the caller cannot see', async () => {
+    const outsider = 'user:default/outsider';
+    const hidden = 'mlmodel:default/secret';
+    const entities = [
+      mlGroup,
+      productionModel('scorer', { risk: { tier: 'high' } }),
+      productionModel('secret', { risk: { tier: 'high' } }),
+    ];
+    const catalog = restrictedCatalog(
+      entities,
+      (ref, credentials: any) =>
+        !(credentials.principal?.userEntityRef === outsider && ref === hidden),
+    );
+    const { app } = await setup(catalog);
+    await request(app).post('/scorecards/evaluate').send({}).expect(200);
+    const summary = await request(app)
+      .get('/scorecards/summary')
+      .query({ groupBy: 'pack' })
+      .expect(200);
+    const ai = summary.body.rows.find((r: any) => r.key === 'responsible-ai');
+
+    // The rows behind the pack's figures are the figures.
+    const all = await request(app)
+      .get('/scorecards/results')
+      .query({ pack: 'responsible-ai', limit: 1000 })
+      .expect(200);
+    expect(all.body.counts).toEqual({
+      passing: ai.passing,
+      failing: ai.failing,
+      waived: ai.waived,
+      entities: 2,
+    });
+    expect(all.body.total).toBe(ai.passing + ai.failing + ai.waived);
+    // Failing first, each with its check's title and what was found.
+    expect(all.body.items[0]).toMatchObject({
+      pack: 'responsible-ai',
+      state: 'fail',
+      owner: 'group:default/ml',
+      system: 'system:default/lending',
+    });
+    expect(all.body.items[0].checkTitle).toEqual(expect.any(String));
+    expect(all.body.items[0].message).toEqual(expect.any(String));
+
+    const failing = await request(app)
+      .get('/scorecards/results')
+      .query({
+        team: 'group:default/ml',
+        system: 'system:default/lending',
+        checkId: 'responsible-ai.impact-assessment',
+        state: 'fail',
+      })
+      .expect(200);
+    expect(failing.body.items.map((r: any) => r.entityRef)).toEqual([
+      MODEL,
+      hidden,
+    ]);
+    const paged = await request(app)
+      .get('/scorecards/results')
+      .query({ pack: 'responsible-ai', limit: 1, offset: 1 })
+      .expect(200);
+    expect(paged.body).toMatchObject({ limit: 1, offset: 1 });
+    expect(paged.body.items).toEqual([all.body.items[1]]);
+    const none = await request(app)
+      .get('/scorecards/results')
+      .query({ team: '(none)' })
+      .expect(200);
+    expect(none.body.total).toBe(0);
+
+    // The outsider sees neither the hidden model's rows nor its counts.
+    const asOutsider = mockCredentials.user.header(outsider);
+    const theirs = await request(app)
+      .get('/scorecards/results')
+      .query({ pack: 'responsible-ai', limit: 1000 })
+      .set('Authorization', asOutsider)
+      .expect(200);
+    expect(theirs.body.counts.entities).toBe(1);
+    expect(JSON.stringify(theirs.body)).not.toContain('secret');
+    const campaign = await request(app)
+      .post('/scorecards/campaigns')
+      .send({
+        title: 'Impact assessments',
+        checkIds: ['responsible-ai.impact-assessment'],
+        dueDate: '2026-12-15',
+        owner: 'group:default/ml',
+      })
+      .expect(201);
+    const progress = await request(app)
+      .get(`/scorecards/campaigns/${campaign.body.id}/progress`)
+      .set('Authorization', asOutsider)
+      .expect(200);
+    expect(progress.body).toMatchObject({ entities: 1, done: 0 });
+    expect(JSON.stringify(progress.body)).not.toContain('secret');
+
+    for (const [query, message] of [
+      [{ state: 'broken' }, /state/],
+      [{ team: 'group:' }, /query.team: must be an entity reference/],
+      [{ limit: 5000 }, /limit/],
+      [
+        { pack: 'planets' },
+        /pack: no registered check belongs to pack planets/,
+      ],
+      [{ checkId: 'nope' }, /checkId: no check with id nope/],
+    ] as const) {
+      const res = await request(app)
+        .get('/scorecards/results')
+        .query(query)
+        .expect(400);
+      expect(res.body.error.message).toMatch(message);
+    }
+  });
+
+  it('answers history with real transitions and their cause, and daily points per team and pack', async () => {
+    const model = productionModel('scorer', { risk: { tier: 'high' } });
+    // A catalog whose content the test replaces between evaluations.
+    let current = catalogServiceMock({ entities: [mlGroup, model] });
+    const catalog = new Proxy(
+      {},
+      {
+        get:
+          (_, name) =>
+          (...args: unknown[]) =>
+            (current as any)[name](...args),
+      },
+    ) as ModelOpsRouterOptions['catalog'];
+    const { app } = await setup(catalog);
+    await request(app).post('/scorecards/evaluate').send({}).expect(200);
+    // First results are no transition.
+    const first = await request(app)
+      .get('/scorecards/history')
+      .query({ entityRef: MODEL })
+      .expect(200);
+    expect(first.body.changes).toEqual([]);
+
+    clock = new Date('2026-11-21T00:00:00Z');
+    current = catalogServiceMock({
+      entities: [
+        mlGroup,
+        { ...model, metadata: { ...model.metadata, links: [] } },
+      ],
+    });
+    await request(app).post('/scorecards/evaluate').send({}).expect(200);
+    const history = await request(app)
+      .get('/scorecards/history')
+      .query({ pack: 'production-readiness', days: 30 })
+      .expect(200);
+    expect(history.body.changes).toEqual([
+      expect.objectContaining({
+        entityRef: MODEL,
+        checkId: 'production-readiness.runbook',
+        from: 'pass',
+        to: 'fail',
+        at: '2026-11-21T00:00:00.000Z',
+        cause: expect.stringMatching(/runbook/),
+      }),
+    ]);
+    expect(history.body.trend.map((p: any) => p.day)).toEqual([
+      '2026-11-20',
+      '2026-11-21',
+    ]);
+    const [before, after] = history.body.trend;
+    expect(after.failing).toBe(before.failing + 1);
+    const team = await request(app)
+      .get('/scorecards/history')
+      .query({ team: 'group:default/ml' })
+      .expect(200);
+    expect(team.body.trend).toHaveLength(2);
   });
 });

@@ -12,6 +12,7 @@ import {
   scorecardEvaluatePermission,
   scorecardEvaluateRequestSchema,
   scorecardHistoryQuerySchema,
+  scorecardResultsQuerySchema,
   scorecardSummaryQuerySchema,
   waiverApprovePermission,
   waiverCreateRequestSchema,
@@ -21,6 +22,9 @@ import {
   type CampaignEntityFilter,
   type CheckResultView,
   type EntityScorecard,
+  type ScorecardHistory,
+  type ScorecardResultPage,
+  type ScorecardResultRow,
   type WaiverPage,
 } from '@modelops/plugin-modelops-common';
 import type { ModelopsCheck } from '@modelops/plugin-modelops-node';
@@ -42,6 +46,7 @@ import { requireEntities, visibleEntityRefs } from '../service/requireEntities';
 import { toStoredTime } from '../service/storedTime';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
+import { NO_GROUP } from './summaryUpsertSql';
 import type { ScorecardEngine } from './ScorecardEngine';
 import type { ScorecardStore } from './types';
 
@@ -213,19 +218,126 @@ export function createScorecardsRouter(
     res.json(await store.getSummary(groupBy, now().toISOString()));
   });
 
+  // The rows behind a summary figure: what a drill-down lists.
+  router.get('/scorecards/results', async (req, res) => {
+    const credentials = await read(req);
+    const query = parseQuery(scorecardResultsQuerySchema, req.query);
+    // A summary row's key: a ref, or NO_GROUP for entities without one.
+    const groupKey = (
+      value: string | undefined,
+      field: string,
+      kind: string,
+    ) => {
+      if (value === undefined) return undefined;
+      return value === NO_GROUP ? null : normalizeRef(value, field, kind);
+    };
+    const checks = checksById();
+    // A pack or check nobody registered would list nothing: say so.
+    if (
+      query.pack !== undefined &&
+      ![...checks.values()].some(c => c.pack === query.pack)
+    ) {
+      throw new InputError(
+        `Invalid query: pack: no registered check belongs to pack ${query.pack}`,
+      );
+    }
+    if (query.checkId !== undefined && !checks.has(query.checkId)) {
+      throw new InputError(
+        `Invalid query: checkId: no check with id ${query.checkId}`,
+      );
+    }
+    const nowIso = now().toISOString();
+    const rows = await store.listResults(
+      {
+        pack: query.pack,
+        checkId: query.checkId,
+        owner: groupKey(query.team, 'query.team', 'group'),
+        system: groupKey(query.system, 'query.system', 'system'),
+        entityRef: query.entityRef
+          ? normalizeRef(query.entityRef, 'query.entityRef')
+          : undefined,
+      },
+      nowIso,
+    );
+    // Entities hidden from the caller are neither listed nor counted.
+    const visible = new Set(
+      await visibleEntityRefs(
+        options,
+        credentials,
+        rows.map(r => r.entityRef),
+      ),
+    );
+    const matching: ScorecardResultRow[] = rows
+      .filter(r => visible.has(r.entityRef) && checks.has(r.checkId))
+      .map(r => ({
+        entityRef: r.entityRef,
+        kind: r.kind,
+        ...(r.owner ? { owner: r.owner } : {}),
+        ...(r.system ? { system: r.system } : {}),
+        checkId: r.checkId,
+        checkTitle: checks.get(r.checkId)!.title,
+        pack: r.pack,
+        level: r.level,
+        severity: r.severity,
+        state: r.waived ? ('waived' as const) : r.state,
+        ...(r.message ? { message: r.message } : {}),
+        changedAt: r.changedAt,
+      }))
+      .filter(r => query.state === undefined || r.state === query.state)
+      .sort(
+        (a, b) =>
+          STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+          a.entityRef.localeCompare(b.entityRef) ||
+          a.checkId.localeCompare(b.checkId),
+      );
+    const count = (state: ScorecardResultRow['state']) =>
+      matching.filter(r => r.state === state).length;
+    const body: ScorecardResultPage = {
+      items: matching.slice(query.offset, query.offset + query.limit),
+      total: matching.length,
+      counts: {
+        passing: count('pass'),
+        failing: count('fail'),
+        waived: count('waived'),
+        entities: new Set(matching.map(r => r.entityRef)).size,
+      },
+      limit: query.limit,
+      offset: query.offset,
+    };
+    res.json(body);
+  });
+
   router.get('/scorecards/history', async (req, res) => {
-    await read(req);
+    const credentials = await read(req);
     const query = parseQuery(scorecardHistoryQuerySchema, req.query);
     const since = new Date(now().getTime() - query.days * DAY_MS).toISOString();
     const changes = await store.getChanges({
       entityRef: query.entityRef,
       team: query.team,
+      pack: query.pack,
       since,
+      transitionsOnly: true,
     });
-    const trend = query.team
-      ? await store.getTrend('team', query.team, since.slice(0, 10))
-      : [];
-    res.json({ changes, trend });
+    // Changes of entities hidden from the caller are not listed.
+    const visible = new Set(
+      await visibleEntityRefs(
+        options,
+        credentials,
+        changes.map(c => c.entityRef),
+      ),
+    );
+    // Daily points exist per team and per pack; an entity has none.
+    let trend: ScorecardHistory['trend'] = [];
+    if (query.team) {
+      trend = await store.getTrend('team', query.team, since.slice(0, 10));
+    } else if (query.pack) {
+      trend = await store.getTrend('pack', query.pack, since.slice(0, 10));
+    }
+    const body: ScorecardHistory = {
+      changes: changes.filter(c => visible.has(c.entityRef)),
+      trend,
+    };
+    res.json(body);
   });
 
   router.post('/scorecards/evaluate', async (req, res) => {
@@ -472,14 +584,23 @@ export function createScorecardsRouter(
   });
 
   router.get('/scorecards/campaigns/:id/progress', async (req, res) => {
-    await read(req);
+    const credentials = await read(req);
     const campaign = await store.getCampaign(req.params.id);
     if (!campaign)
       throw new NotFoundError(`No campaign with id ${req.params.id}`);
+    const rows = await store.getCampaignResults(campaign, now().toISOString());
+    // Progress counts and names only entities the caller can see.
+    const visible = new Set(
+      await visibleEntityRefs(
+        options,
+        credentials,
+        rows.map(r => r.entityRef),
+      ),
+    );
     res.json(
       campaignProgress(
         campaign,
-        await store.getCampaignResults(campaign, now().toISOString()),
+        rows.filter(r => visible.has(r.entityRef)),
       ),
     );
   });

@@ -100,6 +100,24 @@ export interface CampaignResultRow {
   waived: boolean;
 }
 
+/** Filters of {@link ScorecardStore.listResults}; `null` owner or system means none. */
+export interface ResultFilter {
+  pack?: string;
+  owner?: string | null;
+  system?: string | null;
+  checkId?: string;
+  entityRef?: string;
+}
+
+/** A stored result with its entity's grouping fields and waiver, for drill-downs. */
+export interface ResultRow extends StoredCheckResult {
+  kind: string;
+  owner?: string;
+  system?: string;
+  /** Under an approved waiver unexpired at the time asked. */
+  waived: boolean;
+}
+
 /**
  * Persistence of scorecard results, history, waivers and campaigns; its
  * decision log lists waiver requests and their decisions.
@@ -121,9 +139,15 @@ export interface ScorecardStore extends DecisionLog {
   rebuildSummary(): Promise<void>;
   /** Forgets entities (and their results) not evaluated since a full run began. */
   deleteEntitiesEvaluatedBefore(iso: string): Promise<number>;
-  /** Upserts today's team and overall rollup points (idempotent per day). */
+  /** Upserts today's team, pack and overall rollup points (idempotent per day). */
   writeDailySnapshot(day: string): Promise<void>;
   getEntity(entityRef: string): Promise<ScoredEntityRow | undefined>;
+  /**
+   * The stored results matching every given filter, with their entity's
+   * owner and system and whether a waiver approved and unexpired at `now`
+   * covers them: the rows behind a summary figure.
+   */
+  listResults(filter: ResultFilter, now: string): Promise<ResultRow[]>;
   /**
    * The summary per team, system or pack, read from the maintained
    * summaries; results under a waiver approved and unexpired at `now` count
@@ -133,13 +157,21 @@ export interface ScorecardStore extends DecisionLog {
     groupBy: ScorecardSummary['groupBy'],
     now: string,
   ): Promise<ScorecardSummary>;
+  /**
+   * State changes since a time, newest first; with `transitionsOnly`
+   * without first results. Each carries the check's current message as its
+   * cause while the check has held that state since.
+   */
   getChanges(filter: {
     entityRef?: string;
     team?: string;
+    pack?: string;
     since: string;
+    transitionsOnly?: boolean;
   }): Promise<CheckStateChange[]>;
+  /** Daily points of a team, a pack or everything (`all`), oldest first. */
   getTrend(
-    scope: 'team' | 'all',
+    scope: 'team' | 'pack' | 'all',
     key: string,
     sinceDay: string,
   ): Promise<ScorecardTrendPoint[]>;

@@ -134,17 +134,92 @@ export const scorecardSummaryQuerySchema = z.strictObject({
   groupBy: z.enum(['team', 'system', 'pack']).default('team'),
 });
 
-/** Query of `GET /scorecards/history`: exactly one of entityRef or team. @public */
+/** Default and largest page sizes of `GET /scorecards/results`. @public */
+export const SCORECARD_RESULT_LIMITS = { default: 200, max: 1000 } as const;
+
+/**
+ * Query of `GET /scorecards/results`, the rows behind a rollup figure: every
+ * given filter must match. `team` and `system` are the keys the summary
+ * rows carry (refs, or `(none)` for entities without one).
+ *
+ * @public
+ */
+export const scorecardResultsQuerySchema = z.strictObject({
+  pack: z.string().min(1).optional(),
+  team: z.string().min(1).optional(),
+  system: z.string().min(1).optional(),
+  checkId: z.string().min(1).optional(),
+  entityRef: z.string().min(1).optional(),
+  state: z.enum(['pass', 'fail', 'waived']).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(SCORECARD_RESULT_LIMITS.max)
+    .default(SCORECARD_RESULT_LIMITS.default),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** Filters of `GET /scorecards/results`, as the client sends them. @public */
+export type ScorecardResultsQuery = Partial<
+  Omit<z.input<typeof scorecardResultsQuerySchema>, 'limit' | 'offset'>
+> & { limit?: number; offset?: number };
+
+/** One check result on one entity, with the fields it is grouped by. @public */
+export interface ScorecardResultRow {
+  entityRef: string;
+  kind: string;
+  owner?: string;
+  system?: string;
+  checkId: string;
+  checkTitle: string;
+  pack: string;
+  level: CheckResult['level'];
+  severity: CheckResult['severity'];
+  /** After approved, unexpired waivers. */
+  state: EffectiveCheckState;
+  /** What the check found, in words. */
+  message?: string;
+  changedAt: string;
+}
+
+/** `GET /scorecards/results` response: a page of rows and the counts of all. @public */
+export interface ScorecardResultPage {
+  items: ScorecardResultRow[];
+  /** Rows matching the filters, on every page. */
+  total: number;
+  /** Of all matching rows: results per state and distinct entities. */
+  counts: {
+    passing: number;
+    failing: number;
+    waived: number;
+    entities: number;
+  };
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Query of `GET /scorecards/history`: exactly one of entityRef, team or
+ * pack; `days` back from today (1 to 365, default 90).
+ *
+ * @public
+ */
 export const scorecardHistoryQuerySchema = z
   .strictObject({
     entityRef: entityRef.optional(),
     team: entityRef.optional(),
+    pack: z.string().min(1).optional(),
     days: z.coerce.number().int().min(1).max(365).default(90),
   })
-  .refine(q => (q.entityRef === undefined) !== (q.team === undefined), {
-    message: 'give exactly one of entityRef or team',
-    path: ['entityRef'],
-  });
+  .refine(
+    q =>
+      [q.entityRef, q.team, q.pack].filter(v => v !== undefined).length === 1,
+    {
+      message: 'give exactly one of entityRef, team or pack',
+      path: ['entityRef'],
+    },
+  );
 
 /** The entity filter of a campaign. @public */
 export type CampaignEntityFilter = z.infer<typeof campaignEntityFilterSchema>;
@@ -245,9 +320,15 @@ export interface ScorecardSummary {
 export interface CheckStateChange {
   entityRef: string;
   checkId: string;
+  /** Undefined for an entity's first result of the check. */
   from?: 'pass' | 'fail';
   to: 'pass' | 'fail';
   at: string;
+  /**
+   * Why: what the check found when it changed (the entity's field or the
+   * evidence it read), while the check still says so.
+   */
+  cause?: string;
 }
 
 /** A daily point of a trend (team or entity). @public */
@@ -260,6 +341,7 @@ export interface ScorecardTrendPoint {
 
 /** `GET /scorecards/history` response. @public */
 export interface ScorecardHistory {
+  /** Real transitions only (pass to fail, fail to pass), newest first. */
   changes: CheckStateChange[];
   trend: ScorecardTrendPoint[];
 }
@@ -284,6 +366,8 @@ export interface CampaignTeamProgress {
   entities: number;
   /** Entities where every campaign check passes or is waived. */
   done: number;
+  /** The team's entities not done, each with its failing campaign checks. */
+  notDone: Array<{ entityRef: string; failingChecks: string[] }>;
 }
 
 /** `GET /scorecards/campaigns/:id/progress` response. @public */

@@ -7,6 +7,8 @@ import type {
   EntityScorecard,
   ScorecardEvaluation,
   ScorecardHistory,
+  ScorecardResultPage,
+  ScorecardResultsQuery,
   ScorecardSummary,
   Waiver,
   WaiverCreateRequest,
@@ -19,9 +21,11 @@ export interface ScorecardApi {
   getEntityScorecard(entityRef: string): Promise<EntityScorecard>;
   getSummary(groupBy: ScorecardSummary['groupBy']): Promise<ScorecardSummary>;
   getHistory(
-    query: { entityRef: string } | { team: string },
+    query: { entityRef: string } | { team: string } | { pack: string },
     days?: number,
   ): Promise<ScorecardHistory>;
+  /** The results behind a summary figure; every given filter must match. */
+  getResults(query: ScorecardResultsQuery): Promise<ScorecardResultPage>;
   evaluate(entityRef?: string): Promise<ScorecardEvaluation>;
   listWaivers(filter?: {
     status?: Waiver['status'];
@@ -96,12 +100,20 @@ export class ScorecardClient implements ScorecardApi {
   }
 
   getHistory(
-    query: { entityRef: string } | { team: string },
+    query: { entityRef: string } | { team: string } | { pack: string },
     days?: number,
   ): Promise<ScorecardHistory> {
-    const params = new URLSearchParams(query);
+    const params = new URLSearchParams(query as Record<string, string>);
     if (days !== undefined) params.set('days', String(days));
     return this.request(`/history?${params}`);
+  }
+
+  getResults(query: ScorecardResultsQuery): Promise<ScorecardResultPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    return this.request(`/results?${params}`);
   }
 
   evaluate(entityRef?: string): Promise<ScorecardEvaluation> {

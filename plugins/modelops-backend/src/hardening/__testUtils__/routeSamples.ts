@@ -474,6 +474,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     prepare: () => ({ query: { groupBy: 'team' } }),
     expect: signedInRead({ services: true }),
   },
+  'GET /scorecards/results': {
+    prepare: () => ({ query: { pack: 'documentation', state: 'fail' } }),
+    expect: signedInRead({ services: true }),
+  },
   'GET /scorecards/history': {
     prepare: () => ({ query: { entityRef: MODEL } }),
     expect: signedInRead({ services: true }),

@@ -10,13 +10,17 @@ import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
 import { packTitle } from '../scorecards/packTitle';
 import { PassRateBar } from '../scorecards/PassRateBar';
+import { useScorecardResultsLink } from '../scorecards/scorecardResultsLink';
+import { Link } from '@backstage/core-components';
 
 /**
  * Where checks fail most across the organisation: the scorecard packs by
- * number of failing checks, from the scorecards summary.
+ * number of failing checks, from the scorecards summary; each pack and
+ * count opens the list of the checks and entities behind it.
  */
 export function MostFailedChecksSection() {
   const scorecardApi = useApiHolder().get(scorecardApiRef);
+  const link = useScorecardResultsLink();
   const { value, loading, error } = useAsync(async () => {
     if (!scorecardApi) return { evaluated: false, rows: [] };
     const summary = await scorecardApi.getSummary('pack');
@@ -60,9 +64,26 @@ export function MostFailedChecksSection() {
           {value?.rows.map(row => (
             <TableRow key={row.key}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {packTitle(row.key)}
+                {link ? (
+                  <Link to={link({ pack: row.key })}>{packTitle(row.key)}</Link>
+                ) : (
+                  packTitle(row.key)
+                )}
               </TableCell>
-              <TableCell align="right">{row.failing}</TableCell>
+              <TableCell align="right">
+                {link ? (
+                  <Link
+                    to={link({ pack: row.key, state: 'fail' })}
+                    aria-label={`${row.failing} failing ${packTitle(
+                      row.key,
+                    )} checks`}
+                  >
+                    {row.failing}
+                  </Link>
+                ) : (
+                  row.failing
+                )}
+              </TableCell>
               <TableCell sx={{ minWidth: 200 }}>
                 <PassRateBar pack={packTitle(row.key)} counts={row} />
               </TableCell>

@@ -25,6 +25,8 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
@@ -33,8 +35,16 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardApiRef } from './scorecardApiRef';
 import { CampaignOwnerAndDueFields } from './CampaignOwnerAndDueFields';
+import { wrapText } from '../common/wrapText';
 
-function CampaignProgressView(props: { campaign: Campaign }) {
+/**
+ * Progress per team, and under each team the entities not done with their
+ * failing campaign checks, by title.
+ */
+function CampaignProgressView(props: {
+  campaign: Campaign;
+  checkTitles: Map<string, string>;
+}) {
   const api = useApi(scorecardApiRef);
   const { value, loading, error } = useAsync(
     () => api.getCampaignProgress(props.campaign.id),
@@ -61,6 +71,20 @@ function CampaignProgressView(props: { campaign: Campaign }) {
             value={pct(t.done, t.entities)}
             aria-label={`${t.team} progress`}
           />
+          {t.notDone.length > 0 && (
+            <List dense disablePadding aria-label={`${t.team} not done`}>
+              {t.notDone.map(e => (
+                <ListItem key={e.entityRef} disableGutters sx={wrapText}>
+                  <Typography variant="body2" component="span">
+                    <EntityRefLink entityRef={e.entityRef} />:{' '}
+                    {e.failingChecks
+                      .map(id => props.checkTitles.get(id) ?? id)
+                      .join(', ')}
+                  </Typography>
+                </ListItem>
+              ))}
+            </List>
+          )}
         </Box>
       ))}
     </Box>
@@ -207,7 +231,7 @@ export function CampaignsPage(props: CampaignsPageProps) {
                   </Tooltip>
                 ))}
               </Box>
-              <CampaignProgressView campaign={c} />
+              <CampaignProgressView campaign={c} checkTitles={checkTitles} />
             </InfoCard>
           </Grid>
         ))}

@@ -1,5 +1,5 @@
 /*
- * ScorecardTrendChart: a team's daily score. Holds the recharts import so the
+ * ScorecardTrendChart: a team's or pack's daily score. Holds the recharts import so the
  * chart library loads (via React.lazy) only when a trend is shown.
  */
 import type { ScorecardTrendPoint } from '@modelops/plugin-modelops-common';
@@ -14,7 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 
-/** Daily score line of a team, 0 to 100. */
+/** Daily score line of a team or pack, 0 to 100. */
 export default function ScorecardTrendChart(props: {
   points: ScorecardTrendPoint[];
 }) {

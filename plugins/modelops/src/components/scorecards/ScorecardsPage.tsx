@@ -1,8 +1,10 @@
 /*
  * ScorecardsPage: how the portfolio scores by pack, by owning team or by
- * system, and the daily trend of a chosen team.
+ * system, every count linked to the checks and entities behind it, and the
+ * daily trend of a chosen team or pack over 30, 90 or 365 days with its
+ * recent transitions.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import {
   InfoCard,
   Progress,
@@ -30,6 +32,11 @@ import { TimeLabel } from '../common/TimeLabel';
 import { useEntityTitles } from '../common/useEntityTitles';
 import { scorecardApiRef } from './scorecardApiRef';
 import { PassRateBar } from './PassRateBar';
+import {
+  useScorecardResultsLink,
+  type ScorecardResultsFilters,
+} from './scorecardResultsLink';
+import { Link } from '@backstage/core-components';
 
 const ScorecardTrendChart = lazy(() => import('./ScorecardTrendChart'));
 
@@ -55,7 +62,46 @@ function groupCell(groupBy: GroupBy, key: string) {
   );
 }
 
-function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
+/** The filter of a row's drill-down: its pack, team or system. */
+const rowFilter = (groupBy: GroupBy, key: string): ScorecardResultsFilters => ({
+  [groupBy]: key,
+});
+
+type ResultsLink = ReturnType<typeof useScorecardResultsLink>;
+
+function columns(
+  groupBy: GroupBy,
+  link: ResultsLink,
+): TableColumn<ScorecardSummaryRow>[] {
+  // A count links to the results it counts; a click on it is not a row
+  // click (which opens a team's trend).
+  const linked = (
+    row: ScorecardSummaryRow,
+    text: ReactNode,
+    state?: ScorecardResultsFilters['state'],
+  ) =>
+    link ? (
+      <Link
+        to={link({ ...rowFilter(groupBy, row.key), state })}
+        onClick={e => e.stopPropagation()}
+      >
+        {text}
+      </Link>
+    ) : (
+      text
+    );
+  const count = (
+    title: string,
+    field: 'passing' | 'failing' | 'waived',
+    state: ScorecardResultsFilters['state'],
+  ): TableColumn<ScorecardSummaryRow> => ({
+    title,
+    field,
+    type: 'numeric',
+    width: '8%',
+    render: row =>
+      row[field] === 0 ? 0 : linked(row, String(row[field]), state),
+  });
   const numeric = (title: string, field: keyof ScorecardSummaryRow) =>
     ({ title, field, type: 'numeric', width: '8%' } as const);
   const cols: TableColumn<ScorecardSummaryRow>[] = [
@@ -63,9 +109,18 @@ function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
       title: GROUP_TITLES[groupBy],
       field: 'key',
       width: '20%',
-      render: row => groupCell(groupBy, row.key),
+      render: row =>
+        groupBy === 'pack'
+          ? linked(row, groupCell(groupBy, row.key))
+          : groupCell(groupBy, row.key),
     },
-    numeric('Entities', 'entities'),
+    {
+      title: 'Entities',
+      field: 'entities',
+      type: 'numeric',
+      width: '8%',
+      render: row => linked(row, String(row.entities)),
+    },
     {
       title: 'Pass rate',
       width: '18%',
@@ -79,9 +134,9 @@ function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
       ),
     },
     numeric(groupBy === 'pack' ? 'Weighted score' : 'Mean score', 'score'),
-    numeric('Passing', 'passing'),
-    numeric('Failing', 'failing'),
-    numeric('Waived', 'waived'),
+    count('Passing', 'passing', 'pass'),
+    count('Failing', 'failing', 'fail'),
+    count('Waived', 'waived', 'waived'),
   ];
   if (groupBy === 'pack') {
     cols.push({
@@ -89,13 +144,13 @@ function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
       render: row => (
         <Box display="flex" gap={0.5} sx={{ whiteSpace: 'nowrap' }}>
           {LEVELS.map(l => {
-            const count = row.levels?.[l] ?? 0;
+            const entities = row.levels?.[l] ?? 0;
             return (
               <LevelChip
                 key={l}
                 level={l}
-                label={String(count)}
-                faded={count === 0}
+                label={String(entities)}
+                faded={entities === 0}
               />
             );
           })}
@@ -106,35 +161,74 @@ function columns(groupBy: GroupBy): TableColumn<ScorecardSummaryRow>[] {
   return cols;
 }
 
-function TeamTrend(props: { team: string }) {
+/** The spans a trend can be drawn over, in days. */
+const TREND_DAYS = [30, 90, 365] as const;
+
+/** What a trend is drawn for: a team or a pack. */
+type TrendScope = { team: string } | { pack: string };
+
+function GroupTrend(props: { scope: TrendScope }) {
   const api = useApi(scorecardApiRef);
+  const [days, setDays] = useState<(typeof TREND_DAYS)[number]>(90);
+  const key = 'team' in props.scope ? props.scope.team : props.scope.pack;
   const { value, loading, error } = useAsync(
-    () => api.getHistory({ team: props.team }, 90),
-    [api, props.team],
+    () => api.getHistory(props.scope, days),
+    [api, key, days],
   );
-  const teamTitle = useEntityTitles([props.team]).get(props.team) ?? props.team;
+  const teamTitle = useEntityTitles(['team' in props.scope ? key : '']).get(
+    key,
+  );
+  const title = 'team' in props.scope ? teamTitle ?? key : packTitle(key);
+  const checkTitles = useAsync(async () => {
+    const checks = await api.listChecks();
+    return new Map(checks.map(c => [c.id, c.title]));
+  }, [api]);
+  const spans = (
+    <ToggleButtonGroup
+      exclusive
+      size="small"
+      value={days}
+      onChange={(_, v) => v && setDays(v)}
+      aria-label="Trend span"
+    >
+      {TREND_DAYS.map(d => (
+        <ToggleButton key={d} value={d}>
+          {d} days
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
-  if (!value || value.trend.length === 0) {
-    return <Typography>No daily points yet for {teamTitle}.</Typography>;
-  }
   return (
     <InfoCard
-      title={`Trend: ${teamTitle}`}
-      subheader="Daily score, last 90 days"
+      title={`Trend: ${title}`}
+      subheader={`Daily score and checks passing, last ${days} days`}
+      action={spans}
     >
-      <Suspense fallback={<Progress />}>
-        <ScorecardTrendChart points={value.trend} />
-      </Suspense>
+      {!value || value.trend.length === 0 ? (
+        <Typography>No daily points yet for {title}.</Typography>
+      ) : (
+        <Suspense fallback={<Progress />}>
+          <ScorecardTrendChart points={value.trend} />
+        </Suspense>
+      )}
       <Typography variant="subtitle2" mt={2}>
         Recent changes
       </Typography>
+      {value?.changes.length === 0 && (
+        <Typography variant="body2">
+          No check changed between passing and failing in these {days} days.
+        </Typography>
+      )}
       <ul aria-label="Recent check changes">
-        {value.changes.slice(0, 10).map(c => (
+        {value?.changes.slice(0, 10).map(c => (
           <li key={`${c.entityRef}-${c.checkId}-${c.at}`}>
             <TimeLabel value={c.at} />{' '}
             <EntityRefCell entityRef={c.entityRef} defaultKind="MLModel" />{' '}
-            {c.checkId}: {c.from ?? 'new'} → {c.to}
+            {checkTitles.value?.get(c.checkId) ?? c.checkId}:{' '}
+            {c.to === 'fail' ? 'passing → failing' : 'failing → passing'}
+            {c.cause && ` (${c.cause})`}
           </li>
         ))}
       </ul>
@@ -156,13 +250,14 @@ export interface ScorecardsPageProps {
 export function ScorecardsPage(props: ScorecardsPageProps) {
   const api = useApi(scorecardApiRef);
   const [groupBy, setGroupBy] = useState<GroupBy>('pack');
-  const [team, setTeam] = useState<string | undefined>();
+  const [trend, setTrend] = useState<TrendScope | undefined>();
   const { value, loading, error } = useAsync(
     () => api.getSummary(groupBy),
     [api, groupBy],
   );
 
-  const tableColumns = useMemo(() => columns(groupBy), [groupBy]);
+  const link = useScorecardResultsLink();
+  const tableColumns = useMemo(() => columns(groupBy, link), [groupBy, link]);
 
   const body = (
     <>
@@ -170,7 +265,11 @@ export function ScorecardsPage(props: ScorecardsPageProps) {
         exclusive
         size="small"
         value={groupBy}
-        onChange={(_, v) => v && setGroupBy(v)}
+        onChange={(_, v) => {
+          if (!v) return;
+          setGroupBy(v);
+          setTrend(undefined);
+        }}
         aria-label="Group by"
       >
         <ToggleButton value="pack">By pack</ToggleButton>
@@ -185,9 +284,9 @@ export function ScorecardsPage(props: ScorecardsPageProps) {
             <Table
               title={`Scorecards by ${groupBy}`}
               subtitle={
-                groupBy === 'team'
-                  ? 'Select a team to see its daily trend'
-                  : undefined
+                groupBy === 'system'
+                  ? 'Every count opens the checks and entities behind it'
+                  : `Select a ${groupBy} to see its daily trend; every count opens the checks and entities behind it`
               }
               options={{
                 paging: value.rows.length > 20,
@@ -197,15 +296,17 @@ export function ScorecardsPage(props: ScorecardsPageProps) {
               columns={tableColumns}
               // material-table keeps row state by id.
               data={value.rows.map(row => ({ ...row, id: row.key }))}
-              onRowClick={(_, row) =>
-                groupBy === 'team' && row && setTeam(row.key)
-              }
+              onRowClick={(_, row) => {
+                if (!row) return;
+                if (groupBy === 'team') setTrend({ team: row.key });
+                if (groupBy === 'pack') setTrend({ pack: row.key });
+              }}
             />
           )}
         </Grid>
-        {groupBy === 'team' && team && (
+        {trend && (
           <Grid item xs={12}>
-            <TeamTrend team={team} />
+            <GroupTrend scope={trend} />
           </Grid>
         )}
       </Grid>

@@ -21,6 +21,8 @@ import { EntityScorecardCard } from './EntityScorecardCard';
 import { scorecardApiRef } from './scorecardApiRef';
 import { ScorecardsPage } from './ScorecardsPage';
 import { WaiverApprovals } from './WaiverApprovals';
+import { ScorecardResultsPage } from './ScorecardResultsPage';
+import { scorecardsRouteRef } from '../../routes';
 
 jest.setTimeout(30_000);
 
@@ -184,7 +186,41 @@ function fakeApi(overrides: Partial<ScorecardApi> = {}): ScorecardApi {
       campaignId: 'c1',
       entities: 4,
       done: 1,
-      teams: [{ team: 'group:default/risk-ml', entities: 4, done: 1 }],
+      teams: [
+        {
+          team: 'group:default/risk-ml',
+          entities: 4,
+          done: 1,
+          notDone: [
+            {
+              entityRef: 'mlmodel:default/credit-risk-scorer',
+              failingChecks: [check.id],
+            },
+          ],
+        },
+      ],
+    })),
+    getResults: jest.fn(async () => ({
+      items: [
+        {
+          entityRef: 'mlmodel:default/credit-risk-scorer',
+          kind: 'MLModel',
+          owner: 'group:default/risk-ml',
+          checkId: check.id,
+          checkTitle: check.title,
+          pack: check.pack,
+          level: check.level,
+          severity: check.severity,
+          state: 'fail' as const,
+          message:
+            'expected spec.risk.impactAssessment.url to be set; found nothing',
+          changedAt: '2026-11-20T00:00:00.000Z',
+        },
+      ],
+      total: 1,
+      counts: { passing: 0, failing: 1, waived: 0, entities: 1 },
+      limit: 1000,
+      offset: 0,
     })),
     ...overrides,
   } as ScorecardApi;
@@ -195,6 +231,7 @@ function render(
   api: ScorecardApi,
   permission = mockApis.permission(),
   userEntityRef = 'user:default/bob',
+  route = '/',
 ) {
   // usePermission caches each answer by permission in SWR's global cache;
   // a fresh cache per render keeps one test's ALLOW out of the next test's
@@ -213,7 +250,13 @@ function render(
         <EntityProvider entity={entity}>{node}</EntityProvider>
       </TestApiProvider>
     </SWRConfig>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/scorecards': scorecardsRouteRef,
+      },
+      routeEntries: [route],
+    },
   );
 }
 
@@ -362,5 +405,106 @@ describe('scorecard components', () => {
     expect(
       screen.queryByRole('button', { name: 'Approve' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('links every count of a summary row to the results behind it', async () => {
+    await render(<ScorecardsPage />, fakeApi());
+    const row = (await screen.findByText('Responsible AI')).closest('tr')!;
+    const hrefs = within(row)
+      .getAllByRole('link')
+      .map(a => a.getAttribute('href'));
+    expect(hrefs).toEqual([
+      '/scorecards/results?pack=responsible-ai',
+      '/scorecards/results?pack=responsible-ai',
+      '/scorecards/results?pack=responsible-ai&state=pass',
+      '/scorecards/results?pack=responsible-ai&state=fail',
+      '/scorecards/results?pack=responsible-ai&state=waived',
+    ]);
+  });
+
+  it('lists the results the URL filters, and moves the filters into the URL', async () => {
+    const api = fakeApi();
+    await render(
+      <ScorecardResultsPage />,
+      api,
+      undefined,
+      undefined,
+      '/scorecards/results?pack=responsible-ai&team=group:default/risk-ml&state=fail',
+    );
+    expect(
+      await screen.findByText(
+        'expected spec.risk.impactAssessment.url to be set; found nothing',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getResults).toHaveBeenCalledWith({
+      pack: 'responsible-ai',
+      team: 'group:default/risk-ml',
+      state: 'fail',
+      limit: 1000,
+    });
+    expect(screen.getByText('Pack: Responsible AI')).toBeInTheDocument();
+    expect(
+      screen.getByText(/1 entities: 1 failing, 0 waived, 0 passing checks/),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'All' }));
+    await waitFor(() =>
+      expect(api.getResults).toHaveBeenLastCalledWith({
+        pack: 'responsible-ai',
+        team: 'group:default/risk-ml',
+        limit: 1000,
+      }),
+    );
+  });
+
+  it('names the entities a campaign is waiting for, per team, with their failing checks', async () => {
+    await render(<CampaignsPage />, fakeApi());
+    const list = await screen.findByRole('list', {
+      name: 'group:default/risk-ml not done',
+    });
+    expect(list).toHaveTextContent(
+      'credit-risk-scorer: Impact assessment on file',
+    );
+  });
+
+  it("draws a pack's trend over 30, 90 or 365 days with its transitions and their causes", async () => {
+    const api = fakeApi({
+      getHistory: jest.fn(async () => ({
+        changes: [
+          {
+            entityRef: 'mlmodel:default/credit-risk-scorer',
+            checkId: check.id,
+            from: 'pass' as const,
+            to: 'fail' as const,
+            at: '2026-11-20T00:00:00.000Z',
+            cause: 'the impact assessment of 2025-10-01 is older than a year',
+          },
+        ],
+        trend: [
+          { day: '2026-11-19', score: 70, passing: 10, failing: 4 },
+          { day: '2026-11-20', score: 61, passing: 9, failing: 5 },
+        ],
+      })),
+    });
+    await render(<ScorecardsPage />, api);
+    // The pack's name and counts are links; the rest of the row opens the trend.
+    await screen.findByText('Responsible AI');
+    fireEvent.click(screen.getByText('61'));
+    const changes = await screen.findByRole('list', {
+      name: 'Recent check changes',
+    });
+    expect(changes).toHaveTextContent(
+      'Impact assessment on file: passing → failing (the impact assessment of 2025-10-01 is older than a year)',
+    );
+    expect(api.getHistory).toHaveBeenLastCalledWith(
+      { pack: 'responsible-ai' },
+      90,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '365 days' }));
+    await waitFor(() =>
+      expect(api.getHistory).toHaveBeenLastCalledWith(
+        { pack: 'responsible-ai' },
+        365,
+      ),
+    );
   });
 });

@@ -920,14 +920,112 @@ export const spec = {
         ],
       },
     },
+    '/scorecards/results': {
+      get: {
+        operationId: 'GetScorecardResults',
+        tags: ['scorecards'],
+        summary:
+          'The check results behind a rollup figure, one row per entity and check.',
+        description:
+          'Filters combine: `pack`, `team` (owning group ref), `system` (system ref), `checkId`, `entityRef` and `state` (`pass`, `fail` or `waived`, after approved, unexpired waivers). Rows of entities the caller cannot see in the catalog are neither listed nor counted. Sorted failing first, then by entity and check; `limit` from 1 to 1000 (default 200), `offset` from 0. A `pack` or `checkId` no registered check has is refused.',
+        responses: {
+          '200': {
+            description: 'OK.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardResultPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+        parameters: [
+          {
+            name: 'pack',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'checkId',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['pass', 'fail', 'waived'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              default: 200,
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              default: 0,
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
+            },
+          },
+        ],
+      },
+    },
     '/scorecards/history': {
       get: {
         operationId: 'GetScorecardHistory',
         tags: ['scorecards'],
         summary:
-          'State changes and the daily trend of one entity (`entityRef`) or team (`team`).',
+          'Check transitions and the daily trend of one entity (`entityRef`), team (`team`) or pack (`pack`).',
         description:
-          'Exactly one of `entityRef` or `team`; `days` from 1 to 365 (default 90).',
+          'Exactly one of `entityRef`, `team` or `pack`; `days` from 1 to 365 (default 90). Changes are real transitions (pass to fail, fail to pass), newest first, each with its cause while the check still says it; the trend has one point per day of a team or pack.',
         responses: {
           '200': {
             description: 'OK.',
@@ -959,6 +1057,14 @@ export const spec = {
             in: 'query',
             schema: {
               type: 'string',
+            },
+          },
+          {
+            name: 'pack',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 1,
             },
           },
           {
@@ -5265,6 +5371,9 @@ export const spec = {
         type: 'object',
         required: ['entityRef', 'checkId', 'to', 'at'],
         properties: {
+          cause: {
+            type: 'string',
+          },
           entityRef: {
             type: 'string',
           },
@@ -5400,9 +5509,103 @@ export const spec = {
           },
         },
       },
+      ScorecardResultRow: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'kind',
+          'checkId',
+          'checkTitle',
+          'pack',
+          'level',
+          'severity',
+          'state',
+          'changedAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          checkTitle: {
+            type: 'string',
+          },
+          pack: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold'],
+          },
+          severity: {
+            type: 'string',
+            enum: ['info', 'warning', 'error', 'critical'],
+          },
+          state: {
+            type: 'string',
+            enum: ['pass', 'fail', 'waived'],
+          },
+          message: {
+            type: 'string',
+          },
+          changedAt: {
+            type: 'string',
+          },
+        },
+      },
+      ScorecardResultPage: {
+        type: 'object',
+        required: ['items', 'total', 'counts', 'limit', 'offset'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardResultRow',
+            },
+          },
+          total: {
+            type: 'integer',
+          },
+          counts: {
+            type: 'object',
+            required: ['passing', 'failing', 'waived', 'entities'],
+            properties: {
+              passing: {
+                type: 'integer',
+              },
+              failing: {
+                type: 'integer',
+              },
+              waived: {
+                type: 'integer',
+              },
+              entities: {
+                type: 'integer',
+              },
+            },
+          },
+          limit: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+        },
+      },
       CampaignTeamProgress: {
         type: 'object',
-        required: ['team', 'entities', 'done'],
+        required: ['team', 'entities', 'done', 'notDone'],
         properties: {
           team: {
             type: 'string',
@@ -5412,6 +5615,24 @@ export const spec = {
           },
           done: {
             type: 'integer',
+          },
+          notDone: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['entityRef', 'failingChecks'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                failingChecks: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
           },
         },
       },
