@@ -1,5 +1,6 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import Grid from '@mui/material/Grid';
+import { ML_PAGE_THEME } from '../common/PageFrame';
 import { CampaignsAndReviewsSection } from './CampaignsAndReviewsSection';
 import { latestPostmortems, LinkListSection } from './LinkListSection';
 import { MostFailedChecksSection } from './MostFailedChecksSection';
@@ -27,7 +28,7 @@ export interface MlHomePageProps {
  */
 export function MlHomePage(props: MlHomePageProps) {
   return (
-    <Page themeId="home">
+    <Page themeId={ML_PAGE_THEME}>
       <Header
         title={props.title ?? 'Machine learning at a glance'}
         subtitle="How models are built and run here, and where they stand"
