@@ -17,7 +17,7 @@ import {
   type CheckMetadata,
   type CheckRule,
 } from '@modelops/plugin-modelops-common';
-import { entityRefOf } from '../service/CatalogMembership';
+import { entityRefOf, normalizeEntityRef } from '../service/CatalogMembership';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { CostAccess } from './CostAccess';
 import { readCostSettings } from './CostConfig';
@@ -97,22 +97,45 @@ export class CostFactRedactor {
     credentials: BackstageCredentials,
     entity: Entity | undefined,
   ): Promise<MessageFilter> {
-    if (
-      entity &&
-      (await this.options.access.readableEntities(credentials, [entity])).has(
-        entityRefOf(entity),
-      )
-    ) {
-      return (_checkId, message) => message;
-    }
+    const filter = await this.messagesForEntities(
+      credentials,
+      entity ? [entity] : [],
+    );
+    const entityRef = entity ? entityRefOf(entity) : '';
+    return (checkId, message) => filter(entityRef, checkId, message);
+  }
+
+  /**
+   * The message filter for one caller over the results of many entities,
+   * deciding the cost read rule for all of them in one call.
+   *
+   * @param entities - the entities as the caller sees them in the catalog;
+   *   results of any other entity have their cost messages hidden
+   */
+  async messagesForEntities(
+    credentials: BackstageCredentials,
+    entities: Entity[],
+  ): Promise<
+    (
+      entityRef: string,
+      checkId: string,
+      message: string | undefined,
+    ) => string | undefined
+  > {
+    const readable = await this.options.access.readableEntities(
+      credentials,
+      entities,
+    );
     const costChecks = new Set(
       this.options
         .checks()
         .filter(readsCost)
         .map(check => check.id),
     );
-    return (checkId, message) =>
-      message !== undefined && costChecks.has(checkId)
+    return (entityRef, checkId, message) =>
+      message !== undefined &&
+      costChecks.has(checkId) &&
+      !readable.has(normalizeEntityRef(entityRef))
         ? REDACTED_COST_MESSAGE
         : message;
   }

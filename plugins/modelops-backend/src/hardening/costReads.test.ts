@@ -158,6 +158,7 @@ const CARRIERS: Record<string, Rule> = {
   'GetEntityScorecard failing[].message': 'redacted',
   'GetEntityScorecard results[].message': 'redacted',
   'GetEntityCompliance obligations[].checks[].message': 'redacted',
+  'GetScorecardResults items[].message': 'redacted',
   'GetReviewFindings items[].message':
     'no cost: findings name missing owners, stewards and overdue attestations',
   'GetPortfolioReview rows[].monthlyCost': 'omitted',
@@ -174,6 +175,11 @@ const CARRIERS: Record<string, Rule> = {
 const AMOUNT = 4321.98;
 const SEEN = /4321[.,]98|432198|8643[.,]96|864396/;
 const CANARY_CHECK = 'cost.per-1k-ceiling';
+
+/** Queries that make a list route list the canary check's result. */
+const EXTRA_QUERY: Record<string, Record<string, string>> = {
+  GetScorecardResults: { pack: 'cost', checkId: CANARY_CHECK },
+};
 
 const canaryCheck = {
   id: CANARY_CHECK,
@@ -318,7 +324,7 @@ describe('cost read rule on every read', () => {
           operationId,
           'nonOwner',
           mode,
-          rule === 'pdf' ? { format: 'pdf' } : {},
+          EXTRA_QUERY[operationId] ?? (rule === 'pdf' ? { format: 'pdf' } : {}),
         );
         const fail = (why: string) =>
           problems.push(

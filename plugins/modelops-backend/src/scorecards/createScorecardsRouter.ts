@@ -42,7 +42,12 @@ import {
 import { parseBody } from '../service/parseBody';
 import { isSameRef } from '../service/normalizeRef';
 import { parseQuery } from '../service/parseQuery';
-import { requireEntities, visibleEntityRefs } from '../service/requireEntities';
+import {
+  requireEntities,
+  visibleEntities,
+  visibleEntityRefs,
+} from '../service/requireEntities';
+import { normalizeEntityRef } from '../service/CatalogMembership';
 import { toStoredTime } from '../service/storedTime';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
@@ -259,16 +264,21 @@ export function createScorecardsRouter(
       },
       nowIso,
     );
-    // Entities hidden from the caller are neither listed nor counted.
-    const visible = new Set(
-      await visibleEntityRefs(
-        options,
-        credentials,
-        rows.map(r => r.entityRef),
-      ),
+    // Entities hidden from the caller are neither listed nor counted, and
+    // the messages of cost checks follow the cost read rule.
+    const visible = await visibleEntities(
+      options,
+      credentials,
+      rows.map(r => r.entityRef),
     );
+    const messageFor = await costMessages.messagesForEntities(credentials, [
+      ...visible.values(),
+    ]);
     const matching: ScorecardResultRow[] = rows
-      .filter(r => visible.has(r.entityRef) && checks.has(r.checkId))
+      .filter(
+        r =>
+          visible.has(normalizeEntityRef(r.entityRef)) && checks.has(r.checkId),
+      )
       .map(r => ({
         entityRef: r.entityRef,
         kind: r.kind,
@@ -280,7 +290,9 @@ export function createScorecardsRouter(
         level: r.level,
         severity: r.severity,
         state: r.waived ? ('waived' as const) : r.state,
-        ...(r.message ? { message: r.message } : {}),
+        ...(r.message
+          ? { message: messageFor(r.entityRef, r.checkId, r.message) }
+          : {}),
         changedAt: r.changedAt,
       }))
       .filter(r => query.state === undefined || r.state === query.state)

@@ -62,3 +62,36 @@ export async function visibleEntityRefs(
   );
   return refs.filter((_, index) => Boolean(items[index]));
 }
+
+/**
+ * The entities among `entityRefs` the caller can see, keyed by their
+ * lower-case ref, with what their owner is read from: for list routes that
+ * also apply a rule per entity (the cost read rule to check messages).
+ */
+export async function visibleEntities(
+  options: Pick<ModelOpsRouterOptions, 'catalog'>,
+  credentials: BackstageCredentials,
+  entityRefs: string[],
+): Promise<Map<string, Entity>> {
+  const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
+  const entities = new Map<string, Entity>();
+  if (refs.length === 0) return entities;
+  const { items } = await options.catalog.getEntitiesByRefs(
+    {
+      entityRefs: refs,
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'spec.owner',
+        'relations',
+      ],
+    },
+    { credentials },
+  );
+  refs.forEach((ref, index) => {
+    const entity = items[index];
+    if (entity) entities.set(ref, entity);
+  });
+  return entities;
+}
