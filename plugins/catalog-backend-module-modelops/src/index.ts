@@ -10,6 +10,7 @@ export { catalogModuleModelops as default } from './module';
 export { ModelOpsEntityProcessor } from './processor/ModelOpsEntityProcessor';
 export { MlflowEntityProvider } from './mlflow/MlflowEntityProvider';
 export type { MlflowRefreshResult } from './mlflow/MlflowEntityProvider';
+export type { RegistryRefreshResult } from './registries/refreshRegistry';
 export { HuggingFaceEntityProvider } from './huggingface/HuggingFaceEntityProvider';
 export type { HuggingFaceRefreshResult } from './huggingface/HuggingFaceEntityProvider';
 export { KubeflowEntityProvider } from './kubeflow/KubeflowEntityProvider';

@@ -15,9 +15,12 @@ import {
   importHuggingFaceReadme,
   MLModelEntity,
   SourceObjectReport,
-  validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
 import { ImportNotesLog } from '../importNotes/ImportNotesLog';
+import {
+  refreshRegistry,
+  type RegistryRefreshResult,
+} from '../registries/refreshRegistry';
 import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
 import { HuggingFaceHub, HuggingFaceHubClient } from './HuggingFaceHubClient';
 import { huggingFaceModelToEntity } from './huggingFaceModelToEntity';
@@ -30,15 +33,7 @@ import { HuggingFaceProviderConfig } from './types';
  *
  * @public
  */
-export interface HuggingFaceRefreshResult {
-  /** False when the Hub could not be read and no mutation was applied. */
-  applied: boolean;
-  entities: number;
-  /** Entities that fail validation; they enter the catalog with a processing error. */
-  invalid: number;
-  /** Source objects with at least one import note. */
-  withNotes: number;
-}
+export type HuggingFaceRefreshResult = RegistryRefreshResult;
 
 // READMEs read at the same time; the Hub rate-limits per token and address.
 const README_CONCURRENCY = 4;
@@ -118,53 +113,16 @@ export class HuggingFaceEntityProvider implements EntityProvider {
 
   /** Reads the Hub and applies a full mutation; logs and skips on failure. */
   async refresh(): Promise<HuggingFaceRefreshResult> {
-    if (!this.connection) {
-      throw new Error(`${this.getProviderName()} is not connected`);
-    }
-    let read: { entities: MLModelEntity[]; reports: SourceObjectReport[] };
-    try {
-      read = await this.read();
-    } catch (error) {
-      this.logger.error(
-        `Could not read the Hugging Face Hub at ${
-          this.config.baseUrl
-        }; the catalog keeps the models of the last successful refresh. ${
-          (error as Error).message
-        }`,
-      );
-      return { applied: false, entities: 0, invalid: 0, withNotes: 0 };
-    }
-    const { entities, reports } = read;
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
+    return refreshRegistry({
+      providerName: this.getProviderName(),
+      connection: this.connection,
+      registry: `the Hugging Face Hub at ${this.config.baseUrl}`,
+      models: 'Hugging Face models',
+      logger: this.logger,
+      notesLog: this.notesLog,
+      publisher: this.publisher,
+      read: () => this.read(),
     });
-    this.notesLog.logChanges(reports);
-    await this.publish(reports);
-    const invalid = entities.filter(
-      e => validateModelOpsEntity(e).length > 0,
-    ).length;
-    const withNotes = reports.filter(r => r.notes.length > 0).length;
-    this.logger.info(
-      `Applied ${entities.length} Hugging Face models (${invalid} invalid, ${withNotes} with import notes)`,
-    );
-    return { applied: true, entities: entities.length, invalid, withNotes };
-  }
-
-  private async publish(reports: SourceObjectReport[]): Promise<void> {
-    if (!this.publisher) return;
-    try {
-      await this.publisher.publish(this.getProviderName(), reports);
-    } catch (error) {
-      this.logger.warn(
-        `Could not publish the import notes to the ModelOps backend; the entities are applied. ${
-          (error as Error).message
-        }`,
-      );
-    }
   }
 
   private async read() {

@@ -9,17 +9,14 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import {
-  MLModelEntity,
-  SourceObjectReport,
-  validateModelOpsEntity,
-} from '@modelops/plugin-modelops-common';
+import { SourceObjectReport } from '@modelops/plugin-modelops-common';
 import { ImportNotesLog } from '../importNotes/ImportNotesLog';
-import {
-  ObservationsPublisher,
-  publishReports,
-} from '../importNotes/ObservationsPublisher';
+import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
 import { keepFirstByEntityName } from '../registries/keepFirstByEntityName';
+import {
+  refreshRegistry,
+  type RegistryRefreshResult,
+} from '../registries/refreshRegistry';
 import { kubeflowModelToEntity } from './kubeflowModelToEntity';
 import {
   KubeflowArtifact,
@@ -38,15 +35,7 @@ import { KubeflowProviderConfig } from './types';
  *
  * @public
  */
-export interface KubeflowRefreshResult {
-  /** False when the registry could not be read and no mutation was applied. */
-  applied: boolean;
-  entities: number;
-  /** Entities that fail validation; they enter the catalog with a processing error. */
-  invalid: number;
-  /** Source objects with at least one import note. */
-  withNotes: number;
-}
+export type KubeflowRefreshResult = RegistryRefreshResult;
 
 // Artifact lists are one request per version; a few at a time keeps a
 // large registry quick without flooding it.
@@ -137,45 +126,16 @@ export class KubeflowEntityProvider implements EntityProvider {
 
   /** Reads the registry and applies a full mutation; logs and skips on failure. */
   async refresh(): Promise<KubeflowRefreshResult> {
-    if (!this.connection) {
-      throw new Error(`${this.getProviderName()} is not connected`);
-    }
-    let result: { entities: MLModelEntity[]; reports: SourceObjectReport[] };
-    try {
-      result = await this.read();
-    } catch (error) {
-      this.logger.error(
-        `Could not read the Kubeflow Model Registry at ${
-          this.config.baseUrl
-        }; the catalog keeps the models of the last successful refresh. ${
-          (error as Error).message
-        }`,
-      );
-      return { applied: false, entities: 0, invalid: 0, withNotes: 0 };
-    }
-    const { entities, reports } = result;
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
+    return refreshRegistry({
+      providerName: this.getProviderName(),
+      connection: this.connection,
+      registry: `the Kubeflow Model Registry at ${this.config.baseUrl}`,
+      models: 'Kubeflow models',
+      logger: this.logger,
+      notesLog: this.notesLog,
+      publisher: this.publisher,
+      read: () => this.read(),
     });
-    this.notesLog.logChanges(reports);
-    await publishReports(
-      this.publisher,
-      this.getProviderName(),
-      reports,
-      this.logger,
-    );
-    const invalid = entities.filter(
-      e => validateModelOpsEntity(e).length > 0,
-    ).length;
-    const withNotes = reports.filter(r => r.notes.length > 0).length;
-    this.logger.info(
-      `Applied ${entities.length} Kubeflow models (${invalid} invalid, ${withNotes} with import notes)`,
-    );
-    return { applied: true, entities: entities.length, invalid, withNotes };
   }
 
   private async read() {

@@ -12,9 +12,12 @@ import {
 import {
   MLModelEntity,
   SourceObjectReport,
-  validateModelOpsEntity,
 } from '@modelops/plugin-modelops-common';
 import { ImportNotesLog } from '../importNotes/ImportNotesLog';
+import {
+  refreshRegistry,
+  type RegistryRefreshResult,
+} from '../registries/refreshRegistry';
 import { keepFirstByEntityName } from '../registries/keepFirstByEntityName';
 import {
   ObservationsPublisher,
@@ -39,15 +42,7 @@ import { MlflowProviderConfig } from './types';
  *
  * @public
  */
-export interface MlflowRefreshResult {
-  /** False when MLflow could not be read and no mutation was applied. */
-  applied: boolean;
-  entities: number;
-  /** Entities that fail validation; they enter the catalog with a processing error. */
-  invalid: number;
-  /** Source objects with at least one import note. */
-  withNotes: number;
-}
+export type MlflowRefreshResult = RegistryRefreshResult;
 
 /** What one read of the registry turned into. */
 interface MlflowReadResult {
@@ -143,40 +138,22 @@ export class MlflowEntityProvider implements EntityProvider {
 
   /** Reads MLflow and applies a full mutation; logs and skips on failure. */
   async refresh(): Promise<MlflowRefreshResult> {
-    const connection = this.requireConnection();
-    let result: MlflowReadResult;
-    try {
-      result = await this.read();
-    } catch (error) {
-      this.logger.error(
-        `Could not read the MLflow registry at ${
-          this.config.baseUrl
-        }; the catalog keeps the models of the last successful refresh. ${
-          (error as Error).message
-        }`,
-      );
-      return { applied: false, entities: 0, invalid: 0, withNotes: 0 };
-    }
-    const { entities, reports } = result;
-    await connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
+    return refreshRegistry({
+      providerName: this.getProviderName(),
+      connection: this.connection,
+      registry: `the MLflow registry at ${this.config.baseUrl}`,
+      models: 'MLflow models',
+      logger: this.logger,
+      notesLog: this.notesLog,
+      publisher: this.publisher,
+      read: () => this.read(),
+      onApplied: result => {
+        this.lastReports = new Map(
+          result.reports.map(r => [r.sourceObject, r]),
+        );
+        this.loggedModels = result.loggedModels;
+      },
     });
-    this.lastReports = new Map(reports.map(r => [r.sourceObject, r]));
-    this.loggedModels = result.loggedModels;
-    this.notesLog.logChanges(reports);
-    await this.publish(reports);
-    const invalid = entities.filter(
-      e => validateModelOpsEntity(e).length > 0,
-    ).length;
-    const withNotes = reports.filter(r => r.notes.length > 0).length;
-    this.logger.info(
-      `Applied ${entities.length} MLflow models (${invalid} invalid, ${withNotes} with import notes)`,
-    );
-    return { applied: true, entities: entities.length, invalid, withNotes };
   }
 
   /**
