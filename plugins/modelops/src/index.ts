@@ -45,12 +45,12 @@ export {
   DatasetPickerFieldExtension,
   RiskQuestionnaireFieldExtension,
 } from './components/scaffolder/scaffolderFieldExtensions';
-export { costApiRef } from './components/cost/costApiRef';
-export { scorecardApiRef } from './components/scorecards/scorecardApiRef';
-export { reviewApiRef } from './components/reviews/reviewApiRef';
-export { feedbackApiRef } from './components/feedback/feedbackApiRef';
-export { changeApiRef } from './components/changes/changeApiRef';
-export { deliveryApiRef } from './components/delivery/deliveryApiRef';
-export { complianceApiRef } from './components/compliance/complianceApiRef';
-export { observationApiRef } from './components/importNotes/observationApiRef';
-export { decisionApiRef } from './components/decisions/decisionApiRef';
+export { costApiRef } from './api/costApiRef';
+export { scorecardApiRef } from './api/scorecardApiRef';
+export { reviewApiRef } from './api/reviewApiRef';
+export { feedbackApiRef } from './api/feedbackApiRef';
+export { changeApiRef } from './api/changeApiRef';
+export { deliveryApiRef } from './api/deliveryApiRef';
+export { complianceApiRef } from './api/complianceApiRef';
+export { observationApiRef } from './api/observationApiRef';
+export { decisionApiRef } from './api/decisionApiRef';

@@ -14,15 +14,15 @@ import {
   ReviewClient,
   ScorecardClient,
 } from '@modelops/plugin-modelops-common';
-import { changeApiRef } from '../components/changes/changeApiRef';
-import { complianceApiRef } from '../components/compliance/complianceApiRef';
-import { costApiRef } from '../components/cost/costApiRef';
-import { decisionApiRef } from '../components/decisions/decisionApiRef';
-import { deliveryApiRef } from '../components/delivery/deliveryApiRef';
-import { feedbackApiRef } from '../components/feedback/feedbackApiRef';
-import { observationApiRef } from '../components/importNotes/observationApiRef';
-import { reviewApiRef } from '../components/reviews/reviewApiRef';
-import { scorecardApiRef } from '../components/scorecards/scorecardApiRef';
+import { changeApiRef } from './changeApiRef';
+import { complianceApiRef } from './complianceApiRef';
+import { costApiRef } from './costApiRef';
+import { decisionApiRef } from './decisionApiRef';
+import { deliveryApiRef } from './deliveryApiRef';
+import { feedbackApiRef } from './feedbackApiRef';
+import { observationApiRef } from './observationApiRef';
+import { reviewApiRef } from './reviewApiRef';
+import { scorecardApiRef } from './scorecardApiRef';
 
 /*
  * Every feature client talks to the same ModelOps backend through the app's

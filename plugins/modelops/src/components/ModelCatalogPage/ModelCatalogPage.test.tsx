@@ -22,8 +22,8 @@ import type {
   PackLevel,
   ScorecardApi,
 } from '@modelops/plugin-modelops-common';
-import { costApiRef } from '../cost/costApiRef';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { costApiRef } from '../../api/costApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { ModelCatalogContent } from './ModelCatalogPage';
 
 function model(

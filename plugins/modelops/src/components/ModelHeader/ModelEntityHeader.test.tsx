@@ -11,7 +11,7 @@ import type {
   EntityScorecard,
   ScorecardApi,
 } from '@modelops/plugin-modelops-common';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { ModelEntityHeader } from './ModelEntityHeader';
 
 const model: Entity = {

@@ -17,7 +17,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { lowestPackLevel } from '../common/modelLevel';
 import { RiskTierChip } from '../common/RiskTierChip';
 import { LevelChip } from '../scorecards/LevelChip';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 
 function Muted(props: { children: string }) {
   return (

@@ -26,7 +26,7 @@ import Typography from '@mui/material/Typography';
 import { describeError } from '../reviews/describeError';
 import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';
-import { changeApiRef } from './changeApiRef';
+import { changeApiRef } from '../../api/changeApiRef';
 import { RequestChangeDialog } from './RequestChangeDialog';
 import { wrapText } from '../common/wrapText';
 

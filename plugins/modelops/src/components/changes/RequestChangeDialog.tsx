@@ -14,7 +14,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useApi } from '@backstage/core-plugin-api';
 import { describeError } from '../reviews/describeError';
-import { changeApiRef } from './changeApiRef';
+import { changeApiRef } from '../../api/changeApiRef';
 
 /** Props of {@link RequestChangeDialog}. */
 export interface RequestChangeDialogProps {

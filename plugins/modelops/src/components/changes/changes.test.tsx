@@ -18,7 +18,7 @@ import type {
   ChangeApi,
   ChangeRequest,
 } from '@modelops/plugin-modelops-common';
-import { changeApiRef } from './changeApiRef';
+import { changeApiRef } from '../../api/changeApiRef';
 import { EntityChangeRequestsCard } from './EntityChangeRequestsCard';
 
 const model: Entity = {

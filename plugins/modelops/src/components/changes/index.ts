@@ -1,2 +1,2 @@
-export { changeApiRef } from './changeApiRef';
+export { changeApiRef } from '../../api/changeApiRef';
 export { EntityChangeRequestsCard } from './EntityChangeRequestsCard';

@@ -22,7 +22,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { CampaignOwnerAndDueFields } from '../scorecards/CampaignOwnerAndDueFields';
 
 const today = () => new Date().toISOString().slice(0, 10);

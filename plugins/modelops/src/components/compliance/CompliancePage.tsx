@@ -17,7 +17,7 @@ import type {
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { CampaignFromDateButton } from './CampaignFromDateButton';
-import { complianceApiRef } from './complianceApiRef';
+import { complianceApiRef } from '../../api/complianceApiRef';
 import { INSTRUMENT_LABELS, InstrumentSelect } from './InstrumentSelect';
 import { appliesText } from './ObligationStatusChip';
 import { ML_PAGE_THEME } from '../common/PageFrame';

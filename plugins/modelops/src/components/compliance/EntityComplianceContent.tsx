@@ -19,7 +19,7 @@ import type {
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { complianceApiRef } from './complianceApiRef';
+import { complianceApiRef } from '../../api/complianceApiRef';
 import { InstrumentSelect } from './InstrumentSelect';
 import { ObligationStatusChip, appliesText } from './ObligationStatusChip';
 

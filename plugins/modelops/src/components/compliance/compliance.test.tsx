@@ -16,8 +16,8 @@ import {
   type ObligationAssessment,
   type PortfolioObligation,
 } from '@modelops/plugin-modelops-common';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
-import { complianceApiRef } from './complianceApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
+import { complianceApiRef } from '../../api/complianceApiRef';
 import { CompliancePage } from './CompliancePage';
 import { EntityComplianceContent } from './EntityComplianceContent';
 

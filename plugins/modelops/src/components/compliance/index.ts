@@ -1,3 +1,3 @@
-export { complianceApiRef } from './complianceApiRef';
+export { complianceApiRef } from '../../api/complianceApiRef';
 export { EntityComplianceContent } from './EntityComplianceContent';
 export { CompliancePage } from './CompliancePage';

@@ -31,7 +31,7 @@ import { EntityRefCell } from '../common/EntityRefCell';
 import { formatDate } from '../common/formatTime';
 import { isForbidden } from '../common/isForbidden';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
-import { costApiRef } from './costApiRef';
+import { costApiRef } from '../../api/costApiRef';
 import { CostImportReportView, teamsOf } from './CostImportReportView';
 import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
 import { joinExportParts } from './joinExportParts';

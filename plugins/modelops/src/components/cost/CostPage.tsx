@@ -31,7 +31,7 @@ import { EntityRefCell } from '../common/EntityRefCell';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { isForbidden } from '../common/isForbidden';
 import { useEntityTitles } from '../common/useEntityTitles';
-import { costApiRef } from './costApiRef';
+import { costApiRef } from '../../api/costApiRef';
 import { CostImportCard } from './CostImportCard';
 import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
 import { DEFAULT_CURRENCY, formatCost } from './formatCost';

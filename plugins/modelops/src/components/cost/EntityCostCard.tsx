@@ -12,7 +12,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from './costApiRef';
+import { costApiRef } from '../../api/costApiRef';
 import { formatCost } from './formatCost';
 import { COST_FORBIDDEN_MESSAGE } from './costForbiddenMessage';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';

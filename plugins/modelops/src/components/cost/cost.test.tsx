@@ -12,7 +12,7 @@ import type {
   TeamCostView,
 } from '@modelops/plugin-modelops-common';
 import { ResponseError } from '@backstage/errors';
-import { costApiRef } from './costApiRef';
+import { costApiRef } from '../../api/costApiRef';
 import { CostPage } from './CostPage';
 import { EntityCostCard } from './EntityCostCard';
 

@@ -8,7 +8,7 @@ import type {
   CostImportReport,
   CostImportSourcesResponse,
 } from '@modelops/plugin-modelops-common';
-import { costApiRef } from './costApiRef';
+import { costApiRef } from '../../api/costApiRef';
 import { CostImportCard } from './CostImportCard';
 
 const sources: CostImportSourcesResponse = {

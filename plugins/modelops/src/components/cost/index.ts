@@ -1,3 +1,3 @@
 export { EntityCostCard, type EntityCostCardProps } from './EntityCostCard';
 export { CostPage, type CostPageProps } from './CostPage';
-export { costApiRef } from './costApiRef';
+export { costApiRef } from '../../api/costApiRef';

@@ -20,7 +20,7 @@ import { downloadCsv } from '../common/downloadCsv';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { describeError } from '../reviews/describeError';
-import { decisionApiRef } from './decisionApiRef';
+import { decisionApiRef } from '../../api/decisionApiRef';
 
 type ChipColor = 'default' | 'success' | 'error' | 'warning' | 'info';
 

@@ -20,7 +20,7 @@ import type {
   DecisionApi,
   DecisionRecord,
 } from '@modelops/plugin-modelops-common';
-import { decisionApiRef } from './decisionApiRef';
+import { decisionApiRef } from '../../api/decisionApiRef';
 import { EntityDecisionHistoryContent } from './EntityDecisionHistoryContent';
 import { TeamDecisionHistoryPage } from './TeamDecisionHistoryPage';
 

@@ -1,4 +1,4 @@
-export { decisionApiRef } from './decisionApiRef';
+export { decisionApiRef } from '../../api/decisionApiRef';
 export { DecisionHistoryTable } from './DecisionHistoryTable';
 export type { DecisionHistoryTableProps } from './DecisionHistoryTable';
 export { EntityDecisionHistoryContent } from './EntityDecisionHistoryContent';

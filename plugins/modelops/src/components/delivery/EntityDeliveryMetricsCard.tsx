@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { deliveryApiRef } from './deliveryApiRef';
+import { deliveryApiRef } from '../../api/deliveryApiRef';
 import { DeliveryMetricsView } from './DeliveryMetricsView';
 import { WindowSelect } from './WindowSelect';
 

@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-components';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
-import { deliveryApiRef } from './deliveryApiRef';
+import { deliveryApiRef } from '../../api/deliveryApiRef';
 import { DeliveryMetricsView } from './DeliveryMetricsView';
 import { WindowSelect } from './WindowSelect';
 

@@ -9,7 +9,7 @@ import type {
   DeliveryApi,
   DeliveryMetrics,
 } from '@modelops/plugin-modelops-common';
-import { deliveryApiRef } from './deliveryApiRef';
+import { deliveryApiRef } from '../../api/deliveryApiRef';
 import { formatDuration } from './DeliveryMetricsView';
 import { EntityDeliveryMetricsCard } from './EntityDeliveryMetricsCard';
 import { TeamDeliveryMetrics } from './TeamDeliveryMetrics';

@@ -1,4 +1,4 @@
-export { deliveryApiRef } from './deliveryApiRef';
+export { deliveryApiRef } from '../../api/deliveryApiRef';
 export { EntityDeliveryMetricsCard } from './EntityDeliveryMetricsCard';
 export { TeamDeliveryMetrics } from './TeamDeliveryMetrics';
 export type { TeamDeliveryMetricsProps } from './TeamDeliveryMetrics';

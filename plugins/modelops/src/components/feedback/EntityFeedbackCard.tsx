@@ -31,7 +31,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { describeError } from '../reviews/describeError';
-import { feedbackApiRef } from './feedbackApiRef';
+import { feedbackApiRef } from '../../api/feedbackApiRef';
 import {
   FEEDBACK_CATEGORY_LABELS,
   FEEDBACK_STATE_LABELS,

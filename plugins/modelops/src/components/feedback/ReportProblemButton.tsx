@@ -19,7 +19,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
 import { describeError } from '../reviews/describeError';
-import { feedbackApiRef } from './feedbackApiRef';
+import { feedbackApiRef } from '../../api/feedbackApiRef';
 import { FEEDBACK_CATEGORY_LABELS } from './feedbackLabels';
 
 /**

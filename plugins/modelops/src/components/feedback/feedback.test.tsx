@@ -14,7 +14,7 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Feedback, FeedbackApi } from '@modelops/plugin-modelops-common';
 import { EntityFeedbackCard } from './EntityFeedbackCard';
-import { feedbackApiRef } from './feedbackApiRef';
+import { feedbackApiRef } from '../../api/feedbackApiRef';
 
 const model: Entity = {
   apiVersion: 'modelops.dev/v1alpha1',

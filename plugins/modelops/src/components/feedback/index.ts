@@ -1,4 +1,4 @@
-export { feedbackApiRef } from './feedbackApiRef';
+export { feedbackApiRef } from '../../api/feedbackApiRef';
 export { ReportProblemButton } from './ReportProblemButton';
 export type { ReportProblemButtonProps } from './ReportProblemButton';
 export { EntityFeedbackCard } from './EntityFeedbackCard';

@@ -5,7 +5,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
 import { packTitle } from '../scorecards/packTitle';

@@ -14,7 +14,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { LevelChip } from '../scorecards/LevelChip';
 import { packTitle } from '../scorecards/packTitle';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
 import { wrapText } from '../common/wrapText';

@@ -5,7 +5,7 @@ import type { ChangeRequest } from '@modelops/plugin-modelops-common';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import { changeApiRef } from '../changes/changeApiRef';
+import { changeApiRef } from '../../api/changeApiRef';
 import { HomeSection } from './HomeSection';
 import { sectionStatus } from './sectionStatus';
 import { TimeLabel } from '../common/TimeLabel';

@@ -13,8 +13,8 @@ import type {
   EntityScorecard,
   ScorecardApi,
 } from '@modelops/plugin-modelops-common';
-import { changeApiRef } from '../changes/changeApiRef';
-import { scorecardApiRef } from '../scorecards/scorecardApiRef';
+import { changeApiRef } from '../../api/changeApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { MlHomePage } from './MlHomePage';
 
 jest.setTimeout(20_000);

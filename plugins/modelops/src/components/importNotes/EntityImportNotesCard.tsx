@@ -11,7 +11,7 @@ import type {
   ImportNote,
   StoredSourceObjectReport,
 } from '@modelops/plugin-modelops-common';
-import { observationApiRef } from './observationApiRef';
+import { observationApiRef } from '../../api/observationApiRef';
 
 /** A readiness the cluster reported, in words. */
 function readiness(ready: boolean) {

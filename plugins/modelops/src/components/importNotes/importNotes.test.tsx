@@ -7,7 +7,7 @@ import type {
   ObservationApi,
 } from '@modelops/plugin-modelops-common';
 import { EntityImportNotesCard } from './EntityImportNotesCard';
-import { observationApiRef } from './observationApiRef';
+import { observationApiRef } from '../../api/observationApiRef';
 
 // The first render loads the app's components; on a busy machine that takes seconds.
 jest.setTimeout(30_000);

@@ -1,2 +1,2 @@
-export { observationApiRef } from './observationApiRef';
+export { observationApiRef } from '../../api/observationApiRef';
 export { EntityImportNotesCard } from './EntityImportNotesCard';

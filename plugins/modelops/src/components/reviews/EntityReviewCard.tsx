@@ -17,7 +17,7 @@ import {
   type ReviewDecision,
 } from '@modelops/plugin-modelops-common';
 import { describeError } from './describeError';
-import { reviewApiRef } from './reviewApiRef';
+import { reviewApiRef } from '../../api/reviewApiRef';
 import { ReviewStateChip } from './ReviewStateChip';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { TimeLabel } from '../common/TimeLabel';

@@ -19,7 +19,7 @@ import type {
   ReviewItem,
 } from '@modelops/plugin-modelops-common';
 import { describeError } from './describeError';
-import { reviewApiRef } from './reviewApiRef';
+import { reviewApiRef } from '../../api/reviewApiRef';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { ReviewStateChip } from './ReviewStateChip';
 import { TransferDialog } from './TransferDialog';

@@ -13,7 +13,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { PortfolioRow } from '@modelops/plugin-modelops-common';
 import { describeError } from './describeError';
-import { reviewApiRef } from './reviewApiRef';
+import { reviewApiRef } from '../../api/reviewApiRef';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { LevelChip } from '../scorecards/LevelChip';
 import { PageFrame } from '../common/PageFrame';
@@ -21,7 +21,7 @@ import { downloadCsv } from '../common/downloadCsv';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { TimeLabel } from '../common/TimeLabel';
 import { formatMonth } from '../common/formatTime';
-import { costApiRef } from '../cost/costApiRef';
+import { costApiRef } from '../../api/costApiRef';
 import { DEFAULT_CURRENCY, formatCost } from '../cost/formatCost';
 
 // One line per cell: a table to scan, with the details a hover away.

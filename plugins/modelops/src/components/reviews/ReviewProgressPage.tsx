@@ -15,7 +15,7 @@ import type {
   ReviewFinding,
   ReviewTeamProgress,
 } from '@modelops/plugin-modelops-common';
-import { reviewApiRef } from './reviewApiRef';
+import { reviewApiRef } from '../../api/reviewApiRef';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { PageFrame } from '../common/PageFrame';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';

@@ -1,4 +1,4 @@
-export { reviewApiRef } from './reviewApiRef';
+export { reviewApiRef } from '../../api/reviewApiRef';
 export {
   MyTeamReviewPage,
   type MyTeamReviewPageProps,

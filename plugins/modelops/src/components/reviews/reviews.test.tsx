@@ -25,9 +25,9 @@ import type {
 import { EntityReviewCard } from './EntityReviewCard';
 import { MyTeamReviewPage } from './MyTeamReviewPage';
 import { PortfolioReviewPage } from './PortfolioReviewPage';
-import { reviewApiRef } from './reviewApiRef';
+import { reviewApiRef } from '../../api/reviewApiRef';
 import { ReviewProgressPage } from './ReviewProgressPage';
-import { costApiRef } from '../cost/costApiRef';
+import { costApiRef } from '../../api/costApiRef';
 
 jest.setTimeout(30_000);
 

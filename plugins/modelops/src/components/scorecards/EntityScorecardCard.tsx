@@ -33,7 +33,7 @@ import { CheckResultRow } from './CheckResultRow';
 import { LevelChip } from './LevelChip';
 import { packTitle } from './packTitle';
 import { RequestWaiverDialog } from './RequestWaiverDialog';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';

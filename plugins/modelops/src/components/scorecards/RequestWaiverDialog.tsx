@@ -8,7 +8,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 
 /** Props of {@link RequestWaiverDialog}. */
 export interface RequestWaiverDialogProps {

@@ -29,7 +29,7 @@ import { PageFrame } from '../common/PageFrame';
 import { useEntityTitles } from '../common/useEntityTitles';
 import { packTitle } from './packTitle';
 import { PassRateBar } from './PassRateBar';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import {
   RESULT_FILTER_KEYS,
   resultsSearch,

@@ -30,7 +30,7 @@ import { packTitle } from './packTitle';
 import { EntityRefCell } from '../common/EntityRefCell';
 import { TimeLabel } from '../common/TimeLabel';
 import { useEntityTitles } from '../common/useEntityTitles';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { PassRateBar } from './PassRateBar';
 import {
   useScorecardResultsLink,

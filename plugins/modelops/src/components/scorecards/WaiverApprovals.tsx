@@ -13,7 +13,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { TimeLabel } from '../common/TimeLabel';
 import { useViewer } from '../common/useViewer';

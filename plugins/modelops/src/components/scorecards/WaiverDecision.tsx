@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { describeError } from '../reviews/describeError';
 import type { Viewer } from '../common/useViewer';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 
 /** Props of {@link WaiverDecision}. */
 export interface WaiverDecisionProps {

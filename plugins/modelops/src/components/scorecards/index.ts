@@ -6,4 +6,4 @@ export {
   WaiverApprovalsPage,
   type WaiverApprovalsPageProps,
 } from './WaiverApprovalsPage';
-export { scorecardApiRef } from './scorecardApiRef';
+export { scorecardApiRef } from '../../api/scorecardApiRef';

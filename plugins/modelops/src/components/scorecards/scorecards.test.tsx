@@ -18,7 +18,7 @@ import type {
 } from '@modelops/plugin-modelops-common';
 import { CampaignsPage } from './CampaignsPage';
 import { EntityScorecardCard } from './EntityScorecardCard';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { ScorecardsPage } from './ScorecardsPage';
 import { WaiverApprovals } from './WaiverApprovals';
 import { ScorecardResultsPage } from './ScorecardResultsPage';

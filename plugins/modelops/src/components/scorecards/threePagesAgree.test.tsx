@@ -34,7 +34,7 @@ import { SWRConfig } from 'swr';
 import recording from './__fixtures__/demoScorecardAnswers.json';
 import { EntityScorecardCard } from './EntityScorecardCard';
 import { packTitle } from './packTitle';
-import { scorecardApiRef } from './scorecardApiRef';
+import { scorecardApiRef } from '../../api/scorecardApiRef';
 import { ScorecardsPage } from './ScorecardsPage';
 import { MostFailedChecksSection } from '../home/MostFailedChecksSection';
 import { MyTeamModelsSection } from '../home/MyTeamModelsSection';
