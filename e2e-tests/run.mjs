@@ -953,29 +953,29 @@ try {
         `${ym}-${day}T00:00:00Z,${ym}-${day}T23:59:59Z,${cost},${cost},USD,Usage,Amazon SageMaker,arn:aws:sagemaker:us-east-1:1:endpoint/e2e-${runId},${tags(
           ref,
         )}`;
-      const FRAUD = 'mlmodel:default/fraud-detector';
+      const SCORER = 'mlmodel:default/credit-risk-scorer';
       const parts = [
         {
           name: `focus-e2e-${runId}-00001.csv`,
           mimeType: 'text/csv',
-          buffer: Buffer.from(`${header}\n${line('11', '12.50', FRAUD)}\n`),
+          buffer: Buffer.from(`${header}\n${line('11', '12.50', SCORER)}\n`),
         },
         {
           name: `focus-e2e-${runId}-00002.csv`,
           mimeType: 'text/csv',
           buffer: Buffer.from(
-            `\uFEFF${header}\n${line('12', '7.25', FRAUD)}\n${line(
+            `\uFEFF${header}\n${line('12', '7.25', SCORER)}\n${line(
               '12',
               '3.00',
             )}`,
           ),
         },
       ];
-      const fraudMonth = async () => {
+      const scorerMonth = async () => {
         const res = await asPersona(
           PERSONAS.finops,
           'GET',
-          `/api/modelops/cost/entity?entityRef=${FRAUD}&months=6`,
+          `/api/modelops/cost/entity?entityRef=${SCORER}&months=6`,
         );
         if (!res.ok())
           throw new Error(`the cost route answered ${res.status()}`);
@@ -1024,18 +1024,18 @@ try {
         await card.getByText(/^Imported \d+ daily records of focus/).waitFor();
         return replaces > 0;
       };
-      const before = await fraudMonth();
+      const before = await scorerMonth();
       const replacedEarlierRun = await importOnce();
       await shotWhole(finopsPage, '35-cost-import-as-finops');
-      const after = await fraudMonth();
+      const after = await scorerMonth();
       await finopsPage.goto(`${baseUrl}/ml-cost`);
       if (!(await importOnce())) {
         throw new Error('the second import does not say it replaces the first');
       }
-      const again = await fraudMonth();
+      const again = await scorerMonth();
       if (Math.abs(again - after) > 0.005) {
         throw new Error(
-          `re-importing changed ${ym} of the fraud detector from ${after} to ${again}`,
+          `re-importing changed ${ym} of the credit risk scorer from ${after} to ${again}`,
         );
       }
       // The file adds its mapped sum to the month, unless a run against the
@@ -1043,11 +1043,11 @@ try {
       const added = replacedEarlierRun ? 0 : 19.75;
       if (Math.abs(after - before - added) > 0.005) {
         throw new Error(
-          `${ym} of the fraud detector went from ${before} to ${after}, not by ${added}`,
+          `${ym} of the credit risk scorer went from ${before} to ${after}, not by ${added}`,
         );
       }
       console.log(
-        `     ${ym} of the fraud detector: ${before} before, ${after} after the import, ${again} after re-importing`,
+        `     ${ym} of the credit risk scorer: ${before} before, ${after} after the import, ${again} after re-importing`,
       );
       await finopsPage.context().close();
     },
