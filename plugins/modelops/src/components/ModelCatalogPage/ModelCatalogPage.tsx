@@ -268,7 +268,14 @@ function ModelTags(props: { tags: string[] }) {
   return (
     <Box display="flex" flexWrap="wrap" gap={0.5}>
       {tags.slice(0, VISIBLE_TAGS).map(tag => (
-        <Chip key={tag} size="small" label={tag} />
+        // A long tag is cut with an ellipsis, whole on hover.
+        <Chip
+          key={tag}
+          size="small"
+          label={tag}
+          title={tag}
+          sx={{ maxWidth: 110 }}
+        />
       ))}
       {hidden.length > 0 && (
         <Tooltip title={hidden.join(', ')}>
@@ -456,10 +463,11 @@ function ModelTable(props: Props) {
               <TableRow
                 key={row.entityRef}
                 hover
-                // Short values stay on one line; the model's description
-                // and the tags may wrap.
+                // Lifecycle, risk tier, level and cost stay on one line; the
+                // description, owner and system names and the tags may wrap,
+                // so the table fits its card at 1280 px.
                 sx={{
-                  '& td:not(:first-of-type):not(:last-of-type)': {
+                  '& td:nth-of-type(n+4):not(:last-of-type)': {
                     whiteSpace: 'nowrap',
                   },
                 }}
@@ -516,7 +524,7 @@ function ModelTable(props: Props) {
                     rowCount={state.rows.length}
                   />
                 )}
-                <TableCell sx={{ minWidth: 100 }}>
+                <TableCell sx={{ width: 120 }}>
                   <ModelTags tags={row.tags} />
                 </TableCell>
               </TableRow>
