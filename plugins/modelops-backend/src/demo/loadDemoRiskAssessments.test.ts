@@ -81,7 +81,7 @@ describe('loadDemoRiskAssessments', () => {
         name: 'affordability-assessor',
         passed: false,
         message: expect.stringMatching(
-          /^the latest assessment on 2025-09-15 by user:default\/priya\.raman is \d+ days old; a high-risk model is reassessed at least every 365 days$/,
+          /^the latest assessment, recorded on 2025-09-15, is \d+ days old; a high-risk model is reassessed at least every 365 days$/,
         ),
       },
     ]);
@@ -103,7 +103,7 @@ describe('loadDemoRiskAssessments', () => {
         name: 'credit-risk-scorer',
         passed: false,
         message:
-          'spec.risk.tier is minimal; the latest assessment on 2026-09-14 by user:default/priya.raman classified it high',
+          'spec.risk.tier is minimal; the latest assessment, recorded on 2026-09-14, classified it high',
       },
     ]);
   });

@@ -900,7 +900,9 @@ export const riskAssessedCheck: ModelopsCheck = {
       };
     }
     const day = latest.assessedAt.slice(0, 10);
-    const by = `the latest assessment on ${day} by ${latest.assessedBy}`;
+    // Who assessed is in the record (GET /risk-assessments); the message
+    // stays in words, without a raw user ref.
+    const by = `the latest assessment, recorded on ${day},`;
     if (declared !== latest.tier) {
       return {
         passed: false,
