@@ -18,7 +18,7 @@ describe('ExportReadmeButton', () => {
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
 
-    renderInTestApp(
+    await renderInTestApp(
       <ExportReadmeButton entity={fullModel} evaluations={evaluations} />,
     );
     fireEvent.click(

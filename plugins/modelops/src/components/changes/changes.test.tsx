@@ -55,7 +55,9 @@ const DENY = 'DENY' as NonNullable<
 
 const REVIEW_BOARD = 'group:default/ai-review-board';
 
-function renderCard(
+// Awaited, so that each test's card is rendered before the test looks for
+// it, and a render still in flight cannot outlive its test.
+async function renderCard(
   api: ChangeApi,
   userEntityRef: string,
   options: {
@@ -64,7 +66,7 @@ function renderCard(
   } = {},
 ) {
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
-  renderInTestApp(
+  await renderInTestApp(
     // usePermission caches answers in SWR's global cache; a fresh cache per
     // render keeps one test's answer out of the next.
     <SWRConfig value={{ provider: () => new Map() }}>
@@ -120,7 +122,7 @@ describe('EntityChangeRequestsCard', () => {
         decisionComment: 'Not needed',
       }),
     ]);
-    renderCard(api, 'user:default/bo', { groups: [REVIEW_BOARD] });
+    await renderCard(api, 'user:default/bo', { groups: [REVIEW_BOARD] });
     const list = await screen.findByRole('list', { name: 'Change requests' });
     const subheader = screen.getByTestId('info-card-subheader');
     expect(subheader).toHaveTextContent(
@@ -149,7 +151,7 @@ describe('EntityChangeRequestsCard', () => {
   });
 
   it('does not offer the requester a decision on their own request', async () => {
-    renderCard(createApi([change('1')]), 'user:default/rhea');
+    await renderCard(createApi([change('1')]), 'user:default/rhea');
     expect(
       await screen.findByText('Waiting for another reviewer'),
     ).toBeInTheDocument();
@@ -159,7 +161,7 @@ describe('EntityChangeRequestsCard', () => {
   });
 
   it('tells people outside the review group who decides, and offers no decision', async () => {
-    renderCard(createApi([change('1')]), 'user:default/otto', {
+    await renderCard(createApi([change('1')]), 'user:default/otto', {
       groups: ['group:default/growth-ml'],
     });
     const list = await screen.findByRole('list', { name: 'Change requests' });
@@ -172,7 +174,7 @@ describe('EntityChangeRequestsCard', () => {
   });
 
   it('offers no request to those the policy does not let request a change', async () => {
-    renderCard(createApi([]), 'user:default/otto', {
+    await renderCard(createApi([]), 'user:default/otto', {
       permission: mockApis.permission({ authorize: DENY }),
     });
     expect(
@@ -197,7 +199,7 @@ describe('EntityChangeRequestsCard', () => {
         },
       }),
     );
-    const { alertApi } = renderCard(api, 'user:default/otto', {
+    const { alertApi } = await renderCard(api, 'user:default/otto', {
       groups: [REVIEW_BOARD],
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Reject' }));
@@ -211,7 +213,7 @@ describe('EntityChangeRequestsCard', () => {
 
   it('requests a promotion with evidence links, one per line', async () => {
     const api = createApi([]);
-    renderCard(api, 'user:default/rhea');
+    await renderCard(api, 'user:default/rhea');
     expect(
       await screen.findByText(
         'No promotion or rollback has been requested for this model yet.',

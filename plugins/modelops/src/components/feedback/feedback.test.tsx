@@ -45,13 +45,15 @@ function createApi(): jest.Mocked<FeedbackApi> {
   };
 }
 
-function renderCard(api: FeedbackApi, groups: string[]) {
+// Awaited, so that each test's card is rendered before the test looks for
+// it, and a render still in flight cannot outlive its test.
+async function renderCard(api: FeedbackApi, groups: string[]) {
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
   const identityApi = mockApis.identity({
     userEntityRef: 'user:default/olga',
     ownershipEntityRefs: ['user:default/olga', ...groups],
   });
-  renderInTestApp(
+  await renderInTestApp(
     <TestApiProvider
       apis={[
         [feedbackApiRef, api],
@@ -73,7 +75,7 @@ function renderCard(api: FeedbackApi, groups: string[]) {
 describe('EntityFeedbackCard', () => {
   it('lists feedback and lets an owner acknowledge it', async () => {
     const api = createApi();
-    renderCard(api, ['group:default/growth-ml']);
+    await renderCard(api, ['group:default/growth-ml']);
     const list = await screen.findByRole('list', { name: 'Feedback' });
     expect(within(list).getByText('Timeouts since noon')).toBeInTheDocument();
     expect(within(list).getByText('Outage')).toBeInTheDocument();
@@ -97,7 +99,7 @@ describe('EntityFeedbackCard', () => {
 
   it('hides state changes from users outside the owning group and filters by state', async () => {
     const api = createApi();
-    renderCard(api, ['group:default/fraud-ml']);
+    await renderCard(api, ['group:default/fraud-ml']);
     await screen.findByText('Timeouts since noon');
     expect(
       screen.queryByRole('button', { name: 'Acknowledge' }),
@@ -115,7 +117,7 @@ describe('EntityFeedbackCard', () => {
 
   it('reports a problem through the dialog and shows the backend message on failure', async () => {
     const api = createApi();
-    const { alertApi } = renderCard(api, []);
+    const { alertApi } = await renderCard(api, []);
     fireEvent.click(
       await screen.findByRole('button', { name: 'Report a problem' }),
     );
