@@ -122,8 +122,16 @@ describe('modelops:risk-assessment:write', () => {
     expect(read('RISK_ASSESSMENT.md')).toContain('cv-screener');
   });
 
-  it('fails the step when the backend refuses the assessment', async () => {
+  it('writes the files and warns when the policy refuses a model not yet owned in the catalog', async () => {
     withBackend(403);
+    await action.handler(
+      mockContext({ workspacePath: workspace.path, input: { answers: {} } }),
+    );
+    expect(read('RISK_ASSESSMENT.md')).toContain('Risk');
+  });
+
+  it('fails the step when the backend refuses the answers', async () => {
+    withBackend(400);
     await expect(
       action.handler(
         mockContext({ workspacePath: workspace.path, input: { answers: {} } }),

@@ -223,9 +223,17 @@ async function recordAssessment(
     );
     return true;
   } catch (error) {
-    if (error instanceof ResponseError && error.response.status === 404) {
+    // A model the template is creating is not in the catalog yet, so the
+    // backend answers 404, or 403 when the policy decides by its owner. The
+    // files are written either way; say why nothing was recorded.
+    if (
+      error instanceof ResponseError &&
+      (error.response.status === 404 || error.response.status === 403)
+    ) {
       logger.warn(
-        `Not recorded in ModelOps: ${entityRef} is not in the catalog yet. Once it is registered, run the AI risk assessment template on it, or responsible-ai.risk-assessed fails`,
+        `Not recorded in ModelOps (${error.response.status}: ${
+          error.body?.error?.message ?? error.message
+        }). If ${entityRef} is not in the catalog yet, run the AI risk assessment template on it once it is registered, or responsible-ai.risk-assessed fails`,
       );
       return false;
     }
