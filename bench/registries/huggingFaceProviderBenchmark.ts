@@ -8,7 +8,7 @@
  * README reads (`readme: false` reads only the listed card data).
  *
  * Run from the repository root:
- *   node --require @backstage/cli/config/nodeTransform.cjs bench/huggingface/huggingFaceProviderBenchmark.ts
+ *   node --require @backstage/cli/config/nodeTransform.cjs bench/registries/huggingFaceProviderBenchmark.ts
  * Options (environment): HF_BENCH_MODELS (default 10000).
  */
 import { performance } from 'node:perf_hooks';
