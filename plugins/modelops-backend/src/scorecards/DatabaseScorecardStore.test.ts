@@ -207,6 +207,49 @@ describe('DatabaseScorecardStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'leaves entities hidden from the caller out of every figure, as if never stored, %p',
+    async databaseId => {
+      const store = await seeded(databaseId as 'SQLITE_3');
+      const waiver = await store.createWaiver(
+        {
+          entityRef: 'mlmodel:default/a',
+          checkId: 'c2',
+          reason: 'Vendor fix due next sprint',
+          requestedBy: 'user:default/ada',
+          expiresAt: '2026-12-01T00:00:00.000Z',
+        },
+        T0,
+      );
+      await store.decideWaiver(
+        waiver.id,
+        { status: 'approved', decidedBy: 'user:default/bob' },
+        T0,
+      );
+      // The same results without the hidden entity.
+      const without = DatabaseScorecardStore.create(
+        await initTestDatabase(databases, databaseId),
+      );
+      await without.writeBatch({
+        entities: [entity('mlmodel:default/b', 'group:default/risk', 100)],
+        upserts: [result('mlmodel:default/b', 'c1', 'pass')],
+        removals: [],
+        changes: [],
+      });
+      expect(await store.scoredEntityRefs()).toEqual(
+        expect.arrayContaining(['mlmodel:default/a', 'mlmodel:default/b']),
+      );
+      for (const groupBy of ['team', 'system', 'pack'] as const) {
+        const seen = await store.getSummary(groupBy, T1, ['mlmodel:default/a']);
+        expect(seen).toEqual(await without.getSummary(groupBy, T1));
+      }
+      // Hiding nothing changes nothing.
+      expect(await store.getSummary('pack', T1, [])).toEqual(
+        await store.getSummary('pack', T1),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps the summaries equal to a full grouping across moves, removals and forgotten entities, %p',
     async databaseId => {
       const knex = await initTestDatabase(databases, databaseId);

@@ -20,6 +20,8 @@ import { chunks } from '../service/chunks';
 import {
   NO_GROUP,
   refsScope,
+  SUMMARY_COUNTERS,
+  summaryContributionSql,
   severityWeightSql,
   summaryUpsertSql,
   type SqlStatement,
@@ -367,7 +369,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
    * so they are moved to waived at read time. Approved waivers are few, so
    * this reads a handful of rows by key.
    */
-  private async waivedBy(groupBy: ScorecardSummary['groupBy'], now: string) {
+  private async waivedBy(
+    groupBy: ScorecardSummary['groupBy'],
+    now: string,
+    among?: readonly string[],
+  ) {
     const key =
       groupBy === 'pack'
         ? 'r.pack'
@@ -386,6 +392,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
       .where('w.status', 'approved')
       .andWhere('w.expires_at', '>', now)
       .andWhere('r.state', 'fail')
+      .modify(q => {
+        if (among) q.whereIn('r.entity_ref', among);
+      })
       .select(
         this.db.raw(`${key} as k`),
         this.db.raw('COUNT(*) as waived'),
@@ -409,6 +418,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async getSummary(
     groupBy: ScorecardSummary['groupBy'],
     now: string,
+    hidden: readonly string[] = [],
   ): Promise<ScorecardSummary> {
     let rows = await this.summaryRows(groupBy);
     if (rows.length === 0 && (await this.db(ENTITIES).first('entity_ref'))) {
@@ -417,6 +427,40 @@ export class DatabaseScorecardStore implements ScorecardStore {
       rows = await this.summaryRows(groupBy);
     }
     const waived = await this.waivedBy(groupBy, now);
+    // Entities the caller may not see leave every figure: their own
+    // contribution, grouped by the same statement the writes use, is taken
+    // off the stored rows, so a row equals what its drill-down lists.
+    for (const part of chunks([...hidden], CHUNK)) {
+      const {
+        with: withSql,
+        select,
+        bindings,
+      } = summaryContributionSql(this.dialect, refsScope(part));
+      const taken = await this.db.raw(`${withSql} ${select}`, bindings);
+      const byKey = new Map<string, any>(
+        (Array.isArray(taken) ? taken : taken.rows)
+          .filter((t: any) => t.group_by === groupBy)
+          .map((t: any) => [String(t.group_key), t]),
+      );
+      rows = rows.map((row: any) => {
+        const t = byKey.get(String(row.group_key));
+        if (!t) return row;
+        const next = { ...row };
+        for (const c of SUMMARY_COUNTERS)
+          next[c] = Number(row[c]) - Number(t[c]);
+        return next;
+      });
+      for (const [key, w] of await this.waivedBy(groupBy, now, part)) {
+        const total = waived.get(key);
+        if (total) {
+          waived.set(key, {
+            waived: total.waived - w.waived,
+            weight: total.weight - w.weight,
+          });
+        }
+      }
+    }
+    rows = rows.filter((row: any) => Number(row.entities) > 0);
     const out: ScorecardSummaryRow[] = rows.map((row: any) => {
       const w = waived.get(row.group_key) ?? { waived: 0, weight: 0 };
       const entities = Number(row.entities);
@@ -500,6 +544,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .merge();
       }
     });
+  }
+
+  async scoredEntityRefs(): Promise<string[]> {
+    const rows = await this.db(ENTITIES).select('entity_ref');
+    return rows.map(r => r.entity_ref);
   }
 
   async getEntity(entityRef: string): Promise<ScoredEntityRow | undefined> {

@@ -680,6 +680,41 @@ describe('createScorecardsRouter', () => {
       .expect(200);
     expect(theirs.body.counts.entities).toBe(1);
     expect(JSON.stringify(theirs.body)).not.toContain('secret');
+    // Their summaries count what their drill-downs list, and nothing else.
+    for (const groupBy of ['pack', 'team', 'system']) {
+      const seen = await request(app)
+        .get('/scorecards/summary')
+        .query({ groupBy })
+        .set('Authorization', asOutsider)
+        .expect(200);
+      for (const row of seen.body.rows) {
+        const filter =
+          groupBy === 'pack' ? { pack: row.key } : { [groupBy]: row.key };
+        const behind = await request(app)
+          .get('/scorecards/results')
+          .query({ ...filter, limit: 1000 })
+          .set('Authorization', asOutsider)
+          .expect(200);
+        expect({ groupBy, key: row.key, ...behind.body.counts }).toEqual({
+          groupBy,
+          key: row.key,
+          passing: row.passing,
+          failing: row.failing,
+          waived: row.waived,
+          entities: row.entities,
+        });
+      }
+    }
+    const theirPack = (
+      await request(app)
+        .get('/scorecards/summary')
+        .query({ groupBy: 'pack' })
+        .set('Authorization', asOutsider)
+    ).body.rows.find((r: any) => r.key === 'responsible-ai');
+    expect(theirPack.entities).toBe(1);
+    expect(theirPack.passing + theirPack.failing).toBeLessThan(
+      ai.passing + ai.failing,
+    );
     const campaign = await request(app)
       .post('/scorecards/campaigns')
       .send({

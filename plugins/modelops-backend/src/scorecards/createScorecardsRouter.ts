@@ -45,6 +45,7 @@ import { parseQuery } from '../service/parseQuery';
 import {
   requireEntities,
   visibleEntities,
+  hiddenEntityRefs,
   visibleEntityRefs,
 } from '../service/requireEntities';
 import { normalizeEntityRef } from '../service/CatalogMembership';
@@ -218,9 +219,14 @@ export function createScorecardsRouter(
   });
 
   router.get('/scorecards/summary', async (req, res) => {
-    await read(req);
+    const credentials = await read(req);
     const { groupBy } = parseQuery(scorecardSummaryQuerySchema, req.query);
-    res.json(await store.getSummary(groupBy, now().toISOString()));
+    // Entities hidden from the caller are not counted, as the drill-down
+    // behind each row does not list them.
+    const hidden = await hiddenEntityRefs(options, credentials, () =>
+      store.scoredEntityRefs(),
+    );
+    res.json(await store.getSummary(groupBy, now().toISOString(), hidden));
   });
 
   // The rows behind a summary figure: what a drill-down lists.

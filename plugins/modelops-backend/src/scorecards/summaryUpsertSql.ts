@@ -72,6 +72,35 @@ export function summaryUpsertSql(
   sign: 1 | -1,
   scope?: SqlStatement,
 ): SqlStatement {
+  const contribution = summaryContributionSql(dialect, scope);
+  const columns = ['group_by', 'group_key', ...SUMMARY_COUNTERS];
+  // The WHERE keeps SQLite from reading ON CONFLICT as a join constraint.
+  const sql = `${contribution.with}
+    INSERT INTO ${S} (${columns.join(', ')})
+    SELECT group_by, group_key, ${SUMMARY_COUNTERS.map(
+      c => `${sign} * ${c}`,
+    ).join(', ')}
+    FROM (${contribution.select}) AS c
+    WHERE group_key IS NOT NULL
+    ON CONFLICT (group_by, group_key) DO UPDATE SET ${SUMMARY_COUNTERS.map(
+      c => `${c} = ${S}.${c} + excluded.${c}`,
+    ).join(', ')}`;
+  return { sql, bindings: contribution.bindings };
+}
+
+/**
+ * The contribution of some entities to every summary row, as a query of
+ * (group_by, group_key, counters...) rows: what {@link summaryUpsertSql}
+ * adds or subtracts, and what a reader subtracts for the entities a caller
+ * may not see. `with` is the statement's WITH clause, `select` the query
+ * that reads it.
+ *
+ * @param scope - a SELECT of `entity_ref` values, or undefined for all entities
+ */
+export function summaryContributionSql(
+  dialect: SummaryDialect,
+  scope?: SqlStatement,
+): { with: string; select: string; bindings: Knex.RawBinding[] } {
   const inScope = (column: string) =>
     scope ? `WHERE ${column} IN (SELECT entity_ref FROM scope)` : '';
   const weight = severityWeightSql('r.severity');
@@ -144,22 +173,17 @@ export function summaryUpsertSql(
       `${packs.from} ${inScope('e.entity_ref')}`,
     ),
   );
-  const columns = ['group_by', 'group_key', ...SUMMARY_COUNTERS];
-  // The WHERE keeps SQLite from reading ON CONFLICT as a join constraint.
-  const sql = `WITH ${
-    scope ? `scope (entity_ref) AS (${scope.sql}), ` : ''
-  }per_entity AS (${perEntity})
-    INSERT INTO ${S} (${columns.join(', ')})
-    SELECT group_by, group_key, ${SUMMARY_COUNTERS.map(
-      c => `${sign} * SUM(${c})`,
-    ).join(', ')}
-    FROM (${parts.join(' UNION ALL ')}) AS d
-    WHERE group_key IS NOT NULL
-    GROUP BY group_by, group_key
-    ON CONFLICT (group_by, group_key) DO UPDATE SET ${SUMMARY_COUNTERS.map(
-      c => `${c} = ${S}.${c} + excluded.${c}`,
-    ).join(', ')}`;
-  return { sql, bindings: scope?.bindings ?? [] };
+  return {
+    with: `WITH ${
+      scope ? `scope (entity_ref) AS (${scope.sql}), ` : ''
+    }per_entity AS (${perEntity})`,
+    select: `SELECT group_by, group_key, ${SUMMARY_COUNTERS.map(
+      c => `SUM(${c}) AS ${c}`,
+    ).join(', ')} FROM (${parts.join(
+      ' UNION ALL ',
+    )}) AS d GROUP BY group_by, group_key`,
+    bindings: scope?.bindings ?? [],
+  };
 }
 
 /** A scope of the given entity refs, for {@link summaryUpsertSql}. */

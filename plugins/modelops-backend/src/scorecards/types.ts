@@ -151,12 +151,16 @@ export interface ScorecardStore extends DecisionLog {
   /**
    * The summary per team, system or pack, read from the maintained
    * summaries; results under a waiver approved and unexpired at `now` count
-   * as waived instead of failing.
+   * as waived instead of failing. Entities in `hidden` (refs as stored)
+   * are left out of every figure.
    */
   getSummary(
     groupBy: ScorecardSummary['groupBy'],
     now: string,
+    hidden?: readonly string[],
   ): Promise<ScorecardSummary>;
+  /** Refs of every entity with stored results, as they are stored. */
+  scoredEntityRefs(): Promise<string[]>;
   /**
    * State changes since a time, newest first; with `transitionsOnly`
    * without first results. Each carries the check's current message as its

@@ -8,6 +8,8 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { normalizeEntityRef } from './CatalogMembership';
 import type { ModelOpsRouterOptions } from './types';
 
@@ -94,4 +96,28 @@ export async function visibleEntities(
     if (entity) entities.set(ref, entity);
   });
   return entities;
+}
+
+/**
+ * The refs among those `loadRefs` reads that name an entity the caller
+ * cannot see: what a figure over all stored entities leaves out. A caller
+ * the policy lets read the whole catalog (an unconditional allow) hides
+ * nothing, and is answered without reading the refs or asking the catalog
+ * about each.
+ */
+export async function hiddenEntityRefs(
+  options: Pick<ModelOpsRouterOptions, 'catalog' | 'permissions'>,
+  credentials: BackstageCredentials,
+  loadRefs: () => Promise<string[]>,
+): Promise<string[]> {
+  const [decision] = await options.permissions.authorizeConditional(
+    [{ permission: catalogEntityReadPermission }],
+    { credentials },
+  );
+  if (decision.result === AuthorizeResult.ALLOW) return [];
+  const entityRefs = await loadRefs();
+  const visible = new Set(
+    await visibleEntityRefs(options, credentials, entityRefs),
+  );
+  return entityRefs.filter(ref => !visible.has(ref));
 }

@@ -75,7 +75,9 @@ export interface CreateTestRouterOptions {
   entities?: Entity[];
   /**
    * A catalog to use instead of the mock holding `entities`, for tests of
-   * what callers who may not see every entity get.
+   * what callers who may not see every entity get; the catalog read
+   * permission is then answered conditional, as a policy hiding entities
+   * would answer it.
    */
   catalog?: CatalogService;
   /** Initial permission decision; ALLOW by default. */
@@ -141,10 +143,29 @@ export async function createTestRouter(
       }));
     },
     async authorizeConditional(requests) {
-      return requests.map(() => ({
-        result:
-          typeof decision === 'function' ? AuthorizeResult.DENY : decision,
-      }));
+      return requests.map(r => {
+        // A catalog that hides entities stands for a policy whose catalog
+        // read is conditional: such a policy answers so, never ALLOW.
+        if (
+          testOptions.catalog &&
+          r.permission.name === 'catalog.entity.read'
+        ) {
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: [] },
+            },
+          };
+        }
+        return {
+          result:
+            typeof decision === 'function' ? AuthorizeResult.DENY : decision,
+        };
+      });
     },
   };
   const notificationService: NotificationService = {
