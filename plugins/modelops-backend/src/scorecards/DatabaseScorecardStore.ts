@@ -8,6 +8,7 @@ import {
   type CampaignUpdateRequest,
   type CheckStateChange,
   type PackLevel,
+  type PackScore,
   type ScorecardSummary,
   type ScorecardSummaryRow,
   type ScorecardTrendPoint,
@@ -17,6 +18,7 @@ import type { Knex } from 'knex';
 import { DatabaseBulkWriter } from '../database/DatabaseBulkWriter';
 import type { DecisionLogPage, DecisionLogQuery } from '../decisions/types';
 import { chunks } from '../service/chunks';
+import { levelChanges, type StoredLevelChange } from './levelChanges';
 import {
   NO_GROUP,
   refsScope,
@@ -44,6 +46,7 @@ import type {
 const ENTITIES = 'modelops_scorecard_entities';
 const RESULTS = 'modelops_scorecard_results';
 const HISTORY = 'modelops_scorecard_history';
+const LEVEL_HISTORY = 'modelops_scorecard_level_history';
 const DAILY = 'modelops_scorecard_daily';
 const WAIVERS = 'modelops_scorecard_waivers';
 const CAMPAIGNS = 'modelops_scorecard_campaigns';
@@ -269,6 +272,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
       ]),
     ];
     const scopes = batch.deferSummary ? [] : chunks(refs, CHUNK).map(refsScope);
+    // Levels are compared with what the entities had before this write; a
+    // single runner writes scorecards, so nothing moves them in between.
+    const previousPacks = new Map<string, PackScore[]>();
+    for (const part of chunks(
+      batch.entities.map(e => e.entityRef),
+      CHUNK,
+    )) {
+      const rows = await this.db(ENTITIES)
+        .select('entity_ref', 'packs')
+        .whereIn('entity_ref', part);
+      for (const row of rows) {
+        previousPacks.set(row.entity_ref, JSON.parse(row.packs ?? '[]'));
+      }
+    }
+    const levels = levelChanges(batch, previousPacks);
     await this.writer.transaction(async session => {
       // The summaries lose what these entities counted before the write and
       // gain what they count after it, in the same transaction.
@@ -323,6 +341,25 @@ export class DatabaseScorecardStore implements ScorecardStore {
         HISTORY,
         HISTORY_COLUMNS,
         batch.changes.map(c => [c.entityRef, c.checkId, c.from, c.to, c.at]),
+      );
+      await session.insert(
+        LEVEL_HISTORY,
+        [
+          'entity_ref',
+          'pack',
+          'from_level',
+          'to_level',
+          'checks',
+          'changed_at',
+        ],
+        levels.map(l => [
+          l.entityRef,
+          l.pack,
+          l.from ?? null,
+          l.to ?? null,
+          JSON.stringify(l.checks),
+          l.at,
+        ]),
       );
       for (const s of this.summaryStatements(1, scopes)) {
         await session.execute(s.sql, s.bindings);
@@ -641,6 +678,37 @@ export class DatabaseScorecardStore implements ScorecardStore {
       to: row.to_state,
       at: row.changed_at,
       ...(row.cause ? { cause: String(row.cause) } : {}),
+    }));
+  }
+
+  async getLevelChanges(filter: {
+    entityRef?: string;
+    team?: string;
+    pack?: string;
+    since: string;
+  }): Promise<StoredLevelChange[]> {
+    const query = this.db(`${LEVEL_HISTORY} as l`)
+      .select('l.*')
+      .where('l.changed_at', '>=', filter.since)
+      .orderBy([
+        { column: 'l.changed_at', order: 'desc' },
+        { column: 'l.id', order: 'desc' },
+      ])
+      .limit(1000);
+    if (filter.entityRef) query.where('l.entity_ref', filter.entityRef);
+    if (filter.pack) query.where('l.pack', filter.pack);
+    if (filter.team) {
+      query
+        .join(`${ENTITIES} as e`, 'e.entity_ref', 'l.entity_ref')
+        .where('e.owner', filter.team);
+    }
+    return (await query).map((row: any) => ({
+      entityRef: row.entity_ref,
+      pack: row.pack,
+      ...(row.from_level ? { from: row.from_level } : {}),
+      ...(row.to_level ? { to: row.to_level } : {}),
+      at: row.changed_at,
+      checks: JSON.parse(row.checks),
     }));
   }
 

@@ -770,6 +770,7 @@ describe('createScorecardsRouter', () => {
       .query({ entityRef: MODEL })
       .expect(200);
     expect(first.body.changes).toEqual([]);
+    expect(first.body.levelChanges).toEqual([]);
 
     clock = new Date('2026-11-21T00:00:00Z');
     current = catalogServiceMock({
@@ -793,6 +794,8 @@ describe('createScorecardsRouter', () => {
         cause: expect.stringMatching(/runbook/),
       }),
     ]);
+    // The runbook was not what held the pack's level: no level moved.
+    expect(history.body.levelChanges).toEqual([]);
     expect(history.body.trend.map((p: any) => p.day)).toEqual([
       '2026-11-20',
       '2026-11-21',
@@ -804,5 +807,34 @@ describe('createScorecardsRouter', () => {
       .query({ team: 'group:default/ml' })
       .expect(200);
     expect(team.body.trend).toHaveLength(2);
+
+    // The owning group leaves the catalog: the model loses its ownership
+    // level, and the change says which checks moved it.
+    clock = new Date('2026-11-22T00:00:00Z');
+    current = catalogServiceMock({
+      entities: [{ ...model, metadata: { ...model.metadata, links: [] } }],
+    });
+    await request(app).post('/scorecards/evaluate').send({}).expect(200);
+    const ownership = await request(app)
+      .get('/scorecards/history')
+      .query({ pack: 'ownership', days: 30 })
+      .expect(200);
+    expect(ownership.body.levelChanges).toEqual([
+      {
+        entityRef: MODEL,
+        pack: 'ownership',
+        from: 'bronze',
+        to: 'none',
+        at: '2026-11-22T00:00:00.000Z',
+        cause: expect.stringContaining(
+          'Owned by a group in the catalog started failing',
+        ),
+      },
+    ]);
+    const byEntity = await request(app)
+      .get('/scorecards/history')
+      .query({ entityRef: MODEL, days: 30 })
+      .expect(200);
+    expect(byEntity.body.levelChanges).toEqual(ownership.body.levelChanges);
   });
 });

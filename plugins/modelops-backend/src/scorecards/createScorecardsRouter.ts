@@ -52,6 +52,7 @@ import { normalizeEntityRef } from '../service/CatalogMembership';
 import { toStoredTime } from '../service/storedTime';
 import type { ModelOpsRouterOptions } from '../service/types';
 import { campaignProgress } from './campaignProgress';
+import type { LevelChangeCheck } from './levelChanges';
 import { NO_GROUP } from './summaryUpsertSql';
 import type { ScorecardEngine } from './ScorecardEngine';
 import type { ScorecardStore } from './types';
@@ -99,6 +100,28 @@ const STATE_ORDER: Record<CheckResultView['effectiveState'], number> = {
 
 function publicCheck({ evaluate: _evaluate, ...check }: ModelopsCheck) {
   return check;
+}
+
+/**
+ * Why a level moved, in words: the pack's checks that changed with it, by
+ * title. A level moves with no check of its pack changing state only when
+ * a waiver is decided or expires, or a check begins or stops applying.
+ */
+function levelChangeCause(
+  moved: LevelChangeCheck[],
+  checks: Map<string, ModelopsCheck>,
+): string {
+  if (moved.length === 0) {
+    return 'no check of the pack changed state: a waiver was approved or expired, or a check began or stopped applying';
+  }
+  return moved
+    .map(
+      m =>
+        `${checks.get(m.checkId)?.title ?? m.checkId} started ${
+          m.to === 'fail' ? 'failing' : 'passing'
+        }`,
+    )
+    .join('; ');
 }
 
 /**
@@ -329,21 +352,24 @@ export function createScorecardsRouter(
     const credentials = await read(req);
     const query = parseQuery(scorecardHistoryQuerySchema, req.query);
     const since = new Date(now().getTime() - query.days * DAY_MS).toISOString();
-    const changes = await store.getChanges({
+    const filter = {
       entityRef: query.entityRef,
       team: query.team,
       pack: query.pack,
       since,
-      transitionsOnly: true,
-    });
+    };
+    const [changes, levels] = await Promise.all([
+      store.getChanges({ ...filter, transitionsOnly: true }),
+      store.getLevelChanges(filter),
+    ]);
     // Changes of entities hidden from the caller are not listed.
     const visible = new Set(
-      await visibleEntityRefs(
-        options,
-        credentials,
-        changes.map(c => c.entityRef),
-      ),
+      await visibleEntityRefs(options, credentials, [
+        ...changes.map(c => c.entityRef),
+        ...levels.map(l => l.entityRef),
+      ]),
     );
+    const checks = checksById();
     // Daily points exist per team and per pack; an entity has none.
     let trend: ScorecardHistory['trend'] = [];
     if (query.team) {
@@ -353,6 +379,12 @@ export function createScorecardsRouter(
     }
     const body: ScorecardHistory = {
       changes: changes.filter(c => visible.has(c.entityRef)),
+      levelChanges: levels
+        .filter(l => visible.has(l.entityRef))
+        .map(({ checks: moved, ...change }) => ({
+          ...change,
+          cause: levelChangeCause(moved, checks),
+        })),
       trend,
     };
     res.json(body);

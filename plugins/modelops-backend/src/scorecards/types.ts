@@ -13,6 +13,7 @@ import type {
   Waiver,
 } from '@modelops/plugin-modelops-common';
 import type { DecisionLog } from '../decisions/types';
+import type { StoredLevelChange } from './levelChanges';
 
 /** The catalog fields of an evaluated entity that rollups and campaigns filter on. */
 export interface ScoredEntityRow {
@@ -159,6 +160,16 @@ export interface ScorecardStore extends DecisionLog {
     now: string,
     hidden?: readonly string[],
   ): Promise<ScorecardSummary>;
+  /**
+   * Level changes since a time, newest first (an entity's first levels are
+   * not changes), each with the pack's checks that changed with it.
+   */
+  getLevelChanges(filter: {
+    entityRef?: string;
+    team?: string;
+    pack?: string;
+    since: string;
+  }): Promise<StoredLevelChange[]>;
   /** Refs of every entity with stored results, as they are stored. */
   scoredEntityRefs(): Promise<string[]>;
   /**

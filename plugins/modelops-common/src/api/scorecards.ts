@@ -331,6 +331,26 @@ export interface CheckStateChange {
   cause?: string;
 }
 
+/**
+ * A change of an entity's level in one pack: a level reached, lost, or a
+ * pack that began or stopped applying (`from` or `to` undefined). @public
+ */
+export interface PackLevelChange {
+  entityRef: string;
+  pack: string;
+  /** Undefined when the pack did not apply before. */
+  from?: PackLevel;
+  /** Undefined when the pack no longer applies. */
+  to?: PackLevel;
+  at: string;
+  /**
+   * Why, in words: the pack's checks that changed in the same evaluation
+   * ("Impact assessment recorded started failing"), or, when none did, a
+   * waiver decided or expired or a check that stopped applying.
+   */
+  cause: string;
+}
+
 /** A daily point of a trend (team or entity). @public */
 export interface ScorecardTrendPoint {
   day: string;
@@ -343,6 +363,8 @@ export interface ScorecardTrendPoint {
 export interface ScorecardHistory {
   /** Real transitions only (pass to fail, fail to pass), newest first. */
   changes: CheckStateChange[];
+  /** Level changes per pack (not an entity's first levels), newest first. */
+  levelChanges: PackLevelChange[];
   trend: ScorecardTrendPoint[];
 }
 

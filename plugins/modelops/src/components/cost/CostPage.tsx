@@ -48,9 +48,13 @@ function changeCell(change: number, currency: string) {
 // Amounts are short and compared down a column: keep them on one line and
 // aligned on the right, like a ledger. Headers may wrap, so that a long
 // header does not push the table wider than its card.
+// An amount stays on one line, and its heading ("Total (12 months)",
+// "Per 1k inferences") may wrap: a table of six such columns then fits a
+// 1280 px window beside the sidebar.
 const AMOUNT = {
   align: 'right' as const,
   cellStyle: { whiteSpace: 'nowrap' as const },
+  headerStyle: { whiteSpace: 'normal' as const },
 };
 const NOWRAP = {
   cellStyle: { whiteSpace: 'nowrap' as const },
@@ -163,7 +167,7 @@ export function CostPage(props: CostPageProps) {
           <EntityRefCell
             entityRef={m.entityRef}
             defaultKind="MLModel"
-            maxWidth={320}
+            maxWidth={240}
           />
         ),
       },

@@ -16,6 +16,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { PageFrame } from '../common/PageFrame';
 import type {
   PackLevel,
+  ScorecardHistory,
   ScorecardSummary,
   ScorecardSummaryRow,
 } from '@modelops/plugin-modelops-common';
@@ -161,6 +162,23 @@ function columns(
   return cols;
 }
 
+/** A level in words: "none" reached, or a pack that does not apply. */
+function levelWords(level: PackLevel | undefined): string {
+  if (level === undefined) return 'not applicable';
+  return level === 'none' ? 'no level' : level;
+}
+
+/** Check transitions and level changes together, newest first, ten at most. */
+function recentChanges(history: ScorecardHistory | undefined) {
+  if (!history) return [];
+  return [
+    ...history.changes.map(c => ({ ...c, what: c.checkId })),
+    ...history.levelChanges.map(l => ({ ...l, what: `level:${l.pack}` })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, 10);
+}
+
 /** The spans a trend can be drawn over, in days. */
 const TREND_DAYS = [30, 90, 365] as const;
 
@@ -216,19 +234,29 @@ function GroupTrend(props: { scope: TrendScope }) {
       <Typography variant="subtitle2" mt={2}>
         Recent changes
       </Typography>
-      {value?.changes.length === 0 && (
+      {value?.changes.length === 0 && value.levelChanges.length === 0 && (
         <Typography variant="body2">
-          No check changed between passing and failing in these {days} days.
+          No check changed between passing and failing, and no level changed, in
+          these {days} days.
         </Typography>
       )}
       <ul aria-label="Recent check changes">
-        {value?.changes.slice(0, 10).map(c => (
-          <li key={`${c.entityRef}-${c.checkId}-${c.at}`}>
+        {recentChanges(value).map(c => (
+          <li key={`${c.entityRef}-${c.what}-${c.at}`}>
             <TimeLabel value={c.at} />{' '}
             <EntityRefCell entityRef={c.entityRef} defaultKind="MLModel" />{' '}
-            {checkTitles.value?.get(c.checkId) ?? c.checkId}:{' '}
-            {c.to === 'fail' ? 'passing → failing' : 'failing → passing'}
-            {c.cause && ` (${c.cause})`}
+            {'checkId' in c ? (
+              <>
+                {checkTitles.value?.get(c.checkId) ?? c.checkId}:{' '}
+                {c.to === 'fail' ? 'passing → failing' : 'failing → passing'}
+                {c.cause && ` (${c.cause})`}
+              </>
+            ) : (
+              <>
+                {packTitle(c.pack)} level: {levelWords(c.from)} →{' '}
+                {levelWords(c.to)} ({c.cause})
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -158,7 +158,11 @@ function fakeApi(overrides: Partial<ScorecardApi> = {}): ScorecardApi {
         },
       ],
     })),
-    getHistory: jest.fn(async () => ({ changes: [], trend: [] })),
+    getHistory: jest.fn(async () => ({
+      changes: [],
+      levelChanges: [],
+      trend: [],
+    })),
     evaluate: jest.fn(),
     listWaivers: jest.fn(async () => [pending]),
     requestWaiver: jest.fn(async () => pending),
@@ -479,6 +483,16 @@ describe('scorecard components', () => {
             cause: 'the impact assessment of 2025-10-01 is older than a year',
           },
         ],
+        levelChanges: [
+          {
+            entityRef: 'mlmodel:default/credit-risk-scorer',
+            pack: 'responsible-ai',
+            from: 'silver' as const,
+            to: 'none' as const,
+            at: '2026-11-20T00:00:00.000Z',
+            cause: 'Impact assessment on file started failing',
+          },
+        ],
         trend: [
           { day: '2026-11-19', score: 70, passing: 10, failing: 4 },
           { day: '2026-11-20', score: 61, passing: 9, failing: 5 },
@@ -494,6 +508,9 @@ describe('scorecard components', () => {
     });
     expect(changes).toHaveTextContent(
       'Impact assessment on file: passing → failing (the impact assessment of 2025-10-01 is older than a year)',
+    );
+    expect(changes).toHaveTextContent(
+      'Responsible AI level: silver → no level (Impact assessment on file started failing)',
     );
     expect(api.getHistory).toHaveBeenLastCalledWith(
       { pack: 'responsible-ai' },

@@ -69,7 +69,7 @@ const api = {
     summaries[groupBy],
   getEntityScorecard: async (entityRef: string) => scorecardOf(entityRef),
   listChecks: async () => checks,
-  getHistory: async () => ({ changes: [], trend: [] }),
+  getHistory: async () => ({ changes: [], levelChanges: [], trend: [] }),
 } as unknown as ScorecardApi;
 
 const scored = catalog.filter(

@@ -5411,14 +5411,48 @@ export const spec = {
           },
         },
       },
+      PackLevelChange: {
+        type: 'object',
+        description:
+          "A change of an entity's level in one pack; `from` is absent when the pack did not apply before, `to` when it no longer applies.",
+        required: ['entityRef', 'pack', 'at', 'cause'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          pack: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            enum: ['none', 'bronze', 'silver', 'gold'],
+          },
+          to: {
+            type: 'string',
+            enum: ['none', 'bronze', 'silver', 'gold'],
+          },
+          at: {
+            type: 'string',
+          },
+          cause: {
+            type: 'string',
+          },
+        },
+      },
       ScorecardHistory: {
         type: 'object',
-        required: ['changes', 'trend'],
+        required: ['changes', 'levelChanges', 'trend'],
         properties: {
           changes: {
             type: 'array',
             items: {
               $ref: '#/components/schemas/CheckStateChange',
+            },
+          },
+          levelChanges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PackLevelChange',
             },
           },
           trend: {
