@@ -1,26 +1,40 @@
 /*
- * Hugging Face Hub provider benchmark: reads N models (default 10,000)
- * through HuggingFaceEntityProvider from an in-process Hub (a fetch that
- * answers the model list in pages of 100 with `Link: rel="next"` and a
- * README with front matter and a model-index per model), maps them and
- * applies one full mutation to a connection that only counts. Prints
- * entities per second and the peak memory of the run, with and without the
- * README reads (`readme: false` reads only the listed card data).
+ * Hugging Face Hub provider benchmark.
+ *
+ * Serves HF_BENCH_MODELS models of one author (default 10,000) from an
+ * in-process fixture server shaped like the Hub: `GET /api/models` in
+ * pages of 100 followed through `Link: <...>; rel="next"`, and each model's
+ * `README.md` (front matter with datasets, base model, languages, tags and
+ * a model-index, plus card sections). Reads them through
+ * HuggingFaceEntityProvider twice, with `readme: false` (only the listed
+ * card data) and with one README per model read four at a time, each a
+ * full refresh: every page, the card import, mapping and validation. In
+ * the same run it reads the same list pages (and, for the second, the same
+ * READMEs, one by one) with plain fetch and JSON.parse, mapping nothing: the
+ * baseline any client pays for the transport.
  *
  * Run from the repository root:
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/registries/huggingFaceProviderBenchmark.ts
  * Options (environment): HF_BENCH_MODELS (default 10000).
  */
-import { performance } from 'node:perf_hooks';
+import http from 'node:http';
 import { ConfigReader } from '@backstage/config';
-import { HuggingFaceEntityProvider } from '@modelops/plugin-catalog-backend-module-modelops';
+import { HuggingFaceEntityProvider } from '../../plugins/catalog-backend-module-modelops/src/huggingface/HuggingFaceEntityProvider';
+import { nextLink } from '../../plugins/catalog-backend-module-modelops/src/huggingface/HuggingFaceHubClient';
+import {
+  benchProviderOptions,
+  fullRefresh,
+  page,
+  readPages,
+  runBenchmark,
+} from './benchmarkHarness';
 
-const HUB = 'https://huggingface.co';
+const MODELS = Number(process.env.HF_BENCH_MODELS ?? 10_000);
 const PAGE = 100;
-const total = Number(process.env.HF_BENCH_MODELS ?? 10_000);
+const AUTHOR = 'bench-org';
 
 function model(i: number) {
-  const id = `bench-org/model-${String(i).padStart(5, '0')}`;
+  const id = `${AUTHOR}/model-${String(i).padStart(5, '0')}`;
   return {
     id,
     sha: i.toString(16).padStart(40, '0'),
@@ -66,105 +80,94 @@ Trained on English reviews only.
 `;
 }
 
-const fakeHub: typeof fetch = async input => {
-  const url = new URL(String(input));
+/** The Hub's model list, paged by a cursor in the Link header, and the READMEs. */
+const fixture: http.RequestListener = (req, res) => {
+  const url = new URL(req.url!, `http://${req.headers.host}`);
   if (url.pathname === '/api/models') {
-    const start = Number(url.searchParams.get('cursor') ?? 0);
-    const end = Math.min(start + PAGE, total);
-    const models = Array.from({ length: end - start }, (_, k) =>
-      model(start + k),
-    );
+    const p = page(url.searchParams.get('cursor'), PAGE, MODELS, model);
     const next = new URL(url);
-    next.searchParams.set('cursor', String(end));
-    return new Response(JSON.stringify(models), {
-      headers: {
-        'Content-Type': 'application/json',
-        ...(end < total ? { Link: `<${next.href}>; rel="next"` } : {}),
-      },
+    if (p.next) next.searchParams.set('cursor', p.next);
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      ...(p.next ? { Link: `<${next.href}>; rel="next"` } : {}),
     });
+    return res.end(JSON.stringify(p.items));
   }
   const match = /^\/(.+)\/raw\/[^/]+\/README\.md$/.exec(url.pathname);
-  if (match) return new Response(readme(decodeURIComponent(match[1])));
-  return new Response('Entry not found', { status: 404 });
+  if (match) {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end(readme(decodeURIComponent(match[1])));
+  }
+  return res.writeHead(404).end('Entry not found');
 };
 
-async function run(readmes: boolean) {
-  const logger: any = {
-    error: (m: string) => console.error(m),
-    warn: () => {},
-    info: () => {},
-    debug: () => {},
-    child: () => logger,
-  };
-  const [provider] = HuggingFaceEntityProvider.fromConfig(
-    new ConfigReader({
-      catalog: {
-        providers: {
-          modelops: {
-            huggingface: {
-              bench: {
-                authors: ['bench-org'],
-                readme: readmes,
-                defaults: { owner: 'group:default/ml-platform' },
+/** Every page of the author's model list, as the provider asks for it. */
+async function listModels(
+  base: string,
+): Promise<{ id: string; sha: string }[]> {
+  const models: { id: string; sha: string }[] = [];
+  await readPages(
+    `${base}/api/models?author=${AUTHOR}&full=true&cardData=true&limit=${PAGE}`,
+    (body, response) => {
+      models.push(...body);
+      return { items: body, next: nextLink(response.headers.get('link')) };
+    },
+  );
+  return models;
+}
+
+async function measure(name: string, base: string): Promise<number> {
+  if (name === 'list' || name === 'readme') {
+    return fullRefresh(
+      HuggingFaceEntityProvider.fromConfig(
+        new ConfigReader({
+          catalog: {
+            providers: {
+              modelops: {
+                huggingface: {
+                  bench: {
+                    baseUrl: base,
+                    authors: [AUTHOR],
+                    readme: name === 'readme',
+                    defaults: { owner: 'group:default/ml-platform' },
+                  },
+                },
               },
             },
           },
-        },
-      },
-    }),
-    {
-      logger,
-      scheduler: {
-        createScheduledTaskRunner: () => ({ run: async () => {} }),
-      } as any,
-      fetch: fakeHub,
-    },
-  );
-  let applied = 0;
-  await provider.connect({
-    applyMutation: async (mutation: any) => {
-      applied = mutation.entities.length;
-    },
-    refresh: async () => {},
-  });
-  global.gc?.();
-  const baseline = process.memoryUsage();
-  let peakRss = baseline.rss;
-  let peakHeap = baseline.heapUsed;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
-  }, 5);
-  const started = performance.now();
-  const result = await provider.refresh();
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  const now = process.memoryUsage();
-  peakRss = Math.max(peakRss, now.rss);
-  peakHeap = Math.max(peakHeap, now.heapUsed);
-  if (!result.applied || applied !== total) {
-    throw new Error(`expected ${total} entities, applied ${applied}`);
+        }),
+        benchProviderOptions,
+      )[0],
+    );
   }
-  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-  return {
-    scenario: readmes ? 'list + README per model' : 'list only (readme: false)',
-    models: total,
-    seconds: seconds.toFixed(2),
-    'entities/s': Math.round(total / seconds),
-    'peak RSS MB': mb(peakRss),
-    'peak heap MB (+ over start)': `${mb(peakHeap)} (+${mb(
-      peakHeap - baseline.heapUsed,
-    )})`,
-  };
+  const models = await listModels(base);
+  if (name === 'readme-baseline') {
+    for (const m of models) {
+      await (await fetch(`${base}/${m.id}/raw/${m.sha}/README.md`)).text();
+    }
+  } else if (name !== 'list-baseline') {
+    throw new Error(`no measurement ${name}`);
+  }
+  return models.length;
 }
 
-async function main() {
-  const rows = [await run(false), await run(true)];
-  console.table(rows);
-}
-
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
+runBenchmark({
+  title: `Hugging Face Hub provider, ${MODELS.toLocaleString(
+    'en-US',
+  )} models of one author`,
+  fixture,
+  pairs: [
+    {
+      name: 'list',
+      label: 'huggingface list',
+      provider: 'full refresh, readme: false',
+    },
+    {
+      name: 'readme',
+      label: 'huggingface list + README',
+      baseline: 'fetch + JSON.parse, README text',
+      provider: 'full refresh, readme: true',
+    },
+  ],
+  measure,
 });

@@ -1,8 +1,5 @@
-import { startTestBackend, mockServices } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import catalogBackend, {
-  CATALOG_ERRORS_TOPIC,
-} from '@backstage/plugin-catalog-backend';
+import { CATALOG_ERRORS_TOPIC } from '@backstage/plugin-catalog-backend';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   catalogProcessingExtensionPoint,
@@ -10,10 +7,9 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
-import request from 'supertest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { catalogModuleModelops } from './module';
+import { startTestCatalog, waitFor } from './__testUtils__/startTestCatalog';
 import {
   inferenceServices,
   modelVersions,
@@ -104,47 +100,15 @@ const staticProviderModule = createBackendModule({
   },
 });
 
-async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await read();
-    if (value !== undefined) {
-      return value;
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting for the catalog');
-}
-
 describe('catalogModuleModelops', () => {
   it('validates and relates the kinds inside a real catalog', async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogBackend,
-        catalogModuleModelops,
-        staticProviderModule,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { milliseconds: 100 },
-              stitchingStrategy: { mode: 'immediate' },
-            },
-          },
-        }),
-      ],
+    const catalog = await startTestCatalog({
+      features: [staticProviderModule],
     });
     try {
-      const byName = (kind: string, name: string) =>
-        request(backend.server).get(
-          `/api/catalog/entities/by-name/${kind}/default/${name}`,
-        );
-
-      const dataset = await waitFor(async () => {
-        const res = await byName('dataset', 'loans');
-        const relations = res.body?.relations ?? [];
-        return relations.some((r: any) => r.type === 'trainingDataFor')
-          ? res.body
-          : undefined;
-      });
+      const dataset = await catalog.entity('dataset', 'loans', e =>
+        e.relations?.some((r: any) => r.type === 'trainingDataFor'),
+      );
       expect(dataset.relations).toEqual(
         expect.arrayContaining([
           { type: 'ownedBy', targetRef: 'group:default/risk-ml' },
@@ -152,7 +116,7 @@ describe('catalogModuleModelops', () => {
           { type: 'trainingDataFor', targetRef: 'mlmodel:default/scorer' },
         ]),
       );
-      const model = (await byName('mlmodel', 'scorer')).body;
+      const model = (await catalog.byName('mlmodel', 'scorer')).body;
       expect(model.relations).toEqual(
         expect.arrayContaining([
           { type: 'trainedOn', targetRef: 'dataset:default/loans' },
@@ -161,7 +125,7 @@ describe('catalogModuleModelops', () => {
 
       // The invalid model never reaches the catalog; its neighbours do, and
       // the processing error names the path and the rule.
-      expect((await byName('mlmodel', 'broken')).status).toBe(404);
+      expect((await catalog.byName('mlmodel', 'broken')).status).toBe(404);
       const error = await waitFor(async () =>
         processingErrors.find(e => e.startsWith('mlmodel:default/broken')),
       );
@@ -187,10 +151,11 @@ describe('catalogModuleModelops', () => {
         ],
         removed: [],
       });
-      const withError = await waitFor(async () => {
-        const res = await byName('mlmodel', 'scorer');
-        return res.body?.status?.items?.length ? res.body : undefined;
-      });
+      const withError = await catalog.entity(
+        'mlmodel',
+        'scorer',
+        e => e.status?.items?.length > 0,
+      );
       expect(withError.spec.lifecycle).toBe('production');
       expect(withError.status.items[0]).toMatchObject({
         type: 'backstage.io/catalog-processing',
@@ -202,7 +167,7 @@ describe('catalogModuleModelops', () => {
           'spec.lifecycle: expected one of experimental, development, staging, production, deprecated, retired; got "prod"',
       );
     } finally {
-      await backend.stop();
+      await catalog.stop();
     }
   });
 });
@@ -233,41 +198,19 @@ describe('catalogModuleModelops with an MLflow server configured', () => {
   afterAll(() => mlflow.close());
 
   it('registers the provider and its models reach the catalog', async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogBackend,
-        catalogModuleModelops,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { milliseconds: 100 },
-              stitchingStrategy: { mode: 'immediate' },
-              providers: {
-                modelops: {
-                  mlflow: {
-                    prod: {
-                      baseUrl: 'https://mlflow.example.com',
-                      schedule: {
-                        frequency: { minutes: 30 },
-                        timeout: { minutes: 1 },
-                      },
-                      defaults: { owner: 'group:default/fraud-ml' },
-                    },
-                  },
-                },
-              },
-            },
+    const catalog = await startTestCatalog({
+      modelops: {
+        mlflow: {
+          prod: {
+            baseUrl: 'https://mlflow.example.com',
+            schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+            defaults: { owner: 'group:default/fraud-ml' },
           },
-        }),
-      ],
+        },
+      },
     });
     try {
-      const model = await waitFor(async () => {
-        const res = await request(backend.server).get(
-          '/api/catalog/entities/by-name/mlmodel/default/fraud.detector',
-        );
-        return res.status === 200 ? res.body : undefined;
-      });
+      const model = await catalog.entity('mlmodel', 'fraud.detector');
       expect(model.metadata.annotations).toMatchObject({
         'modelops.dev/mlflow-model': 'Fraud.Detector',
         'modelops.dev/mlflow-server': 'prod',
@@ -284,7 +227,7 @@ describe('catalogModuleModelops with an MLflow server configured', () => {
         ]),
       );
     } finally {
-      await backend.stop();
+      await catalog.stop();
     }
   });
 });
@@ -316,44 +259,20 @@ describe('catalogModuleModelops with a Kubeflow Model Registry configured', () =
   afterAll(() => kubeflow.close());
 
   it('brings every registered model into the catalog, the one that cannot be valid with a processing error naming the field', async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogBackend,
-        catalogModuleModelops,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { milliseconds: 100 },
-              stitchingStrategy: { mode: 'immediate' },
-              providers: {
-                modelops: {
-                  kubeflow: {
-                    odh: {
-                      baseUrl: 'https://registry.example.com',
-                      servingEntity: 'component:{namespace}/{name}',
-                      schedule: {
-                        frequency: { minutes: 30 },
-                        timeout: { minutes: 1 },
-                      },
-                    },
-                  },
-                },
-              },
-            },
+    const catalog = await startTestCatalog({
+      modelops: {
+        kubeflow: {
+          odh: {
+            baseUrl: 'https://registry.example.com',
+            servingEntity: 'component:{namespace}/{name}',
+            schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
           },
-        }),
-      ],
+        },
+      },
     });
     try {
       const byName = (name: string) =>
-        waitFor(async () => {
-          const res = await request(backend.server).get(
-            `/api/catalog/entities/by-name/mlmodel/default/${name}`,
-          );
-          return res.status === 200 && res.body.relations?.length !== undefined
-            ? res.body
-            : undefined;
-        });
+        catalog.entity('mlmodel', name, e => e.relations !== undefined);
       const scorer = await byName('credit-risk-scorer');
       expect(scorer.spec.registry.versions.map((v: any) => v.version)).toEqual([
         'v2',
@@ -374,7 +293,7 @@ describe('catalogModuleModelops with a Kubeflow Model Registry configured', () =
         'spec.owner: expected an entity reference like name, namespace/name or kind:namespace/name; got "jdoe@example.com"',
       );
     } finally {
-      await backend.stop();
+      await catalog.stop();
     }
   });
 });
@@ -416,28 +335,9 @@ describe('catalogModuleModelops with an imported model that cannot be valid', ()
   });
 
   it('shows it with a processing error naming each field', async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogBackend,
-        catalogModuleModelops,
-        importModule,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { milliseconds: 100 },
-              stitchingStrategy: { mode: 'immediate' },
-            },
-          },
-        }),
-      ],
-    });
+    const catalog = await startTestCatalog({ features: [importModule] });
     try {
-      const model = await waitFor(async () => {
-        const res = await request(backend.server).get(
-          '/api/catalog/entities/by-name/mlmodel/default/ownerless',
-        );
-        return res.status === 200 ? res.body : undefined;
-      });
+      const model = await catalog.entity('mlmodel', 'ownerless');
       expect(model.status.items).toEqual([
         {
           type: 'backstage.io/catalog-processing',
@@ -453,7 +353,7 @@ describe('catalogModuleModelops with an imported model that cannot be valid', ()
         },
       ]);
     } finally {
-      await backend.stop();
+      await catalog.stop();
     }
   });
 });

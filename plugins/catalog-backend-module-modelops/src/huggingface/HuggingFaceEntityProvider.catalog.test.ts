@@ -1,23 +1,11 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogBackend from '@backstage/plugin-catalog-backend';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import request from 'supertest';
-import { catalogModuleModelops } from '../module';
+import { startTestCatalog } from '../__testUtils__/startTestCatalog';
 import { HUB, openaiPage1, whisperReadme } from './__fixtures__/hubModels';
 
 // A real catalog starts, processes and stitches; on a busy machine that
 // takes longer than jest's default five seconds.
 jest.setTimeout(60_000);
-
-async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting for the catalog');
-}
 
 describe('the Hugging Face Hub provider inside a real catalog', () => {
   // Only the Hub is mocked; requests to the test backend itself pass through.
@@ -36,40 +24,17 @@ describe('the Hugging Face Hub provider inside a real catalog', () => {
   afterAll(() => hub.close());
 
   it('delivers valid models with their annotations, and an owner-less one with a processing error', async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogBackend,
-        catalogModuleModelops,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { milliseconds: 100 },
-              stitchingStrategy: { mode: 'immediate' },
-              providers: {
-                modelops: {
-                  huggingface: {
-                    hub: {
-                      authors: ['openai'],
-                      schedule: {
-                        frequency: { minutes: 30 },
-                        timeout: { minutes: 1 },
-                      },
-                    },
-                  },
-                },
-              },
-            },
+    const catalog = await startTestCatalog({
+      modelops: {
+        huggingface: {
+          hub: {
+            authors: ['openai'],
+            schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
           },
-        }),
-      ],
+        },
+      },
     });
-    const byName = (name: string) =>
-      waitFor(async () => {
-        const res = await request(backend.server).get(
-          `/api/catalog/entities/by-name/mlmodel/default/${name}`,
-        );
-        return res.status === 200 ? res.body : undefined;
-      });
+    const byName = (name: string) => catalog.entity('mlmodel', name);
     try {
       const whisper = await byName('openai--whisper-large');
       expect(whisper.metadata.annotations).toMatchObject({
@@ -100,7 +65,7 @@ describe('the Hugging Face Hub provider inside a real catalog', () => {
         }),
       ]);
     } finally {
-      await backend.stop();
+      await catalog.stop();
     }
   });
 });

@@ -15,6 +15,11 @@ import {
   tidewellModels,
   whisperReadme,
 } from './__fixtures__/hubModels';
+import {
+  appliedEntities as appliedEntitiesOf,
+  failedRefreshError,
+  setupRegistryProvider,
+} from '../registries/__testUtils__/setupRegistryProvider';
 import { HuggingFaceEntityProvider } from './HuggingFaceEntityProvider';
 import { nextLink } from './HuggingFaceHubClient';
 
@@ -51,69 +56,26 @@ function setup(
   extraConfig: Record<string, unknown> = {},
   options: { requestTimeoutMs?: number } = {},
 ) {
-  const logs: { level: string; message: string }[] = [];
-  const logger: any = {
-    error: (message: string) => logs.push({ level: 'error', message }),
-    warn: (message: string) => logs.push({ level: 'warn', message }),
-    info: (message: string) => logs.push({ level: 'info', message }),
-    debug: () => {},
-    child: () => logger,
-  };
-  const scheduled: { id: string }[] = [];
-  const schedules: unknown[] = [];
-  const scheduler: any = {
-    createScheduledTaskRunner: (schedule: unknown) => {
-      schedules.push(schedule);
-      return { run: async (task: any) => void scheduled.push(task) };
-    },
-  };
-  const published: { source: string; reports: any[] }[] = [];
-  const [provider] = HuggingFaceEntityProvider.fromConfig(
-    new ConfigReader({
-      catalog: {
-        providers: {
-          modelops: {
-            huggingface: {
-              hub: {
-                token: 'hf_test_token',
-                authors: ['openai', 'tidewell'],
-                defaults: { owner: 'group:default/ml-platform' },
-                ...extraConfig,
-              },
-            },
-          },
-        },
-      },
-    }),
+  return setupRegistryProvider(
+    HuggingFaceEntityProvider.fromConfig,
     {
-      logger,
-      scheduler,
-      publisher: {
-        publish: async (source, reports) => {
-          published.push({ source, reports });
+      huggingface: {
+        hub: {
+          token: 'hf_test_token',
+          authors: ['openai', 'tidewell'],
+          defaults: { owner: 'group:default/ml-platform' },
+          ...extraConfig,
         },
       },
-      ...options,
     },
+    options,
   );
-  const connection: jest.Mocked<EntityProviderConnection> = {
-    applyMutation: jest.fn(),
-    refresh: jest.fn(),
-  };
-  return { provider, connection, logs, scheduled, schedules, published };
 }
 
-function appliedEntities(
+const appliedEntities = (
   connection: jest.Mocked<EntityProviderConnection>,
-): MLModelEntity[] {
-  expect(connection.applyMutation).toHaveBeenCalledTimes(1);
-  const mutation = connection.applyMutation.mock.calls[0][0] as any;
-  expect(mutation.type).toBe('full');
-  return mutation.entities.map((e: any) => {
-    expect(e.locationKey).toBe('HuggingFaceEntityProvider:hub');
-    return e.entity;
-  });
-}
+): MLModelEntity[] =>
+  appliedEntitiesOf(connection, 'HuggingFaceEntityProvider:hub');
 
 /** The Hub: two pages of openai models, one of tidewell, and their READMEs. */
 function hub(
@@ -581,25 +543,12 @@ describe('HuggingFaceEntityProvider', () => {
 
     it.each(failures)('%s', async (_name, arrange, reason) => {
       arrange();
-      const { provider, connection, logs, published } = setup(
-        {},
-        { requestTimeoutMs: 200 },
-      );
-      await provider.connect(connection);
-      await expect(provider.refresh()).resolves.toEqual({
-        applied: false,
-        entities: 0,
-        invalid: 0,
-        withNotes: 0,
-      });
-      expect(connection.applyMutation).not.toHaveBeenCalled();
-      expect(published).toEqual([]);
-      const errors = logs.filter(l => l.level === 'error');
-      expect(errors).toHaveLength(1);
-      expect(errors[0].message).toContain(
-        'Could not read the Hugging Face Hub at https://huggingface.co; the catalog keeps the models of the last successful refresh.',
-      );
-      expect(errors[0].message).toContain(reason);
+      expect(
+        await failedRefreshError(
+          setup({}, { requestTimeoutMs: 200 }),
+          'the Hugging Face Hub at https://huggingface.co',
+        ),
+      ).toContain(reason);
     });
 
     it('after a good run, a failed one changes nothing', async () => {

@@ -1,8 +1,4 @@
-import {
-  LoggerService,
-  SchedulerService,
-  SchedulerServiceTaskRunner,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
@@ -16,12 +12,15 @@ import {
   MLModelEntity,
   SourceObjectReport,
 } from '@modelops/plugin-modelops-common';
-import { ImportNotesLog } from '../importNotes/ImportNotesLog';
-import {
-  refreshRegistry,
-  type RegistryRefreshResult,
-} from '../registries/refreshRegistry';
 import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
+import type {
+  RegistryRefreshResult,
+  RegistrySnapshot,
+} from '../registries/refreshRegistry';
+import {
+  RegistryEntityProvider,
+  type RegistryProviderOptions,
+} from '../registries/RegistryEntityProvider';
 import { HuggingFaceHub, HuggingFaceHubClient } from './HuggingFaceHubClient';
 import { huggingFaceModelToEntity } from './huggingFaceModelToEntity';
 import { HubModel } from './huggingFaceResponses';
@@ -52,8 +51,7 @@ const README_CONCURRENCY = 4;
  * @public
  */
 export class HuggingFaceEntityProvider implements EntityProvider {
-  private connection?: EntityProviderConnection;
-  private readonly notesLog: ImportNotesLog;
+  private readonly registry: RegistryEntityProvider<RegistrySnapshot>;
 
   static fromConfig(
     config: Config,
@@ -78,11 +76,7 @@ export class HuggingFaceEntityProvider implements EntityProvider {
             fetch: options.fetch,
             requestTimeoutMs: options.requestTimeoutMs,
           }),
-          options.logger.child({
-            target: `HuggingFaceEntityProvider:${providerConfig.id}`,
-          }),
-          options.scheduler.createScheduledTaskRunner(providerConfig.schedule),
-          options.publisher,
+          options,
         ),
     );
   }
@@ -90,42 +84,32 @@ export class HuggingFaceEntityProvider implements EntityProvider {
   private constructor(
     private readonly config: HuggingFaceProviderConfig,
     private readonly hub: HuggingFaceHub,
-    private readonly logger: LoggerService,
-    private readonly taskRunner: SchedulerServiceTaskRunner,
-    private readonly publisher: ObservationsPublisher | undefined,
+    options: RegistryProviderOptions,
   ) {
-    this.notesLog = new ImportNotesLog(logger);
-  }
-
-  getProviderName(): string {
-    return `HuggingFaceEntityProvider:${this.config.id}`;
-  }
-
-  async connect(connection: EntityProviderConnection): Promise<void> {
-    this.connection = connection;
-    await this.taskRunner.run({
-      id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
-        await this.refresh();
-      },
-    });
-  }
-
-  /** Reads the Hub and applies a full mutation; logs and skips on failure. */
-  async refresh(): Promise<HuggingFaceRefreshResult> {
-    return refreshRegistry({
-      providerName: this.getProviderName(),
-      connection: this.connection,
-      registry: `the Hugging Face Hub at ${this.config.baseUrl}`,
+    this.registry = new RegistryEntityProvider({
+      ...options,
+      kind: 'HuggingFaceEntityProvider',
+      config,
+      registry: `the Hugging Face Hub at ${config.baseUrl}`,
       models: 'Hugging Face models',
-      logger: this.logger,
-      notesLog: this.notesLog,
-      publisher: this.publisher,
       read: () => this.read(),
     });
   }
 
-  private async read() {
+  getProviderName(): string {
+    return this.registry.getProviderName();
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    await this.registry.connect(connection);
+  }
+
+  /** Reads the Hub and applies a full mutation; logs and skips on failure. */
+  async refresh(): Promise<HuggingFaceRefreshResult> {
+    return this.registry.refresh();
+  }
+
+  private async read(): Promise<RegistrySnapshot> {
     const models = new Map<string, HubModel>();
     for (const author of this.config.authors) {
       for (const model of await this.hub.listModels(author)) {

@@ -12,6 +12,11 @@ import {
   registeredModelsPage2,
   servingEnvironments,
 } from './__fixtures__/modelRegistry';
+import {
+  appliedEntities as appliedEntitiesOf,
+  failedRefreshError,
+  setupRegistryProvider,
+} from '../registries/__testUtils__/setupRegistryProvider';
 import { KubeflowEntityProvider } from './KubeflowEntityProvider';
 
 const BASE = 'https://model-registry.example.com';
@@ -50,66 +55,15 @@ function setup(
   extraConfig: Record<string, unknown> = {},
   options: { timeoutMs?: number } = {},
 ) {
-  const logs: { level: string; message: string }[] = [];
-  const logger: any = {
-    error: (message: string) => logs.push({ level: 'error', message }),
-    warn: (message: string) => logs.push({ level: 'warn', message }),
-    info: (message: string) => logs.push({ level: 'info', message }),
-    debug: () => {},
-    child: () => logger,
-  };
-  const scheduled: { id: string; fn: () => Promise<void> }[] = [];
-  const schedules: unknown[] = [];
-  const scheduler: any = {
-    createScheduledTaskRunner: (schedule: unknown) => {
-      schedules.push(schedule);
-      return {
-        run: async (task: any) => {
-          scheduled.push(task);
-        },
-      };
-    },
-  };
-  const published: { source: string; reports: any[] }[] = [];
-  const [provider] = KubeflowEntityProvider.fromConfig(
-    new ConfigReader({
-      catalog: {
-        providers: {
-          modelops: {
-            kubeflow: {
-              odh: { baseUrl: BASE, token: 'kf-token', ...extraConfig },
-            },
-          },
-        },
-      },
-    }),
-    {
-      logger,
-      scheduler,
-      timeoutMs: options.timeoutMs,
-      publisher: {
-        publish: async (source, reports) => {
-          published.push({ source, reports });
-        },
-      },
-    },
+  return setupRegistryProvider(
+    KubeflowEntityProvider.fromConfig,
+    { kubeflow: { odh: { baseUrl: BASE, token: 'kf-token', ...extraConfig } } },
+    options,
   );
-  const connection: jest.Mocked<EntityProviderConnection> = {
-    applyMutation: jest.fn(),
-    refresh: jest.fn(),
-  };
-  return { provider, connection, logs, scheduled, schedules, published };
 }
 
-function appliedEntities(connection: jest.Mocked<EntityProviderConnection>) {
-  expect(connection.applyMutation).toHaveBeenCalledTimes(1);
-  const mutation = connection.applyMutation.mock.calls[0][0] as any;
-  expect(mutation.type).toBe('full');
-  return mutation.entities.map((e: any) => {
-    expect(e.locationKey).toBe('KubeflowEntityProvider:odh');
-    return e.entity;
-  });
-}
+const appliedEntities = (connection: jest.Mocked<EntityProviderConnection>) =>
+  appliedEntitiesOf(connection, 'KubeflowEntityProvider:odh');
 
 describe('KubeflowEntityProvider', () => {
   const server = setupServer();
@@ -484,25 +438,12 @@ describe('KubeflowEntityProvider', () => {
 
     it.each(cases)('%s', async (_name, arrange, reason) => {
       arrange();
-      const { provider, connection, logs, published } = setup(
-        {},
-        { timeoutMs: 50 },
-      );
-      await provider.connect(connection);
-      await expect(provider.refresh()).resolves.toEqual({
-        applied: false,
-        entities: 0,
-        invalid: 0,
-        withNotes: 0,
-      });
-      expect(connection.applyMutation).not.toHaveBeenCalled();
-      expect(published).toEqual([]);
-      const errors = logs.filter(l => l.level === 'error');
-      expect(errors).toHaveLength(1);
-      expect(errors[0].message).toContain(
-        'Could not read the Kubeflow Model Registry at https://model-registry.example.com; the catalog keeps the models of the last successful refresh.',
-      );
-      expect(errors[0].message).toContain(reason);
+      expect(
+        await failedRefreshError(
+          setup({}, { timeoutMs: 50 }),
+          'the Kubeflow Model Registry at https://model-registry.example.com',
+        ),
+      ).toContain(reason);
     });
   });
 });

@@ -1,8 +1,4 @@
-import {
-  LoggerService,
-  SchedulerService,
-  SchedulerServiceTaskRunner,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
@@ -10,13 +6,16 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { SourceObjectReport } from '@modelops/plugin-modelops-common';
-import { ImportNotesLog } from '../importNotes/ImportNotesLog';
 import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
 import { keepFirstByEntityName } from '../registries/keepFirstByEntityName';
-import {
-  refreshRegistry,
-  type RegistryRefreshResult,
+import type {
+  RegistryRefreshResult,
+  RegistrySnapshot,
 } from '../registries/refreshRegistry';
+import {
+  RegistryEntityProvider,
+  type RegistryProviderOptions,
+} from '../registries/RegistryEntityProvider';
 import { kubeflowModelToEntity } from './kubeflowModelToEntity';
 import {
   KubeflowArtifact,
@@ -65,8 +64,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
  * @public
  */
 export class KubeflowEntityProvider implements EntityProvider {
-  private connection?: EntityProviderConnection;
-  private readonly notesLog: ImportNotesLog;
+  private readonly registry: RegistryEntityProvider<RegistrySnapshot>;
 
   static fromConfig(
     config: Config,
@@ -91,11 +89,7 @@ export class KubeflowEntityProvider implements EntityProvider {
             timeoutMs: options.timeoutMs,
             fetch: options.fetch,
           }),
-          options.logger.child({
-            target: `KubeflowEntityProvider:${providerConfig.id}`,
-          }),
-          options.scheduler.createScheduledTaskRunner(providerConfig.schedule),
-          options.publisher,
+          options,
         ),
     );
   }
@@ -103,42 +97,32 @@ export class KubeflowEntityProvider implements EntityProvider {
   private constructor(
     private readonly config: KubeflowProviderConfig,
     private readonly client: KubeflowRegistryClient,
-    private readonly logger: LoggerService,
-    private readonly taskRunner: SchedulerServiceTaskRunner,
-    private readonly publisher: ObservationsPublisher | undefined,
+    options: RegistryProviderOptions,
   ) {
-    this.notesLog = new ImportNotesLog(logger);
-  }
-
-  getProviderName(): string {
-    return `KubeflowEntityProvider:${this.config.id}`;
-  }
-
-  async connect(connection: EntityProviderConnection): Promise<void> {
-    this.connection = connection;
-    await this.taskRunner.run({
-      id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
-        await this.refresh();
-      },
-    });
-  }
-
-  /** Reads the registry and applies a full mutation; logs and skips on failure. */
-  async refresh(): Promise<KubeflowRefreshResult> {
-    return refreshRegistry({
-      providerName: this.getProviderName(),
-      connection: this.connection,
-      registry: `the Kubeflow Model Registry at ${this.config.baseUrl}`,
+    this.registry = new RegistryEntityProvider({
+      ...options,
+      kind: 'KubeflowEntityProvider',
+      config,
+      registry: `the Kubeflow Model Registry at ${config.baseUrl}`,
       models: 'Kubeflow models',
-      logger: this.logger,
-      notesLog: this.notesLog,
-      publisher: this.publisher,
       read: () => this.read(),
     });
   }
 
-  private async read() {
+  getProviderName(): string {
+    return this.registry.getProviderName();
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    await this.registry.connect(connection);
+  }
+
+  /** Reads the registry and applies a full mutation; logs and skips on failure. */
+  async refresh(): Promise<KubeflowRefreshResult> {
+    return this.registry.refresh();
+  }
+
+  private async read(): Promise<RegistrySnapshot> {
     const models = await this.client.listRegisteredModels();
     const versions = await this.client.listModelVersions();
     const artifacts = await this.readArtifacts(versions);

@@ -16,6 +16,11 @@ import {
   mlflow3ModelVersions,
   mlflow3RegisteredModels,
 } from './__fixtures__/mlflow3';
+import {
+  appliedEntities as appliedEntitiesOf,
+  failedRefreshError,
+  setupRegistryProvider,
+} from '../registries/__testUtils__/setupRegistryProvider';
 import { MlflowEntityProvider } from './MlflowEntityProvider';
 
 const BASE = 'https://mlflow.example.com';
@@ -24,68 +29,24 @@ const VERSIONS = `${BASE}/api/2.0/mlflow/model-versions/search`;
 const EXPERIMENTS = `${BASE}/api/2.0/mlflow/experiments/search`;
 const LOGGED_MODELS = `${BASE}/api/2.0/mlflow/logged-models/search`;
 
-function setup(extraConfig: Record<string, unknown> = {}, published?: any[]) {
-  const logs: { level: string; message: string }[] = [];
-  const logger: any = {
-    error: (message: string) => logs.push({ level: 'error', message }),
-    warn: (message: string) => logs.push({ level: 'warn', message }),
-    info: (message: string) => logs.push({ level: 'info', message }),
-    debug: () => {},
-    child: () => logger,
-  };
-  const scheduled: { id: string; fn: () => Promise<void> }[] = [];
-  const scheduler: any = {
-    createScheduledTaskRunner: (schedule: unknown) => ({
-      schedule,
-      run: async (task: any) => {
-        scheduled.push(task);
-      },
-    }),
-  };
-  const config = new ConfigReader({
-    catalog: {
-      providers: {
-        modelops: {
-          mlflow: {
-            prod: {
-              baseUrl: BASE,
-              token: 'secret-token',
-              defaults: {
-                owner: 'group:default/ml-platform',
-                system: 'ml-platform',
-              },
-              ...extraConfig,
-            },
-          },
+function setup(extraConfig: Record<string, unknown> = {}) {
+  return setupRegistryProvider(MlflowEntityProvider.fromConfig, {
+    mlflow: {
+      prod: {
+        baseUrl: BASE,
+        token: 'secret-token',
+        defaults: {
+          owner: 'group:default/ml-platform',
+          system: 'ml-platform',
         },
+        ...extraConfig,
       },
     },
   });
-  const [provider] = MlflowEntityProvider.fromConfig(config, {
-    logger,
-    scheduler,
-    publisher: published && {
-      publish: async (source, reports) => {
-        published.push({ source, reports });
-      },
-    },
-  });
-  const connection: jest.Mocked<EntityProviderConnection> = {
-    applyMutation: jest.fn(),
-    refresh: jest.fn(),
-  };
-  return { provider, connection, logs, scheduled };
 }
 
-function appliedEntities(connection: jest.Mocked<EntityProviderConnection>) {
-  expect(connection.applyMutation).toHaveBeenCalledTimes(1);
-  const mutation = connection.applyMutation.mock.calls[0][0];
-  expect(mutation.type).toBe('full');
-  return (mutation as any).entities.map((e: any) => {
-    expect(e.locationKey).toBe('MlflowEntityProvider:prod');
-    return e.entity;
-  });
-}
+const appliedEntities = (connection: jest.Mocked<EntityProviderConnection>) =>
+  appliedEntitiesOf(connection, 'MlflowEntityProvider:prod');
 
 describe('MlflowEntityProvider', () => {
   const server = setupServer();
@@ -382,8 +343,7 @@ describe('MlflowEntityProvider', () => {
         HttpResponse.json({ models: mlflow3LoggedModelsPage1.models }),
       ),
     );
-    const published: any[] = [];
-    const { provider, connection } = setup({}, published);
+    const { provider, connection, published } = setup();
     await provider.connect(connection);
     await provider.refresh();
     expect(published[0].reports[0]).toEqual({
@@ -420,8 +380,7 @@ describe('MlflowEntityProvider', () => {
         }),
       ),
     );
-    const published: any[] = [];
-    const { provider, connection } = setup({}, published);
+    const { provider, connection, published } = setup();
     await provider.connect(connection);
     await provider.refresh();
     const [busy] = appliedEntities(connection);
@@ -604,21 +563,12 @@ describe('MlflowEntityProvider', () => {
 
     it.each(cases)('%s', async (_name, arrange, reason) => {
       arrange();
-      const { provider, connection, logs } = setup();
-      await provider.connect(connection);
-      await expect(provider.refresh()).resolves.toEqual({
-        applied: false,
-        entities: 0,
-        invalid: 0,
-        withNotes: 0,
-      });
-      expect(connection.applyMutation).not.toHaveBeenCalled();
-      const errors = logs.filter(l => l.level === 'error');
-      expect(errors).toHaveLength(1);
-      expect(errors[0].message).toContain(
-        'Could not read the MLflow registry at https://mlflow.example.com; the catalog keeps the models of the last successful refresh.',
-      );
-      expect(errors[0].message).toContain(reason);
+      expect(
+        await failedRefreshError(
+          setup(),
+          'the MLflow registry at https://mlflow.example.com',
+        ),
+      ).toContain(reason);
     });
   });
 
@@ -648,41 +598,11 @@ describe('MlflowEntityProvider', () => {
       ),
       http.get(VERSIONS, () => HttpResponse.json({})),
     );
-    const published: any[] = [];
-    const logs: { level: string; message: string }[] = [];
-    const logger: any = {
-      error: (message: string) => logs.push({ level: 'error', message }),
-      warn: (message: string) => logs.push({ level: 'warn', message }),
-      info: (message: string) => logs.push({ level: 'info', message }),
-      debug: () => {},
-      child: () => logger,
-    };
-    const [provider] = MlflowEntityProvider.fromConfig(
-      new ConfigReader({
-        catalog: {
-          providers: {
-            modelops: {
-              mlflow: { prod: { baseUrl: BASE, ownerTags: ['team', 'owner'] } },
-            },
-          },
-        },
-      }),
-      {
-        logger,
-        scheduler: {
-          createScheduledTaskRunner: () => ({ run: async () => {} }),
-        } as any,
-        publisher: {
-          publish: async (source, reports) => {
-            published.push({ source, reports });
-          },
-        },
-      },
+    // Without defaults, so that a model without an owner tag has none.
+    const { provider, connection, logs, published } = setupRegistryProvider(
+      MlflowEntityProvider.fromConfig,
+      { mlflow: { prod: { baseUrl: BASE, ownerTags: ['team', 'owner'] } } },
     );
-    const connection: jest.Mocked<EntityProviderConnection> = {
-      applyMutation: jest.fn(),
-      refresh: jest.fn(),
-    };
     await provider.connect(connection);
     await expect(provider.refresh()).resolves.toEqual({
       applied: true,

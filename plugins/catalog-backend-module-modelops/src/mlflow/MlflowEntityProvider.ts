@@ -1,28 +1,21 @@
-import {
-  LoggerService,
-  SchedulerService,
-  SchedulerServiceTaskRunner,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import {
-  MLModelEntity,
-  SourceObjectReport,
-} from '@modelops/plugin-modelops-common';
-import { ImportNotesLog } from '../importNotes/ImportNotesLog';
-import {
-  refreshRegistry,
-  type RegistryRefreshResult,
-} from '../registries/refreshRegistry';
+import { SourceObjectReport } from '@modelops/plugin-modelops-common';
+import { ObservationsPublisher } from '../importNotes/ObservationsPublisher';
 import { keepFirstByEntityName } from '../registries/keepFirstByEntityName';
+import type {
+  RegistryRefreshResult,
+  RegistrySnapshot,
+} from '../registries/refreshRegistry';
 import {
-  ObservationsPublisher,
-  publishReports,
-} from '../importNotes/ObservationsPublisher';
+  RegistryEntityProvider,
+  type RegistryProviderOptions,
+} from '../registries/RegistryEntityProvider';
 import { mlflowModelToEntity } from './mlflowModelToEntity';
 import {
   MlflowLoggedModel,
@@ -45,9 +38,7 @@ import { MlflowProviderConfig } from './types';
 export type MlflowRefreshResult = RegistryRefreshResult;
 
 /** What one read of the registry turned into. */
-interface MlflowReadResult {
-  entities: MLModelEntity[];
-  reports: SourceObjectReport[];
+interface MlflowReadResult extends RegistrySnapshot {
   loggedModels?: Map<string, MlflowLoggedModel>;
 }
 
@@ -64,8 +55,7 @@ interface MlflowReadResult {
  * @public
  */
 export class MlflowEntityProvider implements EntityProvider {
-  private connection?: EntityProviderConnection;
-  private readonly notesLog: ImportNotesLog;
+  private readonly registry: RegistryEntityProvider<MlflowReadResult>;
   /** The reports of the last full refresh, by MLflow name; see refreshModel. */
   private lastReports?: Map<string, SourceObjectReport>;
   /** The logged models of the last full refresh, by id; see refreshModel. */
@@ -93,11 +83,7 @@ export class MlflowEntityProvider implements EntityProvider {
             token: providerConfig.token,
             fetch: options.fetch,
           }),
-          options.logger.child({
-            target: `MlflowEntityProvider:${providerConfig.id}`,
-          }),
-          options.scheduler.createScheduledTaskRunner(providerConfig.schedule),
-          options.publisher,
+          options,
         ),
     );
   }
@@ -105,15 +91,26 @@ export class MlflowEntityProvider implements EntityProvider {
   private constructor(
     private readonly config: MlflowProviderConfig,
     private readonly client: MlflowRegistryClient,
-    private readonly logger: LoggerService,
-    private readonly taskRunner: SchedulerServiceTaskRunner,
-    private readonly publisher: ObservationsPublisher | undefined,
+    options: RegistryProviderOptions,
   ) {
-    this.notesLog = new ImportNotesLog(logger);
+    this.registry = new RegistryEntityProvider({
+      ...options,
+      kind: 'MlflowEntityProvider',
+      config,
+      registry: `the MLflow registry at ${config.baseUrl}`,
+      models: 'MLflow models',
+      read: () => this.read(),
+      onApplied: result => {
+        this.lastReports = new Map(
+          result.reports.map(r => [r.sourceObject, r]),
+        );
+        this.loggedModels = result.loggedModels;
+      },
+    });
   }
 
   getProviderName(): string {
-    return `MlflowEntityProvider:${this.config.id}`;
+    return this.registry.getProviderName();
   }
 
   /** The provider id of app-config (`prod` in `mlflow.prod`). */
@@ -127,33 +124,12 @@ export class MlflowEntityProvider implements EntityProvider {
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {
-    this.connection = connection;
-    await this.taskRunner.run({
-      id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
-        await this.refresh();
-      },
-    });
+    await this.registry.connect(connection);
   }
 
   /** Reads MLflow and applies a full mutation; logs and skips on failure. */
   async refresh(): Promise<MlflowRefreshResult> {
-    return refreshRegistry({
-      providerName: this.getProviderName(),
-      connection: this.connection,
-      registry: `the MLflow registry at ${this.config.baseUrl}`,
-      models: 'MLflow models',
-      logger: this.logger,
-      notesLog: this.notesLog,
-      publisher: this.publisher,
-      read: () => this.read(),
-      onApplied: result => {
-        this.lastReports = new Map(
-          result.reports.map(r => [r.sourceObject, r]),
-        );
-        this.loggedModels = result.loggedModels;
-      },
-    });
+    return this.registry.refresh();
   }
 
   /**
@@ -162,7 +138,7 @@ export class MlflowEntityProvider implements EntityProvider {
    * Returns false when MLflow could not be read; nothing changes then.
    */
   async refreshModel(name: string): Promise<boolean> {
-    const connection = this.requireConnection();
+    const connection = this.registry.requireConnection();
     let model: MlflowRegisteredModel | undefined;
     let versions: MlflowModelVersion[];
     try {
@@ -171,7 +147,7 @@ export class MlflowEntityProvider implements EntityProvider {
         ? await this.client.searchModelVersions(versionsOfModelFilter(name))
         : [];
     } catch (error) {
-      this.logger.error(
+      this.registry.logger.error(
         `Could not read the MLflow model ${JSON.stringify(
           name,
         )}; it stays as it was. ${(error as Error).message}`,
@@ -204,27 +180,9 @@ export class MlflowEntityProvider implements EntityProvider {
     // by the webhook on another replica would otherwise erase the notes of
     // every other model. The next scheduled refresh publishes them there.
     if (this.lastReports) {
-      const reports = [...this.lastReports.values()];
-      this.notesLog.logChanges(reports);
-      await this.publish(reports);
+      await this.registry.publishNotes([...this.lastReports.values()]);
     }
     return true;
-  }
-
-  private requireConnection(): EntityProviderConnection {
-    if (!this.connection) {
-      throw new Error(`${this.getProviderName()} is not connected`);
-    }
-    return this.connection;
-  }
-
-  private async publish(reports: SourceObjectReport[]): Promise<void> {
-    await publishReports(
-      this.publisher,
-      this.getProviderName(),
-      reports,
-      this.logger,
-    );
   }
 
   private map(
@@ -285,7 +243,7 @@ export class MlflowEntityProvider implements EntityProvider {
     const models = await this.client.searchLoggedModels();
     if (!models) {
       this.loggedModelsUnsupported = true;
-      this.logger.info(
+      this.registry.logger.info(
         `The MLflow server at ${this.config.baseUrl} has no logged-models/search endpoint (an MLflow release before 3); model versions are imported without their logged models.`,
       );
       return undefined;

@@ -1,10 +1,9 @@
-import { ConfigReader } from '@backstage/config';
-import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import request from 'supertest';
+import { setupRegistryProvider } from '../registries/__testUtils__/setupRegistryProvider';
 import { createMlflowWebhookHandler } from './createMlflowWebhookHandler';
 import { MlflowEntityProvider } from './MlflowEntityProvider';
 
@@ -29,40 +28,18 @@ function sign(body: string, secret = SECRET, timestamp = TIMESTAMP) {
 }
 
 function setup() {
-  const logger: any = {
-    error: jest.fn(),
-    warn: jest.fn(),
-    info: jest.fn(),
-    debug: jest.fn(),
-    child: () => logger,
-  };
-  const [provider] = MlflowEntityProvider.fromConfig(
-    new ConfigReader({
-      catalog: {
-        providers: {
-          modelops: {
-            mlflow: {
-              prod: {
-                baseUrl: BASE,
-                defaults: { owner: 'group:default/ml' },
-                webhook: { secret: SECRET },
-              },
-            },
-          },
+  const { provider, connection, logger } = setupRegistryProvider(
+    MlflowEntityProvider.fromConfig,
+    {
+      mlflow: {
+        prod: {
+          baseUrl: BASE,
+          defaults: { owner: 'group:default/ml' },
+          webhook: { secret: SECRET },
         },
       },
-    }),
-    {
-      logger,
-      scheduler: {
-        createScheduledTaskRunner: () => ({ run: async () => {} }),
-      } as any,
     },
   );
-  const connection: jest.Mocked<EntityProviderConnection> = {
-    applyMutation: jest.fn(),
-    refresh: jest.fn(),
-  };
   const audits: string[] = [];
   const handler = createMlflowWebhookHandler({
     targets: new Map([['prod', { provider, secret: provider.webhookSecret! }]]),

@@ -51,7 +51,7 @@ export async function refreshRegistry<S extends RegistrySnapshot>(options: {
   models: string;
   logger: LoggerService;
   notesLog: ImportNotesLog;
-  publisher: ObservationsPublisher | undefined;
+  publisher?: ObservationsPublisher;
   read(): Promise<S>;
   /** What the provider keeps of an applied snapshot. */
   onApplied?(snapshot: S): void;
