@@ -450,6 +450,8 @@ try {
         {
           headers: { authorization: `Bearer ${token}` },
           data: {},
+          // The first evaluation replays the demo's history first.
+          timeout: 180_000,
         },
       );
       if (!evaluated.ok())

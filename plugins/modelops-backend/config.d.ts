@@ -359,6 +359,18 @@ export interface Config {
        */
       monitoringMaxAgeDays?: number;
       /**
+       * Days of history the first full evaluation replays (0 to 400;
+       * default 0, none). When no daily point is stored yet, the engine
+       * first evaluates each of the previous N days as of the end of that
+       * day, so trends and recent changes begin with the history already
+       * recorded: evaluations and monitoring snapshots by their dates, risk
+       * assessments, change requests and decisions, incidents, user
+       * feedback, review cycles and attestations, waivers and cost records
+       * as they stood on that day. Catalog fields keep no history, so
+       * every replayed day reads them as they are at the replay.
+       */
+      backfillDays?: number;
+      /**
        * The change scan (task `modelops-scorecards-changes`) between full
        * runs: it evaluates the models and datasets that changed in the
        * catalog (their etag) or in their facts (new evaluation reports,

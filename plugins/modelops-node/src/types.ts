@@ -44,7 +44,9 @@ export interface ModelopsFactProvider {
   id: string;
   /**
    * Returns the facts per entity ref (`stringifyEntityRef` form). Entities
-   * without facts may be left out of the map.
+   * without facts may be left out of the map. Facts are those as of
+   * `context.now`: a history backfill evaluates past days, so records dated
+   * after `now` should not count.
    */
   getFacts(
     entities: Entity[],

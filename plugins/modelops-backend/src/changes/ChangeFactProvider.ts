@@ -38,13 +38,16 @@ export class ChangeFactProvider implements ModelopsFactProvider {
 
   async getFacts(
     entities: Entity[],
+    context: { now: Date },
   ): Promise<Map<string, Record<string, unknown>>> {
     const refs = entities.map(e => stringifyEntityRef(e));
     const normalized = refs.map(normalizeEntityRef);
+    // The requests as they stood at `now` (a past day, when backfilling).
+    const asOf = context.now.toISOString();
     const [approved, pending, latestApproval] = await Promise.all([
-      this.store.approvedPromotions(normalized),
-      this.store.pendingCounts(normalized),
-      this.store.latestApprovedPromotionAt(normalized),
+      this.store.approvedPromotions(normalized, asOf),
+      this.store.pendingCounts(normalized, asOf),
+      this.store.latestApprovedPromotionAt(normalized, asOf),
     ]);
     const facts = new Map<string, Record<string, unknown>>();
     entities.forEach((entity, index) => {

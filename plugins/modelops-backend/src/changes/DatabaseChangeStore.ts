@@ -79,6 +79,13 @@ function toChangeDecision(row: Record<string, any>): DecisionRecord {
   };
 }
 
+/** Limits a query of decided requests to those decided at or before `asOf`. */
+function decidedBy(asOf: string | undefined) {
+  return (q: Knex.QueryBuilder) => {
+    if (asOf) q.where('decided_at', '<=', asOf);
+  };
+}
+
 /** Change request storage in the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseChangeStore implements ChangeStore {
   private constructor(
@@ -207,6 +214,7 @@ export class DatabaseChangeStore implements ChangeStore {
 
   async approvedPromotions(
     entityRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, Set<string>>> {
     const result = new Map<string, Set<string>>();
     for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
@@ -214,7 +222,8 @@ export class DatabaseChangeStore implements ChangeStore {
         await this.knex(TABLE)
           .distinct('entity_ref', 'model_version')
           .whereIn('entity_ref', chunk)
-          .where({ status: 'approved', kind: 'promote' });
+          .where({ status: 'approved', kind: 'promote' })
+          .modify(decidedBy(asOf));
       for (const row of rows) {
         const versions = result.get(row.entity_ref) ?? new Set<string>();
         versions.add(row.model_version);
@@ -226,6 +235,7 @@ export class DatabaseChangeStore implements ChangeStore {
 
   async latestApprovedPromotionAt(
     entityRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
@@ -236,6 +246,7 @@ export class DatabaseChangeStore implements ChangeStore {
           .max({ at: 'decided_at' })
           .whereIn('entity_ref', chunk)
           .where({ status: 'approved', kind: 'promote' })
+          .modify(decidedBy(asOf))
           .groupBy('entity_ref');
       for (const row of rows) {
         if (row.at) result.set(row.entity_ref, row.at);
@@ -252,7 +263,10 @@ export class DatabaseChangeStore implements ChangeStore {
     return rows.map(r => r.entity_ref);
   }
 
-  async pendingCounts(entityRefs: string[]): Promise<Map<string, number>> {
+  async pendingCounts(
+    entityRefs: string[],
+    asOf?: string,
+  ): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
       const rows: Array<{ entity_ref: string; n: number | string }> =
@@ -260,7 +274,18 @@ export class DatabaseChangeStore implements ChangeStore {
           .select('entity_ref')
           .count({ n: '*' })
           .whereIn('entity_ref', chunk)
-          .where({ status: 'pending' })
+          .modify(q => {
+            if (!asOf) {
+              q.where({ status: 'pending' });
+              return;
+            }
+            // Pending then: made by `asOf` and not decided by it.
+            q.where('created_at', '<=', asOf).andWhere(open =>
+              open
+                .where({ status: 'pending' })
+                .orWhere('decided_at', '>', asOf),
+            );
+          })
           .groupBy('entity_ref');
       for (const row of rows) {
         result.set(row.entity_ref, Number(row.n));

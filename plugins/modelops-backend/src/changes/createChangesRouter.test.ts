@@ -135,7 +135,7 @@ describe('createChangesRouter', () => {
 
     const facts = await ChangeFactProvider.create({
       database: t.options.database,
-    }).getFacts([model]);
+    }).getFacts([model], { now: new Date() });
     expect(facts.get('mlmodel:default/churn')).toEqual({
       productionVersionApproved: true,
       pendingCount: 0,

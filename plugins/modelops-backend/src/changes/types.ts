@@ -54,17 +54,28 @@ export interface ChangeStore extends DecisionLog {
   /**
    * The model versions with an approved promotion, per model among
    * `entityRefs` (lower case); models without any are absent. A fixed
-   * number of queries.
+   * number of queries. This and the next two reads take an optional
+   * `asOf` (a stored time): the requests and decisions as they stood then,
+   * for a scorecard of a past day.
    */
-  approvedPromotions(entityRefs: string[]): Promise<Map<string, Set<string>>>;
+  approvedPromotions(
+    entityRefs: string[],
+    asOf?: string,
+  ): Promise<Map<string, Set<string>>>;
   /**
    * When the latest approved promotion of each model among `entityRefs`
    * (lower case) was decided (ISO 8601); models without one are absent.
    * One grouped query per chunk.
    */
-  latestApprovedPromotionAt(entityRefs: string[]): Promise<Map<string, string>>;
+  latestApprovedPromotionAt(
+    entityRefs: string[],
+    asOf?: string,
+  ): Promise<Map<string, string>>;
   /** Pending requests per model among `entityRefs`; absent when none. */
-  pendingCounts(entityRefs: string[]): Promise<Map<string, number>>;
+  pendingCounts(
+    entityRefs: string[],
+    asOf?: string,
+  ): Promise<Map<string, number>>;
   /**
    * Refs of the models with change requests made or decided after `since` (an ISO 8601
    * instant in `toISOString` form, as the columns hold it), for the

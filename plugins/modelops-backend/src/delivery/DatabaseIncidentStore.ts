@@ -73,26 +73,32 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async listIncidents(
     entityRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, RecordedIncident[]>> {
     const out = new Map<string, RecordedIncident[]>();
     for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
-      const [events, assessments] = await Promise.all([
-        this.knex<IncidentEventRow>(EVENTS)
-          .select('entity_ref', 'incident_id', 'type', 'at', 'model_version')
-          .whereIn('entity_ref', chunk)
-          .whereIn('type', ['incident-opened', 'incident-resolved'])
-          .whereNotNull('incident_id')
-          .orderBy([
-            { column: 'at', order: 'asc' },
-            { column: 'id', order: 'asc' },
-          ]),
-        this.knex<AssessmentRow>(ASSESSMENTS).whereIn('entity_ref', chunk),
-      ]);
+      const events = this.knex<IncidentEventRow>(EVENTS)
+        .select('entity_ref', 'incident_id', 'type', 'at', 'model_version')
+        .whereIn('entity_ref', chunk)
+        .whereIn('type', ['incident-opened', 'incident-resolved'])
+        .whereNotNull('incident_id')
+        .orderBy([
+          { column: 'at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]);
+      const assessments = this.knex<AssessmentRow>(ASSESSMENTS).whereIn(
+        'entity_ref',
+        chunk,
+      );
+      if (asOf) {
+        events.where('at', '<=', asOf);
+        assessments.where('assessed_at', '<=', asOf);
+      }
       const assessed = new Map(
-        assessments.map(a => [`${a.entity_ref} ${a.incident_id}`, a]),
+        (await assessments).map(a => [`${a.entity_ref} ${a.incident_id}`, a]),
       );
       const incidents = new Map<string, RecordedIncident & { ref: string }>();
-      for (const e of events) {
+      for (const e of await events) {
         const key = `${e.entity_ref} ${e.incident_id}`;
         let incident = incidents.get(key);
         if (e.type === 'incident-opened' && !incident) {
@@ -110,6 +116,10 @@ export class DatabaseIncidentStore implements IncidentStore {
       }
       for (const [key, { ref, ...incident }] of incidents) {
         const row = assessed.get(key);
+        // A report made after `asOf` had not been made then.
+        if (row && asOf && row.reported_at && row.reported_at > asOf) {
+          row.reported_at = null;
+        }
         const list = out.get(ref) ?? [];
         list.push(
           row

@@ -36,7 +36,9 @@ describe('serious-incident reporting on delivery incidents', () => {
         }),
       );
     const evaluate = async () => {
-      const facts = await provider.getFacts([scorer, recommender]);
+      const facts = await provider.getFacts([scorer, recommender], {
+        now: new Date(),
+      });
       return seriousIncidentsReportedCheck.evaluate({
         entity: scorer,
         facts: {
@@ -62,7 +64,9 @@ describe('serious-incident reporting on delivery incidents', () => {
     const { evaluate, provider } = await setup();
     expect(await evaluate()).toEqual({ passed: true });
     expect(
-      (await provider.getFacts([recommender])).get('mlmodel:default/offers'),
+      (await provider.getFacts([recommender], { now: new Date() })).get(
+        'mlmodel:default/offers',
+      ),
     ).toEqual({ recorded: 0, unassessed: [], seriousUnreported: [] });
   });
 

@@ -45,11 +45,13 @@ export class IncidentFactProvider implements ModelopsFactProvider {
 
   async getFacts(
     entities: Entity[],
+    context: { now: Date },
   ): Promise<Map<string, Record<string, unknown>>> {
     const models = entities.filter(e => e.kind === 'MLModel');
     const refs = models.map(e => stringifyEntityRef(e));
     const incidents = await this.store.listIncidents(
       refs.map(normalizeEntityRef),
+      context.now.toISOString(),
     );
     const facts = new Map<string, Record<string, unknown>>();
     refs.forEach(ref => {

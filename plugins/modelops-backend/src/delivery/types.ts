@@ -50,9 +50,14 @@ export interface IncidentStore {
   /**
    * Every incident opened on the models among `entityRefs` (lower case),
    * oldest first, with its last resolution and its assessment when there is
-   * one. Models without incidents are left out.
+   * one. Models without incidents are left out. With `asOf` (a stored
+   * time), as they stood then: later events, assessments and reports left
+   * out, for a scorecard of a past day.
    */
-  listIncidents(entityRefs: string[]): Promise<Map<string, RecordedIncident[]>>;
+  listIncidents(
+    entityRefs: string[],
+    asOf?: string,
+  ): Promise<Map<string, RecordedIncident[]>>;
   /**
    * Records the assessment of an incident, replacing an earlier one.
    *

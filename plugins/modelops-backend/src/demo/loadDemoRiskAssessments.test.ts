@@ -46,6 +46,7 @@ describe('loadDemoRiskAssessments', () => {
   ) {
     const facts = await RiskAssessmentFactProvider.create({ store }).getFacts(
       entities,
+      { now: new Date() },
     );
     return entities.map(entity => ({
       name: entity.metadata.name,

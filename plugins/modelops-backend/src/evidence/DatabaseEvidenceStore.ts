@@ -376,26 +376,30 @@ export class DatabaseEvidenceStore implements EvidenceStore {
 
   latestEvaluationsByModel(
     modelRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, EvaluationReport>> {
-    return this.newestOf('evaluations', byModel(modelRefs));
+    return this.newestOf('evaluations', byModel(modelRefs), asOf);
   }
 
   latestEvaluationsOfVersions(
     versions: Array<{ modelRef: string; modelVersion: string }>,
+    asOf?: string,
   ): Promise<Map<string, EvaluationReport>> {
-    return this.newestOf('evaluations', versions);
+    return this.newestOf('evaluations', versions, asOf);
   }
 
   latestSnapshotsByModel(
     modelRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, MonitoringSnapshot>> {
-    return this.newestOf('snapshots', byModel(modelRefs));
+    return this.newestOf('snapshots', byModel(modelRefs), asOf);
   }
 
   latestSnapshotsOfVersions(
     versions: Array<{ modelRef: string; modelVersion: string }>,
+    asOf?: string,
   ): Promise<Map<string, MonitoringSnapshot>> {
-    return this.newestOf('snapshots', versions);
+    return this.newestOf('snapshots', versions, asOf);
   }
 
   // The newest evidence of each model (of the given version when one is
@@ -403,6 +407,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   private async newestOf<K extends 'evaluations' | 'snapshots'>(
     kind: K,
     wanted: Array<{ modelRef: string; modelVersion?: string }>,
+    asOf: string | undefined,
   ): Promise<
     Map<string, K extends 'evaluations' ? EvaluationReport : MonitoringSnapshot>
   > {
@@ -417,12 +422,18 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         kind === 'evaluations'
           ? this.readEvaluations(
               this.knex,
-              this.newestPerModel(EVALUATIONS, refs, 'evaluated_at', pairs),
+              this.newestPerModel(
+                EVALUATIONS,
+                refs,
+                'evaluated_at',
+                pairs,
+                asOf,
+              ),
               [],
             )
           : this.readSnapshots(
               this.knex,
-              this.newestPerModel(SNAPSHOTS, refs, 'window_end', pairs),
+              this.newestPerModel(SNAPSHOTS, refs, 'window_end', pairs, asOf),
               [],
             );
       for (const item of await read) result.set(item.modelRef, item);
@@ -434,12 +445,14 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   }
 
   // The newest row of each model in `refs` by `timeColumn` (ties: highest
-  // id), among the rows of the given [model ref, version] pairs when set.
+  // id), among the rows of the given [model ref, version] pairs when set,
+  // and among those dated at or before `asOf` when set.
   private newestPerModel(
     table: string,
     refs: string[],
     timeColumn: string,
-    versions?: string[][],
+    versions: string[][] | undefined,
+    asOf: string | undefined,
   ): Knex.QueryBuilder {
     let rows = this.knex(table)
       .select(
@@ -453,6 +466,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     if (versions) {
       rows = rows.whereIn(['model_ref', 'model_version'], versions);
     }
+    if (asOf) rows = rows.where(timeColumn, '<=', asOf);
     const ranked = rows.as('ranked');
     return this.knex.select('*').from(ranked).where('ranked.rn', 1);
   }

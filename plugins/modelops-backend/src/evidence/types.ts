@@ -58,10 +58,14 @@ export interface EvidenceStore {
   /**
    * The newest report of each given model (by `evaluatedAt`), keyed by the
    * normalised model ref; models without reports are absent. One query per
-   * chunk of refs, however many models.
+   * chunk of refs, however many models. Every `latest...` read takes an
+   * optional `asOf` (a stored time): only evidence dated at or before it
+   * counts, which is how a scorecard evaluated for a past day reads the
+   * evidence as it stood then.
    */
   latestEvaluationsByModel(
     modelRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, EvaluationReport>>;
   /**
    * The newest report of each given model among the reports of the given
@@ -71,6 +75,7 @@ export interface EvidenceStore {
    */
   latestEvaluationsOfVersions(
     versions: Array<{ modelRef: string; modelVersion: string }>,
+    asOf?: string,
   ): Promise<Map<string, EvaluationReport>>;
   /**
    * Refs of the models with evaluation reports recorded after `since` (an ISO 8601
@@ -84,9 +89,11 @@ export interface EvidenceStore {
    */
   latestSnapshotsOfVersions(
     versions: Array<{ modelRef: string; modelVersion: string }>,
+    asOf?: string,
   ): Promise<Map<string, MonitoringSnapshot>>;
   /** The newest snapshot of each given model (by `windowEnd`), as above. */
   latestSnapshotsByModel(
     modelRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, MonitoringSnapshot>>;
 }

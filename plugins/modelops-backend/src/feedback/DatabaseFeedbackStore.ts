@@ -129,6 +129,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   async summarizeUnresolved(
     entityRefs: string[],
     overdueBefore: string,
+    asOf?: string,
   ): Promise<Map<string, UnresolvedFeedbackSummary>> {
     const result = new Map<string, UnresolvedFeedbackSummary>();
     for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
@@ -148,7 +149,19 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         )
         .min({ oldest: 'created_at' })
         .whereIn('entity_ref', chunk)
-        .whereIn('state', ['open', 'acknowledged'])
+        .modify(q => {
+          if (!asOf) {
+            q.whereIn('state', ['open', 'acknowledged']);
+            return;
+          }
+          // Unresolved then: reported by `asOf`, and open still or resolved
+          // after it (a resolved report's last update is its resolution).
+          q.where('created_at', '<=', asOf).andWhere(open =>
+            open
+              .whereIn('state', ['open', 'acknowledged'])
+              .orWhere('updated_at', '>', asOf),
+          );
+        })
         .groupBy('entity_ref');
       for (const row of rows) {
         result.set(row.entity_ref, {

@@ -55,6 +55,7 @@ export class FeedbackFactProvider implements ModelopsFactProvider {
     const summaries = await this.store.summarizeUnresolved(
       refs.map(normalizeEntityRef),
       new Date(context.now.getTime() - this.maxOpenAgeMs).toISOString(),
+      context.now.toISOString(),
     );
     const facts = new Map<string, Record<string, unknown>>();
     for (const ref of refs) {

@@ -51,10 +51,13 @@ export interface FeedbackStore {
    * Unresolved feedback per model among `entityRefs` (lower case), counting
    * as overdue what was reported before `overdueBefore` (ISO 8601). Models
    * without unresolved feedback are absent. A fixed number of queries.
+   * With `asOf` (a stored time), as it stood then, for a scorecard of a
+   * past day.
    */
   summarizeUnresolved(
     entityRefs: string[],
     overdueBefore: string,
+    asOf?: string,
   ): Promise<Map<string, UnresolvedFeedbackSummary>>;
   /**
    * Refs of the models with feedback reported or moved to another state

@@ -67,7 +67,7 @@ export class ObservationFactProvider implements ModelopsFactProvider {
     return new ObservationFactProvider(options.store);
   }
 
-  async getFacts(entities: Entity[]) {
+  async getFacts(entities: Entity[], context: { now: Date }) {
     // Stored refs are lower case (the API normalises them); the engine
     // reads facts under the catalog's spelling.
     const catalogRef = new Map<string, string>();
@@ -79,7 +79,12 @@ export class ObservationFactProvider implements ModelopsFactProvider {
     });
     const reports = await this.store.listForEntities(models);
     const out = new Map<string, Record<string, unknown>>();
-    for (const [entityRef, list] of reports) {
+    // A report holds since `observedAt`; before that the source's earlier
+    // word was replaced, so a past day (a history backfill) knows none.
+    const asOf = context.now.toISOString();
+    for (const [entityRef, all] of reports) {
+      const list = all.filter(r => r.observedAt <= asOf);
+      if (list.length === 0) continue;
       const serving = preferred(list);
       out.set(catalogRef.get(entityRef) ?? entityRef, {
         importNotes: list.reduce((n, r) => n + r.notes.length, 0),

@@ -83,7 +83,7 @@ describe('createObservationsRouter', () => {
     const provider = ObservationFactProvider.create({
       store: DatabaseObservationStore.create({ knex: t.options.database }),
     });
-    const map = await provider.getFacts([entity]);
+    const map = await provider.getFacts([entity], { now: new Date() });
     return {
       entity,
       observed: map.get(`mlmodel:default/${entity.metadata.name}`),

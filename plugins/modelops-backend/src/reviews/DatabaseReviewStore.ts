@@ -194,6 +194,9 @@ export class DatabaseReviewStore implements ReviewStore {
     if (filter.openCyclesOnly) {
       query.where(`${CYCLES}.period_end`, '>', now.toISOString());
     }
+    if (filter.openedBy) {
+      query.where(`${CYCLES}.opened_at`, '<=', filter.openedBy);
+    }
     const rows: Row[] = await query.orderBy([
       { column: `${CYCLES}.period_start`, order: 'desc' },
       { column: `${ITEMS}.owner_ref`, order: 'asc' },
@@ -384,6 +387,7 @@ export class DatabaseReviewStore implements ReviewStore {
 
   async latestDecisions(
     entityRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, ReviewDecisionRecord>> {
     const latest = new Map<string, ReviewDecisionRecord>();
     for (const part of chunks([...new Set(entityRefs)], CHUNK)) {
@@ -392,6 +396,9 @@ export class DatabaseReviewStore implements ReviewStore {
       const rows: Row[] = await this.db(DECISIONS)
         .whereIn('entity_ref', part)
         .whereIn('action', ['keep', 'transfer', 'retire'])
+        .modify(q => {
+          if (asOf) q.where('created_at', '<=', asOf);
+        })
         .orderBy([
           { column: 'created_at', order: 'asc' },
           { column: 'id', order: 'asc' },

@@ -36,17 +36,28 @@ export async function getReviewFacts(
 ): Promise<Map<string, ReviewStateFacts>> {
   const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
   const store = DatabaseReviewStore.create({ database: knex });
+  // The review state as it stood at `now`: cycles opened since and
+  // decisions made since did not exist then (a scorecard of a past day).
+  const asOf = now.toISOString();
   const [items, latest] = await Promise.all([
     refs.length
-      ? store.listItems({ entityRefs: refs, openCyclesOnly: true }, now)
+      ? store.listItems(
+          { entityRefs: refs, openCyclesOnly: true, openedBy: asOf },
+          now,
+        )
       : Promise.resolve([]),
-    store.latestDecisions(refs),
+    store.latestDecisions(refs, asOf),
   ]);
   // listItems returns the newest cycle first; keep the first item per entity.
   const current = new Map<string, (typeof items)[number]>();
   for (const item of items) {
     if (!current.has(item.entityRef)) {
-      current.set(item.entityRef, item);
+      current.set(
+        item.entityRef,
+        item.decidedAt && item.decidedAt > asOf
+          ? { ...item, state: 'pending', overdue: item.dueAt < asOf }
+          : item,
+      );
     }
   }
   const facts = new Map<string, ReviewStateFacts>();

@@ -70,6 +70,8 @@ export interface ReviewItemFilter {
   entityRefs?: string[];
   /** Only items of cycles whose period has not ended. */
   openCyclesOnly?: boolean;
+  /** Only items of cycles opened at or before this stored time. */
+  openedBy?: string;
 }
 
 /** The kinds of reminders sent to owning groups. */
@@ -104,9 +106,13 @@ export interface ReviewStore extends DecisionLog {
   ): Promise<ReviewItem[]>;
   /** The decision log of an entity, oldest first. */
   listDecisions(entityRef: string): Promise<ReviewDecisionRecord[]>;
-  /** The newest keep, transfer or retire decision per entity ref. */
+  /**
+   * The newest keep, transfer or retire decision per entity ref, among
+   * those made at or before `asOf` (a stored time) when given.
+   */
   latestDecisions(
     entityRefs: string[],
+    asOf?: string,
   ): Promise<Map<string, ReviewDecisionRecord>>;
   /**
    * Refs of the entities listed in a review cycle opened, or with a review

@@ -81,13 +81,19 @@ export class DatabaseRiskAssessmentStore implements RiskAssessmentStore {
     return rows.map(toAssessment);
   }
 
-  async latest(entityRefs: string[]): Promise<Map<string, RiskAssessment>> {
+  async latest(
+    entityRefs: string[],
+    asOf?: string,
+  ): Promise<Map<string, RiskAssessment>> {
     const out = new Map<string, RiskAssessment>();
     for (const chunk of chunks([...new Set(entityRefs)], BULK_READ_CHUNK)) {
       // A model is assessed a few times a year, so reading its rows newest
       // first and keeping the first is cheap; times are fixed-width text.
       const rows: Row[] = await this.knex(TABLE)
         .whereIn('entity_ref', chunk)
+        .modify(q => {
+          if (asOf) q.where('assessed_at', '<=', asOf);
+        })
         .orderBy([
           { column: 'assessed_at', order: 'desc' },
           { column: 'id', order: 'desc' },

@@ -23,9 +23,13 @@ export class RiskAssessmentFactProvider implements ModelopsFactProvider {
     return this.store.entityRefsChangedSince(since.toISOString());
   }
 
-  async getFacts(entities: Entity[]) {
+  async getFacts(entities: Entity[], context: { now: Date }) {
     const refs = entities.map(e => stringifyEntityRef(e));
-    const latest = await this.store.latest(refs.map(normalizeEntityRef));
+    // As assessed by `now`: a backfilled past day sees no later assessment.
+    const latest = await this.store.latest(
+      refs.map(normalizeEntityRef),
+      context.now.toISOString(),
+    );
     const out = new Map<string, Record<string, unknown>>();
     refs.forEach(ref => {
       const assessment = latest.get(normalizeEntityRef(ref));

@@ -15,8 +15,15 @@ export interface RiskAssessmentStore {
   ): Promise<RiskAssessment>;
   /** The assessments of a model (lower-case ref), newest first. */
   list(entityRef: string): Promise<RiskAssessment[]>;
-  /** The latest assessment of each model among `entityRefs` (lower case); absent when none. One query per chunk. */
-  latest(entityRefs: string[]): Promise<Map<string, RiskAssessment>>;
+  /**
+   * The latest assessment of each model among `entityRefs` (lower case),
+   * among those assessed at or before `asOf` when given; absent when none.
+   * One query per chunk.
+   */
+  latest(
+    entityRefs: string[],
+    asOf?: string,
+  ): Promise<Map<string, RiskAssessment>>;
   /** Refs of the models assessed after `since` (`toISOString` form). One query. */
   entityRefsChangedSince(since: string): Promise<string[]>;
 }

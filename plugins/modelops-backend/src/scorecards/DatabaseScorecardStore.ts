@@ -417,7 +417,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         : `COALESCE(e.${
             groupBy === 'team' ? 'owner' : 'system'
           }, '${NO_GROUP}')`;
-    const rows = await this.db(`${WAIVERS} as w`)
+    const query = this.db(`${WAIVERS} as w`)
       .join(`${RESULTS} as r`, function joinResults() {
         this.on('r.entity_ref', '=', 'w.entity_ref').andOn(
           'r.check_id',
@@ -429,15 +429,14 @@ export class DatabaseScorecardStore implements ScorecardStore {
       .where('w.status', 'approved')
       .andWhere('w.expires_at', '>', now)
       .andWhere('r.state', 'fail')
-      .modify(q => {
-        if (among) q.whereIn('r.entity_ref', among);
-      })
       .select(
         this.db.raw(`${key} as k`),
         this.db.raw('COUNT(*) as waived'),
         this.db.raw(`SUM(${severityWeightSql('r.severity')}) as weight`),
       )
       .groupByRaw(key);
+    if (among) query.whereIn('r.entity_ref', among);
+    const rows = await query;
     return new Map(
       rows.map((row: any) => [
         String(row.k),
@@ -541,8 +540,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
     };
   }
 
-  async writeDailySnapshot(day: string): Promise<void> {
-    const now = new Date().toISOString();
+  async writeDailySnapshot(
+    day: string,
+    now: string = new Date().toISOString(),
+  ): Promise<void> {
     const teams = await this.getSummary('team', now);
     const all = await this.db(ENTITIES).avg({ score: 'score' }).first();
     const points = teams.rows.map(r => ({
@@ -782,10 +783,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const out: ActiveWaivers = new Map();
     for (const refs of chunks(entityRefs, CHUNK)) {
       await this.writer.forEachRow(
-        `SELECT id, entity_ref, check_id FROM ${WAIVERS} WHERE status = 'approved' AND expires_at > ? AND entity_ref IN (${refs
+        // Approved by `now` and not yet expired: what held at that time,
+        // also for a past day (a history backfill).
+        `SELECT id, entity_ref, check_id FROM ${WAIVERS} WHERE status = 'approved' AND decided_at <= ? AND expires_at > ? AND entity_ref IN (${refs
           .map(() => '?')
           .join(', ')})`,
-        [now, ...refs],
+        [now, now, ...refs],
         ([id, ref, checkId]) => {
           const entityRef = String(ref);
           let byCheck = out.get(entityRef);

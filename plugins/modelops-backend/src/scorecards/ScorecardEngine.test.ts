@@ -57,7 +57,9 @@ describe('DefaultScorecardEngine', () => {
     now = new Date('2026-11-20T00:00:00Z'),
     extra: {
       factProviders?: ModelopsFactProvider[];
+      checks?: ReturnType<typeof ruleCheck>[];
       maxChangedEntities?: number;
+      backfillDays?: number;
     } = {},
   ) {
     const store = DatabaseScorecardStore.create(
@@ -77,7 +79,13 @@ describe('DefaultScorecardEngine', () => {
       catalog,
       auth,
       logger: mockServices.logger.mock(),
-      checks: [fallbackCheck, runbookCheck, ownerCheck, datasetOnly],
+      checks: [
+        fallbackCheck,
+        runbookCheck,
+        ownerCheck,
+        datasetOnly,
+        ...(extra.checks ?? []),
+      ],
       factProviders: [
         LinksFactProvider.create(),
         OwnershipFactProvider.create({ catalog, auth }),
@@ -85,6 +93,7 @@ describe('DefaultScorecardEngine', () => {
       ],
       pageSize: 2,
       maxChangedEntities: extra.maxChangedEntities,
+      backfillDays: extra.backfillDays,
       onRegressions: (regressions, at) => notifier.notify(regressions, at),
       now: () => clock,
     });
@@ -124,6 +133,91 @@ describe('DefaultScorecardEngine', () => {
 
     const second = await engine.evaluateAll();
     expect(second).toMatchObject({ entities: 3, results: 9, changed: 0 });
+  });
+
+  it('replays the configured days before the first evaluation, each as of its end, once', async () => {
+    // Evidence dated 15 November: a provider answers as of `context.now`,
+    // as the shipped ones do.
+    const recordedAt = new Date('2026-11-15T12:00:00Z');
+    const dated: ModelopsFactProvider = {
+      id: 'dated',
+      async getFacts(entities, context) {
+        return new Map(
+          entities.map(e => [
+            `mlmodel:default/${e.metadata.name}`,
+            context.now >= recordedAt ? { report: 'ok' } : {},
+          ]),
+        );
+      },
+    };
+    const evidenceCheck = ruleCheck({
+      ...fallbackDefinition,
+      id: 'test.evidence',
+      title: 'Evidence recorded',
+      rule: { fact: 'dated.report', op: 'exists' },
+      pack: 'evidence',
+    });
+    const { store, engine, sent } = await setup(
+      [productionModel('a')],
+      new Date('2026-11-20T09:00:00Z'),
+      { factProviders: [dated], checks: [evidenceCheck], backfillDays: 10 },
+    );
+    await engine.evaluateAll();
+
+    // Ten replayed days and today, one daily point each.
+    const trend = await store.getTrend('pack', 'evidence', '2026-01-01');
+    expect(trend.map(p => p.day)).toEqual([
+      '2026-11-10',
+      '2026-11-11',
+      '2026-11-12',
+      '2026-11-13',
+      '2026-11-14',
+      '2026-11-15',
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+    ]);
+    expect(trend.map(p => p.passing)).toEqual([
+      0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+    ]);
+    // The check moved on the day the evidence was dated, and the level with it.
+    const changes = await store.getChanges({
+      entityRef: 'mlmodel:default/a',
+      since: '2026-01-01T00:00:00.000Z',
+      transitionsOnly: true,
+    });
+    expect(changes).toEqual([
+      expect.objectContaining({
+        checkId: 'test.evidence',
+        from: 'fail',
+        to: 'pass',
+        at: '2026-11-15T23:59:59.999Z',
+      }),
+    ]);
+    expect(
+      await store.getLevelChanges({ pack: 'evidence', since: '2026-01-01' }),
+    ).toEqual([
+      {
+        entityRef: 'mlmodel:default/a',
+        pack: 'evidence',
+        from: 'none',
+        to: 'bronze',
+        at: '2026-11-15T23:59:59.999Z',
+        checks: [{ checkId: 'test.evidence', to: 'pass' }],
+      },
+    ]);
+    // Replayed days notify nobody; the stored results are today's.
+    expect(sent).toEqual([]);
+    expect(await store.getEntity('mlmodel:default/a')).toMatchObject({
+      evaluatedAt: '2026-11-20T09:00:00.000Z',
+    });
+    // History exists now: a later evaluation replays nothing.
+    await engine.evaluateAll();
+    expect(await store.getTrend('pack', 'evidence', '2026-01-01')).toHaveLength(
+      11,
+    );
   });
 
   it('reads stored results back only for entities whose outcome changed', async () => {

@@ -97,11 +97,17 @@ export interface ScorecardEngineOptions {
   maxChangedEntities?: number;
   /** Called after a full run with its regressions (campaign notifications). */
   onRegressions?: (regressions: Regression[], now: Date) => Promise<void>;
+  /**
+   * Days of history the first full evaluation replays before today's
+   * (`modelops.scorecards.backfillDays`); 0 or unset: none.
+   */
+  backfillDays?: number;
   /** Clock, replaceable in tests. */
   now?: () => Date;
 }
 
 const KINDS = ['MLModel', 'Dataset'];
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Fields the change scan reads from the catalog: enough for a ref and the etag. */
 const CHANGE_SCAN_FIELDS = [
   'kind',
@@ -170,6 +176,7 @@ export class DefaultScorecardEngine implements ScorecardEngine {
   private readonly pageSize: number;
   private readonly maxChangedEntities: number;
   private readonly now: () => Date;
+  private backfill?: Promise<void>;
 
   private constructor(private readonly options: ScorecardEngineOptions) {
     this.pageSize = options.pageSize ?? 500;
@@ -202,8 +209,54 @@ export class DefaultScorecardEngine implements ScorecardEngine {
   }
 
   async evaluateAll(): Promise<ScorecardEvaluation> {
-    const startedAt = Date.now();
     const now = this.now();
+    // One replay per process, however many evaluations ask at once.
+    this.backfill ??= this.backfillHistory(now);
+    await this.backfill;
+    return this.evaluateAllAt(now, { notify: true });
+  }
+
+  /**
+   * Replays the configured number of past days when no daily point is
+   * stored yet: each day is a full evaluation as of the end of that day,
+   * so fact providers read what was recorded by then (they take
+   * `context.now` as their as-of) and the results, transitions, level
+   * changes and daily points are those the scorecards would have shown.
+   * Nobody is notified of what a replayed day finds.
+   */
+  private async backfillHistory(now: Date): Promise<void> {
+    const days = this.options.backfillDays ?? 0;
+    const { store, logger } = this.options;
+    if (days <= 0) return;
+    if ((await store.getTrend('all', 'all', '0000-01-01')).length > 0) return;
+    const startedAt = Date.now();
+    const startOfToday = Date.UTC(
+      now.getUTCFullYear(),
+      now.getUTCMonth(),
+      now.getUTCDate(),
+    );
+    try {
+      for (let back = days; back >= 1; back -= 1) {
+        const endOfDay = new Date(startOfToday - (back - 1) * DAY_MS - 1);
+        await this.evaluateAllAt(endOfDay, { notify: false });
+      }
+    } catch (error) {
+      // Today's evaluation goes on; the days replayed so far stay.
+      logger.error(`Scorecard history replay stopped: ${error}`);
+      return;
+    }
+    logger.info(
+      `Scorecard history of the ${days} days before today replayed in ${
+        Date.now() - startedAt
+      } ms`,
+    );
+  }
+
+  private async evaluateAllAt(
+    now: Date,
+    options: { notify: boolean },
+  ): Promise<ScorecardEvaluation> {
+    const startedAt = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const totals = { entities: 0, results: 0, changed: 0 };
     const regressions: Regression[] = [];
@@ -249,8 +302,11 @@ export class DefaultScorecardEngine implements ScorecardEngine {
     // than moving them with every page. Until it commits the summaries show
     // the previous run (and single-entity evaluations since).
     await this.options.store.rebuildSummary();
-    await this.options.store.writeDailySnapshot(now.toISOString().slice(0, 10));
-    if (this.options.onRegressions) {
+    await this.options.store.writeDailySnapshot(
+      now.toISOString().slice(0, 10),
+      now.toISOString(),
+    );
+    if (options.notify && this.options.onRegressions) {
       await this.options.onRegressions(regressions, now);
     }
     return { ...totals, durationMs: Date.now() - startedAt };

@@ -97,6 +97,7 @@ export async function createScorecards(
       ...extensions.factProviders,
     ],
     pageSize: config.pageSize,
+    backfillDays: config.backfillDays,
     maxChangedEntities: config.changeDetection?.maxEntities,
     onRegressions: (regressions, now) => notifier.notify(regressions, now),
   });

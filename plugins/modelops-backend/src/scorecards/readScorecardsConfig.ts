@@ -34,6 +34,11 @@ export interface ScorecardsConfig {
   evidenceMaxAgeDays: number;
   /** Days a monitoring snapshot of the version in service counts, by its window end. */
   monitoringMaxAgeDays: number;
+  /**
+   * Days of history the first full evaluation replays before today's (0:
+   * none), each as of the end of its day.
+   */
+  backfillDays: number;
   /** Ids of shipped or module checks an adopter switched off. */
   disabledChecks: string[];
   /** The change scan between full runs; undefined when switched off. */
@@ -98,6 +103,16 @@ export function readScorecardsConfig(
     'monitoringMaxAgeDays',
     DEFAULT_MONITORING_MAX_AGE_DAYS,
   );
+  const backfillDays = root?.getOptionalNumber('backfillDays') ?? 0;
+  if (
+    !Number.isInteger(backfillDays) ||
+    backfillDays < 0 ||
+    backfillDays > 400
+  ) {
+    throw new Error(
+      'modelops.scorecards.backfillDays: must be an integer from 0 to 400',
+    );
+  }
   const changes = root?.getOptionalConfig('changeDetection');
   const maxEntities = changes?.getOptionalNumber('maxEntities') ?? 5000;
   if (!Number.isInteger(maxEntities) || maxEntities < 1) {
@@ -126,6 +141,7 @@ export function readScorecardsConfig(
     pageSize,
     evidenceMaxAgeDays,
     monitoringMaxAgeDays,
+    backfillDays,
     disabledChecks: root?.getOptionalStringArray('disabledChecks') ?? [],
   };
 }

@@ -140,8 +140,11 @@ export interface ScorecardStore extends DecisionLog {
   rebuildSummary(): Promise<void>;
   /** Forgets entities (and their results) not evaluated since a full run began. */
   deleteEntitiesEvaluatedBefore(iso: string): Promise<number>;
-  /** Upserts today's team, pack and overall rollup points (idempotent per day). */
-  writeDailySnapshot(day: string): Promise<void>;
+  /**
+   * Upserts a day's team, pack and overall rollup points (idempotent per
+   * day), counting the waivers in force at `now` (default: the present).
+   */
+  writeDailySnapshot(day: string, now?: string): Promise<void>;
   getEntity(entityRef: string): Promise<ScoredEntityRow | undefined>;
   /**
    * The stored results matching every given filter, with their entity's

@@ -192,12 +192,15 @@ export class EvidenceFactProvider implements ModelopsFactProvider {
         ? [{ modelRef: refs[i], modelVersion: String(version) }]
         : [];
     });
+    // Reports dated after `now` do not exist yet for an evaluation of a
+    // past day (a history backfill); for today's they are none.
+    const asOf = context.now.toISOString();
     const [latest, current] = await Promise.all([
       refs.length > 0
-        ? this.store.latestEvaluationsByModel(refs)
+        ? this.store.latestEvaluationsByModel(refs, asOf)
         : new Map<string, EvaluationReport>(),
       versions.length > 0
-        ? this.store.latestEvaluationsOfVersions(versions)
+        ? this.store.latestEvaluationsOfVersions(versions, asOf)
         : new Map<string, EvaluationReport>(),
     ]);
     const ageDays = (report: EvaluationReport) =>

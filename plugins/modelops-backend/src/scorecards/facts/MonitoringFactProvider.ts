@@ -143,7 +143,10 @@ export class MonitoringFactProvider implements ModelopsFactProvider {
     });
     const out = new Map<string, Record<string, unknown>>();
     if (versions.length === 0) return out;
-    const latest = await this.store.latestSnapshotsOfVersions(versions);
+    const latest = await this.store.latestSnapshotsOfVersions(
+      versions,
+      context.now.toISOString(),
+    );
     const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
     for (const { modelRef } of versions) {
       const snapshot =
