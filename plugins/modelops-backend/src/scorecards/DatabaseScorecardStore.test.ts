@@ -48,6 +48,25 @@ const result = (
   changedAt: T0,
 });
 
+/** Approves, until 1 December, a waiver of the seeded failing check of a. */
+async function approveWaiverOfFailingCheck(store: DatabaseScorecardStore) {
+  const waiver = await store.createWaiver(
+    {
+      entityRef: 'mlmodel:default/a',
+      checkId: 'c2',
+      reason: 'Vendor fix due next sprint',
+      requestedBy: 'user:default/ada',
+      expiresAt: '2026-12-01T00:00:00.000Z',
+    },
+    T0,
+  );
+  await store.decideWaiver(
+    waiver.id,
+    { status: 'approved', decidedBy: 'user:default/bob' },
+    T0,
+  );
+}
+
 describe('DatabaseScorecardStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -161,21 +180,7 @@ describe('DatabaseScorecardStore', () => {
           waived: 0,
         },
       ]);
-      const waiver = await store.createWaiver(
-        {
-          entityRef: 'mlmodel:default/a',
-          checkId: 'c2',
-          reason: 'Vendor fix due next sprint',
-          requestedBy: 'user:default/ada',
-          expiresAt: '2026-12-01T00:00:00.000Z',
-        },
-        T0,
-      );
-      await store.decideWaiver(
-        waiver.id,
-        { status: 'approved', decidedBy: 'user:default/bob' },
-        T0,
-      );
+      await approveWaiverOfFailingCheck(store);
       expect((await store.getSummary('system', T1)).rows).toEqual([
         {
           key: 'system:default/lending',
@@ -210,21 +215,7 @@ describe('DatabaseScorecardStore', () => {
     'leaves entities hidden from the caller out of every figure, as if never stored, %p',
     async databaseId => {
       const store = await seeded(databaseId as 'SQLITE_3');
-      const waiver = await store.createWaiver(
-        {
-          entityRef: 'mlmodel:default/a',
-          checkId: 'c2',
-          reason: 'Vendor fix due next sprint',
-          requestedBy: 'user:default/ada',
-          expiresAt: '2026-12-01T00:00:00.000Z',
-        },
-        T0,
-      );
-      await store.decideWaiver(
-        waiver.id,
-        { status: 'approved', decidedBy: 'user:default/bob' },
-        T0,
-      );
+      await approveWaiverOfFailingCheck(store);
       // The same results without the hidden entity.
       const without = DatabaseScorecardStore.create(
         await initTestDatabase(databases, databaseId),
